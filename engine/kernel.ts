@@ -1,0 +1,317 @@
+/**
+ * Kernel toolchain: a `.wgsl` file in `shaders/` is one kernel family. It is loaded as text and
+ * reflected once (wgsl_reflect); each (entry point, override constants) pair compiles into one cached
+ * pipeline whose bind-group layout is derived from the reflection. Uniform structs are packed by the
+ * reflected member offsets, and every binding is validated before it reaches WebGPU.
+ */
+import { WgslReflect } from "wgsl_reflect";
+
+export type BindingKind = "uniform" | "read" | "read_write";
+
+export interface BindingSpec {
+  name: string;
+  binding: number;
+  kind: BindingKind;
+  /** Smallest legal binding size in bytes: the struct size, or one element of a runtime array. */
+  minBytes: number;
+}
+
+export interface UniformMember {
+  name: string;
+  offset: number;
+  /** Number of 4-byte scalars (1 for u32/i32/f32, N for vecN and arrays of them). */
+  scalars: number;
+  scalar: "u32" | "i32" | "f32";
+}
+
+export interface UniformLayout {
+  binding: string;
+  size: number;
+  members: UniformMember[];
+}
+
+export interface EntrySpec {
+  name: string;
+  bindings: BindingSpec[];
+  uniform: UniformLayout | null;
+  /** Literal numbers or names of override constants. */
+  workgroupSize: (number | string)[];
+}
+
+export type OverrideValues = Record<string, number>;
+export type UniformValues = Record<string, number | readonly number[]>;
+
+const ROOT = new URL("../shaders/", import.meta.url);
+
+/** Error in a kernel's source or in how it is called; always names the kernel (and binding). */
+export class KernelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KernelError";
+  }
+}
+
+interface ReflType {
+  name: string;
+  size: number;
+  format?: ReflType | null;
+  count?: number;
+  stride?: number;
+  members?: { name: string; offset: number; size: number; type: ReflType }[];
+}
+
+function scalarOf(t: ReflType, where: string): "u32" | "i32" | "f32" {
+  const n = t.name === "vec2" || t.name === "vec3" || t.name === "vec4" || t.name === "array"
+    ? t.format?.name
+    : t.name;
+  if (n === "u32" || n === "i32" || n === "f32") return n;
+  if (t.name === "array" && t.format) return scalarOf(t.format, where);
+  throw new KernelError(`${where}: uniform member type ${t.name}<${t.format?.name}> is not supported`);
+}
+
+/** One `.wgsl` file, parsed and reflected once. */
+export class ShaderFamily {
+  readonly entries = new Map<string, EntrySpec>();
+  readonly overrideDefaults = new Map<string, number | null>();
+
+  constructor(readonly name: string, readonly file: string, readonly code: string) {
+    let refl: WgslReflect;
+    try {
+      refl = new WgslReflect(code);
+    } catch (e) {
+      throw new KernelError(`${file}: reflection failed: ${(e as Error).message}`);
+    }
+    for (const o of refl.overrides) this.overrideDefaults.set(o.name, parseOverrideDefault(code, o.name));
+    const uniforms = new Map<string, UniformLayout>();
+    const bindingsByName = new Map<string, BindingSpec>();
+    for (const u of refl.uniforms) {
+      if (u.group !== 0) throw new KernelError(`${file}: binding ${u.name} must be in @group(0)`);
+      const t = u.type as unknown as ReflType;
+      const members: UniformMember[] = (t.members ?? []).map((m) => ({
+        name: m.name,
+        offset: m.offset,
+        scalars: m.size / 4,
+        scalar: scalarOf(m.type, `${file} uniform ${u.name}.${m.name}`),
+      }));
+      if (!t.members) throw new KernelError(`${file}: uniform ${u.name} must be a struct`);
+      uniforms.set(u.name, { binding: u.name, size: u.size, members });
+      bindingsByName.set(u.name, { name: u.name, binding: u.binding, kind: "uniform", minBytes: u.size });
+    }
+    for (const s of refl.storage) {
+      if (s.group !== 0) throw new KernelError(`${file}: binding ${s.name} must be in @group(0)`);
+      const t = s.type as unknown as ReflType;
+      const minBytes = t.name === "array" ? Math.max(4, t.stride ?? 4) * Math.max(1, t.count ?? 1) : s.size;
+      bindingsByName.set(s.name, {
+        name: s.name,
+        binding: s.binding,
+        kind: s.access === "read" ? "read" : "read_write",
+        minBytes,
+      });
+    }
+    for (const e of refl.entry.compute) {
+      const used = new Set((e.resources as { name: string }[]).map((r) => r.name));
+      const bindings = [...bindingsByName.values()].filter((b) => used.has(b.name))
+        .sort((a, b) => a.binding - b.binding);
+      const uniformBindings = bindings.filter((b) => b.kind === "uniform");
+      if (uniformBindings.length > 1) {
+        throw new KernelError(`${file}: entry ${e.name} uses more than one uniform binding`);
+      }
+      const attrs = (e.attributes ?? []) as { name: string; value: string | string[] }[];
+      const ws = attrs.find((a) => a.name === "workgroup_size");
+      const raw: string[] = ws ? (Array.isArray(ws.value) ? ws.value : [ws.value]) : ["1"];
+      const workgroupSize = raw.map((v): number | string => {
+        const s = String(v).trim();
+        return /^\d+u?$/.test(s) ? parseInt(s, 10) : s;
+      });
+      for (const w of workgroupSize) {
+        if (typeof w === "string" && !this.overrideDefaults.has(w)) {
+          throw new KernelError(`${file}: entry ${e.name}: workgroup_size term "${w}" must be a literal or an override`);
+        }
+      }
+      this.entries.set(e.name, {
+        name: e.name,
+        bindings,
+        uniform: uniformBindings.length ? uniforms.get(uniformBindings[0].name)! : null,
+        workgroupSize,
+      });
+    }
+  }
+
+  entry(name: string): EntrySpec {
+    const e = this.entries.get(name);
+    if (!e) {
+      throw new KernelError(
+        `${this.file}: no compute entry point "${name}" (has: ${[...this.entries.keys()].join(", ")})`,
+      );
+    }
+    return e;
+  }
+}
+
+function parseOverrideDefault(code: string, name: string): number | null {
+  const m = new RegExp(`override\\s+${name}\\s*(?::\\s*\\w+\\s*)?(?:=\\s*([^;]+))?;`).exec(code);
+  if (!m || m[1] === undefined) return null;
+  const v = parseFloat(m[1].trim().replace(/[uif]$/, ""));
+  return Number.isFinite(v) ? v : null;
+}
+
+const familyCache = new Map<string, ShaderFamily>();
+
+/** Load and reflect `shaders/<name>.wgsl` (once per process). */
+export function shaderFamily(name: string): ShaderFamily {
+  let f = familyCache.get(name);
+  if (!f) {
+    const url = new URL(`${name}.wgsl`, ROOT);
+    let code: string;
+    try {
+      code = Deno.readTextFileSync(url);
+    } catch (e) {
+      throw new KernelError(`shaders/${name}.wgsl: cannot read: ${(e as Error).message}`);
+    }
+    f = new ShaderFamily(name, `shaders/${name}.wgsl`, code);
+    familyCache.set(name, f);
+  }
+  return f;
+}
+
+/** Every kernel family shipped in `shaders/`. */
+export function listShaderFamilies(): string[] {
+  const names: string[] = [];
+  for (const e of Deno.readDirSync(ROOT)) if (e.isFile && e.name.endsWith(".wgsl")) names.push(e.name.slice(0, -5));
+  return names.sort();
+}
+
+/** Pack uniform values at their reflected offsets; every member must be given, nothing else. */
+export function packUniforms(kernelName: string, layout: UniformLayout, values: UniformValues): ArrayBuffer {
+  const buf = new ArrayBuffer(Math.max(16, Math.ceil(layout.size / 16) * 16));
+  const u32 = new Uint32Array(buf);
+  const i32 = new Int32Array(buf);
+  const f32 = new Float32Array(buf);
+  const known = new Set<string>();
+  for (const m of layout.members) {
+    known.add(m.name);
+    const v = values[m.name];
+    if (v === undefined) throw new KernelError(`${kernelName}: uniform ${layout.binding}.${m.name} was not given`);
+    const arr = typeof v === "number" ? [v] : v;
+    if (arr.length !== m.scalars) {
+      throw new KernelError(
+        `${kernelName}: uniform ${layout.binding}.${m.name} needs ${m.scalars} value(s), got ${arr.length}`,
+      );
+    }
+    for (let i = 0; i < arr.length; i++) {
+      const x = arr[i];
+      const at = m.offset / 4 + i;
+      if (m.scalar === "f32") f32[at] = x;
+      else {
+        if (!Number.isInteger(x)) {
+          throw new KernelError(`${kernelName}: uniform ${layout.binding}.${m.name} must be an integer, got ${x}`);
+        }
+        if (m.scalar === "u32") {
+          if (x < 0 || x > 0xffffffff) throw new KernelError(`${kernelName}: uniform ${m.name}=${x} out of u32 range`);
+          u32[at] = x;
+        } else i32[at] = x;
+      }
+    }
+  }
+  for (const k of Object.keys(values)) {
+    if (!known.has(k)) throw new KernelError(`${kernelName}: unknown uniform ${layout.binding}.${k}`);
+  }
+  return buf;
+}
+
+/** A compiled pipeline: one entry point of one family with fixed override constants. */
+export class Kernel {
+  readonly pipeline: GPUComputePipeline;
+  readonly layout: GPUBindGroupLayout;
+  readonly workgroupSize: [number, number, number];
+  readonly id: number;
+  private static nextId = 1;
+
+  constructor(
+    device: GPUDevice,
+    module: GPUShaderModule,
+    readonly family: ShaderFamily,
+    readonly spec: EntrySpec,
+    readonly overrides: OverrideValues,
+    readonly label: string,
+  ) {
+    this.id = Kernel.nextId++;
+    for (const k of Object.keys(overrides)) {
+      if (!family.overrideDefaults.has(k)) throw new KernelError(`${label}: unknown override constant ${k}`);
+    }
+    const ws = spec.workgroupSize.map((w) => {
+      if (typeof w === "number") return w;
+      const v = overrides[w] ?? family.overrideDefaults.get(w);
+      if (v === undefined || v === null) throw new KernelError(`${label}: override ${w} has no value`);
+      return v;
+    });
+    while (ws.length < 3) ws.push(1);
+    this.workgroupSize = [ws[0], ws[1], ws[2]];
+    this.layout = device.createBindGroupLayout({
+      label,
+      entries: spec.bindings.map((b) => ({
+        binding: b.binding,
+        visibility: GPUShaderStage.COMPUTE,
+        buffer: { type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage" },
+      })),
+    });
+    this.pipeline = device.createComputePipeline({
+      label,
+      layout: device.createPipelineLayout({ label, bindGroupLayouts: [this.layout] }),
+      compute: { module, entryPoint: spec.name, constants: overrides },
+    });
+  }
+}
+
+/** Compiles shader modules and pipelines on demand and keeps them for the process lifetime. */
+export class KernelCache {
+  private modules = new Map<string, GPUShaderModule>();
+  private kernels = new Map<string, Kernel>();
+  /** Compilation diagnostics arrive asynchronously; they are collected here and thrown at the next check. */
+  readonly compileErrors: KernelError[] = [];
+
+  constructor(private device: GPUDevice) {}
+
+  private module(family: ShaderFamily): GPUShaderModule {
+    let m = this.modules.get(family.name);
+    if (!m) {
+      m = this.device.createShaderModule({ label: family.file, code: family.code });
+      this.modules.set(family.name, m);
+      m.getCompilationInfo().then((info) => {
+        const errs = info.messages.filter((x) => x.type === "error");
+        if (errs.length) this.compileErrors.push(compileError(family.file, errs));
+      });
+    }
+    return m;
+  }
+
+  /** Compile a family and report WGSL errors with file and line (used at startup and in tests). */
+  async compile(name: string): Promise<void> {
+    const family = shaderFamily(name);
+    const info = await this.module(family).getCompilationInfo();
+    const errs = info.messages.filter((x) => x.type === "error");
+    if (errs.length) throw compileError(family.file, errs);
+  }
+
+  get(name: string, entry = "main", overrides: OverrideValues = {}): Kernel {
+    const key = `${name}:${entry}:${JSON.stringify(overrides)}`;
+    let k = this.kernels.get(key);
+    if (!k) {
+      const family = shaderFamily(name);
+      const spec = family.entry(entry);
+      const label = `${family.file}:${entry}`;
+      k = new Kernel(this.device, this.module(family), family, spec, overrides, label);
+      this.kernels.set(key, k);
+    }
+    return k;
+  }
+
+  get size(): number {
+    return this.kernels.size;
+  }
+}
+
+function compileError(file: string, errs: readonly GPUCompilationMessage[]): KernelError {
+  const lines = errs.map((e) => `${file}:${e.lineNum}:${e.linePos}: ${e.message.trim().split("\n")[0]}`);
+  return new KernelError(`WGSL compile error\n${lines.join("\n")}`);
+}

@@ -1,0 +1,260 @@
+/** Elementwise ops with broadcasting (f32), each a forward dispatch plus its backward rule. */
+import { attach } from "../autograd.ts";
+import { engine } from "../runtime.ts";
+import { type DType, f32ToF16Bits, type Shape, Tensor } from "../tensor.ts";
+import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, sameShape } from "./util.ts";
+import { sumTo } from "./reduce.ts";
+
+const BIN = { add: 0, sub: 1, mul: 2, div: 3, reluGrad: 4, max: 5, eq: 6 } as const;
+const UN = { affine: 0, relu: 1, exp: 2, log: 3, sqrt: 4, square: 5, clamp: 6, inRange: 7, recip: 8 } as const;
+
+function requireF32(t: Tensor, op: string): void {
+  if (t.dtype !== "f32") throw new TypeError(`${op}: expected an f32 tensor, got ${t.dtype} ${fmt(t.shape)}`);
+}
+
+/** Raw broadcast binary kernel (no autograd). */
+export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
+  requireF32(a, op);
+  requireF32(b, op);
+  const shape = broadcastShapes(a.shape, b.shape, op);
+  const out = Tensor.empty(shape, "f32", op);
+  const n = out.size;
+  if (n === 0) return out;
+  const g = grid1d(n);
+  const same = sameShape(a.shape, shape) && sameShape(b.shape, shape);
+  engine().run("elementwise", same ? "binary_same" : "binary", {
+    bindings: { a, b, out },
+    uniforms: {
+      n,
+      rank: shape.length,
+      row: g.row,
+      _pad: 0,
+      shape: pack8(shape, op),
+      sa: pack8(broadcastStrides(a.shape, shape), op),
+      sb: pack8(broadcastStrides(b.shape, shape), op),
+    },
+    workgroups: g.workgroups,
+  }, { OP: BIN[op] });
+  return out;
+}
+
+/** Broadcast `a` to `shape` (no autograd). */
+export function expandRaw(a: Tensor, shape: Shape): Tensor {
+  requireF32(a, "expand");
+  const full = broadcastShapes(a.shape, shape, "expand");
+  if (!sameShape(full, shape)) throw new RangeError(`expand: ${fmt(a.shape)} does not broadcast to ${fmt(shape)}`);
+  const out = Tensor.empty(shape, "f32", "expand");
+  if (out.size === 0) return out;
+  const g = grid1d(out.size);
+  engine().run("elementwise", "expand", {
+    bindings: { a, out },
+    uniforms: {
+      n: out.size,
+      rank: shape.length,
+      row: g.row,
+      _pad: 0,
+      shape: pack8(shape, "expand"),
+      sa: pack8(broadcastStrides(a.shape, shape), "expand"),
+      sb: pack8([], "expand"),
+    },
+    workgroups: g.workgroups,
+  });
+  return out;
+}
+
+/** Raw unary kernel (no autograd); alpha/beta parameterise affine and clamp. */
+export function unaryRaw(op: keyof typeof UN, a: Tensor, alpha = 0, beta = 0): Tensor {
+  requireF32(a, op);
+  const out = Tensor.empty(a.shape, "f32", op);
+  if (out.size === 0) return out;
+  const g = grid1d(a.size);
+  engine().run("elementwise", "unary", {
+    bindings: { a, out },
+    uniforms: { n: a.size, row: g.row, alpha, beta },
+    workgroups: g.workgroups,
+  }, { OP: UN[op] });
+  return out;
+}
+
+/** Fill a tensor's words with a constant (any dtype; f16 constants are packed in pairs). */
+export function fillInPlace(t: Tensor, value: number): void {
+  const words = t.byteLength / 4;
+  let bits: number;
+  if (value === 0) bits = 0;
+  else if (t.dtype === "f32") bits = new Uint32Array(new Float32Array([value]).buffer)[0];
+  else if (t.dtype === "i32" || t.dtype === "u32") bits = value >>> 0;
+  else {
+    const h = f32ToF16Bits(value);
+    bits = (h | (h << 16)) >>> 0;
+  }
+  const g = grid1d(words);
+  engine().run("elementwise", "fill", {
+    bindings: { words: t },
+    uniforms: { n: words, row: g.row, bits, _pad: 0 },
+    workgroups: g.workgroups,
+  });
+}
+
+export function full(shape: Shape, value: number, dtype: DType = "f32"): Tensor {
+  const t = Tensor.empty(shape, dtype, "full");
+  if (t.size > 0) fillInPlace(t, value);
+  return t;
+}
+
+export function zeros(shape: Shape, dtype: DType = "f32"): Tensor {
+  return full(shape, 0, dtype);
+}
+
+/** Sum the broadcast gradient back to an input's shape. */
+function unbroadcast(g: Tensor, shape: Shape): Tensor {
+  return sameShape(g.shape, shape) ? g : sumTo(g, shape);
+}
+
+export function add(a: Tensor, b: Tensor): Tensor {
+  const out = binaryRaw("add", a, b);
+  return attach(out, "add", [a, b], [], (g) => [
+    a.requiresGrad ? unbroadcast(g.view(), a.shape) : null,
+    b.requiresGrad ? unbroadcast(g.view(), b.shape) : null,
+  ]);
+}
+
+export function sub(a: Tensor, b: Tensor): Tensor {
+  const out = binaryRaw("sub", a, b);
+  return attach(out, "sub", [a, b], [], (g) => [
+    a.requiresGrad ? unbroadcast(g.view(), a.shape) : null,
+    b.requiresGrad ? unbroadcast(unaryRaw("affine", g, -1, 0), b.shape) : null,
+  ]);
+}
+
+export function mul(a: Tensor, b: Tensor): Tensor {
+  const out = binaryRaw("mul", a, b);
+  return attach(out, "mul", [a, b], [a, b], (g, [sa, sb]) => [
+    a.requiresGrad ? unbroadcast(binaryRaw("mul", g, sb), a.shape) : null,
+    b.requiresGrad ? unbroadcast(binaryRaw("mul", g, sa), b.shape) : null,
+  ]);
+}
+
+export function div(a: Tensor, b: Tensor): Tensor {
+  const out = binaryRaw("div", a, b);
+  return attach(out, "div", [a, b], [a, b], (g, [sa, sb]) => {
+    let ga: Tensor | null = null;
+    let gb: Tensor | null = null;
+    if (a.requiresGrad) ga = unbroadcast(binaryRaw("div", g, sb), a.shape);
+    if (b.requiresGrad) {
+      // d(a/b)/db = -a / b^2
+      const q = binaryRaw("div", sa, sb);
+      const t = binaryRaw("div", q, sb);
+      const u = binaryRaw("mul", g, t);
+      gb = unbroadcast(unaryRaw("affine", u, -1, 0), b.shape);
+      q.dispose();
+      t.dispose();
+      u.dispose();
+    }
+    return [ga, gb];
+  });
+}
+
+/** a * alpha + beta */
+export function affine(a: Tensor, alpha: number, beta = 0): Tensor {
+  const out = unaryRaw("affine", a, alpha, beta);
+  return attach(out, "affine", [a], [], (g) => [unaryRaw("affine", g, alpha, 0)]);
+}
+
+export function scale(a: Tensor, alpha: number): Tensor {
+  return affine(a, alpha, 0);
+}
+
+export function neg(a: Tensor): Tensor {
+  return affine(a, -1, 0);
+}
+
+export function relu(a: Tensor): Tensor {
+  const out = unaryRaw("relu", a);
+  return attach(out, "relu", [a], [a], (g, [x]) => [binaryRaw("reluGrad", x, g)]);
+}
+
+export function exp(a: Tensor): Tensor {
+  const out = unaryRaw("exp", a);
+  return attach(out, "exp", [a], [out], (g, [y]) => [binaryRaw("mul", g, y)]);
+}
+
+export function log(a: Tensor): Tensor {
+  const out = unaryRaw("log", a);
+  return attach(out, "log", [a], [a], (g, [x]) => [binaryRaw("div", g, x)]);
+}
+
+export function sqrt(a: Tensor): Tensor {
+  const out = unaryRaw("sqrt", a);
+  return attach(out, "sqrt", [a], [out], (g, [y]) => {
+    const t = binaryRaw("div", g, y);
+    const r = unaryRaw("affine", t, 0.5, 0);
+    t.dispose();
+    return [r];
+  });
+}
+
+export function square(a: Tensor): Tensor {
+  const out = unaryRaw("square", a);
+  return attach(out, "square", [a], [a], (g, [x]) => {
+    const t = binaryRaw("mul", g, x);
+    const r = unaryRaw("affine", t, 2, 0);
+    t.dispose();
+    return [r];
+  });
+}
+
+/** Clamp to [lo, hi]; the gradient passes where lo <= x <= hi. */
+export function clamp(a: Tensor, lo: number, hi: number): Tensor {
+  const out = unaryRaw("clamp", a, lo, hi);
+  return attach(out, "clamp", [a], [a], (g, [x]) => {
+    const m = unaryRaw("inRange", x, lo, hi);
+    const r = binaryRaw("mul", g, m);
+    m.dispose();
+    return [r];
+  });
+}
+
+export function maximum(a: Tensor, b: Tensor): Tensor {
+  const out = binaryRaw("max", a, b);
+  return attach(out, "maximum", [a, b], [a, b, out], (g, [sa, sb, y]) => {
+    const ma = binaryRaw("eq", sa, y);
+    const ga = a.requiresGrad ? unbroadcast(binaryRaw("mul", g, ma), a.shape) : null;
+    let gb: Tensor | null = null;
+    if (b.requiresGrad) {
+      // ties go to a, as the mask of b excludes positions already taken by a
+      const mb = binaryRaw("eq", sb, y);
+      const both = binaryRaw("mul", ma, mb);
+      const only = binaryRaw("sub", mb, both);
+      gb = unbroadcast(binaryRaw("mul", g, only), b.shape);
+      for (const t of [mb, both, only]) t.dispose();
+    }
+    ma.dispose();
+    return [ga, gb];
+  });
+}
+
+/** A copy with its own buffer (gradient flows through). */
+export function clone(a: Tensor): Tensor {
+  const out = Tensor.empty(a.shape, a.dtype, "clone");
+  engine().rec.copy(a, out, a.byteLength);
+  return attach(out, "clone", [a], [], (g) => [g.view()]);
+}
+
+/** Reshape as a view sharing the buffer (gradient reshaped back). */
+export function reshape(a: Tensor, shape: Shape): Tensor {
+  const resolved = resolveShape(a, shape);
+  const out = a.view(resolved);
+  return attach(out, "reshape", [a], [], (g) => [g.view(a.shape)]);
+}
+
+function resolveShape(a: Tensor, shape: Shape): number[] {
+  const s = [...shape];
+  const infer = s.indexOf(-1);
+  if (infer >= 0) {
+    const known = s.reduce((p, d, i) => (i === infer ? p : p * d), 1);
+    if (known === 0 || a.size % known !== 0) throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+    s[infer] = a.size / known;
+  }
+  if (s.reduce((p, d) => p * d, 1) !== a.size) throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+  return s;
+}

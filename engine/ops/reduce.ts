@@ -1,0 +1,144 @@
+/** Reductions over chosen axes (sum, mean, max) with their backward rules. */
+import { attach } from "../autograd.ts";
+import { engine } from "../runtime.ts";
+import { type Shape, Tensor } from "../tensor.ts";
+import { binaryRaw, expandRaw } from "./elementwise.ts";
+import { fmt, grid1d, MAX_GRID, normAxes, pack8, stridesOf } from "./util.ts";
+
+const WG = 256;
+
+/** Raw reduction kernel. The result keeps reduced dimensions as size 1 when keepDims. */
+function reduceRaw(kind: "sum" | "max", x: Tensor, axes: readonly number[], keepDims: boolean, scale: number): Tensor {
+  if (x.dtype !== "f32") throw new TypeError(`${kind}: expected an f32 tensor, got ${x.dtype}`);
+  const ax = normAxes(axes, x.rank, kind);
+  const st = stridesOf(x.shape);
+  const kshape: number[] = [], kstride: number[] = [], rshape: number[] = [], rstride: number[] = [];
+  x.shape.forEach((d, i) => {
+    if (ax.includes(i)) {
+      rshape.push(d);
+      rstride.push(st[i]);
+    } else {
+      kshape.push(d);
+      kstride.push(st[i]);
+    }
+  });
+  const outShape = keepDims ? x.shape.map((d, i) => (ax.includes(i) ? 1 : d)) : kshape;
+  const out = Tensor.empty(outShape, "f32", kind);
+  const nout = out.size;
+  const nred = rshape.reduce((p, d) => p * d, 1);
+  if (nout === 0) return out;
+  if (nred === 0) {
+    if (kind === "max") throw new RangeError(`max: reduction over an empty axis of ${fmt(x.shape)}`);
+  }
+  const grouped = nred >= 256;
+  let workgroups: [number, number];
+  let row: number;
+  if (grouped) {
+    const gx = Math.min(nout, MAX_GRID);
+    workgroups = [gx, Math.ceil(nout / gx)];
+    row = gx;
+  } else {
+    const g = grid1d(nout, WG);
+    workgroups = g.workgroups;
+    row = g.row;
+  }
+  engine().run("reduce", grouped ? "reduce_group" : "reduce_thread", {
+    bindings: { x, out },
+    uniforms: {
+      nout,
+      nred,
+      krank: kshape.length,
+      rrank: rshape.length,
+      row,
+      scale,
+      _p0: 0,
+      _p1: 0,
+      kshape: pack8(kshape, kind),
+      kstride: pack8(kstride, kind),
+      rshape: pack8(rshape, kind),
+      rstride: pack8(rstride, kind),
+    },
+    workgroups,
+  }, { OP: kind === "max" ? 1 : 0, WG });
+  return out;
+}
+
+function allAxes(x: Tensor): number[] {
+  return x.shape.map((_, i) => i);
+}
+
+export interface ReduceOptions {
+  keepDims?: boolean;
+}
+
+export function sum(x: Tensor, axes: readonly number[] = allAxes(x), opts: ReduceOptions = {}): Tensor {
+  const keep = opts.keepDims ?? false;
+  const out = reduceRaw("sum", x, axes, keep, 1);
+  const kshape = x.shape.map((d, i) => (normAxes(axes, x.rank, "sum").includes(i) ? 1 : d));
+  return attach(out, "sum", [x], [], (g) => {
+    const gk = g.view(kshape);
+    const r = expandRaw(gk, x.shape);
+    gk.dispose();
+    return [r];
+  });
+}
+
+export function mean(x: Tensor, axes: readonly number[] = allAxes(x), opts: ReduceOptions = {}): Tensor {
+  const keep = opts.keepDims ?? false;
+  const ax = normAxes(axes, x.rank, "mean");
+  const count = ax.reduce((p, a) => p * x.shape[a], 1);
+  const out = reduceRaw("sum", x, ax, keep, 1 / count);
+  const kshape = x.shape.map((d, i) => (ax.includes(i) ? 1 : d));
+  return attach(out, "mean", [x], [], (g) => {
+    const gk = g.view(kshape);
+    const e = expandRaw(gk, x.shape);
+    const r = binaryRaw("mul", e, scalarConst(1 / count));
+    for (const t of [gk, e]) t.dispose();
+    return [r];
+  });
+}
+
+/** Max over axes; the gradient is split equally among tied maxima. */
+export function max(x: Tensor, axes: readonly number[] = allAxes(x), opts: ReduceOptions = {}): Tensor {
+  const keep = opts.keepDims ?? false;
+  const ax = normAxes(axes, x.rank, "max");
+  const out = reduceRaw("max", x, ax, keep, 1);
+  const kshape = x.shape.map((d, i) => (ax.includes(i) ? 1 : d));
+  return attach(out, "max", [x], [x, out], (g, [sx, y]) => {
+    const yk = y.view(kshape);
+    const mask = binaryRaw("eq", sx, yk);
+    const ties = reduceRaw("sum", mask, ax, true, 1);
+    const gk = g.view(kshape);
+    const share = binaryRaw("div", gk, ties);
+    const r = binaryRaw("mul", mask, share);
+    for (const t of [yk, mask, ties, gk, share]) t.dispose();
+    return [r];
+  });
+}
+
+/** Sum a broadcast result back down to `shape` (no autograd: used inside backward rules). */
+export function sumTo(g: Tensor, shape: Shape): Tensor {
+  const off = g.rank - shape.length;
+  if (off < 0) throw new RangeError(`sumTo: cannot sum ${fmt(g.shape)} to the larger rank ${fmt(shape)}`);
+  const axes: number[] = [];
+  g.shape.forEach((d, i) => {
+    if (i < off || (shape[i - off] === 1 && d !== 1)) axes.push(i);
+  });
+  const r = reduceRaw("sum", g, axes, true, 1);
+  if (r.size !== shape.reduce((p, d) => p * d, 1)) throw new RangeError(`sumTo: ${fmt(g.shape)} -> ${fmt(shape)}`);
+  const v = r.view(shape);
+  r.dispose();
+  return v;
+}
+
+const constCache = new Map<number, Tensor>();
+
+/** A cached one-element constant (kept for the process lifetime). */
+export function scalarConst(v: number): Tensor {
+  let t = constCache.get(v);
+  if (!t || t.disposed) {
+    t = Tensor.from([v], [1], "f32", "constant").keep();
+    constCache.set(v, t);
+  }
+  return t;
+}

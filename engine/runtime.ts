@@ -1,0 +1,77 @@
+/**
+ * The process-wide engine: one device, its kernel cache, buffer pool and recorder.
+ * `initEngine()` once at start-up (it is async: adapter and device requests are); everything else
+ * reaches the engine synchronously through `engine()`.
+ */
+import { Gpu, GpuError, type GpuOptions } from "./device.ts";
+import { KernelCache, type Kernel, type OverrideValues } from "./kernel.ts";
+import { BufferPool, STORAGE_USAGE } from "./pool.ts";
+import { type DispatchArgs, Recorder } from "./recorder.ts";
+
+export class Engine {
+  readonly kernels: KernelCache;
+  readonly pool: BufferPool;
+  readonly rec: Recorder;
+
+  constructor(readonly gpu: Gpu) {
+    this.kernels = new KernelCache(gpu.device);
+    this.pool = new BufferPool((size, label) => this.createBuffer(size, label), gpu.info.maxBufferSize);
+    this.rec = new Recorder(gpu);
+    this.pool.onDestroy = (b) => this.rec.forgetBuffer(b);
+  }
+
+  /** Allocation failures are silent in WebGPU; an error scope surfaces them at the next sync point. */
+  private createBuffer(size: number, label: string): GPUBuffer {
+    const device = this.gpu.device;
+    device.pushErrorScope("out-of-memory");
+    const b = device.createBuffer({ size, usage: STORAGE_USAGE, label });
+    device.popErrorScope().then((err) => {
+      if (err) this.gpu.report(new GpuError(`allocating ${size} bytes failed: ${err.message}`, label));
+    });
+    return b;
+  }
+
+  kernel(family: string, entry = "main", overrides: OverrideValues = {}): Kernel {
+    return this.kernels.get(family, entry, overrides);
+  }
+
+  /** Record one validated dispatch of `family:entry`. */
+  run(family: string, entry: string, args: DispatchArgs, overrides: OverrideValues = {}): void {
+    this.rec.dispatch(this.kernels.get(family, entry, overrides), args);
+  }
+
+  /** Throw any compile or asynchronous error seen so far. */
+  check(context = "GPU"): void {
+    const ce = this.kernels.compileErrors.shift();
+    if (ce) throw ce;
+    this.gpu.check(context);
+  }
+
+  get f16(): boolean {
+    return this.gpu.info.f16;
+  }
+}
+
+let current: Engine | null = null;
+let pending: Promise<Engine> | null = null;
+
+export function initEngine(opts: GpuOptions = {}): Promise<Engine> {
+  if (current) return Promise.resolve(current);
+  if (!pending) {
+    pending = Gpu.create(opts).then((gpu) => (current = new Engine(gpu)));
+    pending.catch(() => (pending = null));
+  }
+  return pending;
+}
+
+export function engine(): Engine {
+  if (!current) throw new Error("the GPU engine is not initialised: call `await initEngine()` first");
+  return current;
+}
+
+/** Tear down the engine (tests use this to switch adapters). */
+export function shutdownEngine(): void {
+  if (current) current.gpu.destroy();
+  current = null;
+  pending = null;
+}

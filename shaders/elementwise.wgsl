@@ -1,0 +1,124 @@
+// Elementwise kernels on f32: binary ops with NumPy broadcasting, unary ops, fill.
+// The op is an override constant, so each op compiles to its own branch-free pipeline.
+// Grids are 2-D (x * 65535 limit); the flat index is gid.x + gid.y * row, row = threads per grid row.
+
+override OP: u32 = 0u;
+override WG: u32 = 256u;
+
+struct Binary {
+  n: u32,
+  rank: u32,
+  row: u32,
+  _pad: u32,
+  shape: array<vec4<u32>, 2>,   // output shape, up to rank 8
+  sa: array<vec4<u32>, 2>,      // element strides of a per output dim (0 where broadcast)
+  sb: array<vec4<u32>, 2>,
+}
+
+struct Unary {
+  n: u32,
+  row: u32,
+  alpha: f32,
+  beta: f32,
+}
+
+@group(0) @binding(0) var<uniform> pb: Binary;
+@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> b: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out: array<f32>;
+@group(0) @binding(4) var<uniform> pu: Unary;
+@group(0) @binding(5) var<storage, read_write> words: array<u32>;
+
+struct Fill {
+  n: u32,
+  row: u32,
+  bits: u32,
+  _pad: u32,
+}
+@group(0) @binding(6) var<uniform> pf: Fill;
+
+fn binop(x: f32, y: f32) -> f32 {
+  switch OP {
+    case 0u: { return x + y; }
+    case 1u: { return x - y; }
+    case 2u: { return x * y; }
+    case 3u: { return x / y; }
+    case 4u: { return select(0.0, y, x > 0.0); }   // relu backward: a = input, b = grad
+    case 5u: { return max(x, y); }
+    case 6u: { return select(0.0, 1.0, x == y); }  // equality mask (max backward)
+    default: { return x + y; }
+  }
+}
+
+fn unop(x: f32) -> f32 {
+  switch OP {
+    case 0u: { return x * pu.alpha + pu.beta; }
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return exp(x); }
+    case 3u: { return log(x); }
+    case 4u: { return sqrt(x); }
+    case 5u: { return x * x; }
+    case 6u: { return clamp(x, pu.alpha, pu.beta); }
+    case 7u: { return select(0.0, 1.0, x >= pu.alpha && x <= pu.beta); } // clamp backward mask
+    case 8u: { return 1.0 / x; }
+    default: { return x; }
+  }
+}
+
+fn dim(v: array<vec4<u32>, 2>, d: u32) -> u32 {
+  return v[d / 4u][d % 4u];
+}
+
+@compute @workgroup_size(WG)
+fn binary(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pb.row;
+  if (i >= pb.n) { return; }
+  var rem = i;
+  var ia = 0u;
+  var ib = 0u;
+  for (var d = i32(pb.rank) - 1; d >= 0; d--) {
+    let s = dim(pb.shape, u32(d));
+    let c = rem % s;
+    rem = rem / s;
+    ia += c * dim(pb.sa, u32(d));
+    ib += c * dim(pb.sb, u32(d));
+  }
+  out[i] = binop(a[ia], b[ib]);
+}
+
+// Broadcast a to the output shape (strides sa); used to expand reduced gradients.
+@compute @workgroup_size(WG)
+fn expand(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pb.row;
+  if (i >= pb.n) { return; }
+  var rem = i;
+  var ia = 0u;
+  for (var d = i32(pb.rank) - 1; d >= 0; d--) {
+    let s = dim(pb.shape, u32(d));
+    ia += (rem % s) * dim(pb.sa, u32(d));
+    rem = rem / s;
+  }
+  out[i] = a[ia];
+}
+
+@compute @workgroup_size(WG)
+fn binary_same(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pb.row;
+  if (i >= pb.n) { return; }
+  out[i] = binop(a[i], b[i]);
+}
+
+@compute @workgroup_size(WG)
+fn unary(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pu.row;
+  if (i >= pu.n) { return; }
+  out[i] = unop(a[i]);
+}
+
+// Fill n 32-bit words with a bit pattern: zeros of any dtype, f32 constants, packed f16 pairs.
+@compute @workgroup_size(WG)
+fn fill(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pf.row;
+  if (i >= pf.n) { return; }
+  words[i] = pf.bits;
+}

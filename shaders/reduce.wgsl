@@ -1,0 +1,93 @@
+// Reductions (sum, max) of f32 over any set of axes, without permuting: an output element's base
+// offset comes from the kept dimensions' strides, each reduced element's offset from the reduced
+// dimensions' strides. Small reductions use one thread per output, large ones one workgroup per output.
+
+override OP: u32 = 0u;  // 0 sum, 1 max
+override WG: u32 = 256u;
+
+struct Reduce {
+  nout: u32,
+  nred: u32,
+  krank: u32,
+  rrank: u32,
+  row: u32,        // threads (reduce_thread) or workgroups (reduce_group) per grid row
+  scale: f32,      // applied to the result (1/count for a mean)
+  _p0: u32,
+  _p1: u32,
+  kshape: array<vec4<u32>, 2>,
+  kstride: array<vec4<u32>, 2>,
+  rshape: array<vec4<u32>, 2>,
+  rstride: array<vec4<u32>, 2>,
+}
+
+@group(0) @binding(0) var<uniform> p: Reduce;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+
+var<workgroup> partial: array<f32, WG>;
+
+fn dim(v: array<vec4<u32>, 2>, d: u32) -> u32 {
+  return v[d / 4u][d % 4u];
+}
+
+fn base_offset(o: u32) -> u32 {
+  var rem = o;
+  var off = 0u;
+  for (var d = i32(p.krank) - 1; d >= 0; d--) {
+    let s = dim(p.kshape, u32(d));
+    off += (rem % s) * dim(p.kstride, u32(d));
+    rem = rem / s;
+  }
+  return off;
+}
+
+fn red_offset(r: u32) -> u32 {
+  var rem = r;
+  var off = 0u;
+  for (var d = i32(p.rrank) - 1; d >= 0; d--) {
+    let s = dim(p.rshape, u32(d));
+    off += (rem % s) * dim(p.rstride, u32(d));
+    rem = rem / s;
+  }
+  return off;
+}
+
+fn identity() -> f32 {
+  if (OP == 1u) { return -3.4028235e38; }
+  return 0.0;
+}
+
+fn combine(acc: f32, v: f32) -> f32 {
+  if (OP == 1u) { return max(acc, v); }
+  return acc + v;
+}
+
+@compute @workgroup_size(WG)
+fn reduce_thread(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let o = gid.x + gid.y * p.row;
+  if (o >= p.nout) { return; }
+  let base = base_offset(o);
+  var acc = identity();
+  for (var r = 0u; r < p.nred; r++) {
+    acc = combine(acc, x[base + red_offset(r)]);
+  }
+  out[o] = acc * p.scale;
+}
+
+@compute @workgroup_size(WG)
+fn reduce_group(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let o = wid.x + wid.y * p.row;
+  if (o >= p.nout) { return; }   // uniform per workgroup, so the barriers below stay uniform
+  let base = base_offset(o);
+  var acc = identity();
+  for (var r = lid; r < p.nred; r += WG) {
+    acc = combine(acc, x[base + red_offset(r)]);
+  }
+  partial[lid] = acc;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s / 2u) {
+    if (lid < s) { partial[lid] = combine(partial[lid], partial[lid + s]); }
+    workgroupBarrier();
+  }
+  if (lid == 0u) { out[o] = partial[0] * p.scale; }
+}
