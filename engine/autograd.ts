@@ -28,7 +28,9 @@ class GradNode implements GradFnLike {
     }
     const grads = this.rule(gradOut, this.saved);
     if (grads.length !== this.inputs.length) {
-      throw new Error(`backward rule of "${this.name}" returned ${grads.length} gradients for ${this.inputs.length} inputs`);
+      throw new Error(
+        `backward rule of "${this.name}" returned ${grads.length} gradients for ${this.inputs.length} inputs`,
+      );
     }
     return grads;
   }
@@ -124,8 +126,15 @@ interface RunResult {
   leafGrads: Map<Tensor, Tensor>;
 }
 
-function runBackward(root: Tensor, seed: Tensor | undefined, targets: Set<Tensor> | null, retain: boolean): RunResult {
-  if (!root.requiresGrad) throw new Error("backward: the tensor does not require a gradient (no graph recorded)");
+function runBackward(
+  root: Tensor,
+  seed: Tensor | undefined,
+  targets: Set<Tensor> | null,
+  retain: boolean,
+): RunResult {
+  if (!root.requiresGrad) {
+    throw new Error("backward: the tensor does not require a gradient (no graph recorded)");
+  }
   const leafGrads = new Map<Tensor, Tensor>();
   const rootNode = root.gradFn as GradNode | null;
   const g0 = seed ?? onesLike(root);
@@ -166,7 +175,9 @@ function runBackward(root: Tensor, seed: Tensor | undefined, targets: Set<Tensor
 }
 
 function onesLike(t: Tensor): Tensor {
-  if (t.size !== 1) throw new Error(`backward from a non-scalar [${t.shape.join(", ")}] needs an explicit gradient`);
+  if (t.size !== 1) {
+    throw new Error(`backward from a non-scalar [${t.shape.join(", ")}] needs an explicit gradient`);
+  }
   return Tensor.from([1], t.shape, t.dtype, "grad seed");
 }
 
@@ -190,7 +201,11 @@ export function backward(root: Tensor, seed?: Tensor, opts: { retainGraph?: bool
  * Gradients of `root` with respect to `wrt` (any tensors in its graph, leaves or not), returned
  * instead of stored. A tensor the root does not depend on gets a gradient of zeros.
  */
-export function grad(root: Tensor, wrt: readonly Tensor[], opts: { seed?: Tensor; retainGraph?: boolean } = {}): Tensor[] {
+export function grad(
+  root: Tensor,
+  wrt: readonly Tensor[],
+  opts: { seed?: Tensor; retainGraph?: boolean } = {},
+): Tensor[] {
   const targets = new Set(wrt);
   const { leafGrads } = runBackward(root, opts.seed, targets, opts.retainGraph ?? false);
   return wrt.map((t) => leafGrads.get(t) ?? zeros(t.shape, t.dtype));

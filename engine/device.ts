@@ -90,7 +90,7 @@ const WANTED_LIMITS: Record<string, number> = {
 
 export class Gpu {
   /** Errors reported asynchronously since the last `check()`; the first is thrown there. */
-  private pending: GpuError[] = [];
+  private pending: Error[] = [];
   private lostReason: string | null = null;
 
   private constructor(readonly device: GPUDevice, readonly info: GpuInfo) {
@@ -155,7 +155,7 @@ export class Gpu {
   }
 
   /** Record an error found asynchronously; it is thrown at the next `check()`. */
-  report(e: GpuError): void {
+  report(e: Error): void {
     this.pending.push(e);
   }
 
@@ -165,7 +165,7 @@ export class Gpu {
     const e = this.pending.shift();
     if (e) {
       this.pending.length = 0;
-      throw new GpuError(e.message, context);
+      throw e instanceof GpuError || e.name === "KernelError" ? e : new GpuError(e.message, context);
     }
   }
 
@@ -173,16 +173,19 @@ export class Gpu {
   async scoped<T>(context: string, fn: () => T): Promise<T> {
     this.device.pushErrorScope("out-of-memory");
     this.device.pushErrorScope("validation");
-    let result: T;
+    let result: T | undefined;
+    let thrown: unknown = null;
     try {
       result = fn();
-    } finally {
-      const validation = await this.device.popErrorScope();
-      const oom = await this.device.popErrorScope();
-      if (oom) throw new GpuError(`out of GPU memory: ${oom.message}`, context);
-      if (validation) throw new GpuError(validation.message, context);
+    } catch (e) {
+      thrown = e;
     }
-    return result;
+    const validation = await this.device.popErrorScope();
+    const oom = await this.device.popErrorScope();
+    if (thrown) throw thrown;
+    if (oom) throw new GpuError(`out of GPU memory: ${oom.message}`, context);
+    if (validation) throw new GpuError(validation.message, context);
+    return result as T;
   }
 
   destroy(): void {

@@ -125,7 +125,9 @@ export class ShaderFamily {
       });
       for (const w of workgroupSize) {
         if (typeof w === "string" && !this.overrideDefaults.has(w)) {
-          throw new KernelError(`${file}: entry ${e.name}: workgroup_size term "${w}" must be a literal or an override`);
+          throw new KernelError(
+            `${file}: entry ${e.name}: workgroup_size term "${w}" must be a literal or an override`,
+          );
         }
       }
       this.entries.set(e.name, {
@@ -177,7 +179,9 @@ export function shaderFamily(name: string): ShaderFamily {
 /** Every kernel family shipped in `shaders/`. */
 export function listShaderFamilies(): string[] {
   const names: string[] = [];
-  for (const e of Deno.readDirSync(ROOT)) if (e.isFile && e.name.endsWith(".wgsl")) names.push(e.name.slice(0, -5));
+  for (const e of Deno.readDirSync(ROOT)) {
+    if (e.isFile && e.name.endsWith(".wgsl")) names.push(e.name.slice(0, -5));
+  }
   return names.sort();
 }
 
@@ -191,7 +195,9 @@ export function packUniforms(kernelName: string, layout: UniformLayout, values: 
   for (const m of layout.members) {
     known.add(m.name);
     const v = values[m.name];
-    if (v === undefined) throw new KernelError(`${kernelName}: uniform ${layout.binding}.${m.name} was not given`);
+    if (v === undefined) {
+      throw new KernelError(`${kernelName}: uniform ${layout.binding}.${m.name} was not given`);
+    }
     const arr = typeof v === "number" ? [v] : v;
     if (arr.length !== m.scalars) {
       throw new KernelError(
@@ -204,10 +210,14 @@ export function packUniforms(kernelName: string, layout: UniformLayout, values: 
       if (m.scalar === "f32") f32[at] = x;
       else {
         if (!Number.isInteger(x)) {
-          throw new KernelError(`${kernelName}: uniform ${layout.binding}.${m.name} must be an integer, got ${x}`);
+          throw new KernelError(
+            `${kernelName}: uniform ${layout.binding}.${m.name} must be an integer, got ${x}`,
+          );
         }
         if (m.scalar === "u32") {
-          if (x < 0 || x > 0xffffffff) throw new KernelError(`${kernelName}: uniform ${m.name}=${x} out of u32 range`);
+          if (x < 0 || x > 0xffffffff) {
+            throw new KernelError(`${kernelName}: uniform ${m.name}=${x} out of u32 range`);
+          }
           u32[at] = x;
         } else i32[at] = x;
       }
@@ -252,7 +262,9 @@ export class Kernel {
       entries: spec.bindings.map((b) => ({
         binding: b.binding,
         visibility: GPUShaderStage.COMPUTE,
-        buffer: { type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage" },
+        buffer: {
+          type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
+        },
       })),
     });
     this.pipeline = device.createComputePipeline({
@@ -267,27 +279,33 @@ export class Kernel {
 export class KernelCache {
   private modules = new Map<string, GPUShaderModule>();
   private kernels = new Map<string, Kernel>();
-  /** Compilation diagnostics arrive asynchronously; they are collected here and thrown at the next check. */
-  readonly compileErrors: KernelError[] = [];
-
-  constructor(private device: GPUDevice) {}
+  /** Families used for dispatch (not just compiled by `compile`), whose errors must surface. */
+  private reported = new Set<string>();
+  /** `report` receives diagnostics that arrive asynchronously (thrown at the device's next check). */
+  constructor(private device: GPUDevice, private report: (e: Error) => void) {}
 
   private module(family: ShaderFamily): GPUShaderModule {
-    let m = this.modules.get(family.name);
+    let m = this.modules.get(family.file);
     if (!m) {
+      // The scope keeps the error out of the uncaptured stream; getCompilationInfo reports it with lines.
+      this.device.pushErrorScope("validation");
       m = this.device.createShaderModule({ label: family.file, code: family.code });
-      this.modules.set(family.name, m);
+      this.device.popErrorScope().then(() => {});
+      this.modules.set(family.file, m);
       m.getCompilationInfo().then((info) => {
         const errs = info.messages.filter((x) => x.type === "error");
-        if (errs.length) this.compileErrors.push(compileError(family.file, errs));
+        if (errs.length && this.reported.has(family.file)) this.report(compileError(family.file, errs));
       });
     }
     return m;
   }
 
   /** Compile a family and report WGSL errors with file and line (used at startup and in tests). */
-  async compile(name: string): Promise<void> {
-    const family = shaderFamily(name);
+  compile(name: string): Promise<void> {
+    return this.compileFamily(shaderFamily(name));
+  }
+
+  async compileFamily(family: ShaderFamily): Promise<void> {
     const info = await this.module(family).getCompilationInfo();
     const errs = info.messages.filter((x) => x.type === "error");
     if (errs.length) throw compileError(family.file, errs);
@@ -300,7 +318,13 @@ export class KernelCache {
       const family = shaderFamily(name);
       const spec = family.entry(entry);
       const label = `${family.file}:${entry}`;
-      k = new Kernel(this.device, this.module(family), family, spec, overrides, label);
+      this.reported.add(family.file);
+      const module = this.module(family);
+      this.device.pushErrorScope("validation");
+      k = new Kernel(this.device, module, family, spec, overrides, label);
+      this.device.popErrorScope().then((err) => {
+        if (err) this.report(new KernelError(`${label}: pipeline creation failed: ${err.message.trim()}`));
+      });
       this.kernels.set(key, k);
     }
     return k;

@@ -4,7 +4,17 @@ export { Kernel, KernelCache, KernelError, listShaderFamilies, shaderFamily } fr
 export { BufferPool, sizeClass } from "./pool.ts";
 export { type Bindable, Recorder } from "./recorder.ts";
 export { Engine, engine, initEngine, shutdownEngine } from "./runtime.ts";
-export { type DType, type HostArray, liveTensorCount, numel, readTensors, scope, scopeAsync, type Shape, Tensor } from "./tensor.ts";
+export {
+  type DType,
+  type HostArray,
+  liveTensorCount,
+  numel,
+  readTensors,
+  scope,
+  scopeAsync,
+  type Shape,
+  Tensor,
+} from "./tensor.ts";
 export { attach, backward, grad, isGradEnabled, needsGrad, noGrad } from "./autograd.ts";
 export * from "./ops/elementwise.ts";
 export * from "./ops/reduce.ts";

@@ -109,7 +109,13 @@ export class Recorder {
   private scopeChecks: Promise<void>[] = [];
   private stagingFree: GPUBuffer[] = [];
   private maxWorkgroups: number;
-  readonly stats: RecorderStats = { dispatches: 0, submits: 0, readbacks: 0, bindGroupsCreated: 0, uniformSlots: 0 };
+  readonly stats: RecorderStats = {
+    dispatches: 0,
+    submits: 0,
+    readbacks: 0,
+    bindGroupsCreated: 0,
+    uniformSlots: 0,
+  };
   /** Submit after this many recorded dispatches even without a readback. */
   maxDispatches = 2048;
 
@@ -135,16 +141,20 @@ export class Recorder {
     for (const name of Object.keys(given)) {
       if (!spec.bindings.some((b) => b.name === name)) {
         throw new KernelError(
-          `${kernel.label}: unknown binding "${name}" (expects ${spec.bindings.map((b) => b.name).join(", ")})`,
+          `${kernel.label}: unknown binding "${name}" (expects ${
+            spec.bindings.map((b) => b.name).join(", ")
+          })`,
         );
       }
     }
-    const writable: Bindable[] = [];
+    const writable: [string, Bindable][] = [];
     const all: [string, Bindable][] = [];
     for (const b of spec.bindings) {
       let r: Bindable;
       if (b.kind === "uniform") {
-        if (given[b.name]) throw new KernelError(`${kernel.label}: uniform "${b.name}" is set through uniforms`);
+        if (given[b.name]) {
+          throw new KernelError(`${kernel.label}: uniform "${b.name}" is set through uniforms`);
+        }
         if (!args.uniforms) throw new KernelError(`${kernel.label}: uniform values for "${b.name}" missing`);
         r = this.uniforms.slot(packUniforms(kernel.label, spec.uniform!, args.uniforms));
       } else {
@@ -167,7 +177,7 @@ export class Recorder {
         if (g.byteOffset + g.byteLength > g.buffer.size) {
           throw new KernelError(`${kernel.label}: binding "${b.name}" range exceeds its buffer`);
         }
-        if (b.kind === "read_write") writable.push(g);
+        if (b.kind === "read_write") writable.push([b.name, g]);
         all.push([b.name, g]);
         r = g;
       }
@@ -175,10 +185,12 @@ export class Recorder {
       entries.push({ binding: b.binding, resource: { buffer: r.buffer, offset: r.byteOffset, size } });
       key += `|${bufferId(r.buffer)}:${r.byteOffset}:${size}`;
     }
-    for (const w of writable) {
+    for (const [wname, w] of writable) {
       for (const [name, g] of all) {
-        if (g !== w && g.buffer === w.buffer && g.byteOffset < w.byteOffset + w.byteLength &&
-          w.byteOffset < g.byteOffset + g.byteLength) {
+        if (
+          name !== wname && g.buffer === w.buffer && g.byteOffset < w.byteOffset + w.byteLength &&
+          w.byteOffset < g.byteOffset + g.byteLength
+        ) {
           throw new KernelError(`${kernel.label}: binding "${name}" aliases a writable binding`);
         }
       }
@@ -232,7 +244,9 @@ export class Recorder {
 
   copy(src: Bindable, dst: Bindable, bytes: number): void {
     if (bytes % 4 !== 0) throw new KernelError(`copy: ${bytes} bytes is not a multiple of 4`);
-    if (src.byteLength < bytes || dst.byteLength < bytes) throw new KernelError(`copy: ${bytes} bytes out of range`);
+    if (src.byteLength < bytes || dst.byteLength < bytes) {
+      throw new KernelError(`copy: ${bytes} bytes out of range`);
+    }
     this.commandEncoder().copyBufferToBuffer(src.buffer, src.byteOffset, dst.buffer, dst.byteOffset, bytes);
     this.pendingCount++;
   }
@@ -275,7 +289,9 @@ export class Recorder {
    */
   write(dst: Bindable, data: ArrayBufferView, context = "upload"): void {
     if (data.byteLength > dst.byteLength) {
-      throw new KernelError(`${context}: ${data.byteLength} bytes do not fit a ${dst.byteLength}-byte buffer`);
+      throw new KernelError(
+        `${context}: ${data.byteLength} bytes do not fit a ${dst.byteLength}-byte buffer`,
+      );
     }
     this.flush();
     const padded = data.byteLength % 4 === 0 ? data : padTo4(data);
@@ -332,7 +348,11 @@ export class Recorder {
     if (i >= 0) return this.stagingFree.splice(i, 1)[0];
     if (this.stagingFree.length > 8) this.stagingFree.shift()!.destroy();
     const size = Math.max(256, 2 ** Math.ceil(Math.log2(bytes)));
-    return this.device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: "readback" });
+    return this.device.createBuffer({
+      size,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      label: "readback",
+    });
   }
 }
 

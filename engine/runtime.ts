@@ -4,7 +4,7 @@
  * reaches the engine synchronously through `engine()`.
  */
 import { Gpu, GpuError, type GpuOptions } from "./device.ts";
-import { KernelCache, type Kernel, type OverrideValues } from "./kernel.ts";
+import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
 import { BufferPool, STORAGE_USAGE } from "./pool.ts";
 import { type DispatchArgs, Recorder } from "./recorder.ts";
 
@@ -14,7 +14,7 @@ export class Engine {
   readonly rec: Recorder;
 
   constructor(readonly gpu: Gpu) {
-    this.kernels = new KernelCache(gpu.device);
+    this.kernels = new KernelCache(gpu.device, (e) => this.gpu.report(e));
     this.pool = new BufferPool((size, label) => this.createBuffer(size, label), gpu.info.maxBufferSize);
     this.rec = new Recorder(gpu);
     this.pool.onDestroy = (b) => this.rec.forgetBuffer(b);
@@ -38,13 +38,6 @@ export class Engine {
   /** Record one validated dispatch of `family:entry`. */
   run(family: string, entry: string, args: DispatchArgs, overrides: OverrideValues = {}): void {
     this.rec.dispatch(this.kernels.get(family, entry, overrides), args);
-  }
-
-  /** Throw any compile or asynchronous error seen so far. */
-  check(context = "GPU"): void {
-    const ce = this.kernels.compileErrors.shift();
-    if (ce) throw ce;
-    this.gpu.check(context);
   }
 
   get f16(): boolean {

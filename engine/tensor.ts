@@ -19,7 +19,9 @@ export function numel(shape: Shape): number {
 
 export function checkShape(shape: Shape, what = "shape"): void {
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new RangeError(`${what} [${shape.join(", ")}] has an invalid dimension`);
+    if (!Number.isInteger(d) || d < 0) {
+      throw new RangeError(`${what} [${shape.join(", ")}] has an invalid dimension`);
+    }
   }
 }
 
@@ -118,7 +120,9 @@ export class Tensor implements Bindable {
   }
 
   private assertAlive(): void {
-    if (this.disposedFlag) throw new Error(`use of a disposed tensor [${this.shape.join(", ")}] ${this.dtype}`);
+    if (this.disposedFlag) {
+      throw new Error(`use of a disposed tensor [${this.shape.join(", ")}] ${this.dtype}`);
+    }
   }
 
   /** A tensor sharing this one's buffer (a reshape or an alias); it holds its own reference. */
@@ -250,8 +254,8 @@ function collect(value: unknown, out: Set<Tensor>, seen = new Set<unknown>()): v
   if (value instanceof Tensor) out.add(value);
   else if (value && typeof value === "object" && !seen.has(value)) {
     seen.add(value);
-    if (Array.isArray(value)) for (const v of value) collect(v, out, seen);
-    else if (value instanceof Map) for (const v of value.values()) collect(v, out, seen);
+    if (Array.isArray(value)) { for (const v of value) collect(v, out, seen); }
+    else if (value instanceof Map) { for (const v of value.values()) collect(v, out, seen); }
     else if (Object.getPrototypeOf(value) === Object.prototype) {
       for (const v of Object.values(value)) collect(v, out, seen);
     }
@@ -277,7 +281,7 @@ function closeFrame(frame: ScopeFrame, result: unknown): void {
     if (kept.has(t)) parent?.tensors.add(t);
     else t.dispose();
   }
-  if (parent) for (const n of frame.nodes) if (reachable.has(n)) parent.nodes.push(n);
+  if (parent) { for (const n of frame.nodes) if (reachable.has(n)) parent.nodes.push(n); }
 }
 
 /** Run `fn`; every tensor it creates is disposed at the end except those in its return value. */

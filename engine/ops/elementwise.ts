@@ -6,7 +6,17 @@ import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, sameShape } from
 import { sumTo } from "./reduce.ts";
 
 const BIN = { add: 0, sub: 1, mul: 2, div: 3, reluGrad: 4, max: 5, eq: 6 } as const;
-const UN = { affine: 0, relu: 1, exp: 2, log: 3, sqrt: 4, square: 5, clamp: 6, inRange: 7, recip: 8 } as const;
+const UN = {
+  affine: 0,
+  relu: 1,
+  exp: 2,
+  log: 3,
+  sqrt: 4,
+  square: 5,
+  clamp: 6,
+  inRange: 7,
+  recip: 8,
+} as const;
 
 function requireF32(t: Tensor, op: string): void {
   if (t.dtype !== "f32") throw new TypeError(`${op}: expected an f32 tensor, got ${t.dtype} ${fmt(t.shape)}`);
@@ -42,7 +52,9 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
 export function expandRaw(a: Tensor, shape: Shape): Tensor {
   requireF32(a, "expand");
   const full = broadcastShapes(a.shape, shape, "expand");
-  if (!sameShape(full, shape)) throw new RangeError(`expand: ${fmt(a.shape)} does not broadcast to ${fmt(shape)}`);
+  if (!sameShape(full, shape)) {
+    throw new RangeError(`expand: ${fmt(a.shape)} does not broadcast to ${fmt(shape)}`);
+  }
   const out = Tensor.empty(shape, "f32", "expand");
   if (out.size === 0) return out;
   const g = grid1d(out.size);
@@ -252,9 +264,13 @@ function resolveShape(a: Tensor, shape: Shape): number[] {
   const infer = s.indexOf(-1);
   if (infer >= 0) {
     const known = s.reduce((p, d, i) => (i === infer ? p : p * d), 1);
-    if (known === 0 || a.size % known !== 0) throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+    if (known === 0 || a.size % known !== 0) {
+      throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+    }
     s[infer] = a.size / known;
   }
-  if (s.reduce((p, d) => p * d, 1) !== a.size) throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+  if (s.reduce((p, d) => p * d, 1) !== a.size) {
+    throw new RangeError(`reshape: cannot reshape ${fmt(a.shape)} to ${fmt(shape)}`);
+  }
   return s;
 }

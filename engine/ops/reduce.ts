@@ -8,7 +8,13 @@ import { fmt, grid1d, MAX_GRID, normAxes, pack8, stridesOf } from "./util.ts";
 const WG = 256;
 
 /** Raw reduction kernel. The result keeps reduced dimensions as size 1 when keepDims. */
-function reduceRaw(kind: "sum" | "max", x: Tensor, axes: readonly number[], keepDims: boolean, scale: number): Tensor {
+function reduceRaw(
+  kind: "sum" | "max",
+  x: Tensor,
+  axes: readonly number[],
+  keepDims: boolean,
+  scale: number,
+): Tensor {
   if (x.dtype !== "f32") throw new TypeError(`${kind}: expected an f32 tensor, got ${x.dtype}`);
   const ax = normAxes(axes, x.rank, kind);
   const st = stridesOf(x.shape);
@@ -125,7 +131,9 @@ export function sumTo(g: Tensor, shape: Shape): Tensor {
     if (i < off || (shape[i - off] === 1 && d !== 1)) axes.push(i);
   });
   const r = reduceRaw("sum", g, axes, true, 1);
-  if (r.size !== shape.reduce((p, d) => p * d, 1)) throw new RangeError(`sumTo: ${fmt(g.shape)} -> ${fmt(shape)}`);
+  if (r.size !== shape.reduce((p, d) => p * d, 1)) {
+    throw new RangeError(`sumTo: ${fmt(g.shape)} -> ${fmt(shape)}`);
+  }
   const v = r.view(shape);
   r.dispose();
   return v;

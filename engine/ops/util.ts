@@ -27,7 +27,9 @@ export function broadcastShapes(a: Shape, b: Shape, op = "broadcast"): number[] 
   for (let i = 0; i < r; i++) {
     const da = a[a.length - r + i] ?? 1;
     const db = b[b.length - r + i] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw new RangeError(`${op}: shapes ${fmt(a)} and ${fmt(b)} do not broadcast`);
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new RangeError(`${op}: shapes ${fmt(a)} and ${fmt(b)} do not broadcast`);
+    }
     out.push(da === 1 ? db : da);
   }
   return out;
@@ -62,7 +64,11 @@ export function pack8(v: readonly number[], what: string): number[] {
 /** Normalise possibly negative axes against a rank; throws on out-of-range or repeated axes. */
 export function normAxes(axes: readonly number[], rank: number, op: string): number[] {
   const out = axes.map((a) => (a < 0 ? a + rank : a));
-  for (const a of out) if (!Number.isInteger(a) || a < 0 || a >= rank) throw new RangeError(`${op}: axis ${a} out of range for rank ${rank}`);
+  for (const a of out) {
+    if (!Number.isInteger(a) || a < 0 || a >= rank) {
+      throw new RangeError(`${op}: axis ${a} out of range for rank ${rank}`);
+    }
+  }
   if (new Set(out).size !== out.length) throw new RangeError(`${op}: repeated axis in [${axes.join(", ")}]`);
   return out.sort((x, y) => x - y);
 }

@@ -1,4 +1,4 @@
-import { add, mul, relu, sum, Tensor, backward, scope } from "../../engine/mod.ts";
+import { add, backward, mul, relu, scope, sum, Tensor } from "../../engine/mod.ts";
 import { assertClose, gpuTest } from "../helpers.ts";
 
 gpuTest("smoke: add/mul/relu/sum and backward", async () => {

@@ -1,0 +1,47 @@
+/**
+ * The same kernels give the same results on the lavapipe Vulkan adapter and on the GL fallback
+ * (llvmpipe), and a machine with no adapter gets a message telling the user what to install.
+ */
+import assert from "node:assert/strict";
+import { NO_ADAPTER_MESSAGE } from "../../engine/mod.ts";
+import { assertClose } from "../helpers.ts";
+
+const probe = new URL("./backend_probe.ts", import.meta.url).pathname;
+
+interface ProbeOut {
+  backend?: string;
+  adapter?: string;
+  results?: number[][];
+  error?: string;
+}
+
+async function runProbe(env: Record<string, string>): Promise<ProbeOut> {
+  const cmd = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-read", "--allow-env", "--allow-write", "--allow-sys", probe],
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const { code, stdout, stderr } = await cmd.output();
+  const text = new TextDecoder().decode(stdout).trim().split("\n").pop() ?? "";
+  if (code !== 0) throw new Error(`probe failed (${code}): ${new TextDecoder().decode(stderr)}`);
+  return JSON.parse(text) as ProbeOut;
+}
+
+Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driver hidden)", async () => {
+  const main = await runProbe({});
+  const gl = await runProbe({ VK_ICD_FILENAMES: "/nonexistent", DENO_WEBGPU_BACKEND: "gl" });
+  assert.ok(main.results && gl.results, `both probes ran: ${main.error ?? ""} ${gl.error ?? ""}`);
+  assert.equal(gl.backend, "gl");
+  console.log(`default: ${main.adapter}\nfallback: ${gl.adapter}`);
+  assert.equal(main.results.length, gl.results.length);
+  main.results.forEach((r, i) =>
+    assertClose(gl.results![i], r, { rtol: 2e-6, atol: 1e-6, what: `probe output ${i}` })
+  );
+});
+
+Deno.test("without any adapter the error says to install a GPU driver or mesa-vulkan-drivers", async () => {
+  const none = await runProbe({ VK_ICD_FILENAMES: "/nonexistent", DENO_WEBGPU_BACKEND: "vulkan" });
+  assert.equal(none.error, `adapter: ${NO_ADAPTER_MESSAGE}`);
+  assert.match(none.error!, /mesa-vulkan-drivers/);
+});

@@ -1,0 +1,190 @@
+/** Elementwise ops: broadcasting forward against float64 references, backward by finite differences. */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  add,
+  affine,
+  clamp,
+  div,
+  exp,
+  full,
+  log,
+  maximum,
+  mul,
+  readTensors,
+  relu,
+  reshape,
+  scope,
+  sqrt,
+  square,
+  sub,
+  sum,
+  Tensor,
+  zeros,
+} from "../../engine/mod.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { checkGradients } from "./gradcheck.ts";
+
+const FC = { numRuns: 25, seed: 20261124 };
+
+/** A shape and a broadcast-compatible partner (suffix, some dims set to 1). */
+const broadcastPair = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }).chain((a) =>
+  fc.tuple(
+    fc.constant(a),
+    fc.integer({ min: 0, max: a.length }),
+    fc.array(fc.boolean(), { minLength: a.length, maxLength: a.length }),
+  )
+    .map(([s, drop, ones]) =>
+      [s, s.slice(drop).map((d, i) => (ones[i + drop] ? 1 : d))] as [number[], number[]]
+    )
+);
+
+function broadcastRef(
+  a: Float32Array,
+  as: number[],
+  b: Float32Array,
+  bs: number[],
+  f: (x: number, y: number) => number,
+): { shape: number[]; data: Float64Array } {
+  const r = Math.max(as.length, bs.length);
+  const A = [...Array(r - as.length).fill(1), ...as], B = [...Array(r - bs.length).fill(1), ...bs];
+  const shape = A.map((d, i) => Math.max(d, B[i]));
+  const n = shape.reduce((p, d) => p * d, 1);
+  const out = new Float64Array(n);
+  const idx = new Array(r).fill(0);
+  for (let k = 0; k < n; k++) {
+    let ia = 0, ib = 0;
+    for (let d = 0; d < r; d++) {
+      ia = ia * A[d] + (A[d] === 1 ? 0 : idx[d]);
+      ib = ib * B[d] + (B[d] === 1 ? 0 : idx[d]);
+    }
+    out[k] = f(a[ia], b[ib]);
+    for (let d = r - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      else idx[d] = 0;
+    }
+  }
+  return { shape, data: out };
+}
+
+const BINARY: [string, (a: Tensor, b: Tensor) => Tensor, (x: number, y: number) => number][] = [
+  ["add", add, (x, y) => x + y],
+  ["sub", sub, (x, y) => x - y],
+  ["mul", mul, (x, y) => x * y],
+  ["div", div, (x, y) => x / y],
+  ["maximum", maximum, (x, y) => Math.max(x, y)],
+];
+
+for (const [name, op, ref] of BINARY) {
+  gpuTest(`${name} broadcasts like NumPy and matches float64 within 1 ulp-ish (rtol 1e-6)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(broadcastPair, fc.boolean(), async ([sa, sb], swap) => {
+        const [s1, s2] = swap ? [sb, sa] : [sa, sb];
+        const a = randomArray(s1.reduce((p, d) => p * d, 1), 1);
+        const b = randomArray(s2.reduce((p, d) => p * d, 1), 2, 0.5, 2);
+        const expected = broadcastRef(a, s1, b, s2, ref);
+        const out = scope(() => op(Tensor.from(a, s1), Tensor.from(b, s2)));
+        assert.deepEqual(out.shape, expected.shape);
+        assertClose(await out.read(), expected.data, { rtol: 1e-6, atol: 1e-7, what: name });
+        out.dispose();
+      }),
+      FC,
+    );
+  });
+}
+
+gpuTest("incompatible shapes are rejected naming both", () => {
+  const a = Tensor.empty([2, 3]), b = Tensor.empty([4]);
+  assert.throws(() => add(a, b), /add: shapes \[2, 3\] and \[4\] do not broadcast/);
+  const i = Tensor.empty([3], "i32");
+  assert.throws(() => add(a, i), /expected an f32 tensor, got i32/);
+  for (const t of [a, b, i]) t.dispose();
+});
+
+const UNARY: [string, (a: Tensor) => Tensor, (x: number) => number, number, number][] = [
+  ["relu", relu, (x) => Math.max(0, x), -2, 2],
+  ["exp", exp, Math.exp, -3, 3],
+  ["log", log, Math.log, 0.1, 4],
+  ["sqrt", sqrt, Math.sqrt, 0.1, 4],
+  ["square", square, (x) => x * x, -2, 2],
+  ["affine(x*1.5-0.25)", (a) => affine(a, 1.5, -0.25), (x) => x * 1.5 - 0.25, -2, 2],
+  ["clamp(0,1)", (a) => clamp(a, 0, 1), (x) => Math.min(1, Math.max(0, x)), -1, 2],
+];
+
+for (const [name, op, ref, lo, hi] of UNARY) {
+  gpuTest(`${name} matches float64 (rtol 2e-6: GPU exp/log/sqrt are not correctly rounded)`, async () => {
+    const n = 1000 + 37;
+    const a = randomArray(n, 3, lo, hi);
+    const out = scope(() => op(Tensor.from(a, [n])));
+    assertClose(await out.read(), Array.from(a, ref), { rtol: 2e-6, atol: 1e-7, what: name });
+    out.dispose();
+  });
+}
+
+gpuTest("fill, zeros and full produce constants of every dtype", async () => {
+  const ts = [full([5], 2.5), zeros([3], "i32"), full([3], 7, "u32"), full([2, 2], -4, "i32")];
+  const vals = await readTensors(ts);
+  assert.deepEqual([...vals[0]], [2.5, 2.5, 2.5, 2.5, 2.5]);
+  assert.deepEqual([...vals[1]], [0, 0, 0]);
+  assert.deepEqual([...vals[2]], [7, 7, 7]);
+  assert.deepEqual([...vals[3]], [-4, -4, -4, -4]);
+  ts.forEach((t) => t.dispose());
+});
+
+gpuTest("reshape is a view: same buffer, -1 inferred, sizes checked", () => {
+  const a = Tensor.from([1, 2, 3, 4, 5, 6], [2, 3]);
+  const v = reshape(a, [3, -1]);
+  assert.deepEqual(v.shape, [3, 2]);
+  assert.equal(v.buffer, a.buffer);
+  assert.throws(() => reshape(a, [4, -1]), /cannot reshape \[2, 3\] to \[4, -1\]/);
+  a.dispose();
+  v.dispose();
+});
+
+// ---- gradients --------------------------------------------------------------------------------
+
+const w6 = randomArray(24, 9);
+const weighted = (t: Tensor) => sum(mul(t, Tensor.from(w6.subarray(0, t.size), t.shape)));
+const weighted64 = (v: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * w6[i];
+  return s;
+};
+
+for (const [name, op, ref] of BINARY) {
+  gpuTest(`${name} backward (with broadcasting) matches finite differences`, async () => {
+    await checkGradients({
+      what: name,
+      inputs: [{ shape: [2, 3, 4], data: randomArray(24, 4) }, {
+        shape: [3, 1],
+        data: randomArray(3, 5, 0.5, 2),
+      }],
+      gpu: ([a, b]) => weighted(op(a, b)),
+      cpu: ([a, b]) =>
+        weighted64(broadcastRef(Float32Array.from(a), [2, 3, 4], Float32Array.from(b), [3, 1], ref).data),
+    });
+  });
+}
+
+for (const [name, op, ref, lo, hi] of UNARY) {
+  gpuTest(`${name} backward matches finite differences`, async () => {
+    // keep probes away from kinks (relu at 0, clamp at 0 and 1) where differences are not derivatives
+    const data = randomArray(24, 6, lo, hi).map((
+      x,
+    ) => (Math.abs(x) < 0.05 || Math.abs(x - 1) < 0.05 ? x + 0.1 : x));
+    await checkGradients({
+      what: name,
+      inputs: [{ shape: [4, 6], data }],
+      gpu: ([a]) => weighted(op(a)),
+      cpu: ([a]) => weighted64(Array.from(a, ref)),
+    });
+  });
+}
+
+gpuTest("a tensor used several times accumulates its gradient: d/dx sum(x*x + x) = 2x + 1", async () => {
+  await checkGradients({
+    inputs: [{ shape: [7], data: randomArray(7, 11) }],
+    gpu: ([x]) => sum(add(mul(x, x), x)),
+    cpu: ([x]) => x.reduce((s, v) => s + v * v + v, 0),
+  });
+});

@@ -1,0 +1,144 @@
+/** The kernel toolchain: every shader reflects and compiles; dispatches are validated against reflection. */
+import assert from "node:assert/strict";
+import { KernelError, listShaderFamilies, shaderFamily, Tensor } from "../../engine/mod.ts";
+import { ShaderFamily } from "../../engine/kernel.ts";
+import { packUniforms } from "../../engine/kernel.ts";
+import { gpuTest } from "../helpers.ts";
+
+Deno.test("every .wgsl file in shaders/ parses and reflects, with entry points and bindings", () => {
+  const names = listShaderFamilies();
+  assert.ok(names.includes("elementwise") && names.includes("reduce"));
+  for (const n of names) {
+    const f = shaderFamily(n);
+    assert.ok(f.entries.size > 0, `${n} has compute entry points`);
+    for (const e of f.entries.values()) {
+      assert.ok(e.workgroupSize.length >= 1, `${n}:${e.name} has a workgroup size`);
+      const ids = e.bindings.map((b) => b.binding);
+      assert.equal(new Set(ids).size, ids.length, `${n}:${e.name} binding numbers are unique`);
+      assert.ok(
+        e.bindings.filter((b) => b.kind !== "uniform").length <= 8,
+        `${n}:${e.name} uses at most 8 storage buffers`,
+      );
+    }
+  }
+});
+
+gpuTest(
+  "every .wgsl file compiles on this adapter (f16 families only where shader-f16 is offered)",
+  async (e) => {
+    for (const n of listShaderFamilies()) {
+      if (shaderFamily(n).code.includes("enable f16") && !e.f16) continue;
+      await e.kernels.compile(n);
+    }
+  },
+);
+
+gpuTest("a WGSL compile error names the file and line", async (e) => {
+  const code = "\n\n@compute @workgroup_size(1) fn main() { let x: u32 = 1.5; }\n";
+  const fam = new ShaderFamily("broken", "shaders/broken.wgsl", code);
+  await assert.rejects(() => e.kernels.compileFamily(fam), /shaders\/broken\.wgsl:3:\d+: .*u32/);
+});
+
+Deno.test("reflection errors name the file", () => {
+  assert.throws(() => new ShaderFamily("x", "shaders/x.wgsl", "fn ("), /shaders\/x\.wgsl: reflection failed/);
+});
+
+Deno.test("uniforms are packed at reflected offsets and every member is required", () => {
+  const fam = shaderFamily("elementwise");
+  const layout = fam.entry("unary").uniform!;
+  const buf = packUniforms("t", layout, { n: 7, row: 256, alpha: 0.5, beta: -2 });
+  assert.deepEqual([...new Uint32Array(buf, 0, 2)], [7, 256]);
+  assert.deepEqual([...new Float32Array(buf, 8, 2)], [0.5, -2]);
+  assert.throws(
+    () => packUniforms("t", layout, { n: 7, row: 1, alpha: 1 }),
+    /uniform pu\.beta was not given/,
+  );
+  assert.throws(
+    () => packUniforms("t", layout, { n: 7, row: 1, alpha: 1, beta: 0, gamma: 1 }),
+    /unknown uniform pu\.gamma/,
+  );
+  assert.throws(() => packUniforms("t", layout, { n: 1.5, row: 1, alpha: 1, beta: 0 }), /must be an integer/);
+  assert.throws(() => packUniforms("t", layout, { n: -1, row: 1, alpha: 1, beta: 0 }), /out of u32 range/);
+  const bl = fam.entry("binary").uniform!;
+  assert.throws(
+    () => packUniforms("t", bl, { n: 1, rank: 1, row: 1, _pad: 0, shape: [1, 2], sa: [], sb: [] }),
+    /needs 8 value\(s\), got 2/,
+  );
+});
+
+gpuTest("dispatch validation names the kernel and the binding", (e) => {
+  const a = Tensor.from([1, 2, 3, 4], [4]);
+  const out = Tensor.empty([4]);
+  const uniforms = { n: 4, row: 256, alpha: 1, beta: 0 };
+  const run = (bindings: Record<string, Tensor>, extra: Partial<Parameters<typeof e.run>[2]> = {}) =>
+    e.run("elementwise", "unary", { bindings, uniforms, workgroups: [1], ...extra });
+  assert.throws(
+    () => run({ a }),
+    (err: Error) =>
+      err instanceof KernelError && /elementwise\.wgsl:unary: binding "out" missing/.test(err.message),
+  );
+  assert.throws(() => run({ a, out, b: a }), /unknown binding "b"/);
+  assert.throws(() => run({ a, out: a }), /binding "a" aliases a writable binding/);
+  assert.throws(
+    () => run({ a, out }, { need: { out: 64 } }),
+    /binding "out" is too small: 16 bytes, the call needs 64/,
+  );
+  assert.throws(() => run({ a, out }, { workgroups: [70000] }), /workgroup count 70000/);
+  const mapped = e.gpu.device.createBuffer({
+    size: 16,
+    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  });
+  assert.throws(
+    () =>
+      e.run("elementwise", "unary", {
+        bindings: { a, out: { buffer: mapped, byteOffset: 0, byteLength: 16 } },
+        uniforms,
+        workgroups: [1],
+      }),
+    /binding "out" needs a buffer with STORAGE usage/,
+  );
+  assert.throws(() => e.kernel("elementwise", "nope"), /no compute entry point "nope"/);
+  assert.throws(() => e.kernel("elementwise", "unary", { BOGUS: 1 }), /unknown override constant BOGUS/);
+  assert.throws(() => e.kernel("does_not_exist"), /shaders\/does_not_exist\.wgsl: cannot read/);
+  mapped.destroy();
+  a.dispose();
+  out.dispose();
+});
+
+gpuTest("identical dispatches reuse their bind group and uniform slot", async (e) => {
+  const a = Tensor.from([1, 2, 3], [3]);
+  const out = Tensor.empty([3]);
+  const before = e.rec.stats.bindGroupsCreated;
+  for (let i = 0; i < 50; i++) {
+    e.run("elementwise", "unary", {
+      bindings: { a, out },
+      uniforms: { n: 3, row: 256, alpha: 2, beta: 1 },
+      workgroups: [1],
+    }, { OP: 0 });
+  }
+  assert.deepEqual([...await out.read()], [3, 5, 7]);
+  assert.equal(e.rec.stats.bindGroupsCreated - before, 1);
+  a.dispose();
+  out.dispose();
+});
+
+gpuTest("work is submitted lazily: many dispatches, one submit per readback", async (e) => {
+  const x = Tensor.from(new Float32Array(1000).fill(1), [1000]);
+  const submits = e.rec.stats.submits;
+  let y = x;
+  for (let i = 0; i < 100; i++) {
+    const z = Tensor.empty([1000]);
+    e.run("elementwise", "unary", {
+      bindings: { a: y, out: z },
+      uniforms: { n: 1000, row: 256 * 4, alpha: 1, beta: 1 },
+      workgroups: [4],
+    }, { OP: 0 });
+    if (y !== x) y.dispose();
+    y = z;
+  }
+  const v = await y.read();
+  assert.equal(v[999], 101);
+  assert.equal(e.rec.stats.submits - submits, 1);
+  x.dispose();
+  y.dispose();
+});

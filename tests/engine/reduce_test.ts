@@ -1,0 +1,100 @@
+/** Reductions over arbitrary axes against float64 references, and their gradients. */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { backward, max, mean, mul, scope, sum, Tensor } from "../../engine/mod.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { checkGradients } from "./gradcheck.ts";
+
+const FC = { numRuns: 30, seed: 7 };
+
+function reduceRef(
+  x: ArrayLike<number>,
+  shape: number[],
+  axes: number[],
+  kind: "sum" | "mean" | "max",
+): Float64Array {
+  const outShape = shape.map((d, i) => (axes.includes(i) ? 1 : d));
+  const nout = outShape.reduce((p, d) => p * d, 1);
+  const out = new Float64Array(nout).fill(kind === "max" ? -Infinity : 0);
+  const idx = new Array(shape.length).fill(0);
+  const count = axes.reduce((p, a) => p * shape[a], 1);
+  for (let k = 0; k < x.length; k++) {
+    let o = 0;
+    for (let d = 0; d < shape.length; d++) o = o * outShape[d] + (axes.includes(d) ? 0 : idx[d]);
+    out[o] = kind === "max" ? Math.max(out[o], x[k]) : out[o] + x[k];
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      else idx[d] = 0;
+    }
+  }
+  if (kind === "mean") { for (let i = 0; i < nout; i++) out[i] /= count; }
+  return out;
+}
+
+const shapeAndAxes = fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }).chain((s) =>
+  fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i), { minLength: 1 }))
+);
+
+for (const kind of ["sum", "mean", "max"] as const) {
+  const op = { sum, mean, max }[kind];
+  gpuTest(`${kind} over any set of axes matches float64 (rtol 1e-5)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(shapeAndAxes, fc.boolean(), async ([shape, axes], keepDims) => {
+        const x = randomArray(shape.reduce((p, d) => p * d, 1), shape.length * 31 + axes.length);
+        const out = scope(() => op(Tensor.from(x, shape), axes, { keepDims }));
+        const expShape = keepDims
+          ? shape.map((d, i) => (axes.includes(i) ? 1 : d))
+          : shape.filter((_, i) => !axes.includes(i));
+        assert.deepEqual(out.shape, expShape);
+        assertClose(await out.read(), reduceRef(x, shape, axes, kind), {
+          rtol: 1e-5,
+          atol: 1e-5,
+          what: kind,
+        });
+        out.dispose();
+      }),
+      FC,
+    );
+  });
+}
+
+gpuTest(
+  "large reductions (one workgroup per output) match float64: sum of 300000 values per row",
+  async () => {
+    const x = randomArray(2 * 300000, 99);
+    const out = scope(() => sum(Tensor.from(x, [2, 300000]), [1]));
+    assertClose(await out.read(), reduceRef(x, [2, 300000], [1], "sum"), { rtol: 1e-4, atol: 1e-3 });
+    out.dispose();
+  },
+);
+
+gpuTest("reduction axes are validated", () => {
+  const x = Tensor.empty([2, 3]);
+  assert.throws(() => sum(x, [2]), /sum: axis 2 out of range for rank 2/);
+  assert.throws(() => sum(x, [0, -2]), /repeated axis/);
+  x.dispose();
+});
+
+for (const kind of ["sum", "mean", "max"] as const) {
+  const op = { sum, mean, max }[kind];
+  gpuTest(`${kind} backward matches finite differences`, async () => {
+    const w = randomArray(8, 5);
+    await checkGradients({
+      what: kind,
+      inputs: [{ shape: [2, 3, 4], data: randomArray(24, 13) }],
+      gpu: ([x]) => sum(mul(op(x, [1]), Tensor.from(w, [2, 4]))),
+      cpu: ([x]) => reduceRef(x, [2, 3, 4], [1], kind).reduce((s, v, i) => s + v * w[i], 0),
+    });
+  });
+}
+
+gpuTest("max backward splits the gradient equally among tied maxima", async () => {
+  const x = Tensor.from([1, 3, 3, 2], [4]);
+  x.requiresGrad = true;
+  const y = scope(() => max(x));
+  backward(y);
+  assert.deepEqual([...await x.grad!.read()], [0, 0.5, 0.5, 0]);
+  x.grad!.dispose();
+  x.dispose();
+  y.dispose();
+});
