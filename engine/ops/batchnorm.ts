@@ -1,0 +1,241 @@
+/**
+ * 2-D batch normalisation (PyTorch `BatchNorm2d` semantics) with its backward rules.
+ *
+ * Training: one workgroup-per-channel reduction computes the batch mean and biased variance (and
+ * updates the running statistics in place), then one elementwise pass normalises. Evaluation: a single
+ * elementwise pass straight from the running statistics.
+ */
+import { attach, needsGrad } from "../autograd.ts";
+import { engine } from "../runtime.ts";
+import { Tensor } from "../tensor.ts";
+import { fmt, grid1d, MAX_GRID } from "./util.ts";
+
+export interface BatchNormOptions {
+  /** Batch statistics (and a running-statistics update) when true; running statistics when false. */
+  training: boolean;
+  /** Weight of the new batch statistics in the running averages (PyTorch default 0.1). */
+  momentum?: number;
+  eps?: number;
+}
+
+const WG = 256;
+
+function checkParam(op: string, name: string, t: Tensor, C: number): void {
+  if (t.dtype !== "f32") throw new TypeError(`${op}: ${name} must be f32, got ${t.dtype}`);
+  if (t.rank !== 1 || t.shape[0] !== C) {
+    throw new RangeError(
+      `${op}: ${name} must have shape [${C}] (one value per channel), got ${fmt(t.shape)}`,
+    );
+  }
+}
+
+function checkInput(op: string, x: Tensor): void {
+  if (x.dtype !== "f32") throw new TypeError(`${op}: input must be f32, got ${x.dtype}`);
+  if (x.rank !== 4) throw new RangeError(`${op}: input must be [N, C, H, W], got ${fmt(x.shape)}`);
+}
+
+/** Workgroups for one workgroup per channel. */
+function channelGrid(C: number): { workgroups: [number, number]; row: number } {
+  const gx = Math.min(Math.max(C, 1), MAX_GRID);
+  return { workgroups: [gx, Math.ceil(C / gx)], row: gx };
+}
+
+function elemUniforms(
+  x: Tensor,
+  eps = 0,
+): { uniforms: Record<string, number>; workgroups: [number, number] } {
+  const [, C, H, W] = x.shape;
+  const g = grid1d(x.size, WG);
+  return {
+    uniforms: { n: x.size, C, HW: H * W, row: g.row, eps, _p0: 0, _p1: 0, _p2: 0 },
+    workgroups: g.workgroups,
+  };
+}
+
+/** Per-channel [mean, invstd, scale, shift] (4*C floats) of the evaluation statistics. */
+function evalSaved(
+  weight: Tensor,
+  bias: Tensor,
+  runningMean: Tensor,
+  runningVar: Tensor,
+  eps: number,
+): Tensor {
+  const C = weight.size;
+  const saved = Tensor.empty([4, C], "f32", "batchNorm2d saved");
+  engine().run("batchnorm", "eval_saved", {
+    bindings: { weight, bias, rmean: runningMean, rvar: runningVar, saved_out: saved },
+    uniforms: { C, eps, _p0: 0, _p1: 0 },
+    workgroups: [Math.ceil(C / WG)],
+  });
+  return saved;
+}
+
+/** Gradients of batchnorm given the per-channel `saved` statistics (no autograd). */
+function batchNormBackward(
+  g: Tensor,
+  x: Tensor,
+  saved: Tensor,
+  training: boolean,
+  wantX: boolean,
+  wantParams: boolean,
+): [Tensor | null, Tensor | null, Tensor | null] {
+  const [N, C, H, W] = x.shape;
+  const e = engine();
+  let dweight: Tensor | null = null;
+  let dbias: Tensor | null = null;
+  // The training-mode dx needs both channel sums even when the parameters need no gradient.
+  if (wantParams || (wantX && training)) {
+    dweight = Tensor.empty([C], "f32", "batchNorm2d dweight");
+    dbias = Tensor.empty([C], "f32", "batchNorm2d dbias");
+    const cg = channelGrid(C);
+    e.run("batchnorm", "bwd_reduce", {
+      bindings: { g, x, saved, dweight_out: dweight, dbias_out: dbias },
+      uniforms: { N, C, HW: H * W, row: cg.row },
+      workgroups: cg.workgroups,
+    }, { WG });
+  }
+  let dx: Tensor | null = null;
+  if (wantX) {
+    dx = Tensor.empty(x.shape, "f32", "batchNorm2d dx");
+    const el = elemUniforms(x);
+    if (training) {
+      e.run("batchnorm", "dx_train", {
+        bindings: { g, x, saved, dweight_in: dweight!, dbias_in: dbias!, out: dx },
+        uniforms: el.uniforms,
+        workgroups: el.workgroups,
+      }, { WG });
+    } else {
+      e.run("batchnorm", "dx_eval", {
+        bindings: { g, saved, out: dx },
+        uniforms: el.uniforms,
+        workgroups: el.workgroups,
+      }, { WG });
+    }
+  }
+  if (!wantParams) {
+    dweight?.dispose();
+    dbias?.dispose();
+    return [dx, null, null];
+  }
+  return [dx, dweight, dbias];
+}
+
+/**
+ * Batch normalisation of an [N, C, H, W] tensor over (N, H, W) per channel.
+ *
+ * Training mode normalises with the batch mean and biased batch variance and updates `runningMean`
+ * and `runningVar` in place (no autograd) exactly as PyTorch does:
+ * `running = (1 - momentum) * running + momentum * batch`, with the unbiased variance `var * n/(n-1)`.
+ * Evaluation mode computes `(x - runningMean) / sqrt(runningVar + eps) * weight + bias` in one pass.
+ * Gradients flow to x, weight and bias in both modes (the running statistics are constants).
+ */
+export function batchNorm2d(
+  x: Tensor,
+  weight: Tensor,
+  bias: Tensor,
+  runningMean: Tensor,
+  runningVar: Tensor,
+  opts: BatchNormOptions,
+): Tensor {
+  const op = "batchNorm2d";
+  checkInput(op, x);
+  const [N, C, H, W] = x.shape;
+  checkParam(op, "weight", weight, C);
+  checkParam(op, "bias", bias, C);
+  checkParam(op, "runningMean", runningMean, C);
+  checkParam(op, "runningVar", runningVar, C);
+  const momentum = opts.momentum ?? 0.1;
+  const eps = opts.eps ?? 1e-5;
+  if (!(eps > 0)) throw new RangeError(`${op}: eps must be positive, got ${eps}`);
+  if (!(momentum >= 0 && momentum <= 1)) {
+    throw new RangeError(`${op}: momentum must lie in [0, 1], got ${momentum}`);
+  }
+  const e = engine();
+  const out = Tensor.empty(x.shape, "f32", op);
+  const M = N * H * W;
+
+  if (opts.training) {
+    if (M <= 1) {
+      throw new RangeError(
+        `${op}: expected more than 1 value per channel when training, got input of shape ${fmt(x.shape)}`,
+      );
+    }
+    const saved = Tensor.empty([4, C], "f32", `${op} saved`);
+    const cg = channelGrid(C);
+    e.run("batchnorm", "train_stats", {
+      bindings: { x, weight, bias, run_mean: runningMean, run_var: runningVar, saved_out: saved },
+      uniforms: { N, C, HW: H * W, update: 1, eps, momentum, unbias: M / (M - 1), row: cg.row },
+      workgroups: cg.workgroups,
+    }, { WG });
+    const el = elemUniforms(x);
+    e.run("batchnorm", "train_apply", {
+      bindings: { x, saved, out },
+      uniforms: el.uniforms,
+      workgroups: el.workgroups,
+    }, { WG });
+    const res = attach(
+      out,
+      op,
+      [x, weight, bias],
+      [x, saved],
+      (g, [sx, ss]) =>
+        batchNormBackward(g, sx, ss, true, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
+    );
+    saved.dispose();
+    return res;
+  }
+
+  if (out.size > 0) {
+    const el = elemUniforms(x, eps);
+    e.run("batchnorm", "eval_apply", {
+      bindings: { x, weight, bias, rmean: runningMean, rvar: runningVar, out },
+      uniforms: el.uniforms,
+      workgroups: el.workgroups,
+    }, { WG });
+  }
+  if (!needsGrad(x, weight, bias)) return out;
+  // A snapshot of the statistics used, so a later in-place update cannot change this node's gradient.
+  const saved = evalSaved(weight, bias, runningMean, runningVar, eps);
+  const res = attach(
+    out,
+    op,
+    [x, weight, bias],
+    [x, saved],
+    (g, [sx, ss]) =>
+      batchNormBackward(g, sx, ss, false, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
+  );
+  saved.dispose();
+  return res;
+}
+
+/**
+ * Evaluation batchnorm as a per-channel affine map: `y = x * scale[c] + shift[c]`, with
+ * `scale = weight / sqrt(runningVar + eps)` and `shift = bias - runningMean * scale`. Folding these into
+ * the preceding convolution removes the batchnorm pass from inference entirely. No autograd.
+ */
+export function foldBatchNorm(
+  weight: Tensor,
+  bias: Tensor,
+  runningMean: Tensor,
+  runningVar: Tensor,
+  eps = 1e-5,
+): { scale: Tensor; shift: Tensor } {
+  const op = "foldBatchNorm";
+  if (weight.rank !== 1) throw new RangeError(`${op}: weight must be [C], got ${fmt(weight.shape)}`);
+  const C = weight.shape[0];
+  checkParam(op, "weight", weight, C);
+  checkParam(op, "bias", bias, C);
+  checkParam(op, "runningMean", runningMean, C);
+  checkParam(op, "runningVar", runningVar, C);
+  if (!(eps > 0)) throw new RangeError(`${op}: eps must be positive, got ${eps}`);
+  const scale = Tensor.empty([C], "f32", `${op} scale`);
+  const shift = Tensor.empty([C], "f32", `${op} shift`);
+  if (C > 0) {
+    engine().run("batchnorm", "fold", {
+      bindings: { weight, bias, rmean: runningMean, rvar: runningVar, scale_out: scale, shift_out: shift },
+      uniforms: { C, eps, _p0: 0, _p1: 0 },
+      workgroups: [Math.ceil(C / WG)],
+    });
+  }
+  return { scale, shift };
+}

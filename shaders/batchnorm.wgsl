@@ -1,0 +1,237 @@
+// Batch normalisation over (N, H, W) for each channel of an [N, C, H, W] f32 tensor.
+//
+// Per-channel statistics live in one `saved` buffer of 4*C floats: mean, invstd, scale, shift, where
+// scale = weight * invstd and shift = bias - mean * scale, so applying the normalisation is one
+// multiply-add per element and the backward pass reads everything it needs from the same place.
+//
+// Reductions run one workgroup per channel (C workgroups, grid x + y * row); elementwise passes one
+// thread per element on a 2-D grid.
+
+override WG: u32 = 256u;
+
+// ---- training statistics ---------------------------------------------------------------------------
+
+struct Stats {
+  N: u32,
+  C: u32,
+  HW: u32,
+  update: u32,     // 1: also update the running statistics in place
+  eps: f32,
+  momentum: f32,
+  unbias: f32,     // n / (n - 1): running_var tracks the unbiased variance, as in PyTorch
+  row: u32,        // workgroups per grid row
+}
+
+@group(0) @binding(0) var<uniform> ps: Stats;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read> weight: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> run_mean: array<f32>;
+@group(0) @binding(5) var<storage, read_write> run_var: array<f32>;
+@group(0) @binding(6) var<storage, read_write> saved_out: array<f32>;
+
+// Welford partials (count, mean, M2) of each thread, merged with Chan's formula: summing raw
+// squares in f32 loses the variance when |mean| >> std, which happens on un-normalised inputs.
+var<workgroup> w_n: array<f32, WG>;
+var<workgroup> w_mean: array<f32, WG>;
+var<workgroup> w_m2: array<f32, WG>;
+
+@compute @workgroup_size(WG)
+fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let c = wid.x + wid.y * ps.row;
+  if (c >= ps.C) { return; }   // uniform per workgroup, so the barriers below stay uniform
+  let total = ps.N * ps.HW;
+  var cnt = 0.0;
+  var mean = 0.0;
+  var m2 = 0.0;
+  for (var r = lid; r < total; r += WG) {
+    let n = r / ps.HW;
+    let v = x[(n * ps.C + c) * ps.HW + (r - n * ps.HW)];
+    cnt += 1.0;
+    let d = v - mean;
+    mean += d / cnt;
+    m2 += d * (v - mean);
+  }
+  w_n[lid] = cnt;
+  w_mean[lid] = mean;
+  w_m2[lid] = m2;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s / 2u) {
+    if (lid < s) {
+      let na = w_n[lid];
+      let nb = w_n[lid + s];
+      let nab = na + nb;
+      if (nb > 0.0) {
+        let d = w_mean[lid + s] - w_mean[lid];
+        let f = nb / nab;
+        w_mean[lid] += d * f;
+        w_m2[lid] += w_m2[lid + s] + d * d * na * f;
+        w_n[lid] = nab;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (lid == 0u) {
+    let m = w_mean[0];
+    let v = max(w_m2[0] / f32(total), 0.0);
+    let inv = inverseSqrt(v + ps.eps);
+    let sc = weight[c] * inv;
+    saved_out[c] = m;
+    saved_out[ps.C + c] = inv;
+    saved_out[2u * ps.C + c] = sc;
+    saved_out[3u * ps.C + c] = bias[c] - m * sc;
+    if (ps.update == 1u) {
+      run_mean[c] = (1.0 - ps.momentum) * run_mean[c] + ps.momentum * m;
+      run_var[c] = (1.0 - ps.momentum) * run_var[c] + ps.momentum * v * ps.unbias;
+    }
+  }
+}
+
+// ---- elementwise passes ----------------------------------------------------------------------------
+
+struct Elem {
+  n: u32,
+  C: u32,
+  HW: u32,
+  row: u32,        // threads per grid row
+  eps: f32,
+  _p0: u32,
+  _p1: u32,
+  _p2: u32,
+}
+
+@group(0) @binding(7) var<uniform> pe: Elem;
+@group(0) @binding(8) var<storage, read> saved: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
+@group(0) @binding(10) var<storage, read> rmean: array<f32>;
+@group(0) @binding(11) var<storage, read> rvar: array<f32>;
+@group(0) @binding(12) var<storage, read> g: array<f32>;
+@group(0) @binding(13) var<storage, read> dweight_in: array<f32>;
+@group(0) @binding(14) var<storage, read> dbias_in: array<f32>;
+
+fn channel(i: u32) -> u32 {
+  return (i / pe.HW) % pe.C;
+}
+
+// y = x * scale[c] + shift[c] (training forward, after train_stats).
+@compute @workgroup_size(WG)
+fn train_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  out[i] = x[i] * saved[2u * pe.C + c] + saved[3u * pe.C + c];
+}
+
+// Evaluation forward straight from the running statistics: one pass over x, no per-channel prologue.
+@compute @workgroup_size(WG)
+fn eval_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  let sc = weight[c] * inverseSqrt(rvar[c] + pe.eps);
+  out[i] = (x[i] - rmean[c]) * sc + bias[c];
+}
+
+// dx of the training-mode normalisation (batch statistics depend on x):
+// dx = scale * (g - dbias / M - xhat * dweight / M), M = N*H*W, xhat = (x - mean) * invstd.
+@compute @workgroup_size(WG)
+fn dx_train(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  let m = f32(pe.n / pe.C);
+  let xhat = (x[i] - saved[c]) * saved[pe.C + c];
+  out[i] = saved[2u * pe.C + c] * (g[i] - dbias_in[c] / m - xhat * dweight_in[c] / m);
+}
+
+// dx of the evaluation-mode normalisation (fixed statistics): dx = g * scale.
+@compute @workgroup_size(WG)
+fn dx_eval(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  out[i] = g[i] * saved[2u * pe.C + channel(i)];
+}
+
+// ---- per-channel folding of the running statistics ------------------------------------------------
+
+struct Fold {
+  C: u32,
+  eps: f32,
+  _p0: u32,
+  _p1: u32,
+}
+
+@group(0) @binding(15) var<uniform> pf: Fold;
+@group(0) @binding(16) var<storage, read_write> scale_out: array<f32>;
+@group(0) @binding(17) var<storage, read_write> shift_out: array<f32>;
+
+// Snapshot of the evaluation statistics in the `saved` layout, for the evaluation backward pass.
+@compute @workgroup_size(WG)
+fn eval_saved(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let c = gid.x;
+  if (c >= pf.C) { return; }
+  let inv = inverseSqrt(rvar[c] + pf.eps);
+  let sc = weight[c] * inv;
+  saved_out[c] = rmean[c];
+  saved_out[pf.C + c] = inv;
+  saved_out[2u * pf.C + c] = sc;
+  saved_out[3u * pf.C + c] = bias[c] - rmean[c] * sc;
+}
+
+// Evaluation batchnorm as a per-channel affine map (to fold into a preceding convolution).
+@compute @workgroup_size(WG)
+fn fold(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let c = gid.x;
+  if (c >= pf.C) { return; }
+  let sc = weight[c] * inverseSqrt(rvar[c] + pf.eps);
+  scale_out[c] = sc;
+  shift_out[c] = bias[c] - rmean[c] * sc;
+}
+
+// ---- backward reduction ------------------------------------------------------------------------------
+
+struct Red {
+  N: u32,
+  C: u32,
+  HW: u32,
+  row: u32,        // workgroups per grid row
+}
+
+@group(0) @binding(18) var<uniform> pr: Red;
+@group(0) @binding(19) var<storage, read_write> dweight_out: array<f32>;
+@group(0) @binding(20) var<storage, read_write> dbias_out: array<f32>;
+
+var<workgroup> w_sg: array<f32, WG>;
+var<workgroup> w_sgx: array<f32, WG>;
+
+// dbias = sum g, dweight = sum g * xhat over (N, H, W), one workgroup per channel.
+@compute @workgroup_size(WG)
+fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let c = wid.x + wid.y * pr.row;
+  if (c >= pr.C) { return; }
+  let total = pr.N * pr.HW;
+  let mean = saved[c];
+  var sg = 0.0;
+  var sgx = 0.0;
+  for (var r = lid; r < total; r += WG) {
+    let n = r / pr.HW;
+    let i = (n * pr.C + c) * pr.HW + (r - n * pr.HW);
+    let gv = g[i];
+    sg += gv;
+    sgx += gv * (x[i] - mean);
+  }
+  w_sg[lid] = sg;
+  w_sgx[lid] = sgx;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s / 2u) {
+    if (lid < s) {
+      w_sg[lid] += w_sg[lid + s];
+      w_sgx[lid] += w_sgx[lid + s];
+    }
+    workgroupBarrier();
+  }
+  if (lid == 0u) {
+    dbias_out[c] = w_sg[0];
+    dweight_out[c] = w_sgx[0] * saved[pr.C + c];
+  }
+}

@@ -1,0 +1,330 @@
+import fc from "fast-check";
+import { grad, noGrad, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
+import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
+import { engine } from "../../engine/runtime.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+
+type Shape4 = [number, number, number, number];
+
+/** `fn` must throw an instance of `type` whose message contains `part`. */
+function assertThrows(fn: () => unknown, type: new (...a: never[]) => Error, part: string): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof type)) {
+      throw new Error(`expected ${type.name}, got ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    if (!(e as Error).message.includes(part)) {
+      throw new Error(`message "${(e as Error).message}" lacks "${part}"`);
+    }
+    return;
+  }
+  throw new Error(`expected ${type.name} containing "${part}", nothing was thrown`);
+}
+
+interface BnRef {
+  y: Float64Array;
+  mean: Float64Array;
+  varBiased: Float64Array;
+}
+
+/** float64 batchnorm with batch statistics (training) or given statistics (evaluation). */
+function bnRef(
+  x: ArrayLike<number>,
+  [N, C, H, W]: Shape4,
+  w: ArrayLike<number>,
+  b: ArrayLike<number>,
+  eps: number,
+  stats?: { mean: ArrayLike<number>; var: ArrayLike<number> },
+): BnRef {
+  const HW = H * W, M = N * HW;
+  const mean = new Float64Array(C), varB = new Float64Array(C), y = new Float64Array(x.length);
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let n = 0; n < N; n++) for (let k = 0; k < HW; k++) s += x[(n * C + c) * HW + k];
+    const m = s / M;
+    let v = 0;
+    for (let n = 0; n < N; n++) for (let k = 0; k < HW; k++) v += (x[(n * C + c) * HW + k] - m) ** 2;
+    mean[c] = m;
+    varB[c] = v / M;
+    const um = stats ? stats.mean[c] : m, uv = stats ? stats.var[c] : v / M;
+    const inv = 1 / Math.sqrt(uv + eps);
+    for (let n = 0; n < N; n++) {
+      for (let k = 0; k < HW; k++) {
+        const i = (n * C + c) * HW + k;
+        y[i] = (x[i] - um) * inv * w[c] + b[c];
+      }
+    }
+  }
+  return { y, mean, varBiased: varB };
+}
+
+/** Central differences of f at v (float64), one coordinate at a time. */
+function fdGrad(f: (v: Float64Array) => number, v: ArrayLike<number>, h: number): Float64Array {
+  const p = Float64Array.from(v);
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const keep = p[i];
+    p[i] = keep + h;
+    const fp = f(p);
+    p[i] = keep - h;
+    const fm = f(p);
+    p[i] = keep;
+    out[i] = (fp - fm) / (2 * h);
+  }
+  return out;
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}
+
+/** Shapes with at least two values per channel, including sizes that are not multiples of 256. */
+const shapeArb = fc.tuple(
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 7 }),
+  fc.integer({ min: 1, max: 23 }),
+  fc.integer({ min: 1, max: 23 }),
+).filter(([n, , h, w]) => n * h * w >= 2);
+
+function channelData(C: number, seed: number, lo: number, hi: number): Float32Array {
+  return randomArray(C, seed, lo, hi);
+}
+
+gpuTest("batchNorm2d training: output, batch statistics and running-stat update vs float64", async () => {
+  // Offsets up to 300 with unit spread: a naive sum-of-squares variance in f32 would fail here.
+  // Tolerance: outputs are O(|weight|) so atol 3e-4, rtol 1e-4; running stats rtol 1e-4 (f32 accumulation).
+  await fc.assert(
+    fc.asyncProperty(
+      shapeArb,
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.double({ min: 0, max: 300, noNaN: true }),
+      async (shape, seed, offset) => {
+        const [N, C, H, W] = shape as Shape4;
+        const xs = randomArray(N * C * H * W, seed, offset - 1, offset + 1);
+        const w = channelData(C, seed + 1, 0.5, 2);
+        const b = channelData(C, seed + 2, -1, 1);
+        const rm0 = channelData(C, seed + 3, -1, 1);
+        const rv0 = channelData(C, seed + 4, 0.5, 2);
+        const momentum = 0.1 + (seed % 5) / 10;
+        const eps = 1e-5;
+        const [y, rm, rv] = await scopeAsync(async () => {
+          const x = Tensor.from(xs, shape);
+          const runningMean = Tensor.from(rm0, [C]);
+          const runningVar = Tensor.from(rv0, [C]);
+          const out = batchNorm2d(x, Tensor.from(w, [C]), Tensor.from(b, [C]), runningMean, runningVar, {
+            training: true,
+            momentum,
+            eps,
+          });
+          return [await out.read(), await runningMean.read(), await runningVar.read()];
+        });
+        const ref = bnRef(xs, shape as Shape4, w, b, eps);
+        assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: `y ${shape}` });
+        const M = N * H * W;
+        const erm = Array.from(rm0, (r, c) => (1 - momentum) * r + momentum * ref.mean[c]);
+        const erv = Array.from(rv0, (r, c) => (1 - momentum) * r + momentum * ref.varBiased[c] * M / (M - 1));
+        assertClose(rm, erm, { rtol: 1e-5, atol: 1e-5, what: "running mean" });
+        assertClose(rv, erv, { rtol: 1e-4, atol: 1e-5, what: "running var" });
+      },
+    ),
+    { numRuns: 25 },
+  );
+});
+
+gpuTest(
+  "batchNorm2d training: running statistics over several steps follow PyTorch's recursion",
+  async () => {
+    const shape: Shape4 = [4, 3, 5, 6];
+    const C = 3, M = 4 * 5 * 6;
+    const w = Tensor.from([1, 1, 1], [C]), b = Tensor.from([0, 0, 0], [C]);
+    const runningMean = Tensor.from([0, 0, 0], [C]), runningVar = Tensor.from([1, 1, 1], [C]);
+    const erm = [0, 0, 0], erv = [1, 1, 1];
+    for (let step = 0; step < 4; step++) {
+      const xs = randomArray(4 * 3 * 5 * 6, 100 + step, -2 + step, 3 + 2 * step);
+      const ref = bnRef(xs, shape, [1, 1, 1], [0, 0, 0], 1e-5);
+      for (let c = 0; c < C; c++) {
+        erm[c] = 0.9 * erm[c] + 0.1 * ref.mean[c];
+        erv[c] = 0.9 * erv[c] + 0.1 * ref.varBiased[c] * M / (M - 1);
+      }
+      scope(() => batchNorm2d(Tensor.from(xs, shape), w, b, runningMean, runningVar, { training: true }));
+    }
+    assertClose(await runningMean.read(), erm, { rtol: 1e-5, atol: 1e-6, what: "running mean" });
+    assertClose(await runningVar.read(), erv, { rtol: 1e-5, atol: 1e-6, what: "running var" });
+    for (const t of [w, b, runningMean, runningVar]) t.dispose();
+  },
+);
+
+gpuTest("batchNorm2d evaluation: one fused pass, matches float64, leaves running stats alone", async () => {
+  // Tolerance rtol 1e-5, atol 1e-5 (a handful of f32 roundings per element).
+  await fc.assert(
+    fc.asyncProperty(shapeArb, fc.integer({ min: 1, max: 1e6 }), async (shape, seed) => {
+      const [N, C, H, W] = shape as Shape4;
+      const xs = randomArray(N * C * H * W, seed, -3, 3);
+      const w = channelData(C, seed + 1, -2, 2), b = channelData(C, seed + 2, -1, 1);
+      const rm = channelData(C, seed + 3, -1, 1), rv = channelData(C, seed + 4, 0.1, 3);
+      const [y, rmAfter, dispatches] = await scopeAsync(async () => {
+        const x = Tensor.from(xs, shape);
+        const tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
+        const trm = Tensor.from(rm, [C]), trv = Tensor.from(rv, [C]);
+        const before = engine().rec.stats.dispatches;
+        const out = batchNorm2d(x, tw, tb, trm, trv, { training: false });
+        const d = engine().rec.stats.dispatches - before;
+        return [await out.read(), await trm.read(), d] as const;
+      });
+      if (dispatches !== 1) {
+        throw new Error(`evaluation batchnorm recorded ${dispatches} dispatches, expected 1`);
+      }
+      const ref = bnRef(xs, shape as Shape4, w, b, 1e-5, { mean: rm, var: rv });
+      assertClose(y, ref.y, { rtol: 1e-5, atol: 1e-5, what: `y ${shape}` });
+      assertClose(rmAfter, rm, { rtol: 0, atol: 0, what: "running mean untouched" });
+    }),
+    { numRuns: 20 },
+  );
+});
+
+/** GPU gradients (seeded with r) vs central differences of the float64 reference loss sum(r * y). */
+async function checkGrad(shape: Shape4, seed: number, training: boolean): Promise<void> {
+  const [N, C, H, W] = shape;
+  const n = N * C * H * W;
+  const xs = randomArray(n, seed, -2, 2);
+  const w = channelData(C, seed + 1, 0.5, 2), b = channelData(C, seed + 2, -1, 1);
+  const rm = channelData(C, seed + 3, -1, 1), rv = channelData(C, seed + 4, 0.5, 2);
+  const r = randomArray(n, seed + 5, -1, 1);
+  const eps = 1e-5;
+  const stats = training ? undefined : { mean: rm, var: rv };
+  const [gx, gw, gb] = await scopeAsync(async () => {
+    const x = Tensor.from(xs, shape), tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
+    for (const t of [x, tw, tb]) t.requiresGrad = true;
+    const y = batchNorm2d(x, tw, tb, Tensor.from(rm, [C]), Tensor.from(rv, [C]), { training, eps });
+    const gs = grad(y, [x, tw, tb], { seed: Tensor.from(r, shape) });
+    return await Promise.all(gs.map((t) => t.read()));
+  });
+  const loss = (xv: ArrayLike<number>, wv: ArrayLike<number>, bv: ArrayLike<number>) =>
+    dot(r, bnRef(xv, shape, wv, bv, eps, stats).y);
+  const h = 1e-4;
+  const fx = fdGrad((v) => loss(v, w, b), xs, h);
+  const fw = fdGrad((v) => loss(xs, v, b), w, h);
+  const fb = fdGrad((v) => loss(xs, w, v), b, h);
+  // Tolerance: f32 gradients vs float64 differences, atol 1e-4 of the largest entry, rtol 1e-3.
+  assertClose(gx, fx, { rtol: 1e-3, atol: 1e-4 * Math.max(1, maxAbs(fx)), what: `dx ${shape} ${training}` });
+  assertClose(gw, fw, { rtol: 1e-3, atol: 1e-4 * Math.max(1, maxAbs(fw)), what: `dweight ${shape}` });
+  assertClose(gb, fb, { rtol: 1e-3, atol: 1e-4 * Math.max(1, maxAbs(fb)), what: `dbias ${shape}` });
+}
+
+const smallShapeArb = fc.tuple(
+  fc.integer({ min: 1, max: 3 }),
+  fc.integer({ min: 1, max: 4 }),
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 5 }),
+).filter(([n, , h, w]) => n * h * w >= 2);
+
+gpuTest("batchNorm2d training backward: finite differences of the float64 reference", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      smallShapeArb,
+      fc.integer({ min: 1, max: 1e6 }),
+      (shape, seed) => checkGrad(shape as Shape4, seed, true),
+    ),
+    { numRuns: 12 },
+  );
+  // More values per channel than threads in a workgroup (the strided loop of the reduction).
+  await checkGrad([2, 2, 15, 11], 7, true);
+});
+
+gpuTest("batchNorm2d evaluation backward: finite differences of the float64 reference", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      smallShapeArb,
+      fc.integer({ min: 1, max: 1e6 }),
+      (shape, seed) => checkGrad(shape as Shape4, seed, false),
+    ),
+    { numRuns: 10 },
+  );
+});
+
+gpuTest("batchNorm2d evaluation: the gradient uses the statistics of the forward pass", async () => {
+  // A training step between forward and backward updates the running statistics in place; the
+  // evaluation node must still differentiate the function it computed.
+  const shape: Shape4 = [2, 2, 3, 3];
+  const xs = randomArray(36, 5, -1, 1);
+  const rm = [0.5, -0.5], rv = [0.25, 4];
+  const [gx] = await scopeAsync(async () => {
+    const x = Tensor.from(xs, shape);
+    x.requiresGrad = true;
+    const w = Tensor.from([1, 1], [2]), b = Tensor.from([0, 0], [2]);
+    const trm = Tensor.from(rm, [2]), trv = Tensor.from(rv, [2]);
+    const y = batchNorm2d(x, w, b, trm, trv, { training: false });
+    noGrad(() =>
+      batchNorm2d(Tensor.from(randomArray(36, 9, 5, 9), shape), w, b, trm, trv, {
+        training: true,
+        momentum: 1,
+      })
+    );
+    return await Promise.all(
+      grad(y, [x], { seed: Tensor.from(new Float32Array(36).fill(1), shape) }).map((t) => t.read()),
+    );
+  });
+  const expected = Array.from({ length: 36 }, (_, i) => 1 / Math.sqrt(rv[Math.floor(i / 9) % 2] + 1e-5));
+  assertClose(gx, expected, { rtol: 1e-6, atol: 0, what: "dx" });
+});
+
+gpuTest("foldBatchNorm: per-channel scale and shift reproduce evaluation batchnorm", async () => {
+  // Tolerance rtol 1e-6 (one rsqrt and a multiply-add in f32).
+  const C = 37;
+  const w = randomArray(C, 1, -2, 2),
+    b = randomArray(C, 2),
+    rm = randomArray(C, 3),
+    rv = randomArray(C, 4, 0.1, 3);
+  const { scale, shift } = foldBatchNorm(
+    Tensor.from(w, [C]),
+    Tensor.from(b, [C]),
+    Tensor.from(rm, [C]),
+    Tensor.from(rv, [C]),
+    1e-3,
+  );
+  const es = Array.from(w, (wc, c) => wc / Math.sqrt(rv[c] + 1e-3));
+  const eh = Array.from(b, (bc, c) => bc - rm[c] * es[c]);
+  assertClose(await scale.read(), es, { rtol: 1e-6, atol: 1e-7, what: "scale" });
+  assertClose(await shift.read(), eh, { rtol: 1e-6, atol: 1e-6, what: "shift" });
+});
+
+gpuTest("batchNorm2d rejects bad inputs naming the argument", () => {
+  scope(() => {
+    const p = (c: number) => Tensor.from(new Float32Array(c), [c]);
+    const x = Tensor.empty([2, 3, 4, 4]);
+    assertThrows(
+      () => batchNorm2d(Tensor.empty([2, 3, 4]), p(3), p(3), p(3), p(3), { training: true }),
+      RangeError,
+      "batchNorm2d: input must be [N, C, H, W], got [2, 3, 4]",
+    );
+    assertThrows(
+      () => batchNorm2d(x, p(4), p(3), p(3), p(3), { training: true }),
+      RangeError,
+      "batchNorm2d: weight must have shape [3] (one value per channel), got [4]",
+    );
+    assertThrows(
+      () => batchNorm2d(x, p(3), p(3), p(3), p(2), { training: false }),
+      RangeError,
+      "runningVar must have shape [3]",
+    );
+    assertThrows(
+      () => batchNorm2d(Tensor.empty([2, 3, 4, 4], "i32"), p(3), p(3), p(3), p(3), { training: false }),
+      TypeError,
+      "batchNorm2d: input must be f32, got i32",
+    );
+    assertThrows(
+      () => batchNorm2d(Tensor.empty([1, 3, 1, 1]), p(3), p(3), p(3), p(3), { training: true }),
+      RangeError,
+      "more than 1 value per channel",
+    );
+  });
+});
