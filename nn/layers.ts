@@ -1,0 +1,216 @@
+/** Layers with PyTorch's parameter names, shapes and initialisations. */
+import { add, div, relu, sub, Tensor } from "../engine/mod.ts";
+import { batchNorm2d } from "../engine/ops/batchnorm.ts";
+import { conv2d } from "../engine/ops/conv.ts";
+import { linear } from "../engine/ops/matmul.ts";
+import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
+import { cast, flatten } from "../engine/ops/layout.ts";
+import { full } from "../engine/ops/elementwise.ts";
+import type { InitRng } from "./init.ts";
+import { Module } from "./module.ts";
+
+/** Arithmetic precision of conv/linear in eval mode: f16 storage with f32 accumulation where offered. */
+export type Precision = "f32" | "f16";
+
+/**
+ * "he": N(0, sqrt(2 / (k*k*out))) as the reference CIFAR/ImageNet ResNets initialise convolutions;
+ * "default": PyTorch's default U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weight and bias.
+ */
+export type ConvInit = "he" | "default";
+
+export interface Conv2dOptions {
+  stride?: number;
+  padding?: number;
+  bias?: boolean;
+  init?: ConvInit;
+}
+
+export class Conv2d extends Module {
+  readonly stride: number;
+  readonly padding: number;
+  precision: Precision = "f32";
+
+  constructor(
+    readonly inChannels: number,
+    readonly outChannels: number,
+    readonly kernel: number,
+    rng: InitRng,
+    opts: Conv2dOptions = {},
+  ) {
+    super();
+    this.stride = opts.stride ?? 1;
+    this.padding = opts.padding ?? 0;
+    const n = outChannels * inChannels * kernel * kernel;
+    const fanIn = inChannels * kernel * kernel;
+    const bound = 1 / Math.sqrt(fanIn);
+    const w = (opts.init ?? "default") === "he"
+      ? rng.normalArray(n, Math.sqrt(2 / (kernel * kernel * outChannels)))
+      : rng.uniformArray(n, -bound, bound);
+    this.param("weight", Tensor.from(w, [outChannels, inChannels, kernel, kernel], "f32", "conv weight"));
+    this.hasBias = opts.bias ?? true;
+    if (this.hasBias) {
+      this.param("bias", Tensor.from(rng.uniformArray(outChannels, -bound, bound), [outChannels], "f32", "conv bias"));
+    }
+  }
+
+  private readonly hasBias: boolean;
+
+  get weight(): Tensor {
+    return this.getParam("weight");
+  }
+
+  get bias(): Tensor | null {
+    return this.hasBias ? this.getParam("bias") : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    const opts = { stride: this.stride, padding: this.padding };
+    if (this.precision === "f16" && !this.training) {
+      return conv2d(cast(x, "f16"), cast(this.weight, "f16"), this.bias, opts);
+    }
+    return conv2d(x, this.weight, this.bias, opts);
+  }
+}
+
+export class Linear extends Module {
+  private readonly hasBias: boolean;
+  precision: Precision = "f32";
+
+  constructor(readonly inFeatures: number, readonly outFeatures: number, rng: InitRng, opts: { bias?: boolean } = {}) {
+    super();
+    const bound = 1 / Math.sqrt(inFeatures);
+    this.param(
+      "weight",
+      Tensor.from(rng.uniformArray(inFeatures * outFeatures, -bound, bound), [outFeatures, inFeatures], "f32", "linear weight"),
+    );
+    this.hasBias = opts.bias ?? true;
+    if (this.hasBias) {
+      this.param("bias", Tensor.from(rng.uniformArray(outFeatures, -bound, bound), [outFeatures], "f32", "linear bias"));
+    }
+  }
+
+  get weight(): Tensor {
+    return this.getParam("weight");
+  }
+
+  get bias(): Tensor | null {
+    return this.hasBias ? this.getParam("bias") : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    if (this.precision === "f16" && !this.training) return linear(cast(x, "f16"), cast(this.weight, "f16"), this.bias);
+    return linear(x, this.weight, this.bias);
+  }
+}
+
+export class BatchNorm2d extends Module {
+  private readonly tracked;
+
+  constructor(readonly channels: number, readonly eps = 1e-5, readonly momentum = 0.1) {
+    super();
+    this.param("weight", full([channels], 1));
+    this.param("bias", full([channels], 0));
+    this.buffer("running_mean", full([channels], 0));
+    this.buffer("running_var", full([channels], 1));
+    this.tracked = this.counter("num_batches_tracked", 0);
+  }
+
+  get numBatchesTracked(): number {
+    return this.tracked.value;
+  }
+
+  get runningMean(): Tensor {
+    return this.getBuffer("running_mean");
+  }
+
+  get runningVar(): Tensor {
+    return this.getBuffer("running_var");
+  }
+
+  forward(x: Tensor): Tensor {
+    if (this.training) this.tracked.value++;
+    return batchNorm2d(x, this.getParam("weight"), this.getParam("bias"), this.runningMean, this.runningVar, {
+      training: this.training,
+      momentum: this.momentum,
+      eps: this.eps,
+    });
+  }
+}
+
+export class ReLU extends Module {
+  forward(x: Tensor): Tensor {
+    return relu(x);
+  }
+}
+
+export class Flatten extends Module {
+  forward(x: Tensor): Tensor {
+    return flatten(x, 1);
+  }
+}
+
+export class AvgPool2d extends Module {
+  constructor(readonly kernel: number) {
+    super();
+  }
+
+  forward(x: Tensor): Tensor {
+    return avgPool2d(x, this.kernel);
+  }
+}
+
+/** Adaptive average pooling to 1x1 followed by flatten: [N,C,H,W] -> [N,C]. */
+export class GlobalAvgPool extends Module {
+  forward(x: Tensor): Tensor {
+    return globalAvgPool2d(x);
+  }
+}
+
+export class MaxPool2d extends Module {
+  constructor(readonly kernel: number, readonly stride: number, readonly padding: number) {
+    super();
+  }
+
+  forward(x: Tensor): Tensor {
+    return maxPool2d(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
+  }
+}
+
+export type NormalizeMode = "full" | "mean" | "none";
+
+export const CIFAR10_MEAN = [0.4914, 0.4822, 0.4465];
+export const CIFAR10_STD = [0.2023, 0.1994, 0.2010];
+export const IMAGENET_MEAN = [0.485, 0.456, 0.406];
+export const IMAGENET_STD = [0.229, 0.224, 0.225];
+
+/**
+ * The model's first layer: (x - mean) / std per channel ("full"), x - mean ("mean"), or identity.
+ * It has no state-dict keys, as in the reference code, so checkpoints do not say which one they need.
+ */
+export class Normalize extends Module {
+  private readonly meanT: Tensor | null;
+  private readonly stdT: Tensor | null;
+
+  constructor(readonly mode: NormalizeMode, mean: readonly number[], std: readonly number[]) {
+    super();
+    const c = mean.length;
+    this.meanT = mode === "none" ? null : Tensor.from(mean, [1, c, 1, 1], "f32", "normalize mean").keep();
+    this.stdT = mode === "full" ? Tensor.from(std, [1, c, 1, 1], "f32", "normalize std").keep() : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    if (this.mode === "none") return x;
+    const centered = sub(x, this.meanT!);
+    return this.mode === "full" ? div(centered, this.stdT!) : centered;
+  }
+
+  protected override disposeExtra(): void {
+    this.meanT?.dispose();
+    this.stdT?.dispose();
+  }
+}
+
+/** Residual sum followed by ReLU (the tail of every ResNet block). */
+export function addRelu(a: Tensor, b: Tensor): Tensor {
+  return relu(add(a, b));
+}

@@ -1,0 +1,68 @@
+/** The reference code's CIFAR ResNet (depth 6n + 2) with PyTorch's module and parameter names. */
+import type { Tensor } from "../engine/mod.ts";
+import { InitRng } from "./init.ts";
+import { addRelu, AvgPool2d, BatchNorm2d, Conv2d, Flatten, Linear, ReLU } from "./layers.ts";
+import { Module, Sequential } from "./module.ts";
+
+export class BasicBlock extends Module {
+  readonly conv1: Conv2d;
+  readonly bn1: BatchNorm2d;
+  readonly conv2: Conv2d;
+  readonly bn2: BatchNorm2d;
+  readonly downsample: Sequential | null;
+  private readonly relu = new ReLU();
+
+  constructor(inplanes: number, planes: number, stride: number, rng: InitRng) {
+    super();
+    const conv3 = (i: number, o: number, s: number) => new Conv2d(i, o, 3, rng, { stride: s, padding: 1, bias: false, init: "he" });
+    this.conv1 = this.child("conv1", conv3(inplanes, planes, stride));
+    this.bn1 = this.child("bn1", new BatchNorm2d(planes));
+    this.conv2 = this.child("conv2", conv3(planes, planes, 1));
+    this.bn2 = this.child("bn2", new BatchNorm2d(planes));
+    this.downsample = stride !== 1 || inplanes !== planes
+      ? this.child(
+        "downsample",
+        new Sequential([new Conv2d(inplanes, planes, 1, rng, { stride, bias: false, init: "he" }), new BatchNorm2d(planes)]),
+      )
+      : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    const out = this.bn2.forward(this.conv2.forward(this.relu.forward(this.bn1.forward(this.conv1.forward(x)))));
+    return addRelu(out, this.downsample ? this.downsample.forward(x) : x);
+  }
+}
+
+export class CifarResNet extends Module {
+  readonly conv1: Conv2d;
+  readonly bn1: BatchNorm2d;
+  readonly layers: Sequential[];
+  readonly fc: Linear;
+  private readonly head = new Sequential([new AvgPool2d(8), new Flatten()]);
+  private readonly relu = new ReLU();
+
+  constructor(readonly depth: number, numClasses = 10, seed = 0) {
+    super();
+    if ((depth - 2) % 6 !== 0 || depth < 8) throw new RangeError(`CIFAR ResNet depth must be 6n + 2 (20, 56, 110, ...), got ${depth}`);
+    const n = (depth - 2) / 6;
+    const rng = new InitRng(seed);
+    this.conv1 = this.child("conv1", new Conv2d(3, 16, 3, rng, { padding: 1, bias: false, init: "he" }));
+    this.bn1 = this.child("bn1", new BatchNorm2d(16));
+    let inplanes = 16;
+    this.layers = [16, 32, 64].map((planes, li) => {
+      const blocks: Module[] = [];
+      for (let b = 0; b < n; b++) {
+        blocks.push(new BasicBlock(inplanes, planes, b === 0 && li > 0 ? 2 : 1, rng));
+        inplanes = planes;
+      }
+      return this.child(`layer${li + 1}`, new Sequential(blocks));
+    });
+    this.fc = this.child("fc", new Linear(64, numClasses, rng));
+  }
+
+  forward(x: Tensor): Tensor {
+    let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
+    for (const l of this.layers) y = l.forward(y);
+    return this.fc.forward(this.head.forward(y));
+  }
+}
