@@ -1,0 +1,270 @@
+import fc from "fast-check";
+import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
+import { avgPool2d, globalAvgPool2d, maxPool2d } from "../../engine/ops/pool.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+
+type Shape4 = [number, number, number, number];
+
+function assertThrows(fn: () => unknown, type: new (...a: never[]) => Error, part: string): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof type)) {
+      throw new Error(`expected ${type.name}, got ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    if (!(e as Error).message.includes(part)) {
+      throw new Error(`message "${(e as Error).message}" lacks "${part}"`);
+    }
+    return;
+  }
+  throw new Error(`expected ${type.name} containing "${part}", nothing was thrown`);
+}
+
+function fdGrad(f: (v: Float64Array) => number, v: ArrayLike<number>, h: number): Float64Array {
+  const p = Float64Array.from(v);
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const keep = p[i];
+    p[i] = keep + h;
+    const fp = f(p);
+    p[i] = keep - h;
+    const fm = f(p);
+    p[i] = keep;
+    out[i] = (fp - fm) / (2 * h);
+  }
+  return out;
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+// ---- float64 references -------------------------------------------------------------------------
+
+function avgRef(x: ArrayLike<number>, [N, C, H, W]: Shape4, k: number): Float64Array {
+  const Ho = Math.floor(H / k), Wo = Math.floor(W / k);
+  const y = new Float64Array(N * C * Ho * Wo);
+  for (let pl = 0; pl < N * C; pl++) {
+    for (let oh = 0; oh < Ho; oh++) {
+      for (let ow = 0; ow < Wo; ow++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b < k; b++) s += x[pl * H * W + (oh * k + a) * W + ow * k + b];
+        }
+        y[(pl * Ho + oh) * Wo + ow] = s / (k * k);
+      }
+    }
+  }
+  return y;
+}
+
+function gapRef(x: ArrayLike<number>, [N, C, H, W]: Shape4): Float64Array {
+  const y = new Float64Array(N * C);
+  for (let pl = 0; pl < N * C; pl++) {
+    let s = 0;
+    for (let j = 0; j < H * W; j++) s += x[pl * H * W + j];
+    y[pl] = s / (H * W);
+  }
+  return y;
+}
+
+/** Max pooling; also returns the winner of each window (first maximum in row-major order). */
+function maxRef(x: ArrayLike<number>, [N, C, H, W]: Shape4, k: number, s: number, p: number) {
+  const Ho = Math.floor((H + 2 * p - k) / s) + 1, Wo = Math.floor((W + 2 * p - k) / s) + 1;
+  const y = new Float64Array(N * C * Ho * Wo);
+  const arg = new Int32Array(y.length);
+  for (let pl = 0; pl < N * C; pl++) {
+    for (let oh = 0; oh < Ho; oh++) {
+      for (let ow = 0; ow < Wo; ow++) {
+        let best = -Infinity, at = -1;
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b < k; b++) {
+            const h = oh * s - p + a, w = ow * s - p + b;
+            if (h < 0 || h >= H || w < 0 || w >= W) continue;
+            const v = x[pl * H * W + h * W + w];
+            if (at < 0 || v > best) [best, at] = [v, h * W + w];
+          }
+        }
+        y[(pl * Ho + oh) * Wo + ow] = best;
+        arg[(pl * Ho + oh) * Wo + ow] = pl * H * W + at;
+      }
+    }
+  }
+  return { y, arg, Ho, Wo };
+}
+
+const planeArb = fc.tuple(
+  fc.integer({ min: 1, max: 3 }),
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 19 }),
+  fc.integer({ min: 1, max: 19 }),
+);
+
+/** Run `op` forward and backward (seeded with r) on the GPU. */
+async function forwardBackward(
+  xs: Float32Array,
+  shape: Shape4,
+  op: (x: Tensor) => Tensor,
+  seedOf: (outShape: readonly number[]) => Float32Array,
+): Promise<{ y: Float32Array; dx: Float32Array; r: Float32Array }> {
+  return await scopeAsync(async () => {
+    const x = Tensor.from(xs, shape);
+    x.requiresGrad = true;
+    const y = op(x);
+    const r = seedOf(y.shape);
+    const [dx] = grad(y, [x], { seed: Tensor.from(r, y.shape), retainGraph: true });
+    return { y: (await y.read()) as Float32Array, dx: (await dx.read()) as Float32Array, r };
+  });
+}
+
+gpuTest("avgPool2d: forward and backward vs float64 (kernel not dividing the plane)", async () => {
+  // Tolerance: rtol 1e-5, atol 1e-6 (sums of at most k*k f32 values).
+  await fc.assert(
+    fc.asyncProperty(
+      planeArb,
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 1e6 }),
+      async (shape, k, seed) => {
+        const [N, C, H, W] = shape;
+        fc.pre(k <= H && k <= W);
+        const xs = randomArray(N * C * H * W, seed);
+        const sh = shape as Shape4;
+        const { y, dx, r } = await forwardBackward(
+          xs,
+          sh,
+          (x) => avgPool2d(x, k),
+          (s) => randomArray(s.reduce((a, b) => a * b, 1), seed + 1),
+        );
+        assertClose(y, avgRef(xs, sh, k), { rtol: 1e-5, atol: 1e-6, what: `avgPool2d y ${shape} k=${k}` });
+        const fd = fdGrad(
+          (v) => dot(r, avgRef(v, sh, k)),
+          xs,
+          1e-3,
+        );
+        assertClose(dx, fd, { rtol: 1e-4, atol: 1e-6, what: `avgPool2d dx ${shape} k=${k}` });
+      },
+    ),
+    { numRuns: 25 },
+  );
+});
+
+gpuTest("globalAvgPool2d: forward and backward vs float64", async () => {
+  // Tolerance: rtol 1e-5, atol 1e-6.
+  await fc.assert(
+    fc.asyncProperty(planeArb, fc.integer({ min: 1, max: 1e6 }), async (shape, seed) => {
+      const [N, C, H, W] = shape;
+      const xs = randomArray(N * C * H * W, seed);
+      const sh = shape as Shape4;
+      const { y, dx, r } = await forwardBackward(
+        xs,
+        sh,
+        globalAvgPool2d,
+        (s) => randomArray(s[0] * s[1], seed + 1),
+      );
+      assertClose(y, gapRef(xs, sh), { rtol: 1e-5, atol: 1e-6, what: `globalAvgPool2d y ${shape}` });
+      const fd = fdGrad((v) => dot(r, gapRef(v, sh)), xs, 1e-3);
+      assertClose(dx, fd, { rtol: 1e-4, atol: 1e-6, what: `globalAvgPool2d dx ${shape}` });
+    }),
+    { numRuns: 20 },
+  );
+});
+
+/** Distinct values at least 1/(4n) apart, so finite differences never cross a tie. */
+function distinctValues(n: number, seed: number): Float32Array {
+  const keys = randomArray(n, seed);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b]);
+  const out = new Float32Array(n);
+  order.forEach((i, rank) => (out[i] = (rank - n / 2) / (4 * n) * 8));
+  return out;
+}
+
+gpuTest("maxPool2d: forward and backward vs float64 over kernels, strides and paddings", async () => {
+  // The forward is exact (a selection); the gradient is a sum of at most ceil(k/s)^2 seeds: rtol 1e-6.
+  await fc.assert(
+    fc.asyncProperty(
+      planeArb,
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 1, max: 1e6 }),
+      async (shape, k, s, p, seed) => {
+        const [N, C, H, W] = shape;
+        // Finite differences over every input are quadratic in the size: keep planes small here.
+        fc.pre(N * C * H * W <= 1200);
+        fc.pre(2 * p <= k && H + 2 * p >= k && W + 2 * p >= k);
+        const sh = shape as Shape4;
+        const xs = distinctValues(N * C * H * W, seed);
+        const { y, dx, r } = await forwardBackward(
+          xs,
+          sh,
+          (x) => maxPool2d(x, { kernel: k, stride: s, padding: p }),
+          (os) => randomArray(os.reduce((a, b) => a * b, 1), seed + 1),
+        );
+        const ref = maxRef(xs, sh, k, s, p);
+        assertClose(y, ref.y, { rtol: 0, atol: 0, what: `maxPool2d y ${shape} k${k} s${s} p${p}` });
+        const fd = fdGrad((v) => dot(r, maxRef(v, sh, k, s, p).y), xs, 1e-5);
+        assertClose(dx, fd, { rtol: 1e-5, atol: 1e-5, what: `maxPool2d dx ${shape} k${k} s${s} p${p}` });
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+gpuTest("maxPool2d: ResNet-50 stem (3, 2, 1) and ties going to the first maximum", async () => {
+  // A constant plane: every window is a tie, so each window's gradient lands on its first real cell.
+  const shape: Shape4 = [1, 2, 7, 6];
+  const xs = new Float32Array(84).fill(0.5);
+  const { y, dx, r } = await forwardBackward(
+    xs,
+    shape,
+    (x) => maxPool2d(x, { kernel: 3, stride: 2, padding: 1 }),
+    (os) => randomArray(os.reduce((a, b) => a * b, 1), 3),
+  );
+  const ref = maxRef(xs, shape, 3, 2, 1);
+  if (ref.Ho !== 4 || ref.Wo !== 3) throw new Error(`reference output ${ref.Ho}x${ref.Wo}`);
+  assertClose(y, ref.y, { rtol: 0, atol: 0, what: "y" });
+  const expected = new Float64Array(84);
+  ref.arg.forEach((at, o) => (expected[at] += r[o]));
+  assertClose(dx, expected, { rtol: 1e-6, atol: 1e-7, what: "dx (ties)" });
+  // The first real cell of window (oh, ow) is (max(0, 2oh-1), max(0, 2ow-1)).
+  if (ref.arg[0] !== 0 || ref.arg[1] !== 1 || ref.arg[3] !== 6 + 0) {
+    throw new Error(`tie winners ${ref.arg.slice(0, 4)}`);
+  }
+});
+
+gpuTest("maxPool2d without gradient (no argmax output) matches float64", async () => {
+  const xs = randomArray(2 * 3 * 9 * 9, 4);
+  const y = await scopeAsync(async () =>
+    await maxPool2d(Tensor.from(xs, [2, 3, 9, 9]), { kernel: 3, stride: 2 }).read()
+  );
+  assertClose(y, maxRef(xs, [2, 3, 9, 9], 3, 2, 0).y, { rtol: 0, atol: 0, what: "y" });
+});
+
+gpuTest("pooling rejects bad inputs naming the op and argument", () => {
+  const x = Tensor.empty([1, 2, 5, 5]);
+  assertThrows(
+    () => avgPool2d(Tensor.empty([2, 5, 5]), 2),
+    RangeError,
+    "avgPool2d: input must be [N, C, H, W], got [2, 5, 5]",
+  );
+  assertThrows(() => avgPool2d(x, 6), RangeError, "avgPool2d: kernel 6 is larger than the input plane 5x5");
+  assertThrows(() => avgPool2d(x, 0), RangeError, "avgPool2d: kernel must be an integer >= 1, got 0");
+  assertThrows(
+    () => globalAvgPool2d(Tensor.empty([1, 2, 5, 5], "i32")),
+    TypeError,
+    "globalAvgPool2d: input must be f32, got i32",
+  );
+  assertThrows(
+    () => maxPool2d(x, { kernel: 3, padding: 2 }),
+    RangeError,
+    "maxPool2d: padding 2 must be at most half the kernel size 3",
+  );
+  assertThrows(
+    () => maxPool2d(x, { kernel: 7 }),
+    RangeError,
+    "maxPool2d: kernel 7 with padding 0 does not fit",
+  );
+  x.dispose();
+});
