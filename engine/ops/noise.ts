@@ -108,8 +108,11 @@ function split(shape: Shape, op: string): { samples: number; elems: number } {
   return { samples, elems };
 }
 
+type Entry = "gaussian" | "gaussian_copies" | "gaussian_add" | "uniform_open" | "bits";
+const VECTOR_ENTRIES: ReadonlySet<Entry> = new Set(["gaussian", "gaussian_copies", "gaussian_add"]);
+
 function generate(
-  entry: "gaussian" | "gaussian_copies" | "gaussian_add" | "uniform_open" | "bits",
+  entry: Entry,
   out: Tensor,
   base: Tensor | null,
   samples: number,
@@ -122,9 +125,12 @@ function generate(
   if (n === 0) return;
   if (n >= TWO32) throw new RangeError(`${entry}: ${n} Philox blocks exceed one dispatch`);
   const g = grid1d(n, WG);
-  const bindings: Record<string, Tensor> = entry === "bits" ? { words: out } : { out };
-  if (base) bindings.base = base;
-  engine().run("gaussian", entry, {
+  // Whole quads per sample: every thread's four elements are one aligned vector.
+  const vec = elems % 4 === 0 && VECTOR_ENTRIES.has(entry);
+  const outName = entry === "bits" ? "words" : vec ? "out4" : "out";
+  const bindings: Record<string, Tensor> = { [outName]: out };
+  if (base) bindings[vec ? "base4" : "base"] = base;
+  engine().run("gaussian", vec ? `${entry}_v4` : entry, {
     bindings,
     uniforms: {
       n,
@@ -141,7 +147,7 @@ function generate(
       _p1: 0,
     },
     workgroups: g.workgroups,
-    need: { [entry === "bits" ? "words" : "out"]: samples * elems * 4 },
+    need: { [outName]: samples * elems * 4 },
   }, { WG });
 }
 

@@ -139,7 +139,8 @@ const layoutArb = fc.record({
   first: fc.oneof(fc.nat({ max: 10 }), fc.integer({ min: 0, max: TWO32 - 9 })),
   domain: fc.constantFrom(RNG_DOMAIN.noise, RNG_DOMAIN.direction, 0, TWO32 - 1),
   samples: fc.integer({ min: 1, max: 8 }),
-  elems: fc.integer({ min: 1, max: 67 }),
+  // multiples of 4 take the vector-store kernels, the others the scalar ones
+  elems: fc.oneof(fc.integer({ min: 1, max: 67 }), fc.integer({ min: 1, max: 17 }).map((q) => 4 * q)),
 });
 
 gpuTest("randomBits and randomUniform are bit-exact against the CPU reference", async () => {
@@ -243,26 +244,32 @@ gpuTest("gaussianNoise, noisyCopies and addNoise match the float64 Box-Muller re
 
 gpuTest("draws are independent of batch split, resume point and image shape", async () => {
   const opts = { seed: 2 ** 40 + 12345, stream: 77, sigma: 0.5 };
-  const image = Tensor.from(randomArray(3 * 5 * 7, 9, 0, 1), [3, 5, 7]);
-  const whole = noisyCopies(image, { ...opts, count: 12, firstSample: 0 });
-  const a = noisyCopies(image, { ...opts, count: 7, firstSample: 0 });
-  const b = noisyCopies(image, { ...opts, count: 5, firstSample: 7 });
-  const image4 = image.view([1, 3, 5, 7]);
-  const as4 = noisyCopies(image4, { ...opts, count: 12, firstSample: 0 });
-  const zero = Tensor.from(new Float32Array(105), [105]);
-  const viaZero = noisyCopies(zero, { ...opts, count: 12, firstSample: 0 });
-  const g12 = gaussianNoise([12, 105], opts);
-  const g5 = gaussianNoise([5, 3, 35], { ...opts, firstSample: 7 });
-  assert.deepEqual(whole.shape, [12, 3, 5, 7]);
-  assert.deepEqual(as4.shape, [12, 3, 5, 7]);
-  const [w, ga, gb, w4, wz, n12, n5] = await Promise.all(
-    [whole, a, b, as4, viaZero, g12, g5].map((t) => t.read()),
-  );
-  assert.deepEqual([...w], [...ga, ...gb], "12 copies at once vs 7 + 5");
-  assert.deepEqual([...w4], [...w], "[1, C, H, W] vs [C, H, W]");
-  assert.deepEqual([...wz], [...n12], "noisyCopies of zeros vs gaussianNoise");
-  assert.deepEqual([...n5], [...n12.slice(7 * 105)], "resume at sample 7 with another shape");
-  for (const t of [image, whole, a, b, image4, as4, zero, viaZero, g12, g5]) t.dispose();
+  // 105 elements per sample runs the scalar-store kernels, 48 the vector-store ones.
+  for (const dims of [[3, 5, 7], [3, 4, 4]]) {
+    const e = dims[0] * dims[1] * dims[2];
+    const image = Tensor.from(randomArray(e, 9, 0, 1), dims);
+    const whole = noisyCopies(image, { ...opts, count: 12, firstSample: 0 });
+    const a = noisyCopies(image, { ...opts, count: 7, firstSample: 0 });
+    const b = noisyCopies(image, { ...opts, count: 5, firstSample: 7 });
+    const image4 = image.view([1, ...dims]);
+    const as4 = noisyCopies(image4, { ...opts, count: 12, firstSample: 0 });
+    const zero = Tensor.from(new Float32Array(e), [e]);
+    const viaZero = noisyCopies(zero, { ...opts, count: 12, firstSample: 0 });
+    const zeros12 = Tensor.from(new Float32Array(12 * e), [12, e]);
+    const added = addNoise(zeros12, opts);
+    const g12 = gaussianNoise([12, e], opts);
+    const g5 = gaussianNoise([5, dims[0], e / dims[0]], { ...opts, firstSample: 7 });
+    assert.deepEqual(whole.shape, [12, ...dims]);
+    assert.deepEqual(as4.shape, [12, ...dims]);
+    const all = [whole, a, b, as4, viaZero, added, g12, g5];
+    const [w, ga, gb, w4, wz, wa, n12, n5] = await Promise.all(all.map((t) => t.read()));
+    assert.deepEqual([...w], [...ga, ...gb], `${e}: 12 copies at once vs 7 + 5`);
+    assert.deepEqual([...w4], [...w], `${e}: [1, C, H, W] vs [C, H, W]`);
+    assert.deepEqual([...wz], [...n12], `${e}: noisyCopies of zeros vs gaussianNoise`);
+    assert.deepEqual([...wa], [...n12], `${e}: addNoise to zeros vs gaussianNoise`);
+    assert.deepEqual([...n5], [...n12.slice(7 * e)], `${e}: resume at sample 7 with another shape`);
+    for (const t of [...all, image, image4, zero, zeros12]) t.dispose();
+  }
 });
 
 gpuTest("invalid seeds, streams, sample ranges and sigmas are rejected", () => {
