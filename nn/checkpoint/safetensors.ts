@@ -116,10 +116,11 @@ export function readSafetensors(bytes: Uint8Array, name: string): Safetensors {
     if (tname === METADATA_KEY) continue;
     entries.push(parseEntry(tname, raw, dataLen, fail));
   }
-  checkTiling(entries, dataLen, fail);
+  const ordered = checkTiling(entries, dataLen, fail);
 
+  // Data order, not JSON key order: JS objects list integer-like keys ("0") first, whatever the text says.
   const tensors = new Map<string, HostTensor>();
-  for (const e of entries) {
+  for (const e of ordered) {
     const raw = bytes.subarray(dataStart + e.begin, dataStart + e.end);
     tensors.set(e.name, decodeTensor(e.dtype, e.shape, raw));
   }
@@ -131,14 +132,14 @@ function parseMetadata(raw: unknown, fail: (msg: string) => never): Record<strin
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     fail(`${METADATA_KEY} must be an object mapping strings to strings, found ${jsonKind(raw)}`);
   }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+  const entries = Object.entries(raw as Record<string, unknown>);
+  for (const [k, v] of entries) {
     if (typeof v !== "string") {
       fail(`${METADATA_KEY} values must be strings, but "${k}" holds ${jsonKind(v)} ${JSON.stringify(v)}`);
     }
-    out[k] = v as string;
   }
-  return out;
+  // fromEntries defines own properties, so even a key named "__proto__" is kept as data.
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function parseEntry(name: string, raw: unknown, dataLen: number, fail: (msg: string) => never): Entry {
@@ -198,8 +199,11 @@ function parseEntry(name: string, raw: unknown, dataLen: number, fail: (msg: str
   return { name, dtype: dt, shape: dims as number[], begin, end };
 }
 
-/** The tensors must cover the data section exactly once, in any order, with no hole and nothing after. */
-function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => never): void {
+/**
+ * The tensors must cover the data section exactly once, with no hole and nothing after; returns
+ * them in data order (stable, so zero-size tensors keep their header order).
+ */
+function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => never): Entry[] {
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
   let prev: Entry | null = null;
@@ -229,6 +233,7 @@ function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => n
       } trailing bytes)`,
     );
   }
+  return sorted;
 }
 
 function decodeTensor(dtype: string, shape: number[], raw: Uint8Array): HostTensor {
@@ -242,13 +247,16 @@ export function encodeSafetensors(
   tensors: ReadonlyMap<string, HostTensor>,
   metadata: Record<string, string> = {},
 ): Uint8Array {
-  const header: Record<string, unknown> = {};
+  // The header text is assembled by hand because a JS object would move integer-like names first.
+  const fields: string[] = [];
   for (const [k, v] of Object.entries(metadata)) {
     if (typeof v !== "string") {
       throw new CheckpointError(`safetensors metadata "${k}" must be a string, found ${typeof v}`);
     }
   }
-  if (Object.keys(metadata).length > 0) header[METADATA_KEY] = metadata;
+  if (Object.keys(metadata).length > 0) {
+    fields.push(`${JSON.stringify(METADATA_KEY)}:${JSON.stringify(metadata)}`);
+  }
   let offset = 0;
   for (const [name, t] of tensors) {
     if (name === METADATA_KEY) {
@@ -256,10 +264,11 @@ export function encodeSafetensors(
     }
     checkHostTensor(t, `tensor "${name}"`);
     const len = t.data.length * HOST_DTYPE_BYTES[t.dtype];
-    header[name] = { dtype: t.dtype, shape: [...t.shape], data_offsets: [offset, offset + len] };
+    const entry = { dtype: t.dtype, shape: [...t.shape], data_offsets: [offset, offset + len] };
+    fields.push(`${JSON.stringify(name)}:${JSON.stringify(entry)}`);
     offset += len;
   }
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(`{${fields.join(",")}}`);
   const hlen = Math.ceil((8 + json.length) / 8) * 8 - 8;
   const out = new Uint8Array(8 + hlen + offset);
   const view = new DataView(out.buffer);

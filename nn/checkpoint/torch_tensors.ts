@@ -29,6 +29,8 @@ const OTHER_STORAGE_TYPES = [
   "torch.ComplexFloatStorage",
 ];
 
+const MAX_EXPANDED_BYTES = 1 << 28;
+
 /** A storage: `numel` elements of one type, whose bytes the container reader supplies. */
 export class TorchStorage extends PyObject {
   readonly pyType = "torch.Storage";
@@ -147,6 +149,15 @@ export function materialize(t: TorchTensor, where: string): HostTensor {
   if (!s.bytes) throw new CheckpointError(`${where}: storage ${s.key} has no data`);
   const es = s.elementBytes;
   const numel = t.shape.reduce((a, b) => a * b, 1);
+  // More elements than the storage holds is only possible with zero strides (an expanded view);
+  // bound it so a hostile shape cannot demand an arbitrary allocation.
+  if (numel > s.numel && numel * es > MAX_EXPANDED_BYTES) {
+    throw new CheckpointError(
+      `${where}: shape [${
+        t.shape.join(", ")
+      }] has ${numel} elements over a storage of ${s.numel}; refusing to expand beyond ${MAX_EXPANDED_BYTES} bytes`,
+    );
+  }
   const out = new Uint8Array(numel * es);
   if (numel > 0) {
     let last = t.offset;
