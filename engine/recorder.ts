@@ -293,6 +293,7 @@ export class Recorder {
         `${context}: ${data.byteLength} bytes do not fit a ${dst.byteLength}-byte buffer`,
       );
     }
+    if (data.byteLength === 0) return; // Deno's writeBuffer panics on empty writes
     this.flush();
     const padded = data.byteLength % 4 === 0 ? data : padTo4(data);
     this.device.queue.writeBuffer(
