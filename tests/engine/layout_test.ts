@@ -48,14 +48,6 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return s;
 }
 
-/**
- * Tensor.from, except that empty tensors are allocated without an upload: a zero-byte
- * queue.writeBuffer panics Deno 2.9.6 (ext/webgpu/queue.rs), which the engine does not guard yet.
- */
-function upload(data: ArrayLike<number>, shape: readonly number[], dtype: DType = "f32"): Tensor {
-  return data.length === 0 ? Tensor.empty(shape, dtype) : Tensor.from(data, shape, dtype);
-}
-
 const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
 function strides(shape: readonly number[]): number[] {
@@ -153,7 +145,7 @@ gpuTest(
         async (shape, dtype, seed) => {
           const perm = permFrom(shape.length, seed);
           const xs = exactData(prod(shape), seed);
-          const y = await scopeAsync(async () => await permute(upload(xs, shape, dtype), perm).read());
+          const y = await scopeAsync(async () => await permute(Tensor.from(xs, shape, dtype), perm).read());
           assertClose(y, permuteRef(xs, shape, perm), {
             rtol: 0,
             atol: 0,
@@ -178,7 +170,7 @@ gpuTest(
     for (const dtype of ["f32", "u32", "f16"] as const) {
       for (const [shape, perm] of cases) {
         const xs = Float32Array.from(exactData(prod(shape), shape[1]), (v) => Math.abs(v));
-        const y = await scopeAsync(async () => await permute(upload(xs, shape, dtype), perm).read());
+        const y = await scopeAsync(async () => await permute(Tensor.from(xs, shape, dtype), perm).read());
         assertClose(y, permuteRef(xs, shape, perm), {
           rtol: 0,
           atol: 0,
@@ -187,7 +179,7 @@ gpuTest(
       }
     }
     const xs = randomArray(3 * 37 * 20, 2);
-    const y = await scopeAsync(async () => await transpose2d(upload(xs, [3, 37, 20])).read());
+    const y = await scopeAsync(async () => await transpose2d(Tensor.from(xs, [3, 37, 20])).read());
     assertClose(y, permuteRef(xs, [3, 37, 20], [0, 2, 1]), { rtol: 0, atol: 0, what: "transpose2d" });
   },
 );
@@ -206,10 +198,10 @@ gpuTest("permute and transpose2d backward: finite differences of the float64 ref
         const xs = randomArray(prod(shape), seed);
         const r = randomArray(prod(shape), seed + 1);
         const dx = await scopeAsync(async () => {
-          const x = upload(xs, shape);
+          const x = Tensor.from(xs, shape);
           x.requiresGrad = true;
           const y = useTranspose ? transpose2d(x) : permute(x, perm);
-          const [g] = grad(y, [x], { seed: upload(r, y.shape) });
+          const [g] = grad(y, [x], { seed: Tensor.from(r, y.shape) });
           return await g.read();
         });
         const fd = fdGrad((v) => dot(r, permuteRef(v, shape, perm)), xs, 1e-3);
@@ -236,12 +228,12 @@ gpuTest(
           const xs = exactData(prod(shape), seed);
           const r = randomArray(prod(shape.map((d, i) => (i === axis ? end - start : d))), seed + 1);
           const [y, dx] = await scopeAsync(async () => {
-            const x = upload(xs, shape, dtype);
+            const x = Tensor.from(xs, shape, dtype);
             x.requiresGrad = dtype === "f32";
             const y = slice(x, axis - shape.length, start, end);
             const out = await y.read();
             if (dtype !== "f32") return [out, null];
-            const [g] = grad(y, [x], { seed: upload(r, y.shape) });
+            const [g] = grad(y, [x], { seed: Tensor.from(r, y.shape) });
             return [out, await g.read()];
           });
           assertClose(y, sliceRef(xs, shape, axis, start, end), {
@@ -278,12 +270,12 @@ gpuTest("concat: forward (all dtypes, odd f16 sizes) and backward (finite differ
         const total = sizes.reduce((a, b) => a + b, 0);
         const r = randomArray(prod(base.map((d, i) => (i === axis ? total : d))), seed + 9);
         const [y, dxs] = await scopeAsync(async () => {
-          const xs = datas.map((d, k) => upload(d, shapes[k], dtype));
+          const xs = datas.map((d, k) => Tensor.from(d, shapes[k], dtype));
           if (dtype === "f32") xs.forEach((x) => (x.requiresGrad = true));
           const y = concat(xs, axis);
           const out = await y.read();
           if (dtype !== "f32") return [out, []];
-          const gs = grad(y, xs, { seed: upload(r, y.shape) });
+          const gs = grad(y, xs, { seed: Tensor.from(r, y.shape) });
           return [out, await Promise.all(gs.map((g) => g.read()))];
         });
         assertClose(y, concatRef(datas, shapes, axis), {
@@ -308,11 +300,11 @@ gpuTest("concat: forward (all dtypes, odd f16 sizes) and backward (finite differ
 gpuTest("flatten: views with the merged shape; the gradient flows back reshaped", async () => {
   const xs = randomArray(2 * 3 * 4 * 5, 1);
   const [shape1, shape0, shapeNeg, dx] = await scopeAsync(async () => {
-    const x = upload(xs, [2, 3, 4, 5]);
+    const x = Tensor.from(xs, [2, 3, 4, 5]);
     x.requiresGrad = true;
     const y = flatten(x);
     if (y.buffer !== x.buffer) throw new Error("flatten copied instead of viewing");
-    const [g] = grad(y, [x], { seed: upload(xs, y.shape) });
+    const [g] = grad(y, [x], { seed: Tensor.from(xs, y.shape) });
     return [y.shape, flatten(x, 0).shape, flatten(x, -2).shape, await g.read()];
   });
   assertClose(shape1, [2, 60], { rtol: 0, atol: 0, what: "flatten(x)" });
@@ -334,12 +326,12 @@ gpuTest(
           const xs = exactData(prod(shape), seed);
           const r = randomArray(prod(shape) * m, seed + 1);
           const [y, yShape, dx] = await scopeAsync(async () => {
-            const x = upload(xs, shape, dtype);
+            const x = Tensor.from(xs, shape, dtype);
             x.requiresGrad = dtype === "f32";
             const y = repeatInterleave(x, m);
             const out = await y.read();
             if (dtype !== "f32") return [out, y.shape, null];
-            const [g] = grad(y, [x], { seed: upload(r, y.shape) });
+            const [g] = grad(y, [x], { seed: Tensor.from(r, y.shape) });
             return [out, y.shape, await g.read()];
           });
           assertClose(yShape, [shape[0] * m, ...shape.slice(1)], { rtol: 0, atol: 0, what: "shape" });
@@ -393,7 +385,7 @@ gpuTest(
         async (bitsList) => {
           const xs = Float32Array.from([...special, ...bitsList.map(asF32)]);
           const h = await scopeAsync(async () => {
-            const y = cast(upload(xs, [xs.length]), "f16");
+            const y = cast(Tensor.from(xs, [xs.length]), "f16");
             if (y.dtype !== "f16") throw new Error(`cast produced ${y.dtype}`);
             return await y.read();
           });
@@ -419,7 +411,7 @@ gpuTest(
 gpuTest("cast f16 -> f32: exact for every half bit pattern; gradients are cast back", async () => {
   const halves = Float32Array.from({ length: 65536 }, (_, b) => f16BitsToF32(b));
   const [viaGpu, back] = await scopeAsync(async () => {
-    const x = upload(halves, [256, 256], "f16");
+    const x = Tensor.from(halves, [256, 256], "f16");
     const y = cast(x, "f32");
     return [await y.read(), await cast(y, "f16").read()];
   });
@@ -432,10 +424,10 @@ gpuTest("cast f16 -> f32: exact for every half bit pattern; gradients are cast b
   assertClose(back, halves, { rtol: 0, atol: 0, what: "f16 -> f32 -> f16 round trip" });
   // Rounding is not differentiable; like PyTorch the backward pass casts the gradient back.
   const gx = await scopeAsync(async () => {
-    const x = upload([0.1, 2, -3], [3]);
+    const x = Tensor.from([0.1, 2, -3], [3]);
     x.requiresGrad = true;
     const y = cast(x, "f16");
-    const [g] = grad(y, [x], { seed: upload([0.5, -1.25, 1000], [3], "f16") });
+    const [g] = grad(y, [x], { seed: Tensor.from([0.5, -1.25, 1000], [3], "f16") });
     if (g.dtype !== "f32") throw new Error(`gradient dtype ${g.dtype}`);
     return await g.read();
   });
