@@ -6,7 +6,8 @@
  */
 export interface ImageDataset {
   readonly images: Uint8Array;
-  readonly labels: Uint8Array;
+  /** u8 where classes fit (MNIST, CIFAR), int32 otherwise (ImageNet's 1000). */
+  readonly labels: Uint8Array | Int32Array;
   readonly count: number;
   readonly shape: readonly [number, number, number];
   /** Class names indexed by label, where the dataset knows them. */
