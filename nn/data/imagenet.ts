@@ -73,8 +73,14 @@ export async function scanImageFolder(root: string): Promise<ImageFolder> {
     dirs.sort((a, b) => comparePy(a.path, b.path));
     for (const d of dirs) for (const f of d.files) samples.push({ path: join(d.path, f), label });
   }
-  if (samples.length === 0) {
-    throw new DataError(`${root}: no image files (${IMG_EXTENSIONS.join(" ")}) in any class folder`);
+  // Like torchvision, refuse a class without images rather than keep an index nothing can predict.
+  const perClass = new Array<number>(classes.length).fill(0);
+  for (const s of samples) perClass[s.label]++;
+  const empty = classes.filter((_, label) => perClass[label] === 0);
+  if (empty.length > 0) {
+    throw new DataError(
+      `${root}: no image files (${IMG_EXTENSIONS.join(" ")}) for class(es) ${empty.join(", ")}`,
+    );
   }
   return { root, classes, samples };
 }
