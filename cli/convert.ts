@@ -5,10 +5,9 @@
  */
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { assertFiniteWeights } from "../nn/checkpoint/finite.ts";
-import { CheckpointError, type HostTensor } from "../nn/checkpoint/host_tensor.ts";
-import { detectTorchFormat, readTorchCheckpoint } from "../nn/checkpoint/pytorch.ts";
-import { readSafetensors, saveSafetensorsFile } from "../nn/checkpoint/safetensors.ts";
+import { CheckpointError } from "../nn/checkpoint/host_tensor.ts";
+import { loadWeightsFile } from "../nn/checkpoint/load.ts";
+import { saveSafetensorsFile } from "../nn/checkpoint/safetensors.ts";
 
 const USAGE = `Usage: deno task convert [options] IN OUT.safetensors
 
@@ -21,31 +20,6 @@ Options:
   -h, --help          show this message`;
 
 class UsageError extends Error {}
-
-interface Converted {
-  tensors: Map<string, HostTensor>;
-  metadata: Record<string, string>;
-}
-
-/** Reads IN and decides what goes into the output file. */
-export async function convertCheckpoint(input: string): Promise<Converted> {
-  const bytes = await Deno.readFile(input);
-  const source = basename(input);
-  const format = detectTorchFormat(bytes);
-  if (!format) {
-    const st = readSafetensors(bytes, input);
-    return { tensors: st.tensors, metadata: { ...st.metadata, source, source_format: "safetensors" } };
-  }
-  const ck = readTorchCheckpoint(bytes, input);
-  const metadata: Record<string, string> = {};
-  if (typeof ck.extra.arch === "string") metadata.arch = ck.extra.arch;
-  if (typeof ck.extra.epoch === "number" || typeof ck.extra.epoch === "bigint") {
-    metadata.epoch = String(ck.extra.epoch);
-  }
-  metadata.source = source;
-  metadata.source_format = `pytorch-${format}`;
-  return { tensors: ck.stateDict, metadata };
-}
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -73,8 +47,11 @@ export async function main(args: string[]): Promise<number> {
     }
     if (resolve(input) === resolve(output)) throw new UsageError("OUT must differ from IN");
 
-    const { tensors, metadata } = await convertCheckpoint(input);
-    if (!parsed.values["allow-nonfinite"]) assertFiniteWeights(tensors, input);
+    const { tensors, metadata } = await loadWeightsFile(input, {
+      allowNonFinite: parsed.values["allow-nonfinite"],
+    });
+    // Overrides the `source` an already converted input may carry.
+    metadata.source = basename(input);
     await saveSafetensorsFile(output, tensors, metadata);
     const params = [...tensors.values()].reduce((n, t) => n + t.data.length, 0);
     console.log(`wrote ${output}: ${tensors.size} tensors, ${params} values (${JSON.stringify(metadata)})`);

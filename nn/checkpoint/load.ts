@@ -1,0 +1,46 @@
+/**
+ * Model weights from any supported file: safetensors, or a PyTorch checkpoint (zip or legacy),
+ * recognised by content rather than by extension.
+ */
+import { assertFiniteWeights } from "./finite.ts";
+import type { HostTensor } from "./host_tensor.ts";
+import { detectTorchFormat, readTorchCheckpoint } from "./pytorch.ts";
+import { readSafetensors } from "./safetensors.ts";
+
+export interface Weights {
+  tensors: Map<string, HostTensor>;
+  /**
+   * safetensors: the file's metadata. PyTorch: arch and epoch when the checkpoint has them.
+   * Both: source_format ("safetensors", "pytorch-zip" or "pytorch-legacy").
+   */
+  metadata: Record<string, string>;
+}
+
+/** Parses weights held in memory; `file` labels the errors. */
+export function readWeights(bytes: Uint8Array, file: string, { allowNonFinite = false } = {}): Weights {
+  const format = detectTorchFormat(bytes);
+  let weights: Weights;
+  if (!format) {
+    const st = readSafetensors(bytes, file);
+    weights = { tensors: st.tensors, metadata: { ...st.metadata, source_format: "safetensors" } };
+  } else {
+    const ck = readTorchCheckpoint(bytes, file);
+    const metadata: Record<string, string> = {};
+    if (typeof ck.extra.arch === "string") metadata.arch = ck.extra.arch;
+    if (typeof ck.extra.epoch === "number" || typeof ck.extra.epoch === "bigint") {
+      metadata.epoch = String(ck.extra.epoch);
+    }
+    metadata.source_format = `pytorch-${format}`;
+    weights = { tensors: ck.stateDict, metadata };
+  }
+  if (!allowNonFinite) assertFiniteWeights(weights.tensors, file);
+  return weights;
+}
+
+/** Loads model weights (refusing NaN/Inf unless `allowNonFinite`). */
+export async function loadWeightsFile(
+  path: string,
+  options: { allowNonFinite?: boolean } = {},
+): Promise<Weights> {
+  return readWeights(await Deno.readFile(path), path, options);
+}
