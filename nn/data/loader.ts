@@ -14,7 +14,7 @@
  * (buffer mapping / queue completion). CPU preparation thus overlaps GPU execution without
  * workers, and at most one batch is prepared ahead.
  */
-import { DataError, type ImageDataset } from "./dataset.ts";
+import { checkDataset, DataError, type ImageDataset } from "./dataset.ts";
 import { hash32, permutation, Xoshiro128 } from "./random.ts";
 
 export interface LoaderOptions {
@@ -67,12 +67,7 @@ export class DataLoader {
     if (augment !== "none" && augment !== "cifar") {
       throw new DataError(`augment must be "none" or "cifar", found ${augment}`);
     }
-    const [c, h, w] = dataset.shape;
-    if (dataset.images.length !== dataset.count * c * h * w || dataset.labels.length !== dataset.count) {
-      throw new DataError(
-        `dataset of ${dataset.count} images of [${dataset.shape.join(", ")}] has inconsistent array sizes`,
-      );
-    }
+    checkDataset(dataset, "DataLoader dataset", dataset.classes?.length);
     this.batchSize = batchSize;
     this.shuffle = shuffle;
     this.seed = seed;

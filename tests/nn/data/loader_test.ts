@@ -216,6 +216,10 @@ Deno.test("bad options and out-of-range batches are refused with the value found
   throws(() => loader.batch(0, 2), /batch index 2 is outside 0..1/);
   throws(
     () => new DataLoader({ ...ds, count: 9 }, { batchSize: 4 }),
-    /inconsistent array sizes/,
+    /DataLoader dataset: 8 image bytes, expected 9 x 1x1x1/,
+  );
+  throws(
+    () => new DataLoader({ ...ds, classes: ["a", "b", "c"] }, { batchSize: 4 }),
+    /DataLoader dataset: image 3 has label 3, expected 0-2/,
   );
 });
