@@ -10,7 +10,7 @@
  *      followed by the storage's raw bytes.
  */
 import { CheckpointError } from "./host_tensor.ts";
-import { PyDict, PyTuple, pyTypeName, type PyValue, unpickle } from "./pickle.ts";
+import { type PickleEnv, PyDict, PyTuple, pyTypeName, type PyValue, unpickle } from "./pickle.ts";
 import { pyIndex, storageType, TORCH_GLOBALS, TORCH_GLOBALS_SUMMARY, TorchStorage } from "./torch_tensors.ts";
 
 const MAGIC = 0x1950a86a20f9469cfc6cn;
@@ -18,7 +18,7 @@ const PROTOCOL_VERSION = 1001;
 
 /** Reads a legacy-format checkpoint into its root object, with every storage filled in. */
 export function readTorchLegacy(bytes: Uint8Array, file: string): PyValue {
-  const plain = { globals: new Map() };
+  const plain: PickleEnv = { globals: new Map() };
   const magic = unpickle(bytes, 0, `${file}: magic number`, plain);
   if (magic.value !== MAGIC && magic.value !== Number(MAGIC)) {
     throw new CheckpointError(
