@@ -18,7 +18,7 @@ import {
   tensorBytes,
   tensorFromBytes,
 } from "./host_tensor.ts";
-import { findDuplicateKey } from "./json_duplicates.ts";
+import { scanJsonKeys } from "./json_keys.ts";
 
 export interface Safetensors {
   tensors: Map<string, HostTensor>;
@@ -105,22 +105,24 @@ export function readSafetensors(bytes: Uint8Array, name: string): Safetensors {
   if (typeof header !== "object" || header === null || Array.isArray(header)) {
     fail(`header must be a JSON object, found ${jsonKind(header)}`);
   }
-  const dup = findDuplicateKey(text);
-  if (dup) fail(`duplicate key "${dup.path}" in the header (a tensor name may appear only once)`);
+  const keys = scanJsonKeys(text);
+  if (keys.duplicate) {
+    fail(`duplicate key "${keys.duplicate.path}" in the header (a tensor name may appear only once)`);
+  }
 
   const metadata = parseMetadata((header as Record<string, unknown>)[METADATA_KEY], fail);
   const dataStart = 8 + hlen;
   const dataLen = bytes.length - dataStart;
   const entries: Entry[] = [];
-  for (const [tname, raw] of Object.entries(header as Record<string, unknown>)) {
+  // Text order, not Object.entries order, which would move integer-like names ("0") first.
+  for (const tname of keys.topLevel) {
     if (tname === METADATA_KEY) continue;
-    entries.push(parseEntry(tname, raw, dataLen, fail));
+    entries.push(parseEntry(tname, (header as Record<string, unknown>)[tname], dataLen, fail));
   }
-  const ordered = checkTiling(entries, dataLen, fail);
+  checkTiling(entries, dataLen, fail);
 
-  // Data order, not JSON key order: JS objects list integer-like keys ("0") first, whatever the text says.
   const tensors = new Map<string, HostTensor>();
-  for (const e of ordered) {
+  for (const e of entries) {
     const raw = bytes.subarray(dataStart + e.begin, dataStart + e.end);
     tensors.set(e.name, decodeTensor(e.dtype, e.shape, raw));
   }
@@ -199,11 +201,8 @@ function parseEntry(name: string, raw: unknown, dataLen: number, fail: (msg: str
   return { name, dtype: dt, shape: dims as number[], begin, end };
 }
 
-/**
- * The tensors must cover the data section exactly once, with no hole and nothing after; returns
- * them in data order (stable, so zero-size tensors keep their header order).
- */
-function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => never): Entry[] {
+/** The tensors must cover the data section exactly once, in any order, with no hole and nothing after. */
+function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => never): void {
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
   let prev: Entry | null = null;
@@ -233,7 +232,6 @@ function checkTiling(entries: Entry[], dataLen: number, fail: (msg: string) => n
       } trailing bytes)`,
     );
   }
-  return sorted;
 }
 
 function decodeTensor(dtype: string, shape: number[], raw: Uint8Array): HostTensor {

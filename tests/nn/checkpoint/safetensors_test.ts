@@ -270,3 +270,10 @@ Deno.test("corrupted files fail with a CheckpointError, never a crash, hang or h
     { numRuns: 2000 },
   );
 });
+
+Deno.test("tensor order is the file's, even for integer-like names and zero-size tensors", () => {
+  const t = (n: number): HostTensor => ({ dtype: "F32", shape: [n], data: new Float32Array(n) });
+  const tensors = new Map([["b", t(1)], ["10", t(0)], ["2", t(0)], ["a", t(2)], ["0", t(1)]]);
+  const back = readSafetensors(encodeSafetensors(tensors), "order");
+  assertEquals([...back.tensors.keys()], ["b", "10", "2", "a", "0"]);
+});

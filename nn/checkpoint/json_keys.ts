@@ -1,16 +1,25 @@
 /**
- * Duplicate-key detection for JSON text. `JSON.parse` silently keeps the last of two equal keys, so a
- * safetensors header naming a tensor twice would load one of them without complaint.
+ * Object keys of JSON text as they are written. `JSON.parse` cannot report them faithfully: it
+ * keeps the last of two equal keys silently (a safetensors header naming a tensor twice would load
+ * one of them without complaint), and the object it returns lists integer-like keys ("0", "7")
+ * before the others whatever the text says.
  */
 
+export interface JsonKeys {
+  /** The first key that appears twice in one object, with its path (e.g. `a`, `__metadata__.note`). */
+  duplicate: { key: string; path: string } | null;
+  /** The keys of the top-level object in text order (up to the first duplicate). */
+  topLevel: string[];
+}
+
 /**
- * The first key that appears twice in one object of `text`, with its object path (e.g. `a` or
- * `__metadata__.note`), or null. `text` must already be valid JSON (parse it first): this scanner
+ * Scans the object keys of `text`, which must already be valid JSON (parse it first): the scanner
  * only tracks strings and nesting.
  */
-export function findDuplicateKey(text: string): { key: string; path: string } | null {
+export function scanJsonKeys(text: string): JsonKeys {
   // One frame per open container: the keys seen so far (null for arrays) and the object's path.
   const frames: { keys: Set<string> | null; path: string }[] = [];
+  const topLevel: string[] = [];
   let lastKey = "";
   let i = 0;
   while (i < text.length) {
@@ -22,8 +31,11 @@ export function findDuplicateKey(text: string): { key: string; path: string } | 
       while (j < text.length && isSpace(text[j])) j++;
       if (top?.keys && text[j] === ":") {
         const key = JSON.parse(text.slice(i, end)) as string;
-        if (top.keys.has(key)) return { key, path: top.path ? `${top.path}.${key}` : key };
+        if (top.keys.has(key)) {
+          return { duplicate: { key, path: top.path ? `${top.path}.${key}` : key }, topLevel };
+        }
         top.keys.add(key);
+        if (frames.length === 1) topLevel.push(key);
         lastKey = key;
       }
       i = end;
@@ -40,7 +52,7 @@ export function findDuplicateKey(text: string): { key: string; path: string } | 
     }
     i++;
   }
-  return null;
+  return { duplicate: null, topLevel };
 }
 
 /** Index just past the closing quote of the string literal starting at `start`. */
