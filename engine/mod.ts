@@ -18,3 +18,11 @@ export {
 export { attach, backward, grad, isGradEnabled, needsGrad, noGrad } from "./autograd.ts";
 export * from "./ops/elementwise.ts";
 export * from "./ops/reduce.ts";
+export * from "./ops/batchnorm.ts";
+export * from "./ops/pool.ts";
+export * from "./ops/softmax.ts";
+export * from "./ops/sgd.ts";
+export * from "./ops/layout.ts";
+export * from "./ops/noise.ts";
+export * from "./ops/votes.ts";
+export * from "./ops/softmax_average.ts";
