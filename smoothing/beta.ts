@@ -236,7 +236,8 @@ function betaTails(x: number, a: number, b: number): BetaTails {
     return yError === 0 ? logUpper : logUpper + Math.log1p(yError * Math.exp(logFront - logUpper) / (x * y));
   };
   // Small integer parameters (Clopper-Pearson bounds with few successes or failures) have short
-  // finite sums of positive terms (preferred over the long series); their complement is used while that tail stays <= 0.99.
+  // finite sums of positive terms, preferred over the long series; the complement of such a sum is
+  // used while the sum stays <= 0.99.
   if (Number.isInteger(a) && a <= FINITE_SUM_MAX) {
     const logUpper = logUpperFiniteSum(x, a, b);
     if (logUpper !== null && logUpper <= Math.log(0.99)) return fromUpper(logUpper);
