@@ -6,7 +6,7 @@
  * Accuracy (tests/smoothing/stats_test.ts): `clopperPearsonLower` is within 2.5e-15 relative of
  * 53 40-digit references (upper bounds: 3e-15) before the deliberate outward rounding by CP_MARGIN,
  * and within 3e-14 of scipy 1.10 on all 207 fixture entries after it. `binomTestTwoSided` follows
- * scipy's algorithm and agrees with it to 5e-14 relative (p-values >= 1e-300).
+ * scipy's algorithm and agrees with it to 9e-14 relative (p-values >= 1e-300).
  */
 import { betaInc, betaIncInv, betaIncUpper, betaIncUpperInv, logBetaFront } from "./beta.ts";
 import { phiInv } from "./normal.ts";
