@@ -22,7 +22,8 @@ export class UsageError extends Error {
   }
 }
 
-type Raw = string | boolean | (string | boolean)[] | undefined;
+/** What parseArgs read for a flag: undefined when absent, arrays for repeatable flags. */
+export type RawFlagValue = string | boolean | (string | boolean)[] | undefined;
 
 /** One flag: how parseArgs reads it, how its text becomes a typed value, how --help shows it. */
 export interface Flag<T> {
@@ -38,7 +39,7 @@ export interface Flag<T> {
   /** default as shown in --help */
   readonly defaultText?: string;
   /** converts what parseArgs read (undefined when the flag is absent) into the value */
-  readonly convert: (raw: Raw, flag: string) => T;
+  readonly convert: (raw: RawFlagValue, flag: string) => T;
 }
 
 /** A command's flags by name (Flag is covariant in its value type, so any Flag<T> fits). */
@@ -162,12 +163,13 @@ export function parseFloatList(text: string, flag: string, range: FloatRange = {
 // ---------------------------------------------------------------------------------------------
 // Flag builders.
 
-function single(raw: Raw): string | undefined {
+function single(raw: RawFlagValue): string | undefined {
   if (Array.isArray(raw)) return raw.length === 0 ? undefined : String(raw[raw.length - 1]);
   return raw === undefined ? undefined : String(raw);
 }
 
-interface Common {
+/** Options every value flag accepts. */
+export interface FlagOptions {
   short?: string;
   valueName?: string;
   /** how --help describes the default when it is not a plain value */
@@ -178,17 +180,17 @@ interface Common {
 export function valueFlag<T>(
   description: string,
   parse: (text: string, flag: string) => T,
-  options: Common & { default: T },
+  options: FlagOptions & { default: T },
 ): Flag<T>;
 export function valueFlag<T>(
   description: string,
   parse: (text: string, flag: string) => T,
-  options?: Common,
+  options?: FlagOptions,
 ): Flag<T | undefined>;
 export function valueFlag<T>(
   description: string,
   parse: (text: string, flag: string) => T,
-  options: Common & { default?: T } = {},
+  options: FlagOptions & { default?: T } = {},
 ): Flag<T | undefined> {
   const fallback = options.default;
   return {
@@ -227,17 +229,17 @@ export function switchFlag(
 }
 
 /** A text flag. */
-export function stringFlag(description: string, options: Common & { default: string }): Flag<string>;
-export function stringFlag(description: string, options?: Common): Flag<string | undefined>;
+export function stringFlag(description: string, options: FlagOptions & { default: string }): Flag<string>;
+export function stringFlag(description: string, options?: FlagOptions): Flag<string | undefined>;
 export function stringFlag(
   description: string,
-  options: Common & { default?: string } = {},
+  options: FlagOptions & { default?: string } = {},
 ): Flag<string | undefined> {
   return valueFlag(description, (text) => text, { valueName: "TEXT", ...options });
 }
 
 /** A text flag that may repeat (--name a --name b), collected in order; [] when absent. */
-export function stringListFlag(description: string, options: Common = {}): Flag<string[]> {
+export function stringListFlag(description: string, options: FlagOptions = {}): Flag<string[]> {
   return {
     type: "string",
     description: `${description} (repeatable)`,
@@ -265,12 +267,12 @@ export function choiceFlag<C extends string>(
 /** An integer flag (optionally bounded). */
 export function intFlag(
   description: string,
-  options: Common & IntegerRange & { default: number },
+  options: FlagOptions & IntegerRange & { default: number },
 ): Flag<number>;
-export function intFlag(description: string, options?: Common & IntegerRange): Flag<number | undefined>;
+export function intFlag(description: string, options?: FlagOptions & IntegerRange): Flag<number | undefined>;
 export function intFlag(
   description: string,
-  options: Common & IntegerRange & { default?: number } = {},
+  options: FlagOptions & IntegerRange & { default?: number } = {},
 ): Flag<number | undefined> {
   const { min, max } = options;
   return valueFlag(description, (text, flag) => parseInteger(text, flag, { min, max }), {
@@ -280,11 +282,14 @@ export function intFlag(
 }
 
 /** An integer >= 1 (sample counts, batch sizes). */
-export function positiveIntFlag(description: string, options: Common & { default: number }): Flag<number>;
-export function positiveIntFlag(description: string, options?: Common): Flag<number | undefined>;
 export function positiveIntFlag(
   description: string,
-  options: Common & { default?: number } = {},
+  options: FlagOptions & { default: number },
+): Flag<number>;
+export function positiveIntFlag(description: string, options?: FlagOptions): Flag<number | undefined>;
+export function positiveIntFlag(
+  description: string,
+  options: FlagOptions & { default?: number } = {},
 ): Flag<number | undefined> {
   return valueFlag(description, parsePositiveInt, { valueName: "N", ...options });
 }
@@ -292,12 +297,12 @@ export function positiveIntFlag(
 /** A number flag (optionally bounded). */
 export function floatFlag(
   description: string,
-  options: Common & FloatRange & { default: number },
+  options: FlagOptions & FloatRange & { default: number },
 ): Flag<number>;
-export function floatFlag(description: string, options?: Common & FloatRange): Flag<number | undefined>;
+export function floatFlag(description: string, options?: FlagOptions & FloatRange): Flag<number | undefined>;
 export function floatFlag(
   description: string,
-  options: Common & FloatRange & { default?: number } = {},
+  options: FlagOptions & FloatRange & { default?: number } = {},
 ): Flag<number | undefined> {
   const { min, max, exclusive } = options;
   return valueFlag(description, (text, flag) => parseFloatIn(text, flag, { min, max, exclusive }), {
@@ -307,21 +312,27 @@ export function floatFlag(
 }
 
 /** A number > 0 (sigma, learning rate). */
-export function positiveFloatFlag(description: string, options: Common & { default: number }): Flag<number>;
-export function positiveFloatFlag(description: string, options?: Common): Flag<number | undefined>;
 export function positiveFloatFlag(
   description: string,
-  options: Common & { default?: number } = {},
+  options: FlagOptions & { default: number },
+): Flag<number>;
+export function positiveFloatFlag(description: string, options?: FlagOptions): Flag<number | undefined>;
+export function positiveFloatFlag(
+  description: string,
+  options: FlagOptions & { default?: number } = {},
 ): Flag<number | undefined> {
   return valueFlag(description, parsePositiveFloat, { valueName: "X", ...options });
 }
 
 /** A probability in (0, 1) (alpha). */
-export function probabilityFlag(description: string, options: Common & { default: number }): Flag<number>;
-export function probabilityFlag(description: string, options?: Common): Flag<number | undefined>;
 export function probabilityFlag(
   description: string,
-  options: Common & { default?: number } = {},
+  options: FlagOptions & { default: number },
+): Flag<number>;
+export function probabilityFlag(description: string, options?: FlagOptions): Flag<number | undefined>;
+export function probabilityFlag(
+  description: string,
+  options: FlagOptions & { default?: number } = {},
 ): Flag<number | undefined> {
   return valueFlag(description, parseProbability, { valueName: "P", ...options });
 }
@@ -329,7 +340,7 @@ export function probabilityFlag(
 /** Comma-separated numbers (--radii 0.25,0.5). */
 export function floatListFlag(
   description: string,
-  options: Common & FloatRange = {},
+  options: FlagOptions & FloatRange = {},
 ): Flag<number[] | undefined> {
   const { min, max, exclusive } = options;
   return valueFlag(description, (text, flag) => parseFloatList(text, flag, { min, max, exclusive }), {
@@ -404,7 +415,7 @@ export function parseCommand<F extends FlagSpecs>(spec: CommandSpec<F>, args: re
     if (code?.startsWith("ERR_PARSE_ARGS")) throw new UsageError(message);
     throw error;
   }
-  const raw = parsed.values as Record<string, Raw>;
+  const raw = parsed.values as Record<string, RawFlagValue>;
   if (raw.help === true) return { help: true };
   for (const [name, flag] of Object.entries(spec.flags)) {
     // allowNegative accepts --no-X for every boolean; only declared switches may be negated.
