@@ -61,6 +61,7 @@ fn unop(x: f32) -> f32 {
     case 6u: { return clamp(x, pu.alpha, pu.beta); }
     case 7u: { return select(0.0, 1.0, x >= pu.alpha && x <= pu.beta); } // clamp backward mask
     case 8u: { return 1.0 / x; }
+    case 9u: { return round(x); }                  // half to even, like torch.round
     default: { return x; }
   }
 }

@@ -16,6 +16,7 @@ const UN = {
   clamp: 6,
   inRange: 7,
   recip: 8,
+  round: 9,
 } as const;
 
 function requireF32(t: Tensor, op: string): void {
