@@ -43,42 +43,37 @@ export interface TileConfig {
 export const MAX_RB = 16;
 export const MAX_CB = 8;
 
-function pow2AtMost(n: number, cap: number): number {
-  let p = 1;
-  while (p * 2 <= Math.min(n, cap)) p *= 2;
-  return p;
-}
-
-function pow2AtLeast(n: number, cap: number): number {
-  let p = 1;
-  while (p < n && p < cap) p *= 2;
-  return p;
-}
-
 export function workgroupsOf(t: GemmTile, M: number, N: number): number {
   return Math.ceil(M / (4 * t.RB * t.WGY)) * Math.ceil(N / (4 * t.CB * t.WGX));
+}
+
+/** Blocks per invocation covering `blocks` with as few workgroups as `max` allows, evenly. */
+function balanced(blocks: number, max: number): number {
+  const groups = Math.ceil(blocks / max);
+  return Math.max(1, Math.ceil(blocks / groups));
 }
 
 function softwareTile(M: number, N: number, lanes: LaneAxis, minWorkgroups: number): GemmTile {
   // The shared operand's extent per workgroup is 4*RB (or 4*CB) and the other spans 8 lanes.
   const WGX = lanes === "cols" ? 8 : 1;
   const WGY = lanes === "cols" ? 1 : 8;
-  let RB = pow2AtLeast(Math.ceil(M / (4 * WGY)), MAX_RB);
-  let CB = pow2AtLeast(Math.ceil(N / (4 * WGX)), MAX_CB);
-  // Shrink the tile (the shared side first, it costs least) until the cores have enough work.
-  while (workgroupsOf({ RB, CB, WGX, WGY }, M, N) < minWorkgroups) {
-    if (lanes === "cols" ? RB > 2 : CB > 2) {
-      if (lanes === "cols") RB /= 2;
-      else CB /= 2;
-    } else if (lanes === "cols" ? CB > 1 : RB > 1) {
-      if (lanes === "cols") CB /= 2;
-      else RB /= 2;
-    } else if (lanes === "cols" ? RB > 1 : CB > 1) {
-      if (lanes === "cols") RB /= 2;
-      else CB /= 2;
-    } else break;
+  const t = {
+    RB: balanced(Math.ceil(M / (4 * WGY)), MAX_RB),
+    CB: balanced(Math.ceil(N / (4 * WGX)), MAX_CB),
+    WGX,
+    WGY,
+  };
+  // Shrink the tile until the cores have enough work: the side the lanes share first (down to 2
+  // blocks), then the other, then the shared side to 1.
+  const shared = lanes === "cols" ? "RB" : "CB";
+  const other = lanes === "cols" ? "CB" : "RB";
+  while (workgroupsOf(t, M, N) < minWorkgroups) {
+    if (t[shared] > 2) t[shared] = Math.ceil(t[shared] / 2);
+    else if (t[other] > 1) t[other] = Math.ceil(t[other] / 2);
+    else if (t[shared] > 1) t[shared] = 1;
+    else break;
   }
-  return { RB, CB, WGX, WGY };
+  return t;
 }
 
 function gpuTile(M: number, N: number): GemmTile {
@@ -96,9 +91,4 @@ export function tileConfig(info: Pick<GpuInfo, "isFallbackAdapter" | "descriptio
     return { kind: "software", minWorkgroups, gemm: (M, N, lanes) => softwareTile(M, N, lanes, minWorkgroups) };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };
-}
-
-/** Largest power of two <= n (n >= 1), exported for split-K sizing. */
-export function floorPow2(n: number): number {
-  return pow2AtMost(Math.max(1, n), 1 << 30);
 }

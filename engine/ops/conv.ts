@@ -1,0 +1,326 @@
+/**
+ * 2-D convolution (NCHW, OIHW weights, zero padding, any kernel size, any stride) with autograd.
+ * Forward and both backward passes are implicit GEMMs in shaders/conv2d.wgsl (see the pass table
+ * there); the f16 inference path uses shaders/conv2d_f16.wgsl. Tile sizes come from `tileConfig`.
+ */
+import { attach } from "../autograd.ts";
+import type { Bindable } from "../recorder.ts";
+import { engine } from "../runtime.ts";
+import { type Shape, Tensor } from "../tensor.ts";
+import { binaryRaw, zeros } from "./elementwise.ts";
+import { checkPair, currentTileConfig, paddedView, splitCount } from "./matmul.ts";
+import type { LaneAxis } from "./matmul_tiles.ts";
+import { scalarConst, sum } from "./reduce.ts";
+import { fmt, MAX_GRID } from "./util.ts";
+
+export interface Conv2dOptions {
+  /** Same stride along height and width (default 1). */
+  stride?: number;
+  /** Zero padding on every side (default 0). */
+  padding?: number;
+}
+
+export interface ConvGeometry {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  O: number;
+  KH: number;
+  KW: number;
+  S: number;
+  P: number;
+  OH: number;
+  OW: number;
+}
+
+/** Output size and argument checks shared by the forward and backward entry points. */
+export function convGeometry(op: string, xShape: Shape, wShape: Shape, opts: Conv2dOptions): ConvGeometry {
+  const S = opts.stride ?? 1;
+  const P = opts.padding ?? 0;
+  if (!Number.isInteger(S) || S < 1) throw new RangeError(`${op}: stride must be a positive integer, got ${S}`);
+  if (!Number.isInteger(P) || P < 0) throw new RangeError(`${op}: padding must be a non-negative integer, got ${P}`);
+  if (xShape.length !== 4) throw new RangeError(`${op}: x must be [N, C, H, W], got ${fmt(xShape)}`);
+  if (wShape.length !== 4) throw new RangeError(`${op}: w must be [O, C, KH, KW], got ${fmt(wShape)}`);
+  const [N, C, H, W] = xShape;
+  const [O, Cw, KH, KW] = wShape;
+  if (Cw !== C) {
+    throw new RangeError(`${op}: w must be [O, ${C}, KH, KW] to match x ${fmt(xShape)} (C=${C}), got ${fmt(wShape)}`);
+  }
+  if (KH < 1 || KW < 1) throw new RangeError(`${op}: kernel size must be at least 1x1, got w ${fmt(wShape)}`);
+  const OH = Math.floor((H + 2 * P - KH) / S) + 1;
+  const OW = Math.floor((W + 2 * P - KW) / S) + 1;
+  if (OH < 1 || OW < 1) {
+    throw new RangeError(
+      `${op}: kernel ${KH}x${KW} with padding ${P} does not fit input ${H}x${W} (x ${fmt(xShape)}, w ${fmt(wShape)})`,
+    );
+  }
+  // The kernels' float-reciprocal divisions are exact for quotients below ~5e6 and offsets are u32.
+  if (N * Math.max(H, OH) >= 4_000_000 || Math.max(C, O) * Math.max(KH, KW) >= 4_000_000) {
+    throw new RangeError(`${op}: x ${fmt(xShape)} with w ${fmt(wShape)} exceeds the supported sizes`);
+  }
+  if (N * Math.max(C, O) * Math.max(H * W, OH * OW) >= 2 ** 31) {
+    throw new RangeError(`${op}: x ${fmt(xShape)} with w ${fmt(wShape)} has more than 2^31 elements per tensor`);
+  }
+  return { N, C, H, W, O, KH, KW, S, P, OH, OW };
+}
+
+interface PassArgs {
+  pass: 0 | 1 | 2;
+  a: Tensor;
+  b: Tensor;
+  bias: Tensor | null;
+  g: ConvGeometry;
+  M: number;
+  NC: number;
+  K: number;
+  D1: number;
+  D2: number;
+  E1: number;
+  E2: number;
+  phase?: { ph: number; pw: number; kh0: number; kw0: number; dh: number; dw: number };
+  lanes: LaneAxis;
+  VA: number;
+  VB: number;
+}
+
+interface Plan {
+  gx: number;
+  gy: number;
+  overrides: Record<string, number>;
+}
+
+function plan(args: PassArgs): Plan {
+  const t = currentTileConfig().gemm(args.M, args.NC, args.lanes);
+  const gx = Math.ceil(args.NC / (4 * t.CB * t.WGX));
+  const gy = Math.ceil(args.M / (4 * t.RB * t.WGY));
+  if (gx > MAX_GRID || gy > MAX_GRID) throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
+  return {
+    gx,
+    gy,
+    overrides: { RB: t.RB, CB: t.CB, WGX: t.WGX, WGY: t.WGY, PASS: args.pass, VA: args.VA, VB: args.VB, BIAS: 0 },
+  };
+}
+
+/** Record one pass into `target` (split s writes elements [s*ssplit, (s+1)*ssplit)). */
+function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, ssplit: number): void {
+  const { a, b, g } = args;
+  const f16 = a.dtype === "f16";
+  const kchunk = Math.max(4, Math.ceil(Math.ceil(args.K / splits) / 4) * 4);
+  const ph = args.phase ?? { ph: 0, pw: 0, kh0: 0, kw0: 0, dh: 0, dw: 0 };
+  const D1 = Math.max(1, args.D1), D2 = Math.max(1, args.D2), E1 = Math.max(1, args.E1), E2 = Math.max(1, args.E2);
+  const useBias = args.bias !== null && splits === 1;
+  const bindings: Record<string, Bindable> = f16
+    ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: useBias ? args.bias! : scalarConst(0), out: target }
+    : { a, a4: paddedView(a), b, b4: paddedView(b), bias: useBias ? args.bias! : scalarConst(0), out: target };
+  engine().run(f16 ? "conv2d_f16" : "conv2d", "main", {
+    bindings,
+    uniforms: {
+      N: g.N,
+      C: g.C,
+      H: g.H,
+      W: g.W,
+      O: g.O,
+      OH: g.OH,
+      OW: g.OW,
+      KH: g.KH,
+      KW: g.KW,
+      S: g.S,
+      P: g.P,
+      M: args.M,
+      NC: args.NC,
+      K: args.K,
+      kchunk,
+      ssplit,
+      D1,
+      D2,
+      E1,
+      E2,
+      invD12: 1 / (D1 * D2),
+      invD2: 1 / D2,
+      invE12: 1 / (E1 * E2),
+      invE2: 1 / E2,
+      ph: ph.ph,
+      pw: ph.pw,
+      kh0: ph.kh0,
+      kw0: ph.kw0,
+      dh: ph.dh,
+      dw: ph.dw,
+      _p0: 0,
+      _p1: 0,
+    },
+    workgroups: [pl.gx, pl.gy, splits],
+  }, { ...pl.overrides, BIAS: useBias ? 1 : 0 });
+}
+
+function splitsFor(pl: Plan, K: number): number {
+  const cfg = currentTileConfig();
+  return Math.min(splitCount(pl.gx * pl.gy, K, cfg), MAX_GRID);
+}
+
+/** Sum split partials [splits, ...shape] into shape (or return the only one). */
+function reduceSplits(t: Tensor, splits: number, shape: Shape): Tensor {
+  if (splits === 1) return t;
+  const r = sum(t.view([splits, t.size / splits]), [0]);
+  t.dispose();
+  const v = r.view(shape);
+  r.dispose();
+  return v;
+}
+
+/** Forward convolution without autograd. */
+export function conv2dRaw(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOptions = {}): Tensor {
+  const g = convGeometry("conv2d", x.shape, w.shape, opts);
+  const outShape = [g.N, g.O, g.OH, g.OW];
+  const K = g.C * g.KH * g.KW;
+  if (g.N * g.O === 0 || K === 0) {
+    const z = zeros(outShape);
+    if (!bias || z.size === 0) return z;
+    const r = binaryRaw("add", z, bias.view([1, g.O, 1, 1]));
+    z.dispose();
+    return r;
+  }
+  const args: PassArgs = {
+    pass: 0,
+    a: x,
+    b: w,
+    bias,
+    g,
+    M: g.N * g.OH * g.OW,
+    NC: g.O,
+    K,
+    D1: g.OH,
+    D2: g.OW,
+    E1: g.KH,
+    E2: g.KW,
+    lanes: "rows",
+    VA: 0,
+    VB: K % 4 === 0 ? 1 : 0,
+  };
+  const pl = plan(args);
+  const splits = splitsFor(pl, K);
+  const size = g.N * g.O * g.OH * g.OW;
+  const target = Tensor.empty(splits === 1 ? outShape : [splits, ...outShape], "f32", "conv2d");
+  dispatch(args, pl, target, splits, size);
+  const y = reduceSplits(target, splits, outShape);
+  if (!bias || splits === 1) return y;
+  const bv = bias.view([1, g.O, 1, 1]);
+  const r = binaryRaw("add", y, bv);
+  y.dispose();
+  bv.dispose();
+  return r;
+}
+
+/** Gradient of conv2d with respect to its input: g [N, O, OH, OW], w [O, C, KH, KW] -> [N, C, H, W]. */
+export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: Conv2dOptions = {}): Tensor {
+  const op = "conv2d backward (input)";
+  const g = convGeometry(op, xShape, w.shape, opts);
+  checkGrad(op, gy, g);
+  if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
+  const shape = [g.N, g.C, g.H, g.W];
+  if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
+  const S = g.S;
+  const phases: PassArgs[] = [];
+  for (let ph = 0; ph < S; ph++) {
+    for (let pw = 0; pw < S; pw++) {
+      const Hp = Math.ceil((g.H - ph) / S), Wp = Math.ceil((g.W - pw) / S);
+      if (Hp <= 0 || Wp <= 0) continue;
+      // Taps kh with (ph + P - kh) % S == 0 reach this phase: kh0, kh0 + S, ...
+      const kh0 = (ph + g.P) % S, kw0 = (pw + g.P) % S;
+      const KHp = kh0 < g.KH ? Math.ceil((g.KH - kh0) / S) : 0;
+      const KWp = kw0 < g.KW ? Math.ceil((g.KW - kw0) / S) : 0;
+      phases.push({
+        pass: 1,
+        a: gy,
+        b: w,
+        bias: null,
+        g,
+        M: g.N * Hp * Wp,
+        NC: g.C,
+        K: g.O * KHp * KWp,
+        D1: Hp,
+        D2: Wp,
+        E1: KHp,
+        E2: KWp,
+        phase: { ph, pw, kh0, kw0, dh: (ph + g.P - kh0) / S, dw: (pw + g.P - kw0) / S },
+        lanes: "rows",
+        VA: 0,
+        VB: 0,
+      });
+    }
+  }
+  const plans = phases.map(plan);
+  // One split count for all phases (each split slice must be written by every phase).
+  let splits = 1;
+  phases.forEach((p, i) => (splits = Math.max(splits, splitsFor(plans[i], p.K))));
+  const size = g.N * g.C * g.H * g.W;
+  const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
+  phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size));
+  return reduceSplits(target, splits, shape);
+}
+
+/** Gradient of conv2d with respect to its weight: g [N, O, OH, OW], x [N, C, H, W] -> [O, C, KH, KW]. */
+export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts: Conv2dOptions = {}): Tensor {
+  const op = "conv2d backward (weight)";
+  const g = convGeometry(op, x.shape, wShape, opts);
+  checkGrad(op, gy, g);
+  if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
+  const shape = [g.O, g.C, g.KH, g.KW];
+  const K = g.N * g.OH * g.OW;
+  const NC = g.C * g.KH * g.KW;
+  if (g.O * NC === 0) return zeros(shape);
+  if (K === 0) return zeros(shape);
+  const args: PassArgs = {
+    pass: 2,
+    a: gy,
+    b: x,
+    bias: null,
+    g,
+    M: g.O,
+    NC,
+    K,
+    D1: g.OH,
+    D2: g.OW,
+    E1: g.KH,
+    E2: g.KW,
+    lanes: "cols",
+    VA: (g.OH * g.OW) % 4 === 0 ? 1 : 0,
+    VB: 0,
+  };
+  const pl = plan(args);
+  const splits = splitsFor(pl, K);
+  const size = g.O * NC;
+  const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
+  dispatch(args, pl, target, splits, size);
+  return reduceSplits(target, splits, shape);
+}
+
+function checkGrad(op: string, gy: Tensor, g: ConvGeometry): void {
+  const want = [g.N, g.O, g.OH, g.OW];
+  if (gy.dtype !== "f32") throw new TypeError(`${op}: the output gradient must be f32, got ${gy.dtype}`);
+  if (gy.rank !== 4 || gy.shape.some((d, i) => d !== want[i])) {
+    throw new RangeError(`${op}: output gradient must be ${fmt(want)}, got ${fmt(gy.shape)}`);
+  }
+}
+
+/**
+ * 2-D convolution: x [N, C, H, W], w [O, C, KH, KW], optional bias [O] -> [N, O, OH, OW] with
+ * OH = floor((H + 2*padding - KH) / stride) + 1. Both f32 (differentiable) or both f16 (inference).
+ */
+export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOptions = {}): Tensor {
+  const op = "conv2d";
+  checkPair(op, x, "x", w, "w");
+  const g = convGeometry(op, x.shape, w.shape, opts);
+  if (bias) {
+    if (bias.dtype !== "f32") throw new TypeError(`${op}: bias must be f32, got ${bias.dtype} ${fmt(bias.shape)}`);
+    if (bias.rank !== 1 || bias.shape[0] !== g.O) {
+      throw new RangeError(`${op}: bias must be [${g.O}] for w ${fmt(w.shape)}, got ${fmt(bias.shape)}`);
+    }
+  }
+  const y = conv2dRaw(x, w, bias, opts);
+  return attach(y, op, [x, w, bias], [x, w], (gy, [sx, sw]) => [
+    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
+    w.requiresGrad ? conv2dBackwardWeight(gy, sx, w.shape, opts) : null,
+    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
+  ]);
+}
