@@ -1,0 +1,135 @@
+/** What several commands share: opening the engine, the evaluation data and the model. */
+import { type Engine, initEngine, Tensor } from "../engine/mod.ts";
+import { loadModelWeights } from "../nn/checkpoint/model_io.ts";
+import { loadCifar10 } from "../nn/data/cifar10.ts";
+import type { ImageDataset } from "../nn/data/dataset.ts";
+import { loadEvalImage, scanImageFolder } from "../nn/data/imagenet.ts";
+import { U8_TO_UNIT } from "../nn/data/loader.ts";
+import { loadMnist } from "../nn/data/mnist.ts";
+import { Conv2d, Linear, type NormalizeMode, type Precision } from "../nn/layers.ts";
+import { type Arch, ARCH_INFO, buildModel } from "../nn/models.ts";
+import type { Module } from "../nn/module.ts";
+import { choiceFlag, UsageError } from "./args.ts";
+
+export const DATASETS = ["mnist", "cifar10", "imagenet"] as const;
+export type DatasetName = typeof DATASETS[number];
+
+export const DEFAULT_ARCH: Record<DatasetName, Arch> = {
+  mnist: "mnist_cnn",
+  cifar10: "cifar_resnet110",
+  imagenet: "imagenet_resnet50",
+};
+
+export const DEFAULT_CIFAR_DIR = "data/cifar-10-batches-bin";
+
+export const adapterFlag = choiceFlag(
+  "WebGPU adapter: auto (high-performance), software (Mesa lavapipe/llvmpipe), hardware",
+  ["auto", "software", "hardware"] as const,
+  "auto",
+);
+
+export const NORMALIZE_CHOICES = ["default", "full", "mean", "none"] as const;
+
+/** "default" defers to the architecture's reference normalisation. */
+export function normalizeMode(choice: typeof NORMALIZE_CHOICES[number]): NormalizeMode | undefined {
+  return choice === "default" ? undefined : choice;
+}
+
+/** Open the GPU and say which adapter and backend are in use. */
+export async function openEngine(adapter: "auto" | "software" | "hardware", log: (s: string) => void): Promise<Engine> {
+  const e = await initEngine({ adapter });
+  log(`adapter: ${e.gpu.describe()}\n`);
+  return e;
+}
+
+/** Images to evaluate, addressed by their index in the full split. */
+export interface EvalSource {
+  readonly count: number;
+  readonly shape: readonly [number, number, number];
+  readonly classes: number;
+  label(i: number): number;
+  /** The image as float32 CHW in [0, 1]. */
+  image(i: number): Promise<Float32Array>;
+}
+
+function fromDataset(ds: ImageDataset, classes: number): EvalSource {
+  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
+  return {
+    count: ds.count,
+    shape: ds.shape,
+    classes,
+    label: (i) => ds.labels[i],
+    image: (i) => Promise.resolve(Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v])),
+  };
+}
+
+export async function openEvalSource(
+  dataset: DatasetName,
+  split: "train" | "test",
+  dataDir: string | undefined,
+): Promise<EvalSource> {
+  switch (dataset) {
+    case "mnist":
+      return fromDataset(await loadMnist(split, dataDir), 10);
+    case "cifar10":
+      return fromDataset(await loadCifar10(dataDir ?? DEFAULT_CIFAR_DIR, split), 10);
+    case "imagenet": {
+      if (!dataDir) throw new UsageError("--data-dir is required for imagenet (a folder with train/ and val/ class folders)");
+      const folder = await scanImageFolder(`${dataDir}/${split === "test" ? "val" : "train"}`);
+      return {
+        count: folder.samples.length,
+        shape: [3, 224, 224],
+        classes: folder.classes.length,
+        label: (i) => folder.samples[i].label,
+        image: (i) => loadEvalImage(folder.samples[i].path),
+      };
+    }
+  }
+}
+
+export interface ModelSpec {
+  arch: Arch;
+  normalize?: NormalizeMode;
+  checkpoint: string;
+  precision: Precision;
+}
+
+/** Build the architecture, load the weights strictly, switch to eval mode and the requested precision. */
+export async function openModel(spec: ModelSpec, e: Engine): Promise<Module> {
+  const normalize = spec.normalize ?? ARCH_INFO[spec.arch].defaultNormalize;
+  const model = buildModel(spec.arch, { normalize });
+  await loadModelWeights(model, spec.checkpoint);
+  model.eval();
+  if (spec.precision === "f16") {
+    if (!e.f16) throw new UsageError("--precision f16 needs an adapter with shader-f16; this one has none");
+    for (const [, m] of model.modules()) if (m instanceof Conv2d || m instanceof Linear) m.precision = "f16";
+  }
+  return model;
+}
+
+/** Upload one image as a [C,H,W] tensor (kept until disposed). */
+export function imageTensor(data: Float32Array, shape: readonly number[]): Tensor {
+  return Tensor.from(data, shape, "f32", "image").keep();
+}
+
+/**
+ * The reference's selection: image indices i = 0, skip, 2*skip, ... below `max` (max < 0: all), then the
+ * K-th of every N of them for shard K/N.
+ */
+export function selectIndices(count: number, skip: number, max: number, shard: { k: number; n: number }): number[] {
+  const out: number[] = [];
+  for (let i = 0, pos = 0; i < count && (max < 0 || i < max); i += skip, pos++) {
+    if (pos % shard.n === shard.k) out.push(i);
+  }
+  return out;
+}
+
+/** "K/N" with 0 <= K < N. */
+export function parseShard(text: string | undefined): { k: number; n: number } {
+  if (text === undefined) return { k: 0, n: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--shard must look like K/N (e.g. 0/4), got "${text}"`);
+  const k = Number(m[1]), n = Number(m[2]);
+  if (n < 1 || k >= n) throw new UsageError(`--shard ${text}: need 0 <= K < N`);
+  return { k, n };
+}

@@ -1,0 +1,106 @@
+/**
+ * `deno task predict`: PREDICT of Cohen et al. (2019) with abstention, writing the reference log
+ * (`idx label predict correct time`, flushed per image, resumed when --out exists).
+ */
+import { predict } from "../smoothing/certify.ts";
+import { formatPredictRow, PredictLogWriter } from "../smoothing/log.ts";
+import { parseArch } from "../nn/models.ts";
+import {
+  choiceFlag,
+  type CommandIO,
+  defineCommand,
+  intFlag,
+  positiveFloatFlag,
+  positiveIntFlag,
+  probabilityFlag,
+  runCommand,
+  stringFlag,
+  UsageError,
+} from "./args.ts";
+import {
+  adapterFlag,
+  DATASETS,
+  DEFAULT_ARCH,
+  imageTensor,
+  NORMALIZE_CHOICES,
+  normalizeMode,
+  openEngine,
+  openEvalSource,
+  openModel,
+  parseShard,
+  selectIndices,
+} from "./common.ts";
+import { Progress } from "./progress.ts";
+
+export const PREDICT = defineCommand({
+  name: "predict",
+  usage: "[options]",
+  summary: "Predict with the Gaussian-smoothed classifier: the top two vote counts c1, c2 of N noisy samples; " +
+    "abstain (-1) unless the two-sided binomial test of c1 successes in c1 + c2 trials at p = 1/2 has " +
+    "p-value <= alpha.",
+  flags: {
+    dataset: choiceFlag("dataset", DATASETS, "cifar10"),
+    "data-dir": stringFlag("data directory", { valueName: "DIR" }),
+    split: choiceFlag("split", ["test", "train"] as const, "test"),
+    checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", { valueName: "FILE" }),
+    arch: stringFlag("architecture", { defaultText: "by dataset" }),
+    normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
+    sigma: positiveFloatFlag("noise level sigma"),
+    N: positiveIntFlag("noisy samples", { default: 100000 }),
+    alpha: probabilityFlag("failure probability", { default: 0.001 }),
+    batch: positiveIntFlag("noisy samples per forward pass", { default: 400 }),
+    skip: positiveIntFlag("predict every skip-th image", { default: 1 }),
+    max: intFlag("stop before this image index (-1: all)", { default: -1 }),
+    seed: intFlag("noise seed", { default: 0, min: 0 }),
+    shard: stringFlag("only shard K of N (K/N)", { valueName: "K/N" }),
+    precision: choiceFlag("convolution precision", ["f32", "f16"] as const, "f32"),
+    adapter: adapterFlag,
+    out: stringFlag("output log (resumed if it exists)", { valueName: "FILE" }),
+  },
+  examples: ["deno task predict --dataset mnist --checkpoint models/mnist_cnn_gaussian_0.25.safetensors --sigma 0.25 --N 1000 --skip 100"],
+});
+
+export function predictCommand(args: readonly string[], io?: CommandIO): Promise<number> {
+  return runCommand(PREDICT, args, async ({ values: v }, io) => {
+    if (v.sigma === undefined) throw new UsageError("--sigma is required");
+    if (v.checkpoint === undefined) throw new UsageError("--checkpoint is required");
+    const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
+    const shard = parseShard(v.shard);
+    const e = await openEngine(v.adapter, io.err);
+    const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
+    const model = await openModel({ arch, normalize: normalizeMode(v.normalize), checkpoint: v.checkpoint, precision: v.precision }, e);
+    const indices = selectIndices(source.count, v.skip, v.max, shard);
+    let log: PredictLogWriter | null = null;
+    if (v.out) {
+      const dir = v.out.includes("/") ? v.out.slice(0, v.out.lastIndexOf("/")) : "";
+      if (dir) Deno.mkdirSync(dir, { recursive: true });
+      log = PredictLogWriter.open(v.out);
+    } else io.out("idx\tlabel\tpredict\tcorrect\ttime\n");
+    const todo = indices.filter((i) => !log?.has(i));
+    const progress = new Progress({ total: indices.length, initial: indices.length - todo.length, label: "predict", rateUnit: "samples" });
+    let correct = 0, abstained = 0;
+    try {
+      for (const idx of todo) {
+        const start = performance.now();
+        const img = imageTensor(await source.image(idx), source.shape);
+        const r = await predict(model, img, source.classes, idx, { n: v.N, alpha: v.alpha, batch: v.batch, sigma: v.sigma, seed: v.seed });
+        img.dispose();
+        const row = { idx, label: source.label(idx), predict: r.prediction, seconds: (performance.now() - start) / 1000 };
+        if (log) log.append(row);
+        else io.out(formatPredictRow(row) + "\n");
+        if (row.predict === row.label) correct++;
+        if (row.predict === -1) abstained++;
+        progress.tick(v.N);
+      }
+    } finally {
+      progress.finish();
+      log?.close();
+    }
+    if (todo.length) {
+      io.err(`accuracy ${(100 * correct / todo.length).toFixed(1)}%, abstained ${(100 * abstained / todo.length).toFixed(1)}% of ${todo.length} image(s)\n`);
+    }
+    return 0;
+  }, io);
+}
+
+if (import.meta.main) Deno.exit(await predictCommand(Deno.args));

@@ -1,0 +1,247 @@
+/**
+ * Attacks on the smoothed soft classifier G(x) = E_d[softmax(f(x + d))] (SmoothAdv, Salman et al. 2019).
+ * The noise is drawn once by the caller ([B*m, ...], row i*m + j = copy j of image i) and reused in every
+ * step. The model is put in eval mode with frozen parameters for the attack; only d objective / d delta
+ * is computed.
+ */
+import {
+  add,
+  affine,
+  binaryRaw,
+  clamp,
+  div,
+  full,
+  gaussianNoise,
+  grad,
+  maximum,
+  mul,
+  noGrad,
+  repeatInterleave,
+  RNG_DOMAIN,
+  scope,
+  softmaxAverageLoss,
+  sqrt,
+  square,
+  sub,
+  sum,
+  Tensor,
+  unaryRaw,
+} from "../engine/mod.ts";
+import type { Module } from "../nn/module.ts";
+
+export interface AttackOptions {
+  /** l2 radius of the attack (pixel units, e.g. 0.5; the CLI converts the reference's 1/256 units). */
+  eps: number;
+  steps: number;
+  /** Noise copies per image. */
+  m: number;
+  /** Seed and stream of the random directions that replace zero gradients. */
+  seed: number;
+  stream: number;
+}
+
+/** The SmoothAdv objective at x + delta: mean over images of -log(mean_j softmax(f(x + delta + d_ij))_y). */
+export function smoothedObjective(model: Module, x: Tensor, delta: Tensor, noise: Tensor, labels: Tensor, m: number): Tensor {
+  const adv = repeatInterleave(add(x, delta), m);
+  return softmaxAverageLoss(model.forward(add(adv, noise)), labels, m);
+}
+
+/** Per-example l2 norms of a [B, ...] tensor, shaped [B, 1, ..., 1] for broadcasting. */
+export function rowNorms(t: Tensor): Tensor {
+  const axes = t.shape.map((_, i) => i).slice(1);
+  return sqrt(sum(square(t), axes, { keepDims: true }));
+}
+
+/** Run `fn` with the model in eval mode and its parameters frozen, restoring both afterwards. */
+export async function withFrozenEval<T>(model: Module, fn: () => Promise<T>): Promise<T> {
+  const params = model.parameters();
+  const wasTraining = model.training;
+  const flags = params.map((p) => p.requiresGrad);
+  model.eval();
+  params.forEach((p) => (p.requiresGrad = false));
+  try {
+    return await fn();
+  } finally {
+    params.forEach((p, i) => (p.requiresGrad = flags[i]));
+    model.train(wasTraining);
+  }
+}
+
+/**
+ * g / ||g|| per example; an example whose gradient is exactly zero gets a standard normal direction
+ * instead, as the reference code does (`torch.randn_like`, not normalised).
+ */
+function normalizedDirection(g: Tensor, seed: number, stream: number): Tensor {
+  const norms = rowNorms(g);
+  const zero = binaryRaw("eq", norms, full([1], 0));
+  const safe = maximum(norms, full([1], 1e-30));
+  const random = gaussianNoise(g.shape, { sigma: 1, seed, stream, domain: RNG_DOMAIN.direction });
+  return add(div(g, safe), mul(random, zero));
+}
+
+/**
+ * PGD-l2 of SmoothAdv: delta_0 = 0; each step moves delta by 2 eps / T along the per-example
+ * normalised gradient of the objective, clamps x + delta to [0, 1] (noise excluded) and projects delta
+ * onto the eps ball (scaling by exactly eps / ||delta||). Returns x + delta_T.
+ * `onStep` (tests) sees the objective gradient and delta after each step.
+ */
+export async function pgdL2(
+  model: Module,
+  x: Tensor,
+  labels: Tensor,
+  noise: Tensor,
+  o: AttackOptions,
+  onStep?: (step: number, gradient: Tensor, delta: Tensor) => Promise<void>,
+): Promise<Tensor> {
+  checkAttack(x, noise, labels, o);
+  return await withFrozenEval(model, async () => {
+    let delta = full(x.shape, 0).keep();
+    const stepSize = (2 * o.eps) / o.steps;
+    for (let t = 0; t < o.steps; t++) {
+      const next = scope(() => {
+        const d = delta.view();
+        d.requiresGrad = true;
+        const [g] = grad(smoothedObjective(model, x, d, noise, labels, o.m), [d]);
+        return noGrad(() => {
+          const moved = add(d, affine(normalizedDirection(g, o.seed, o.stream * o.steps + t), stepSize));
+          const clamped = sub(clamp(add(x, moved), 0, 1), x);
+          return { delta: projectL2(clamped, o.eps), g };
+        });
+      });
+      delta.dispose();
+      delta = next.delta.keep();
+      if (onStep) await onStep(t, next.g, delta);
+      next.g.dispose();
+    }
+    const adv = noGrad(() => add(x, delta));
+    delta.dispose();
+    return adv;
+  });
+}
+
+/** delta * min(1, eps / ||delta||) per example. */
+export function projectL2(delta: Tensor, eps: number): Tensor {
+  const n = rowNorms(delta);
+  const factor = div(full([1], eps), maximum(n, full([1], eps)));
+  return mul(delta, factor);
+}
+
+function checkAttack(x: Tensor, noise: Tensor, labels: Tensor, o: AttackOptions): void {
+  if (!(o.eps >= 0) || !Number.isFinite(o.eps)) throw new RangeError(`attack epsilon must be finite and >= 0, got ${o.eps}`);
+  if (!Number.isInteger(o.steps) || o.steps < 1) throw new RangeError(`attack steps must be a positive integer, got ${o.steps}`);
+  if (!Number.isInteger(o.m) || o.m < 1) throw new RangeError(`noise copies m must be a positive integer, got ${o.m}`);
+  const b = x.shape[0];
+  if (noise.shape[0] !== b * o.m || noise.size !== x.size * o.m) {
+    throw new RangeError(`attack: noise [${noise.shape.join(", ")}] must hold ${o.m} copies of x [${x.shape.join(", ")}]`);
+  }
+  if (labels.shape.length !== 1 || labels.shape[0] !== b) {
+    throw new RangeError(`attack: labels [${labels.shape.join(", ")}] must be [${b}]`);
+  }
+}
+
+export interface DdnOptions extends AttackOptions {
+  /** Initial norm (reference: 1.0), norm factor gamma (0.05), quantisation levels (256). */
+  initNorm?: number;
+  gamma?: number;
+  levels?: number;
+}
+
+/**
+ * DDN (decoupled direction and norm) on the smoothed soft classifier, as the SmoothAdv reference runs it:
+ * SGD on delta with lr cosine-annealed from 1 to 0.01, the norm shrunk by (1 - gamma) while adversarial
+ * (the majority vote over the m noisy copies is wrong) and grown by (1 + gamma) otherwise, x + delta
+ * quantised to `levels` levels; the smallest adversarial delta is kept and finally projected onto the
+ * eps ball. The per-example decisions need the votes and norms on the host: one small readback per step.
+ */
+export async function ddn(model: Module, x: Tensor, labels: Tensor, noise: Tensor, o: DdnOptions): Promise<Tensor> {
+  checkAttack(x, noise, labels, o);
+  const gamma = o.gamma ?? 0.05;
+  const levels = o.levels ?? 256;
+  const b = x.shape[0];
+  const per = x.size / b;
+  const labelHost = await labels.read();
+  return await withFrozenEval(model, async () => {
+    const xHost = await x.read();
+    const worst = new Float64Array(b);
+    for (let i = 0; i < b; i++) {
+      let s = 0;
+      for (let k = 0; k < per; k++) {
+        const v = xHost[i * per + k];
+        s += Math.max(v, 1 - v) ** 2;
+      }
+      worst[i] = Math.sqrt(Math.fround(s));
+    }
+    const norm = new Float64Array(b).fill(o.initNorm ?? 1);
+    const bestL2 = Float64Array.from(worst);
+    let delta = full(x.shape, 0).keep();
+    let best = full(x.shape, 0).keep();
+    for (let t = 0; t < o.steps; t++) {
+      // CosineAnnealingLR(T_max = steps, eta_min = 0.01), stepped before each iteration as the reference does.
+      const lr = 0.01 + (1 - 0.01) * (1 + Math.cos((Math.PI * (t + 1)) / o.steps)) / 2;
+      const { g, logits, l2 } = scope(() => {
+        const d = delta.view();
+        d.requiresGrad = true;
+        const out = model.forward(add(repeatInterleave(add(x, d), o.m), noise));
+        const loss = softmaxAverageLoss(out, labels, o.m);
+        const [gd] = grad(loss, [d]);
+        return { g: gd, logits: noGrad(() => out.view()), l2: noGrad(() => rowNorms(d)) };
+      });
+      const [logitHost, l2Host] = await Promise.all([logits.read(), l2.read()]);
+      logits.dispose();
+      l2.dispose();
+      const k = logitHost.length / (b * o.m);
+      const isAdv = new Float32Array(b);
+      const better = new Float32Array(b);
+      for (let i = 0; i < b; i++) {
+        const votes = new Map<number, number>();
+        for (let j = 0; j < o.m; j++) {
+          const row = (i * o.m + j) * k;
+          let am = 0;
+          for (let c = 1; c < k; c++) if (logitHost[row + c] > logitHost[row + am]) am = c;
+          votes.set(am, (votes.get(am) ?? 0) + 1);
+        }
+        // torch.mode: the most frequent value, the smallest one among ties
+        let mode = -1, modeCount = -1;
+        for (const [c, n] of votes) if (n > modeCount || (n === modeCount && c < mode)) [mode, modeCount] = [c, n];
+        isAdv[i] = mode !== labelHost[i] ? 1 : 0;
+        if (isAdv[i] && l2Host[i] < bestL2[i]) {
+          better[i] = 1;
+          bestL2[i] = l2Host[i];
+        }
+      }
+      const nextBest = noGrad(() => {
+        const m = Tensor.from(better, [b, ...x.shape.slice(1).map(() => 1)]);
+        return add(mul(delta, m), mul(best, affine(m, -1, 1)));
+      });
+      best.dispose();
+      best = nextBest.keep();
+      for (let i = 0; i < b; i++) norm[i] = Math.min(norm[i] * (1 - (2 * isAdv[i] - 1) * gamma), worst[i]);
+      const next = scope(() =>
+        noGrad(() => {
+          const stepped = add(delta, affine(normalizedDirection(g, o.seed, o.stream * o.steps + t), lr));
+          const cur = rowNorms(stepped);
+          const target = Tensor.from(Float32Array.from(norm), cur.shape);
+          const rescaled = add(mul(stepped, div(target, cur)), x);
+          return sub(clamp(quantize(rescaled, levels), 0, 1), x);
+        })
+      );
+      g.dispose();
+      delta.dispose();
+      delta = next.keep();
+    }
+    const adv = scope(() =>
+      noGrad(() => {
+        // the reference quantises the kept delta itself (not x + delta) after the projection
+        return add(x, quantize(projectL2(best, o.eps), levels));
+      })
+    );
+    delta.dispose();
+    best.dispose();
+    return adv;
+  });
+}
+
+/** Quantise to `levels` levels in [0, 1] steps: round(t * (levels - 1)) / (levels - 1), half to even. */
+function quantize(t: Tensor, levels: number): Tensor {
+  return affine(unaryRaw("round", affine(t, levels - 1)), 1 / (levels - 1));
+}

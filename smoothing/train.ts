@@ -1,0 +1,252 @@
+/**
+ * Training of base classifiers for randomized smoothing: Gaussian data augmentation (Cohen et al. 2019)
+ * and SmoothAdv (Salman et al. 2019: PGD or DDN on the smoothed soft classifier, then training on the
+ * adversarial points under the same noise). One readback per logging interval, never per op.
+ */
+import {
+  accuracyCount,
+  add,
+  addNoise,
+  backward,
+  crossEntropy,
+  gaussianNoise,
+  noGrad,
+  readTensors,
+  repeatInterleave,
+  reshape,
+  scope,
+  sgdStep,
+  slice,
+  Tensor,
+} from "../engine/mod.ts";
+import { full } from "../engine/ops/elementwise.ts";
+import type { Batch, DataLoader } from "../nn/data/loader.ts";
+import type { Module } from "../nn/module.ts";
+import { ddn, pgdL2 } from "./attacks.ts";
+
+export type Method = "gaussian" | "smoothadv";
+export type AttackName = "pgd" | "ddn";
+
+export interface TrainConfig {
+  method: Method;
+  attack: AttackName;
+  /** Attack steps T. */
+  numSteps: number;
+  /** Attack radius in pixel units (the CLI converts from the reference's 1/256 units). */
+  epsilon: number;
+  /** Noise copies m per image (SmoothAdv). */
+  numNoiseVec: number;
+  /** Train on all m noisy copies (multi-noise) or on the first only. */
+  trainMultiNoise: boolean;
+  warmup: number;
+  noiseSd: number;
+  epochs: number;
+  batch: number;
+  lr: number;
+  lrStepSize: number;
+  gamma: number;
+  momentum: number;
+  weightDecay: number;
+  seed: number;
+}
+
+/** Domain tag of test-time noise, so it never shares a counter with training noise. */
+const TEST_NOISE_DOMAIN = 0x54455354; // "TEST"
+
+/** StepLR: lr * gamma^floor(epoch / stepSize). */
+export function learningRate(c: TrainConfig, epoch: number): number {
+  return c.lr * c.gamma ** Math.floor(epoch / c.lrStepSize);
+}
+
+/** SmoothAdv's epsilon warm-up: min(eps, (epoch + 1) * eps / warmup) at 0-based `epoch`. */
+export function warmupEpsilon(c: TrainConfig, epoch: number): number {
+  if (c.warmup <= 0) return c.epsilon;
+  return Math.min(c.epsilon, ((epoch + 1) * c.epsilon) / c.warmup);
+}
+
+export function validateTrainConfig(c: TrainConfig): void {
+  const posInt = (v: number, flag: string) => {
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${flag} must be a positive integer, got ${v}`);
+  };
+  posInt(c.epochs, "--epochs");
+  posInt(c.batch, "--batch");
+  posInt(c.numNoiseVec, "--num-noise-vec");
+  posInt(c.lrStepSize, "--lr-step-size");
+  if (!Number.isInteger(c.numSteps) || c.numSteps < 0) throw new RangeError(`--num-steps must be an integer >= 0, got ${c.numSteps}`);
+  if (!(c.noiseSd > 0) || !Number.isFinite(c.noiseSd)) throw new RangeError(`--noise-sd must be a finite number > 0, got ${c.noiseSd}`);
+  if (!(c.lr > 0)) throw new RangeError(`--lr must be > 0, got ${c.lr}`);
+  if (!(c.epsilon >= 0)) throw new RangeError(`--epsilon must be >= 0, got ${c.epsilon}`);
+  if (!(c.momentum >= 0) || !(c.weightDecay >= 0) || !(c.gamma > 0)) {
+    throw new RangeError("--momentum and --weight-decay must be >= 0 and --gamma > 0");
+  }
+  if (c.method === "smoothadv" && c.batch % c.numNoiseVec !== 0) {
+    throw new RangeError(`--batch (${c.batch}) must be a multiple of --num-noise-vec (${c.numNoiseVec}): each batch is split into m chunks`);
+  }
+}
+
+/** Momentum buffers and step count of SGD, keyed like the parameters. */
+export class SgdState {
+  readonly buffers: Map<string, Tensor>;
+  steps: number;
+
+  constructor(model: Module, buffers?: Map<string, Tensor>, steps = 0) {
+    this.buffers = buffers ?? new Map(model.namedParameters().map(([k, p]) => [k, full(p.shape, 0).keep()]));
+    this.steps = steps;
+  }
+
+  step(model: Module, c: TrainConfig, lr: number): void {
+    const groups = model.namedParameters().map(([k, p]) => {
+      if (!p.grad) throw new Error(`parameter ${k} has no gradient: is it used in the forward pass?`);
+      return { param: p, grad: p.grad, momentumBuffer: this.buffers.get(k)! };
+    });
+    sgdStep(groups, { lr, momentum: c.momentum, weightDecay: c.weightDecay, firstStep: this.steps === 0 });
+    for (const g of groups) {
+      g.grad.dispose();
+      g.param.grad = null;
+    }
+    this.steps++;
+  }
+
+  dispose(): void {
+    for (const t of this.buffers.values()) t.dispose();
+  }
+}
+
+export interface StepStats {
+  /** Mean loss over `rows` rows and the number of correct rows, kept on the GPU until read. */
+  loss: Tensor;
+  correct: Tensor;
+  rows: number;
+}
+
+/** One loader batch: one optimizer step (Gaussian) or m steps, one per chunk (SmoothAdv). */
+export async function trainBatch(
+  model: Module,
+  opt: SgdState,
+  c: TrainConfig,
+  batch: Batch,
+  epoch: number,
+  globalBatch: number,
+  shape: readonly number[],
+): Promise<StepStats[]> {
+  const lr = learningRate(c, epoch);
+  const b = batch.size;
+  const x = Tensor.from(batch.images, [b, ...shape]).keep();
+  const y = Tensor.from(batch.labels, [b], "i32").keep();
+  const stats: StepStats[] = [];
+  try {
+    if (c.method === "gaussian") {
+      model.train();
+      stats.push(scope(() => {
+        const noisy = addNoise(x, { sigma: c.noiseSd, seed: c.seed, stream: globalBatch });
+        const logits = model.forward(noisy);
+        const loss = crossEntropy(logits, y);
+        backward(loss);
+        opt.step(model, c, lr);
+        return { loss, correct: accuracyCount(logits, y), rows: b };
+      }));
+      return stats;
+    }
+    const m = c.numNoiseVec;
+    const chunk = b / m;
+    if (!Number.isInteger(chunk)) throw new RangeError(`batch of ${b} images does not split into ${m} chunks`);
+    const eps = warmupEpsilon(c, epoch);
+    for (let k = 0; k < m; k++) {
+      const stream = globalBatch * m + k;
+      const xc = scope(() => noGrad(() => slice(x, 0, k * chunk, (k + 1) * chunk))).keep();
+      const yc = scope(() => noGrad(() => slice(y, 0, k * chunk, (k + 1) * chunk))).keep();
+      const noise = gaussianNoise([chunk * m, ...shape], { sigma: c.noiseSd, seed: c.seed, stream }).keep();
+      let adv: Tensor;
+      if (c.numSteps === 0 || eps === 0) adv = noGrad(() => add(xc, full([1], 0))).keep();
+      else {
+        const attack = { eps, steps: c.numSteps, m, seed: c.seed, stream };
+        adv = (c.attack === "pgd" ? await pgdL2(model, xc, yc, noise, attack) : await ddn(model, xc, yc, noise, attack)).keep();
+      }
+      model.train();
+      stats.push(scope(() => {
+        let inputs: Tensor, labels: Tensor;
+        if (c.trainMultiNoise) {
+          inputs = add(repeatInterleave(adv, m), noise);
+          labels = repeatInterleave(yc, m);
+        } else {
+          // the first noise draw of each image: rows 0, m, 2m, ...
+          const per = noise.size / noise.shape[0];
+          const first = reshape(slice(reshape(noise, [chunk, m, per]), 1, 0, 1), [chunk, ...shape]);
+          inputs = add(adv, first);
+          labels = yc;
+        }
+        const logits = model.forward(inputs);
+        const loss = crossEntropy(logits, labels);
+        backward(loss);
+        opt.step(model, c, lr);
+        return { loss, correct: accuracyCount(logits, labels), rows: labels.shape[0] };
+      }));
+      for (const t of [xc, yc, noise, adv]) t.dispose();
+    }
+    return stats;
+  } finally {
+    x.dispose();
+    y.dispose();
+  }
+}
+
+/** Mean loss and accuracy (%) of accumulated step statistics: one readback for all of them. */
+export async function readStats(stats: StepStats[]): Promise<{ loss: number; acc: number; rows: number }> {
+  if (stats.length === 0) return { loss: 0, acc: 0, rows: 0 };
+  const vals = await readTensors(stats.flatMap((s) => [s.loss, s.correct]));
+  let loss = 0, correct = 0, rows = 0;
+  stats.forEach((s, i) => {
+    loss += vals[2 * i][0] * s.rows;
+    correct += vals[2 * i + 1][0];
+    rows += s.rows;
+  });
+  for (const s of stats) {
+    s.loss.dispose();
+    s.correct.dispose();
+  }
+  return { loss: loss / rows, acc: (100 * correct) / rows, rows };
+}
+
+/** Cross-entropy and accuracy of the base classifier on noisy test images (as the reference's test()). */
+export async function evaluateNoisy(
+  model: Module,
+  loader: DataLoader,
+  shape: readonly number[],
+  sigma: number,
+  seed: number,
+  onBatch?: (done: number) => void,
+): Promise<{ loss: number; acc: number }> {
+  model.eval();
+  const stats: StepStats[] = [];
+  let done = 0;
+  for (let i = 0; i < loader.batchesPerEpoch; i++) {
+    const batch = loader.batch(0, i);
+    stats.push(scope(() =>
+      noGrad(() => {
+        const x = Tensor.from(batch.images, [batch.size, ...shape]);
+        const y = Tensor.from(batch.labels, [batch.size], "i32");
+        const noisy = addNoise(x, { sigma, seed, stream: i, domain: TEST_NOISE_DOMAIN });
+        const logits = model.forward(noisy);
+        return { loss: crossEntropy(logits, y), correct: accuracyCount(logits, y), rows: batch.size };
+      })
+    ));
+    done += batch.size;
+    if (stats.length >= 16) {
+      // bound the number of pending tensors; one readback per 16 batches
+      const r = await readStats(stats.splice(0));
+      stats.push(carry(r));
+    }
+    onBatch?.(done);
+  }
+  const r = await readStats(stats);
+  return { loss: r.loss, acc: r.acc };
+}
+
+/** Re-materialise partial sums as tiny tensors so they combine with later batches in readStats. */
+function carry(r: { loss: number; acc: number; rows: number }): StepStats {
+  return {
+    loss: Tensor.from([r.loss], [1]).keep(),
+    correct: Tensor.from([Math.round((r.acc * r.rows) / 100)], [1], "u32").keep(),
+    rows: r.rows,
+  };
+}
