@@ -128,6 +128,8 @@ export class Gpu {
     }
     const f16 = !opts.disableF16 && adapter.features.has("shader-f16");
     const requiredFeatures: GPUFeatureName[] = f16 ? ["shader-f16"] : [];
+    // timestamps let benchmarks attribute GPU time to kernels (engine/profiler.ts)
+    if (adapter.features.has("timestamp-query")) requiredFeatures.push("timestamp-query");
     const device = await adapter.requestDevice({ requiredLimits, requiredFeatures });
     const dl = device.limits;
     const info: GpuInfo = {

@@ -6,6 +6,7 @@
  */
 import { Gpu, GpuError } from "./device.ts";
 import { Kernel, KernelError, packUniforms, type UniformValues } from "./kernel.ts";
+import { Profiler } from "./profiler.ts";
 
 /** Anything that can be bound as a buffer: tensors, or a raw buffer range. */
 export interface Bindable {
@@ -118,6 +119,23 @@ export class Recorder {
   };
   /** Submit after this many recorded dispatches even without a readback. */
   maxDispatches = 2048;
+  /** When set, every dispatch runs in its own timestamped pass (see profiler.ts). */
+  profiler: Profiler | null = null;
+
+  /** Start collecting per-kernel GPU times (needs the adapter's timestamp-query feature). */
+  startProfiling(): Profiler {
+    if (!this.device.features.has("timestamp-query")) {
+      throw new KernelError("profiling needs the timestamp-query feature, which this adapter does not offer");
+    }
+    this.flush();
+    this.profiler ??= new Profiler(this.device);
+    return this.profiler;
+  }
+
+  stopProfiling(): void {
+    this.flush();
+    this.profiler = null;
+  }
 
   constructor(readonly gpu: Gpu) {
     this.uniforms = new UniformSlots(gpu.device);
@@ -211,10 +229,20 @@ export class Recorder {
       this.stats.bindGroupsCreated++;
       if (this.bindGroups.size > 8192) this.bindGroups.clear();
     }
-    const pass = this.beginPass();
-    pass.setPipeline(kernel.pipeline);
-    pass.setBindGroup(0, bg);
-    pass.dispatchWorkgroups(x, y, z);
+    if (this.profiler) {
+      if (this.profiler.full) this.flush();
+      const enc = this.commandEncoder();
+      const p = enc.beginComputePass({ timestampWrites: this.profiler.next(kernel.label) });
+      p.setPipeline(kernel.pipeline);
+      p.setBindGroup(0, bg);
+      p.dispatchWorkgroups(x, y, z);
+      p.end();
+    } else {
+      const pass = this.beginPass();
+      pass.setPipeline(kernel.pipeline);
+      pass.setBindGroup(0, bg);
+      pass.dispatchWorkgroups(x, y, z);
+    }
     this.pendingKernels.add(kernel.label);
     this.pendingCount++;
     this.stats.dispatches++;
@@ -259,8 +287,10 @@ export class Recorder {
       this.pass = null;
     }
     const kernels = [...this.pendingKernels];
+    const afterSubmit = this.profiler?.encodeResolve(this.encoder) ?? null;
     this.device.pushErrorScope("validation");
     this.device.queue.submit([this.encoder.finish()]);
+    afterSubmit?.();
     const check = this.device.popErrorScope().then((err) => {
       if (err) {
         throw new GpuError(err.message, `submission of ${kernels.length} kernel(s): ${kernels.join(", ")}`);

@@ -1,5 +1,5 @@
 /** Layers with PyTorch's parameter names, shapes and initialisations. */
-import { add, div, relu, sub, Tensor } from "../engine/mod.ts";
+import { add, div, noGrad, relu, sub, Tensor } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import { conv2d } from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
@@ -66,7 +66,8 @@ export class Conv2d extends Module {
   forward(x: Tensor): Tensor {
     const opts = { stride: this.stride, padding: this.padding };
     if (this.precision === "f16" && !this.training) {
-      return conv2d(cast(x, "f16"), cast(this.weight, "f16"), this.bias, opts);
+      // inference only: the f16 kernels have no backward
+      return noGrad(() => conv2d(cast(x, "f16"), cast(this.weight, "f16"), this.bias, opts));
     }
     return conv2d(x, this.weight, this.bias, opts);
   }
@@ -98,7 +99,9 @@ export class Linear extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    if (this.precision === "f16" && !this.training) return linear(cast(x, "f16"), cast(this.weight, "f16"), this.bias);
+    if (this.precision === "f16" && !this.training) {
+      return noGrad(() => linear(cast(x, "f16"), cast(this.weight, "f16"), this.bias));
+    }
     return linear(x, this.weight, this.bias);
   }
 }
