@@ -38,21 +38,29 @@ export interface ConvGeometry {
 export function convGeometry(op: string, xShape: Shape, wShape: Shape, opts: Conv2dOptions): ConvGeometry {
   const S = opts.stride ?? 1;
   const P = opts.padding ?? 0;
-  if (!Number.isInteger(S) || S < 1) throw new RangeError(`${op}: stride must be a positive integer, got ${S}`);
-  if (!Number.isInteger(P) || P < 0) throw new RangeError(`${op}: padding must be a non-negative integer, got ${P}`);
+  if (!Number.isInteger(S) || S < 1) {
+    throw new RangeError(`${op}: stride must be a positive integer, got ${S}`);
+  }
+  if (!Number.isInteger(P) || P < 0) {
+    throw new RangeError(`${op}: padding must be a non-negative integer, got ${P}`);
+  }
   if (xShape.length !== 4) throw new RangeError(`${op}: x must be [N, C, H, W], got ${fmt(xShape)}`);
   if (wShape.length !== 4) throw new RangeError(`${op}: w must be [O, C, KH, KW], got ${fmt(wShape)}`);
   const [N, C, H, W] = xShape;
   const [O, Cw, KH, KW] = wShape;
   if (Cw !== C) {
-    throw new RangeError(`${op}: w must be [O, ${C}, KH, KW] to match x ${fmt(xShape)} (C=${C}), got ${fmt(wShape)}`);
+    throw new RangeError(
+      `${op}: w must be [O, ${C}, KH, KW] to match x ${fmt(xShape)} (C=${C}), got ${fmt(wShape)}`,
+    );
   }
   if (KH < 1 || KW < 1) throw new RangeError(`${op}: kernel size must be at least 1x1, got w ${fmt(wShape)}`);
   const OH = Math.floor((H + 2 * P - KH) / S) + 1;
   const OW = Math.floor((W + 2 * P - KW) / S) + 1;
   if (OH < 1 || OW < 1) {
     throw new RangeError(
-      `${op}: kernel ${KH}x${KW} with padding ${P} does not fit input ${H}x${W} (x ${fmt(xShape)}, w ${fmt(wShape)})`,
+      `${op}: kernel ${KH}x${KW} with padding ${P} does not fit input ${H}x${W} (x ${fmt(xShape)}, w ${
+        fmt(wShape)
+      })`,
     );
   }
   // The kernels' float-reciprocal divisions are exact for quotients below ~5e6 and offsets are u32.
@@ -60,7 +68,9 @@ export function convGeometry(op: string, xShape: Shape, wShape: Shape, opts: Con
     throw new RangeError(`${op}: x ${fmt(xShape)} with w ${fmt(wShape)} exceeds the supported sizes`);
   }
   if (N * Math.max(C, O) * Math.max(H * W, OH * OW) >= 2 ** 31) {
-    throw new RangeError(`${op}: x ${fmt(xShape)} with w ${fmt(wShape)} has more than 2^31 elements per tensor`);
+    throw new RangeError(
+      `${op}: x ${fmt(xShape)} with w ${fmt(wShape)} has more than 2^31 elements per tensor`,
+    );
   }
   return { N, C, H, W, O, KH, KW, S, P, OH, OW };
 }
@@ -94,11 +104,22 @@ function plan(args: PassArgs): Plan {
   const t = currentTileConfig().gemm(args.M, args.NC, args.lanes);
   const gx = Math.ceil(args.NC / (4 * t.CB * t.WGX));
   const gy = Math.ceil(args.M / (4 * t.RB * t.WGY));
-  if (gx > MAX_GRID || gy > MAX_GRID) throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
+  if (gx > MAX_GRID || gy > MAX_GRID) {
+    throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
+  }
   return {
     gx,
     gy,
-    overrides: { RB: t.RB, CB: t.CB, WGX: t.WGX, WGY: t.WGY, PASS: args.pass, VA: args.VA, VB: args.VB, BIAS: 0 },
+    overrides: {
+      RB: t.RB,
+      CB: t.CB,
+      WGX: t.WGX,
+      WGY: t.WGY,
+      PASS: args.pass,
+      VA: args.VA,
+      VB: args.VB,
+      BIAS: 0,
+    },
   };
 }
 
@@ -108,11 +129,28 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const f16 = a.dtype === "f16";
   const kchunk = Math.max(4, Math.ceil(Math.ceil(args.K / splits) / 4) * 4);
   const ph = args.phase ?? { ph: 0, pw: 0, kh0: 0, kw0: 0, dh: 0, dw: 0 };
-  const D1 = Math.max(1, args.D1), D2 = Math.max(1, args.D2), E1 = Math.max(1, args.E1), E2 = Math.max(1, args.E2);
+  const D1 = Math.max(1, args.D1),
+    D2 = Math.max(1, args.D2),
+    E1 = Math.max(1, args.E1),
+    E2 = Math.max(1, args.E2);
   const useBias = args.bias !== null && splits === 1;
   const bindings: Record<string, Bindable> = f16
-    ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: useBias ? args.bias! : scalarConst(0), out: target }
-    : { a, a4: paddedView(a), b, b4: paddedView(b), bias: useBias ? args.bias! : scalarConst(0), out: target };
+    ? {
+      a,
+      a2: paddedView(a, 8),
+      b,
+      b2: paddedView(b, 8),
+      bias: useBias ? args.bias! : scalarConst(0),
+      out: target,
+    }
+    : {
+      a,
+      a4: paddedView(a),
+      b,
+      b4: paddedView(b),
+      bias: useBias ? args.bias! : scalarConst(0),
+      out: target,
+    };
   engine().run(f16 ? "conv2d_f16" : "conv2d", "main", {
     bindings,
     uniforms: {
@@ -312,7 +350,9 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
   checkPair(op, x, "x", w, "w");
   const g = convGeometry(op, x.shape, w.shape, opts);
   if (bias) {
-    if (bias.dtype !== "f32") throw new TypeError(`${op}: bias must be f32, got ${bias.dtype} ${fmt(bias.shape)}`);
+    if (bias.dtype !== "f32") {
+      throw new TypeError(`${op}: bias must be f32, got ${bias.dtype} ${fmt(bias.shape)}`);
+    }
     if (bias.rank !== 1 || bias.shape[0] !== g.O) {
       throw new RangeError(`${op}: bias must be [${g.O}] for w ${fmt(w.shape)}, got ${fmt(bias.shape)}`);
     }

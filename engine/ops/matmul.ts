@@ -33,7 +33,9 @@ export function currentTileConfig(): TileConfig {
 /** A binding of `t`'s buffer covering at least `minBytes` (vec4 views need 16-byte multiples). */
 export function paddedView(t: Tensor, minBytes = 16): Bindable {
   const bytes = Math.ceil(Math.max(minBytes, t.byteLength) / 16) * 16;
-  if (bytes > t.buffer.size) throw new RangeError(`internal: a ${bytes}-byte view exceeds its ${t.buffer.size}-byte buffer`);
+  if (bytes > t.buffer.size) {
+    throw new RangeError(`internal: a ${bytes}-byte view exceeds its ${t.buffer.size}-byte buffer`);
+  }
   return { buffer: t.buffer, byteOffset: 0, byteLength: bytes };
 }
 
@@ -78,7 +80,9 @@ export function gemmRaw(g: GemmArgs): Tensor {
   const wg = workgroupsOf(tile, M, N);
   const gx = Math.ceil(N / (4 * tile.CB * tile.WGX));
   const gy = Math.ceil(M / (4 * tile.RB * tile.WGY));
-  if (gx > MAX_GRID || gy > MAX_GRID) throw new RangeError(`${op}: output ${M}x${N} exceeds the dispatch grid`);
+  if (gx > MAX_GRID || gy > MAX_GRID) {
+    throw new RangeError(`${op}: output ${M}x${N} exceeds the dispatch grid`);
+  }
   let splits = splitCount(wg * batch, K, cfg);
   while (splits * batch > MAX_GRID) splits--;
   splits = Math.max(1, splits);
@@ -91,7 +95,11 @@ export function gemmRaw(g: GemmArgs): Tensor {
   const VA = contA % width === 0 ? 1 : 0;
   const VB = contB % width === 0 ? 1 : 0;
   const useBias = g.bias !== null && splits === 1;
-  const target = Tensor.empty(splits === 1 ? g.outShape : [splits, ...g.outShape], "f32", splits === 1 ? op : `${op} split-K`);
+  const target = Tensor.empty(
+    splits === 1 ? g.outShape : [splits, ...g.outShape],
+    "f32",
+    splits === 1 ? op : `${op} split-K`,
+  );
   const biasT = useBias ? g.bias! : scalarConst(0);
   const bindings: Record<string, Bindable> = f16
     ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: biasT, out: target }
@@ -172,7 +180,9 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const batched = a.rank === 3;
   const batch = batched ? a.shape[0] : 1;
   if (batched && b.shape[0] !== batch) {
-    throw new RangeError(`${op}: batch sizes differ: a ${fmt(a.shape)} has ${batch}, b ${fmt(b.shape)} has ${b.shape[0]}`);
+    throw new RangeError(
+      `${op}: batch sizes differ: a ${fmt(a.shape)} has ${batch}, b ${fmt(b.shape)} has ${b.shape[0]}`,
+    );
   }
   const [ar, ac] = a.shape.slice(-2);
   const [br, bc] = b.shape.slice(-2);
@@ -234,7 +244,9 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
     throw new RangeError(`${op}: w must be [out, ${inF}] to match x ${fmt(x.shape)}, got ${fmt(w.shape)}`);
   }
   if (bias) {
-    if (bias.dtype !== "f32") throw new TypeError(`${op}: bias must be f32, got ${bias.dtype} ${fmt(bias.shape)}`);
+    if (bias.dtype !== "f32") {
+      throw new TypeError(`${op}: bias must be f32, got ${bias.dtype} ${fmt(bias.shape)}`);
+    }
     if (bias.rank !== 1 || bias.shape[0] !== outF) {
       throw new RangeError(`${op}: bias must be [${outF}], got ${fmt(bias.shape)}`);
     }

@@ -83,12 +83,19 @@ function gpuTile(M: number, N: number): GemmTile {
 
 /** The tile policy for an adapter. */
 export function tileConfig(info: Pick<GpuInfo, "isFallbackAdapter" | "description">): TileConfig {
-  const software = info.isFallbackAdapter || /llvmpipe|lavapipe|swiftshader|warp|software/i.test(info.description);
+  const software = info.isFallbackAdapter ||
+    /llvmpipe|lavapipe|swiftshader|warp|software/i.test(info.description);
   if (software) {
     // Mesa runs one workgroup per thread; a few per core smooths out uneven tiles.
-    const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency
+      ? navigator.hardwareConcurrency
+      : 2;
     const minWorkgroups = 3 * cores;
-    return { kind: "software", minWorkgroups, gemm: (M, N, lanes) => softwareTile(M, N, lanes, minWorkgroups) };
+    return {
+      kind: "software",
+      minWorkgroups,
+      gemm: (M, N, lanes) => softwareTile(M, N, lanes, minWorkgroups),
+    };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };
 }
