@@ -1,32 +1,39 @@
 // 2-D convolution (NCHW activations, OIHW weights, zero padding, any kernel size and stride) as
-// implicit GEMM: nothing is materialised, each operand element is computed from its GEMM
-// coordinates. One entry point, three passes selected by the PASS override:
+// implicit GEMM. Nothing is materialised beyond a channels-last copy of the operands: `permute`
+// repacks x (and g, w) so that 4 consecutive channels of one pixel are one aligned vec4 (channel
+// counts are zero-padded to C4 = 4*ceil(C/4), O4 likewise), which makes every block load of the GEMM
+// four vec4 loads instead of sixteen scalar gathers. Reduction index k runs over (tap, channel)
+// with the channel fastest, so a k-step of 4 is one tap and 4 channels.
 //
-//   PASS 0, forward:      rows m = (n, oh, ow)  cols o         k = (c, kh, kw)
-//                         A = x[n, c, oh*S-P+kh, ow*S-P+kw]    B = w[o, c, kh, kw]   out = y (+ bias[o])
-//   PASS 1, grad input:   one dispatch per stride phase (ph, pw); rows m = (n, y', x') for input
-//                         pixels ih = y'*S+ph, iw = x'*S+pw; cols c; k = (o, t, u) over the taps
-//                         kh = kh0+S*t, kw = kw0+S*u that reach this phase ((ph+P-kh) % S == 0), so no
-//                         multiply-by-zero work is done for stride 2.
-//                         A = g[n, o, y'+dh-t, x'+dw-u]          B = w[o, c, kh, kw]   out = dx
-//   PASS 2, grad weight:  rows o, cols j = (c, kh, kw), k = (n, oh, ow), split over k (split-K);
-//                         A = g[n, o, oh, ow]                    B = x[n, c, oh*S-P+kh, ow*S-P+kw]
-//                         out = partial dw per split (summed afterwards)
+//   PASS 0, forward:      rows m = (n, oh, ow), cols o, k = (kh, kw, c) over KH*KW*C4
+//                         A = xp[n, oh*S-P+kh, ow*S-P+kw, c]     B = wf[o, kh, kw, c]   out = y (+ bias[o])
+//   PASS 1, grad input:   one dispatch per stride phase (ph, pw): rows m = (n, y', x') for the input
+//                         pixels ih = y'*S+ph, iw = x'*S+pw; cols c; k = (t, u, o) over the taps
+//                         kh = kh0+S*t, kw = kw0+S*u that reach this phase ((ph+P-kh) % S == 0) and O4
+//                         channels, so stride 2 does no multiply-by-zero work.
+//                         A = gp[n, y'+dh-t, x'+dw-u, o]        B = wb[kh, kw, o, c]   out = dx (NCHW)
+//   PASS 2, grad weight:  rows o, cols j = (kh, kw, c) over KH*KW*C4, k = (n, oh, ow), split over k;
+//                         A = g[n, o, oh, ow] (NCHW)             B = xp[n, oh*S-P+kh, ow*S-P+kw, c]
+//                         out = dw[o, c, kh, kw] (one partial per split, summed afterwards)
+//
+// xp, gp are the packed activations [N, H, W, C4] and gradients [N, OH, OW, O4]; wf is w as
+// [O, KH, KW, C4] and wb as [KH, KW, O4, C4].
 //
 // The register tile, block assignment and k-step are those of matmul.wgsl (see there): RB x CB
 // blocks of 4x4 mat4x4 accumulators per invocation, written out for RB <= 16, CB <= 8 and folded by
-// the override guards. Row and column coordinates are decomposed once per invocation into private
-// per-block vectors; k is decomposed once per k-step. Integer division uses a float reciprocal with
-// one correction step, exact for quotients below ~5e6 (the op checks sizes).
+// the override guards. Row coordinates are decomposed once per invocation into private per-block
+// vectors and k once per k-step. Integer division uses a float reciprocal with one correction step,
+// exact for quotients below ~5e6 (the op checks sizes).
 
 override RB: u32 = 2u;
 override CB: u32 = 2u;
 override WGX: u32 = 8u;
 override WGY: u32 = 8u;
+override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override PASS: u32 = 0u;    // 0 forward, 1 grad input, 2 grad weight
 override VA: u32 = 0u;      // PASS 2: OH*OW % 4 == 0, read g four k at a time
-override VB: u32 = 0u;      // PASS 0: C*KH*KW % 4 == 0, read w four k at a time
 override BIAS: u32 = 0u;    // PASS 0: add bias[o]
+override WG: u32 = 64u;     // permute
 
 struct Conv {
   N: u32,
@@ -47,29 +54,46 @@ struct Conv {
   ssplit: u32,   // elements between split partial results
   D1: u32,       // rows (PASS 0, 1) are (n*D1 + y)*D2 + x; k of PASS 2 likewise
   D2: u32,
-  E1: u32,       // k (PASS 0, 1) is (q*E1 + t)*E2 + u; columns of PASS 2 likewise
-  E2: u32,
+  CK: u32,       // channels per tap in k (PASS 0: C4, PASS 1: O4) or in the columns (PASS 2: C4)
+  TW: u32,       // taps per tap row: KW (PASS 0, 2) or KWp (PASS 1)
   invD12: f32,   // 1 / (D1*D2) and so on, for the divisions
   invD2: f32,
-  invE12: f32,
-  invE2: f32,
+  invCK: f32,
+  invTW: f32,
   ph: u32,       // PASS 1: stride phase and its first taps and offsets
   pw: u32,
   kh0: u32,
   kw0: u32,
   dh: u32,
   dw: u32,
-  _p0: u32,
-  _p1: u32,
+  C4: u32,
+  O4: u32,
+}
+
+// permute: out[i0, i1, i2, i3] = src[i0*st.x + i1*st.y + i2*st.z + i3*st.w] inside the source extents
+// `lim`, else 0; four consecutive i3 per invocation (D3 % 4 == 0).
+struct Perm {
+  D1: u32,
+  D2: u32,
+  D3q: u32,      // D3 / 4
+  total: u32,    // invocations: D0 * D1 * D2 * D3q
+  row: u32,      // invocations per grid row
+  invD3q: f32,
+  invD2: f32,
+  invD1: f32,
+  st: vec4<u32>,
+  lim: vec4<u32>,
 }
 
 @group(0) @binding(0) var<uniform> p: Conv;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> a4: array<vec4<f32>>;   // the same buffer as a
-@group(0) @binding(3) var<storage, read> b: array<f32>;
-@group(0) @binding(4) var<storage, read> b4: array<vec4<f32>>;   // the same buffer as b
-@group(0) @binding(5) var<storage, read> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> out: array<f32>;
+@group(0) @binding(3) var<storage, read> b4: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read> bias: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+@group(0) @binding(6) var<uniform> pp: Perm;
+@group(0) @binding(7) var<storage, read> src: array<f32>;
+@group(0) @binding(8) var<storage, read_write> packed: array<vec4<f32>>;
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -78,20 +102,28 @@ var<private> rowBase: u32;
 var<private> colBase: u32;
 var<private> cOff: u32;
 var<private> kEnd: u32;
-// Per row block (4 rows each): PASS 0/1 spatial origin and operand base of every row, and every
-// row's output offset.
+// Per row block (4 rows each), PASS 0/1: spatial origin of every row, its image's base in the
+// packed operand (in vec4s), and every row's output offset (PASS 2: o * NC).
 var<private> rY: array<vec4<i32>, 16>;
 var<private> rX: array<vec4<i32>, 16>;
 var<private> rA: array<vec4<u32>, 16>;
 var<private> rO: array<vec4<u32>, 16>;
-// PASS 2, per column block: x offset of the channel and the tap offsets minus padding.
-var<private> cX: array<vec4<u32>, 8>;
-var<private> cY: array<vec4<i32>, 8>;
-var<private> cZ: array<vec4<i32>, 8>;
-// The current k-step's four k values, decomposed.
-var<private> kQ: vec4<u32>;
-var<private> kT: vec4<u32>;
-var<private> kU: vec4<u32>;
+// PASS 2, per column block (one tap, four channels): tap offsets minus padding, channel vec4 index,
+// and every column's dw offset (c*KH*KW + tap) or a sentinel for padded channels.
+var<private> cY: array<i32, 8>;
+var<private> cZ: array<i32, 8>;
+var<private> cQ: array<u32, 8>;
+var<private> cO: array<vec4<u32>, 8>;
+// The current k-step, decomposed: PASS 0/1 one tap (kT, kU) and the vec4 channel group kC; PASS 2
+// four pixels (kN, kY, kX).
+var<private> kT: u32;
+var<private> kU: u32;
+var<private> kC: u32;
+var<private> kN: vec4<u32>;
+var<private> kY: vec4<u32>;
+var<private> kX: vec4<u32>;
+
+const NONE = 0xffffffffu;
 
 struct QR {
   q: vec4<u32>,
@@ -111,6 +143,11 @@ fn divmod(x: vec4<u32>, d: u32, inv: f32) -> QR {
   return QR(q, vec4<u32>(r));
 }
 
+fn divmod1(x: u32, d: u32, inv: f32) -> vec2<u32> {
+  let r = divmod(vec4<u32>(x), d, inv);
+  return vec2<u32>(r.q.x, r.r.x);
+}
+
 fn rowOf(i: u32) -> u32 {
   return (rowBase + i * WGY) * 4u;
 }
@@ -122,7 +159,7 @@ fn colOf(j: u32) -> u32 {
 fn initRows(i: u32) {
   let m = rowOf(i) + LANE;
   if (PASS == 2u) {
-    rO[i] = m * p.NC;
+    rO[i] = m * (p.C * p.KH * p.KW);
     return;
   }
   let mm = min(m, vec4<u32>(p.M - 1u));
@@ -134,131 +171,137 @@ fn initRows(i: u32) {
   if (PASS == 0u) {
     rY[i] = vec4<i32>(y * p.S) - i32(p.P);
     rX[i] = vec4<i32>(x * p.S) - i32(p.P);
-    rA[i] = n * (p.C * p.H * p.W);
+    rA[i] = n * (p.H * p.W * (p.C4 / 4u));
     rO[i] = n * (p.O * p.OH * p.OW) + y * p.OW + x;
   } else {
     rY[i] = vec4<i32>(y + p.dh);
     rX[i] = vec4<i32>(x + p.dw);
-    rA[i] = n * (p.O * p.OH * p.OW);
+    rA[i] = n * (p.OH * p.OW * (p.O4 / 4u));
     rO[i] = n * (p.C * p.H * p.W) + (y * p.S + p.ph) * p.W + x * p.S + p.pw;
   }
 }
 
 fn initCols(j: u32) {
   if (PASS != 2u) { return; }
-  let col = min(colOf(j) + LANE, vec4<u32>(p.NC - 1u));
-  let s1 = divmod(col, p.E1 * p.E2, p.invE12);
-  let s2 = divmod(s1.r, p.E2, p.invE2);
-  cX[j] = s1.q * (p.H * p.W);
-  cY[j] = vec4<i32>(s2.q) - i32(p.P);
-  cZ[j] = vec4<i32>(s2.r) - i32(p.P);
+  // Column block = one tap and four channels (C4 % 4 == 0, blocks start at multiples of 4).
+  let col = min(colOf(j), p.NC - 4u);
+  let tc = divmod1(col, p.C4, 1.0 / f32(p.C4));
+  let hw = divmod1(tc.x, p.KW, p.invTW);
+  cY[j] = i32(hw.x) - i32(p.P);
+  cZ[j] = i32(hw.y) - i32(p.P);
+  cQ[j] = tc.y / 4u;
+  let c = tc.y + LANE;
+  cO[j] = select(vec4<u32>(NONE), c * (p.KH * p.KW) + tc.x, c < vec4<u32>(p.C));
 }
 
-// Decompose k..k+3 once per k-step (PASS 0/1 into (q, t, u), PASS 2 into (n, oh, ow)).
+// Decompose the k-step starting at k (a multiple of 4).
 fn decomposeK(k: u32) {
-  let kk = min(k + LANE, vec4<u32>(p.K - 1u));
   if (PASS == 2u) {
+    let kk = min(k + LANE, vec4<u32>(p.K - 1u));
     let s1 = divmod(kk, p.D1 * p.D2, p.invD12);
     let s2 = divmod(s1.r, p.D2, p.invD2);
-    kQ = s1.q;
-    kT = s2.q;
-    kU = s2.r;
-  } else {
-    let s1 = divmod(kk, p.E1 * p.E2, p.invE12);
-    let s2 = divmod(s1.r, p.E2, p.invE2);
-    kQ = s1.q;
-    kT = s2.q;
-    kU = s2.r;
+    kN = s1.q;
+    kY = s2.q;
+    kX = s2.r;
+    return;
   }
+  let tc = divmod1(k, p.CK, p.invCK);
+  let tu = divmod1(tc.x, p.TW, p.invTW);
+  kT = tu.x;
+  kU = tu.y;
+  kC = tc.y / 4u;
 }
 
-// Gather four elements of a (b) at the offsets, zero where the mask is off.
-fn gatherA(off: vec4<u32>, ok: vec4<bool>) -> vec4<f32> {
-  let o = select(vec4<u32>(0u), off, ok);
-  return select(vec4<f32>(), vec4<f32>(a[o.x], a[o.y], a[o.z], a[o.w]), ok);
+// Packed vec4 at index q when ok, else zeros (the address is clamped so no lane reads out of range).
+fn ldA4(q: u32, ok: bool) -> vec4<f32> {
+  return select(vec4<f32>(), a4[select(0u, q, ok)], ok);
 }
 
-fn gatherB(off: vec4<u32>, ok: vec4<bool>) -> vec4<f32> {
-  let o = select(vec4<u32>(0u), off, ok);
-  return select(vec4<f32>(), vec4<f32>(b[o.x], b[o.y], b[o.z], b[o.w]), ok);
+fn ldB4(q: u32, ok: bool) -> vec4<f32> {
+  return select(vec4<f32>(), b4[select(0u, q, ok)], ok);
 }
 
-// Column kk of the A block: A[rows r..r+3, k + kk] for PASS 0/1.
-fn spatialA(i: u32, kk: u32, k: u32) -> vec4<f32> {
-  let live = k + kk < kEnd;
+// PASS 0/1: the packed activation (gradient) vec4 of row r of block i at the current tap.
+fn spatial(i: u32, r: u32, live: bool) -> vec4<f32> {
   if (PASS == 0u) {
-    let ih = rY[i] + i32(kT[kk]);
-    let iw = rX[i] + i32(kU[kk]);
-    let ok = (vec4<u32>(ih) < vec4<u32>(p.H)) & (vec4<u32>(iw) < vec4<u32>(p.W)) & vec4<bool>(live);
-    let off = rA[i] + kQ[kk] * (p.H * p.W) + vec4<u32>(ih) * p.W + vec4<u32>(iw);
-    return gatherA(off, ok);
+    let ih = rY[i][r] + i32(kT);
+    let iw = rX[i][r] + i32(kU);
+    let ok = u32(ih) < p.H && u32(iw) < p.W && live;
+    return ldA4(rA[i][r] + (u32(ih) * p.W + u32(iw)) * (p.C4 / 4u) + kC, ok);
   }
-  let oh = rY[i] - i32(kT[kk]);
-  let ow = rX[i] - i32(kU[kk]);
-  let ok = (vec4<u32>(oh) < vec4<u32>(p.OH)) & (vec4<u32>(ow) < vec4<u32>(p.OW)) & vec4<bool>(live);
-  let off = rA[i] + kQ[kk] * (p.OH * p.OW) + vec4<u32>(oh) * p.OW + vec4<u32>(ow);
-  return gatherA(off, ok);
+  let oh = rY[i][r] - i32(kT);
+  let ow = rX[i][r] - i32(kU);
+  let ok = u32(oh) < p.OH && u32(ow) < p.OW && live;
+  return ldA4(rA[i][r] + (u32(oh) * p.OW + u32(ow)) * (p.O4 / 4u) + kC, ok);
 }
 
 // 4x4 block of A for row block i at k: column r holds A[row r, k..k+3].
 fn ldA(i: u32, k: u32) -> mat4x4<f32> {
   if (PASS != 2u) {
-    return transpose(mat4x4<f32>(spatialA(i, 0u, k), spatialA(i, 1u, k), spatialA(i, 2u, k), spatialA(i, 3u, k)));
+    let live = k < kEnd;
+    return mat4x4<f32>(spatial(i, 0u, live), spatial(i, 1u, live), spatial(i, 2u, live), spatial(i, 3u, live));
   }
   // A[o, k] = g[n, o, oh, ow] with k = n*OH*OW + (oh*OW + ow).
-  let r = rowOf(i);
-  let o = min(r + LANE, vec4<u32>(p.O - 1u));
+  let o = min(rowOf(i) + LANE, vec4<u32>(p.O - 1u));
   let ohw = p.OH * p.OW;
+  let pix = kY * p.OW + kX;
   if (VA == 1u) {
     // OH*OW % 4 == 0 and k % 4 == 0: the four k share n and are one aligned vec4 per row.
-    let n = kQ.x;
-    let q = (n * p.O + o) * (ohw / 4u) + (kT.x * p.OW + kU.x) / 4u;
+    let q = (kN.x * p.O + o) * (ohw / 4u) + pix.x / 4u;
     return mat4x4<f32>(a4[q.x], a4[q.y], a4[q.z], a4[q.w]);
   }
   let live = vec4<bool>(k < kEnd, k + 1u < kEnd, k + 2u < kEnd, k + 3u < kEnd);
-  let pix = kT * p.OW + kU;
-  let base = kQ * (p.O * ohw) + pix;
+  let base = kN * (p.O * ohw) + pix;
   return mat4x4<f32>(gatherA(base + o.x * ohw, live), gatherA(base + o.y * ohw, live),
                      gatherA(base + o.z * ohw, live), gatherA(base + o.w * ohw, live));
 }
 
-// Row kk of the B block: B[k + kk, cols n..n+3].
-fn rowB(j: u32, kk: u32, k: u32) -> vec4<f32> {
-  let live = vec4<bool>(k + kk < kEnd);
-  if (PASS == 2u) {
-    let ih = vec4<i32>(i32(kT[kk] * p.S)) + cY[j];
-    let iw = vec4<i32>(i32(kU[kk] * p.S)) + cZ[j];
-    let ok = (vec4<u32>(ih) < vec4<u32>(p.H)) & (vec4<u32>(iw) < vec4<u32>(p.W)) & live;
-    let off = kQ[kk] * (p.C * p.H * p.W) + cX[j] + vec4<u32>(ih) * p.W + vec4<u32>(iw);
-    return gatherB(off, ok);
-  }
-  let col = min(colOf(j) + LANE, vec4<u32>(p.NC - 1u));
-  if (PASS == 0u) {
-    // w[o, k] (k = c*KH*KW + kh*KW + kw is w's own flat inner index).
-    return gatherB(col * p.K + min(k + kk, p.K - 1u), live);
-  }
-  // PASS 1: w[o, c, kh0 + S*t, kw0 + S*u] for k = (o, t, u).
-  let kh = p.kh0 + p.S * kT[kk];
-  let kw = p.kw0 + p.S * kU[kk];
-  let khw = p.KH * p.KW;
-  return gatherB((kQ[kk] * p.C + col) * khw + kh * p.KW + kw, live);
+fn gatherA(off: vec4<u32>, ok: vec4<bool>) -> vec4<f32> {
+  let o = select(vec4<u32>(0u), off, ok);
+  return select(vec4<f32>(), vec4<f32>(a[o.x], a[o.y], a[o.z], a[o.w]), ok);
+}
+
+// PASS 2: packed x vec4 for pixel kk of the k-step and column block j (its tap and channel group).
+fn pixelB(j: u32, kk: u32, live: bool) -> vec4<f32> {
+  let ih = i32(kY[kk] * p.S) + cY[j];
+  let iw = i32(kX[kk] * p.S) + cZ[j];
+  let ok = u32(ih) < p.H && u32(iw) < p.W && live;
+  return ldB4(((kN[kk] * p.H + u32(ih)) * p.W + u32(iw)) * (p.C4 / 4u) + cQ[j], ok);
 }
 
 // 4x4 block of B for column block j at k: column kk holds B[k + kk, n..n+3].
 fn ldB(j: u32, k: u32) -> mat4x4<f32> {
-  if (PASS == 0u && VB == 1u) {
-    // C*KH*KW % 4 == 0: each output channel's four k values are one aligned vec4.
+  if (PASS == 0u) {
+    // wf[o, k] for the four output channels of the block: one aligned vec4 each, transposed.
     let col = min(colOf(j) + LANE, vec4<u32>(p.NC - 1u));
     let q = col * (p.K / 4u) + k / 4u;
     return transpose(mat4x4<f32>(b4[q.x], b4[q.y], b4[q.z], b4[q.w]));
   }
-  return mat4x4<f32>(rowB(j, 0u, k), rowB(j, 1u, k), rowB(j, 2u, k), rowB(j, 3u, k));
+  if (PASS == 1u) {
+    // wb[kh, kw, o, c..c+3] for the four o of the k-step.
+    let c = min(colOf(j), p.C4 - 4u);
+    let kh = p.kh0 + p.S * kT;
+    let kw = p.kw0 + p.S * kU;
+    let q = ((kh * p.KW + kw) * p.O4 + kC * 4u) * (p.C4 / 4u) + c / 4u;
+    let cs = p.C4 / 4u;
+    return mat4x4<f32>(b4[q], b4[q + cs], b4[q + 2u * cs], b4[q + 3u * cs]);
+  }
+  return mat4x4<f32>(pixelB(j, 0u, k < kEnd), pixelB(j, 1u, k + 1u < kEnd), pixelB(j, 2u, k + 2u < kEnd),
+                     pixelB(j, 3u, k + 3u < kEnd));
 }
 
-fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>) {
+fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
   if (m >= p.M) { return; }
-  var cs = 1u;
-  if (PASS == 0u) { cs = p.OH * p.OW; }
+  if (PASS == 2u) {
+    // Columns map to dw[o, c, kh, kw]; padded channels have no destination.
+    let co = cO[j];
+    if (co.x != NONE) { out[cOff + base + co.x] = v.x; }
+    if (co.y != NONE) { out[cOff + base + co.y] = v.y; }
+    if (co.z != NONE) { out[cOff + base + co.z] = v.z; }
+    if (co.w != NONE) { out[cOff + base + co.w] = v.w; }
+    return;
+  }
+  var cs = p.OH * p.OW;
   if (PASS == 1u) { cs = p.H * p.W; }
   let o = cOff + base + n * cs;
   if (n < p.NC) { out[o] = v.x; }
@@ -271,22 +314,43 @@ fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>) {
 fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   let r = rowOf(i);
   let n = colOf(j);
+  if (PASS == 2u && n >= p.NC) { return; }
   var bv = vec4<f32>();
   if (PASS == 0u && BIAS == 1u) {
     let n1 = p.NC - 1u;
     bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
   }
   let ro = rO[i];
-  stRow(r, ro.x, n, acc[0] + bv);
-  stRow(r + 1u, ro.y, n, acc[1] + bv);
-  stRow(r + 2u, ro.z, n, acc[2] + bv);
-  stRow(r + 3u, ro.w, n, acc[3] + bv);
+  stRow(r, ro.x, n, acc[0] + bv, j);
+  stRow(r + 1u, ro.y, n, acc[1] + bv, j);
+  stRow(r + 2u, ro.z, n, acc[2] + bv, j);
+  stRow(r + 3u, ro.w, n, acc[3] + bv, j);
 }
 
-@compute @workgroup_size(WGX, WGY)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  rowBase = wid.y * RB * WGY + lid.y;
-  colBase = wid.x * CB * WGX + lid.x;
+@compute @workgroup_size(WG)
+fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pp.row;
+  if (t >= pp.total) { return; }
+  let s3 = divmod(vec4<u32>(t), pp.D3q, pp.invD3q);
+  let s2 = divmod(s3.q, pp.D2, pp.invD2);
+  let s1 = divmod(s2.q, pp.D1, pp.invD1);
+  let i0 = s1.q.x;
+  let i1 = s1.r.x;
+  let i2 = s2.r.x;
+  let i3 = s3.r.x * 4u + LANE;
+  let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
+  let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);
+  packed[t] = select(vec4<f32>(), vec4<f32>(src[off.x], src[off.y], src[off.z], src[off.w]), ok);
+}
+
+// The workgroup is declared 1-D because Mesa's CPU driver vectorises invocations along x only (a
+// 1 x 8 workgroup would run one lane per SIMD group); lx/ly recover the 2-D position.
+@compute @workgroup_size(WGS)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lx = lin % WGX;
+  let ly = lin / WGX;
+  rowBase = wid.y * RB * WGY + ly;
+  colBase = wid.x * CB * WGX + lx;
   let split = wid.z;
   cOff = split * p.ssplit;
   let kBeg = split * p.kchunk;

@@ -20,6 +20,7 @@ override RB: u32 = 2u;      // row blocks (of 4) per invocation, 1..16
 override CB: u32 = 2u;      // column blocks (of 4) per invocation, 1..8
 override WGX: u32 = 8u;     // invocations along columns
 override WGY: u32 = 8u;     // invocations along rows
+override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override TA: u32 = 0u;      // 1: A is stored [K, M]
 override TB: u32 = 0u;      // 1: B is stored [N, K]
 override VA: u32 = 0u;      // 1: A's contiguous dimension is a multiple of 4 (vec4 loads)
@@ -167,10 +168,14 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   stRow(r + 3u, n, acc[3] + bv);
 }
 
-@compute @workgroup_size(WGX, WGY)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  rowBase = wid.y * RB * WGY + lid.y;
-  colBase = wid.x * CB * WGX + lid.x;
+// The workgroup is declared 1-D because Mesa's CPU driver vectorises invocations along x only (a
+// 1 x 8 workgroup would run one lane per SIMD group); lx/ly recover the 2-D position.
+@compute @workgroup_size(WGS)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lx = lin % WGX;
+  let ly = lin / WGX;
+  rowBase = wid.y * RB * WGY + ly;
+  colBase = wid.x * CB * WGX + lx;
   let bi = wid.z % p.batch;
   let split = wid.z / p.batch;
   aOff = bi * p.sa;

@@ -77,6 +77,7 @@ export function convGeometry(op: string, xShape: Shape, wShape: Shape, opts: Con
 
 interface PassArgs {
   pass: 0 | 1 | 2;
+  /** Packed operands (see shaders/conv2d.wgsl): a is read as vec4 (and scalars in PASS 2), b as vec4. */
   a: Tensor;
   b: Tensor;
   bias: Tensor | null;
@@ -86,12 +87,11 @@ interface PassArgs {
   K: number;
   D1: number;
   D2: number;
-  E1: number;
-  E2: number;
+  CK: number;
+  TW: number;
   phase?: { ph: number; pw: number; kh0: number; kw0: number; dh: number; dw: number };
   lanes: LaneAxis;
   VA: number;
-  VB: number;
 }
 
 interface Plan {
@@ -100,26 +100,17 @@ interface Plan {
   overrides: Record<string, number>;
 }
 
+const pad4 = (n: number) => Math.ceil(n / 4) * 4;
+
 function plan(args: PassArgs): Plan {
-  const t = currentTileConfig().gemm(args.M, args.NC, args.lanes);
+  const t = currentTileConfig().gemm(args.M, args.NC, args.lanes, args.K);
   const gx = Math.ceil(args.NC / (4 * t.CB * t.WGX));
   const gy = Math.ceil(args.M / (4 * t.RB * t.WGY));
-  if (gx > MAX_GRID || gy > MAX_GRID) {
-    throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
-  }
+  if (gx > MAX_GRID || gy > MAX_GRID) throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
   return {
     gx,
     gy,
-    overrides: {
-      RB: t.RB,
-      CB: t.CB,
-      WGX: t.WGX,
-      WGY: t.WGY,
-      PASS: args.pass,
-      VA: args.VA,
-      VB: args.VB,
-      BIAS: 0,
-    },
+    overrides: { RB: t.RB, CB: t.CB, WGX: t.WGX, WGY: t.WGY, WGS: t.WGX * t.WGY, PASS: args.pass, VA: args.VA, BIAS: 0 },
   };
 }
 
@@ -129,28 +120,12 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const f16 = a.dtype === "f16";
   const kchunk = Math.max(4, Math.ceil(Math.ceil(args.K / splits) / 4) * 4);
   const ph = args.phase ?? { ph: 0, pw: 0, kh0: 0, kw0: 0, dh: 0, dw: 0 };
-  const D1 = Math.max(1, args.D1),
-    D2 = Math.max(1, args.D2),
-    E1 = Math.max(1, args.E1),
-    E2 = Math.max(1, args.E2);
+  const D1 = Math.max(1, args.D1), D2 = Math.max(1, args.D2), CK = Math.max(1, args.CK), TW = Math.max(1, args.TW);
   const useBias = args.bias !== null && splits === 1;
+  const biasT = useBias ? args.bias! : scalarConst(0);
   const bindings: Record<string, Bindable> = f16
-    ? {
-      a,
-      a2: paddedView(a, 8),
-      b,
-      b2: paddedView(b, 8),
-      bias: useBias ? args.bias! : scalarConst(0),
-      out: target,
-    }
-    : {
-      a,
-      a4: paddedView(a),
-      b,
-      b4: paddedView(b),
-      bias: useBias ? args.bias! : scalarConst(0),
-      out: target,
-    };
+    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target }
+    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target };
   engine().run(f16 ? "conv2d_f16" : "conv2d", "main", {
     bindings,
     uniforms: {
@@ -172,23 +147,73 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
       ssplit,
       D1,
       D2,
-      E1,
-      E2,
+      CK,
+      TW,
       invD12: 1 / (D1 * D2),
       invD2: 1 / D2,
-      invE12: 1 / (E1 * E2),
-      invE2: 1 / E2,
+      invCK: 1 / CK,
+      invTW: 1 / TW,
       ph: ph.ph,
       pw: ph.pw,
       kh0: ph.kh0,
       kw0: ph.kw0,
       dh: ph.dh,
       dw: ph.dw,
-      _p0: 0,
-      _p1: 0,
+      C4: pad4(g.C),
+      O4: pad4(g.O),
     },
     workgroups: [pl.gx, pl.gy, splits],
   }, { ...pl.overrides, BIAS: useBias ? 1 : 0 });
+}
+
+/**
+ * Channels-last copy with zero padding: out[i0, i1, i2, i3] = src[sum(i * st)] where every i is below
+ * `lim`, else 0. The last output dimension must be a multiple of 4.
+ */
+function permute4(src: Tensor, outShape: readonly [number, number, number, number], st: number[], lim: number[]): Tensor {
+  const [D0, D1, D2, D3] = outShape;
+  const out = Tensor.empty(outShape, src.dtype, "conv2d pack");
+  const total = D0 * D1 * D2 * (D3 / 4);
+  if (total === 0) return out;
+  const f16 = src.dtype === "f16";
+  const WG = 64;
+  const groups = Math.ceil(total / WG);
+  const gx = Math.min(groups, MAX_GRID);
+  engine().run(f16 ? "conv2d_f16" : "conv2d", "permute", {
+    bindings: f16 ? { src, packed: out } : { src, packed: out },
+    uniforms: {
+      D1,
+      D2,
+      D3q: D3 / 4,
+      total,
+      row: gx * WG,
+      invD3q: 4 / D3,
+      invD2: 1 / D2,
+      invD1: 1 / D1,
+      st,
+      lim,
+    },
+    workgroups: [gx, Math.ceil(groups / gx)],
+  }, { WG });
+  return out;
+}
+
+/** x [N, C, H, W] -> [N, H, W, C4]. */
+function packActivations(x: Tensor): Tensor {
+  const [N, C, H, W] = x.shape;
+  return permute4(x, [N, H, W, pad4(C)], [C * H * W, W, 1, H * W], [N, H, W, C]);
+}
+
+/** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
+function packWeightsForward(w: Tensor): Tensor {
+  const [O, C, KH, KW] = w.shape;
+  return permute4(w, [O, KH, KW, pad4(C)], [C * KH * KW, KW, 1, KH * KW], [O, KH, KW, C]);
+}
+
+/** w [O, C, KH, KW] -> [KH, KW, O4, C4] (gradient of the input). */
+function packWeightsBackward(w: Tensor): Tensor {
+  const [O, C, KH, KW] = w.shape;
+  return permute4(w, [KH, KW, pad4(O), pad4(C)], [KW, 1, C * KH * KW, KH * KW], [KH, KW, O, C]);
 }
 
 function splitsFor(pl: Plan, K: number): number {
@@ -206,40 +231,32 @@ function reduceSplits(t: Tensor, splits: number, shape: Shape): Tensor {
   return v;
 }
 
-/** Forward convolution without autograd. */
-export function conv2dRaw(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOptions = {}): Tensor {
-  const g = convGeometry("conv2d", x.shape, w.shape, opts);
+/** Forward pass on the packed input; returns y (no autograd). */
+function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
-  const K = g.C * g.KH * g.KW;
-  if (g.N * g.O === 0 || K === 0) {
-    const z = zeros(outShape);
-    if (!bias || z.size === 0) return z;
-    const r = binaryRaw("add", z, bias.view([1, g.O, 1, 1]));
-    z.dispose();
-    return r;
-  }
+  const wf = packWeightsForward(w);
   const args: PassArgs = {
     pass: 0,
-    a: x,
-    b: w,
+    a: xp,
+    b: wf,
     bias,
     g,
     M: g.N * g.OH * g.OW,
     NC: g.O,
-    K,
+    K: g.KH * g.KW * pad4(g.C),
     D1: g.OH,
     D2: g.OW,
-    E1: g.KH,
-    E2: g.KW,
+    CK: pad4(g.C),
+    TW: g.KW,
     lanes: "rows",
     VA: 0,
-    VB: K % 4 === 0 ? 1 : 0,
   };
   const pl = plan(args);
-  const splits = splitsFor(pl, K);
+  const splits = splitsFor(pl, args.K);
   const size = g.N * g.O * g.OH * g.OW;
   const target = Tensor.empty(splits === 1 ? outShape : [splits, ...outShape], "f32", "conv2d");
   dispatch(args, pl, target, splits, size);
+  wf.dispose();
   const y = reduceSplits(target, splits, outShape);
   if (!bias || splits === 1) return y;
   const bv = bias.view([1, g.O, 1, 1]);
@@ -247,6 +264,29 @@ export function conv2dRaw(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2
   y.dispose();
   bv.dispose();
   return r;
+}
+
+function emptyForward(g: ConvGeometry, bias: Tensor | null): Tensor | null {
+  const outShape = [g.N, g.O, g.OH, g.OW];
+  if (g.N * g.O !== 0 && g.C !== 0) return null;
+  const z = zeros(outShape);
+  if (!bias || z.size === 0) return z;
+  const bv = bias.view([1, g.O, 1, 1]);
+  const r = binaryRaw("add", z, bv);
+  z.dispose();
+  bv.dispose();
+  return r;
+}
+
+/** Forward convolution without autograd. */
+export function conv2dRaw(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOptions = {}): Tensor {
+  const g = convGeometry("conv2d", x.shape, w.shape, opts);
+  const empty = emptyForward(g, bias);
+  if (empty) return empty;
+  const xp = packActivations(x);
+  const y = forwardPacked(xp, w, bias, g);
+  xp.dispose();
+  return y;
 }
 
 /** Gradient of conv2d with respect to its input: g [N, O, OH, OW], w [O, C, KH, KW] -> [N, C, H, W]. */
@@ -257,7 +297,11 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
   const shape = [g.N, g.C, g.H, g.W];
   if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
+  if (g.O === 0) return zeros(shape);
   const S = g.S;
+  const O4 = pad4(g.O);
+  const gp = permute4(gy, [g.N, g.OH, g.OW, O4], [g.O * g.OH * g.OW, g.OW, 1, g.OH * g.OW], [g.N, g.OH, g.OW, g.O]);
+  const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
     for (let pw = 0; pw < S; pw++) {
@@ -269,21 +313,20 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
       const KWp = kw0 < g.KW ? Math.ceil((g.KW - kw0) / S) : 0;
       phases.push({
         pass: 1,
-        a: gy,
-        b: w,
+        a: gp,
+        b: wb,
         bias: null,
         g,
         M: g.N * Hp * Wp,
         NC: g.C,
-        K: g.O * KHp * KWp,
+        K: KHp * KWp * O4,
         D1: Hp,
         D2: Wp,
-        E1: KHp,
-        E2: KWp,
+        CK: O4,
+        TW: KWp,
         phase: { ph, pw, kh0, kw0, dh: (ph + g.P - kh0) / S, dw: (pw + g.P - kw0) / S },
         lanes: "rows",
         VA: 0,
-        VB: 0,
       });
     }
   }
@@ -294,6 +337,38 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const size = g.N * g.C * g.H * g.W;
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
   phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size));
+  gp.dispose();
+  wb.dispose();
+  return reduceSplits(target, splits, shape);
+}
+
+/** Weight gradient from the packed input xp [N, H, W, C4]. */
+function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: string): Tensor {
+  const shape = [g.O, g.C, g.KH, g.KW];
+  const K = g.N * g.OH * g.OW;
+  const NC = g.KH * g.KW * pad4(g.C);
+  if (g.O * g.C === 0 || K === 0) return zeros(shape);
+  const args: PassArgs = {
+    pass: 2,
+    a: gy,
+    b: xp,
+    bias: null,
+    g,
+    M: g.O,
+    NC,
+    K,
+    D1: g.OH,
+    D2: g.OW,
+    CK: pad4(g.C),
+    TW: g.KW,
+    lanes: "cols",
+    VA: (g.OH * g.OW) % 4 === 0 ? 1 : 0,
+  };
+  const pl = plan(args);
+  const splits = splitsFor(pl, K);
+  const size = g.O * g.C * g.KH * g.KW;
+  const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
+  dispatch(args, pl, target, splits, size);
   return reduceSplits(target, splits, shape);
 }
 
@@ -303,34 +378,11 @@ export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts:
   const g = convGeometry(op, x.shape, wShape, opts);
   checkGrad(op, gy, g);
   if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
-  const shape = [g.O, g.C, g.KH, g.KW];
-  const K = g.N * g.OH * g.OW;
-  const NC = g.C * g.KH * g.KW;
-  if (g.O * NC === 0) return zeros(shape);
-  if (K === 0) return zeros(shape);
-  const args: PassArgs = {
-    pass: 2,
-    a: gy,
-    b: x,
-    bias: null,
-    g,
-    M: g.O,
-    NC,
-    K,
-    D1: g.OH,
-    D2: g.OW,
-    E1: g.KH,
-    E2: g.KW,
-    lanes: "cols",
-    VA: (g.OH * g.OW) % 4 === 0 ? 1 : 0,
-    VB: 0,
-  };
-  const pl = plan(args);
-  const splits = splitsFor(pl, K);
-  const size = g.O * NC;
-  const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
-  dispatch(args, pl, target, splits, size);
-  return reduceSplits(target, splits, shape);
+  if (g.N * g.C * g.H * g.W === 0) return zeros([g.O, g.C, g.KH, g.KW]);
+  const xp = packActivations(x);
+  const dw = backwardWeightPacked(gy, xp, g, op);
+  xp.dispose();
+  return dw;
 }
 
 function checkGrad(op: string, gy: Tensor, g: ConvGeometry): void {
@@ -357,10 +409,20 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       throw new RangeError(`${op}: bias must be [${g.O}] for w ${fmt(w.shape)}, got ${fmt(bias.shape)}`);
     }
   }
-  const y = conv2dRaw(x, w, bias, opts);
-  return attach(y, op, [x, w, bias], [x, w], (gy, [sx, sw]) => [
-    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
-    w.requiresGrad ? conv2dBackwardWeight(gy, sx, w.shape, opts) : null,
+  const empty = emptyForward(g, bias);
+  if (empty) return attach(empty, op, [x, w, bias], [], (gy) => [
+    x.requiresGrad ? zeros(x.shape) : null,
+    w.requiresGrad ? zeros(w.shape) : null,
     bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
   ]);
+  // The channels-last copy of x serves the forward pass and, saved, the weight gradient.
+  const xp = packActivations(x);
+  const y = forwardPacked(xp, w, bias, g);
+  const out = attach(y, op, [x, w, bias], [xp, w], (gy, [sxp, sw]) => [
+    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
+    w.requiresGrad ? backwardWeightPacked(gy, sxp, g, "conv2d backward (weight)") : null,
+    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
+  ]);
+  xp.dispose();
+  return out;
 }

@@ -10,7 +10,7 @@ import { type Engine, engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, zeros } from "./elementwise.ts";
 import { scalarConst, sum } from "./reduce.ts";
-import { type GemmTile, type LaneAxis, type TileConfig, tileConfig, workgroupsOf } from "./matmul_tiles.ts";
+import { type GemmTile, type LaneAxis, MIN_SPLIT_CHUNK, type TileConfig, tileConfig, workgroupsOf } from "./matmul_tiles.ts";
 import { fmt, MAX_GRID } from "./util.ts";
 
 export interface MatmulOptions {
@@ -40,7 +40,7 @@ export function paddedView(t: Tensor, minBytes = 16): Bindable {
 }
 
 /** Split-K factor: enough workgroups for every core, chunks of at least `minChunk` k values. */
-export function splitCount(workgroups: number, K: number, cfg: TileConfig, minChunk = 256): number {
+export function splitCount(workgroups: number, K: number, cfg: TileConfig, minChunk = MIN_SPLIT_CHUNK): number {
   if (workgroups >= cfg.minWorkgroups) return 1;
   const want = Math.ceil(cfg.minWorkgroups / Math.max(1, workgroups));
   return Math.max(1, Math.min(want, Math.floor(K / minChunk), 64));
@@ -76,7 +76,7 @@ export function gemmRaw(g: GemmArgs): Tensor {
     return r;
   }
   const cfg = currentTileConfig();
-  const tile: GemmTile = cfg.gemm(M, N, g.lanes ?? "cols");
+  const tile: GemmTile = cfg.gemm(M, N, g.lanes ?? "cols", K);
   const wg = workgroupsOf(tile, M, N);
   const gx = Math.ceil(N / (4 * tile.CB * tile.WGX));
   const gy = Math.ceil(M / (4 * tile.RB * tile.WGY));
@@ -125,6 +125,7 @@ export function gemmRaw(g: GemmArgs): Tensor {
     RB: tile.RB,
     CB: tile.CB,
     WGX: tile.WGX,
+    WGS: tile.WGX * tile.WGY,
     WGY: tile.WGY,
     TA: transA ? 1 : 0,
     TB: transB ? 1 : 0,

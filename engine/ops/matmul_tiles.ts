@@ -34,14 +34,17 @@ export interface TileConfig {
   /** Workgroups a dispatch should have to keep every core busy (split-K is used below this). */
   minWorkgroups: number;
   /**
-   * Tile for an M x N output. `lanes`: "cols" spreads a workgroup's invocations over columns (they
-   * share row blocks), "rows" over rows (they share column blocks).
+   * Tile for an M x N output with reduction length K. `lanes`: "cols" spreads a workgroup's
+   * invocations over columns (they share row blocks), "rows" over rows (they share column blocks).
    */
-  gemm(M: number, N: number, lanes: LaneAxis): GemmTile;
+  gemm(M: number, N: number, lanes: LaneAxis, K: number): GemmTile;
 }
 
 export const MAX_RB = 16;
 export const MAX_CB = 8;
+
+/** K values per split-K chunk at least (shorter chunks spend more on the partial-sum reduction). */
+export const MIN_SPLIT_CHUNK = 256;
 
 export function workgroupsOf(t: GemmTile, M: number, N: number): number {
   return Math.ceil(M / (4 * t.RB * t.WGY)) * Math.ceil(N / (4 * t.CB * t.WGX));
@@ -53,7 +56,7 @@ function balanced(blocks: number, max: number): number {
   return Math.max(1, Math.ceil(blocks / groups));
 }
 
-function softwareTile(M: number, N: number, lanes: LaneAxis, minWorkgroups: number): GemmTile {
+function softwareTile(M: number, N: number, K: number, lanes: LaneAxis, minWorkgroups: number): GemmTile {
   // The shared operand's extent per workgroup is 4*RB (or 4*CB) and the other spans 8 lanes.
   const WGX = lanes === "cols" ? 8 : 1;
   const WGY = lanes === "cols" ? 1 : 8;
@@ -63,11 +66,13 @@ function softwareTile(M: number, N: number, lanes: LaneAxis, minWorkgroups: numb
     WGX,
     WGY,
   };
-  // Shrink the tile until the cores have enough work: the side the lanes share first (down to 2
-  // blocks), then the other, then the shared side to 1.
+  // Shrink the tile until the cores have enough work (counting what split-K can add for long
+  // reductions): the side the lanes share first (down to 2 blocks), then the other, then the shared
+  // side to 1. Smaller tiles load more per FMA, so splitting K is preferred.
   const shared = lanes === "cols" ? "RB" : "CB";
   const other = lanes === "cols" ? "CB" : "RB";
-  while (workgroupsOf(t, M, N) < minWorkgroups) {
+  const splits = Math.max(1, Math.floor(K / MIN_SPLIT_CHUNK));
+  while (workgroupsOf(t, M, N) * splits < minWorkgroups) {
     if (t[shared] > 2) t[shared] = Math.ceil(t[shared] / 2);
     else if (t[other] > 1) t[other] = Math.ceil(t[other] / 2);
     else if (t[shared] > 1) t[shared] = 1;
@@ -94,7 +99,7 @@ export function tileConfig(info: Pick<GpuInfo, "isFallbackAdapter" | "descriptio
     return {
       kind: "software",
       minWorkgroups,
-      gemm: (M, N, lanes) => softwareTile(M, N, lanes, minWorkgroups),
+      gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups),
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };
