@@ -123,6 +123,7 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const D1 = Math.max(1, args.D1), D2 = Math.max(1, args.D2), CK = Math.max(1, args.CK), TW = Math.max(1, args.TW);
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
+  if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
   const bindings: Record<string, Bindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target }
     : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target };
@@ -163,7 +164,13 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
       O4: pad4(g.O),
     },
     workgroups: [pl.gx, pl.gy, splits],
-  }, { ...pl.overrides, BIAS: useBias ? 1 : 0 });
+  }, f16 ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0 } : { ...pl.overrides, BIAS: useBias ? 1 : 0 });
+}
+
+/** conv2d_f16.wgsl has only the forward pass: no PASS or VA constants. */
+function f16Overrides(o: Record<string, number>): Record<string, number> {
+  const { PASS: _pass, VA: _va, ...rest } = o;
+  return rest;
 }
 
 /**
@@ -180,7 +187,7 @@ function permute4(src: Tensor, outShape: readonly [number, number, number, numbe
   const groups = Math.ceil(total / WG);
   const gx = Math.min(groups, MAX_GRID);
   engine().run(f16 ? "conv2d_f16" : "conv2d", "permute", {
-    bindings: f16 ? { src, packed: out } : { src, packed: out },
+    bindings: { src, packed: out },
     uniforms: {
       D1,
       D2,

@@ -1,0 +1,282 @@
+// f16 variant of conv2d.wgsl, forward pass only (the inference path): x and w are f16, repacked
+// channels-last by `permute` (4 halves of one pixel or tap = one vec2<u32>), products accumulate in
+// f32 and y is written as f32 (plus an f32 bias). Same implicit GEMM, tiling and bounds handling as
+// PASS 0 of conv2d.wgsl (see there):
+//   rows m = (n, oh, ow), cols o, k = (kh, kw, c) over KH*KW*C4
+//   A = xp[n, oh*S-P+kh, ow*S-P+kw, c]     B = wf[o, kh, kw, c]     out = y (+ bias[o])
+enable f16;
+
+override RB: u32 = 2u;
+override CB: u32 = 2u;
+override WGX: u32 = 8u;
+override WGY: u32 = 8u;
+override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
+override BIAS: u32 = 0u;
+override WG: u32 = 64u;     // permute
+
+// The members conv2d.wgsl's passes share; the op fills them the same way for PASS 0.
+struct Conv {
+  N: u32,
+  C: u32,
+  H: u32,
+  W: u32,
+  O: u32,
+  OH: u32,
+  OW: u32,
+  KH: u32,
+  KW: u32,
+  S: u32,
+  P: u32,
+  M: u32,
+  NC: u32,
+  K: u32,
+  kchunk: u32,
+  ssplit: u32,
+  D1: u32,
+  D2: u32,
+  CK: u32,
+  TW: u32,
+  invD12: f32,
+  invD2: f32,
+  invCK: f32,
+  invTW: f32,
+  ph: u32,
+  pw: u32,
+  kh0: u32,
+  kw0: u32,
+  dh: u32,
+  dw: u32,
+  C4: u32,
+  O4: u32,
+}
+
+struct Perm {
+  D1: u32,
+  D2: u32,
+  D3q: u32,
+  total: u32,
+  row: u32,
+  invD3q: f32,
+  invD2: f32,
+  invD1: f32,
+  st: vec4<u32>,
+  lim: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> p: Conv;
+@group(0) @binding(1) var<storage, read> a2: array<vec2<u32>>;   // packed x, 4 halves each
+@group(0) @binding(2) var<storage, read> b2: array<vec2<u32>>;   // packed w, 4 halves each
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> out: array<f32>;
+@group(0) @binding(5) var<uniform> pp: Perm;
+@group(0) @binding(6) var<storage, read> src: array<f16>;
+@group(0) @binding(7) var<storage, read_write> packed: array<vec2<u32>>;
+
+const Z = mat4x4<f32>();
+const LANE = vec4<u32>(0u, 1u, 2u, 3u);
+
+var<private> rowBase: u32;
+var<private> colBase: u32;
+var<private> cOff: u32;
+var<private> kEnd: u32;
+var<private> rY: array<vec4<i32>, 16>;
+var<private> rX: array<vec4<i32>, 16>;
+var<private> rA: array<vec4<u32>, 16>;
+var<private> rO: array<vec4<u32>, 16>;
+var<private> kT: u32;
+var<private> kU: u32;
+var<private> kC: u32;
+
+struct QR {
+  q: vec4<u32>,
+  r: vec4<u32>,
+}
+
+// x / d and x % d for quotients below ~5e6: a float estimate off by at most one, then corrected.
+fn divmod(x: vec4<u32>, d: u32, inv: f32) -> QR {
+  var q = vec4<u32>(vec4<f32>(x) * inv);
+  var r = vec4<i32>(x) - vec4<i32>(q * d);
+  let lo = r < vec4<i32>(0);
+  q = select(q, q - 1u, lo);
+  r = select(r, r + i32(d), lo);
+  let hi = r >= vec4<i32>(i32(d));
+  q = select(q, q + 1u, hi);
+  r = select(r, r - i32(d), hi);
+  return QR(q, vec4<u32>(r));
+}
+
+fn divmod1(x: u32, d: u32, inv: f32) -> vec2<u32> {
+  let r = divmod(vec4<u32>(x), d, inv);
+  return vec2<u32>(r.q.x, r.r.x);
+}
+
+fn rowOf(i: u32) -> u32 {
+  return (rowBase + i * WGY) * 4u;
+}
+
+fn colOf(j: u32) -> u32 {
+  return (colBase + j * WGX) * 4u;
+}
+
+fn widen(v: vec2<u32>) -> vec4<f32> {
+  return vec4<f32>(unpack2x16float(v.x), unpack2x16float(v.y));
+}
+
+fn initRows(i: u32) {
+  let m = rowOf(i) + LANE;
+  let mm = min(m, vec4<u32>(p.M - 1u));
+  let s1 = divmod(mm, p.D1 * p.D2, p.invD12);
+  let s2 = divmod(s1.r, p.D2, p.invD2);
+  let n = s1.q;
+  let y = s2.q;
+  let x = s2.r;
+  rY[i] = vec4<i32>(y * p.S) - i32(p.P);
+  rX[i] = vec4<i32>(x * p.S) - i32(p.P);
+  rA[i] = n * (p.H * p.W * (p.C4 / 4u));
+  rO[i] = n * (p.O * p.OH * p.OW) + y * p.OW + x;
+}
+
+fn decomposeK(k: u32) {
+  let tc = divmod1(k, p.CK, p.invCK);
+  let tu = divmod1(tc.x, p.TW, p.invTW);
+  kT = tu.x;
+  kU = tu.y;
+  kC = tc.y / 4u;
+}
+
+fn spatial(i: u32, r: u32) -> vec4<f32> {
+  let ih = rY[i][r] + i32(kT);
+  let iw = rX[i][r] + i32(kU);
+  let ok = u32(ih) < p.H && u32(iw) < p.W;
+  let q = rA[i][r] + (u32(ih) * p.W + u32(iw)) * (p.C4 / 4u) + kC;
+  return select(vec4<f32>(), widen(a2[select(0u, q, ok)]), ok);
+}
+
+// 4x4 block of A for row block i: column r holds A[row r, k..k+3] (four channels of one pixel).
+fn ldA(i: u32, k: u32) -> mat4x4<f32> {
+  return mat4x4<f32>(spatial(i, 0u), spatial(i, 1u), spatial(i, 2u), spatial(i, 3u));
+}
+
+// 4x4 block of B for column block j: wf[o, k..k+3] of its four output channels, transposed.
+fn ldB(j: u32, k: u32) -> mat4x4<f32> {
+  let col = min(colOf(j) + LANE, vec4<u32>(p.NC - 1u));
+  let q = col * (p.K / 4u) + k / 4u;
+  return transpose(mat4x4<f32>(widen(b2[q.x]), widen(b2[q.y]), widen(b2[q.z]), widen(b2[q.w])));
+}
+
+fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>) {
+  if (m >= p.M) { return; }
+  let cs = p.OH * p.OW;
+  let o = cOff + base + n * cs;
+  if (n < p.NC) { out[o] = v.x; }
+  if (n + 1u < p.NC) { out[o + cs] = v.y; }
+  if (n + 2u < p.NC) { out[o + 2u * cs] = v.z; }
+  if (n + 3u < p.NC) { out[o + 3u * cs] = v.w; }
+}
+
+fn st(i: u32, j: u32, acc: mat4x4<f32>) {
+  let r = rowOf(i);
+  let n = colOf(j);
+  var bv = vec4<f32>();
+  if (BIAS == 1u) {
+    let n1 = p.NC - 1u;
+    bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
+  }
+  let ro = rO[i];
+  stRow(r, ro.x, n, acc[0] + bv);
+  stRow(r + 1u, ro.y, n, acc[1] + bv);
+  stRow(r + 2u, ro.z, n, acc[2] + bv);
+  stRow(r + 3u, ro.w, n, acc[3] + bv);
+}
+
+// Channels-last repack of f16 data (see conv2d.wgsl's permute); four halves per invocation.
+@compute @workgroup_size(WG)
+fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pp.row;
+  if (t >= pp.total) { return; }
+  let s3 = divmod(vec4<u32>(t), pp.D3q, pp.invD3q);
+  let s2 = divmod(s3.q, pp.D2, pp.invD2);
+  let s1 = divmod(s2.q, pp.D1, pp.invD1);
+  let i0 = s1.q.x;
+  let i1 = s1.r.x;
+  let i2 = s2.r.x;
+  let i3 = s3.r.x * 4u + LANE;
+  let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
+  let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);
+  let v = select(vec4<f32>(), vec4<f32>(f32(src[off.x]), f32(src[off.y]), f32(src[off.z]), f32(src[off.w])), ok);
+  packed[t] = vec2<u32>(pack2x16float(v.xy), pack2x16float(v.zw));
+}
+
+// The workgroup is declared 1-D because Mesa's CPU driver vectorises invocations along x only.
+@compute @workgroup_size(WGS)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lx = lin % WGX;
+  let ly = lin / WGX;
+  rowBase = wid.y * RB * WGY + ly;
+  colBase = wid.x * CB * WGX + lx;
+  let split = wid.z;
+  cOff = split * p.ssplit;
+  let kBeg = split * p.kchunk;
+  kEnd = min(p.K, kBeg + p.kchunk);
+  if (RB > 0u) { initRows(0u); } if (RB > 1u) { initRows(1u); } if (RB > 2u) { initRows(2u); } if (RB > 3u) { initRows(3u); } if (RB > 4u) { initRows(4u); } if (RB > 5u) { initRows(5u); } if (RB > 6u) { initRows(6u); } if (RB > 7u) { initRows(7u); }
+  if (RB > 8u) { initRows(8u); } if (RB > 9u) { initRows(9u); } if (RB > 10u) { initRows(10u); } if (RB > 11u) { initRows(11u); } if (RB > 12u) { initRows(12u); } if (RB > 13u) { initRows(13u); } if (RB > 14u) { initRows(14u); } if (RB > 15u) { initRows(15u); }
+  var c0_0 = Z; var c0_1 = Z; var c0_2 = Z; var c0_3 = Z; var c0_4 = Z; var c0_5 = Z; var c0_6 = Z; var c0_7 = Z;
+  var c1_0 = Z; var c1_1 = Z; var c1_2 = Z; var c1_3 = Z; var c1_4 = Z; var c1_5 = Z; var c1_6 = Z; var c1_7 = Z;
+  var c2_0 = Z; var c2_1 = Z; var c2_2 = Z; var c2_3 = Z; var c2_4 = Z; var c2_5 = Z; var c2_6 = Z; var c2_7 = Z;
+  var c3_0 = Z; var c3_1 = Z; var c3_2 = Z; var c3_3 = Z; var c3_4 = Z; var c3_5 = Z; var c3_6 = Z; var c3_7 = Z;
+  var c4_0 = Z; var c4_1 = Z; var c4_2 = Z; var c4_3 = Z; var c4_4 = Z; var c4_5 = Z; var c4_6 = Z; var c4_7 = Z;
+  var c5_0 = Z; var c5_1 = Z; var c5_2 = Z; var c5_3 = Z; var c5_4 = Z; var c5_5 = Z; var c5_6 = Z; var c5_7 = Z;
+  var c6_0 = Z; var c6_1 = Z; var c6_2 = Z; var c6_3 = Z; var c6_4 = Z; var c6_5 = Z; var c6_6 = Z; var c6_7 = Z;
+  var c7_0 = Z; var c7_1 = Z; var c7_2 = Z; var c7_3 = Z; var c7_4 = Z; var c7_5 = Z; var c7_6 = Z; var c7_7 = Z;
+  var c8_0 = Z; var c8_1 = Z; var c8_2 = Z; var c8_3 = Z; var c8_4 = Z; var c8_5 = Z; var c8_6 = Z; var c8_7 = Z;
+  var c9_0 = Z; var c9_1 = Z; var c9_2 = Z; var c9_3 = Z; var c9_4 = Z; var c9_5 = Z; var c9_6 = Z; var c9_7 = Z;
+  var c10_0 = Z; var c10_1 = Z; var c10_2 = Z; var c10_3 = Z; var c10_4 = Z; var c10_5 = Z; var c10_6 = Z; var c10_7 = Z;
+  var c11_0 = Z; var c11_1 = Z; var c11_2 = Z; var c11_3 = Z; var c11_4 = Z; var c11_5 = Z; var c11_6 = Z; var c11_7 = Z;
+  var c12_0 = Z; var c12_1 = Z; var c12_2 = Z; var c12_3 = Z; var c12_4 = Z; var c12_5 = Z; var c12_6 = Z; var c12_7 = Z;
+  var c13_0 = Z; var c13_1 = Z; var c13_2 = Z; var c13_3 = Z; var c13_4 = Z; var c13_5 = Z; var c13_6 = Z; var c13_7 = Z;
+  var c14_0 = Z; var c14_1 = Z; var c14_2 = Z; var c14_3 = Z; var c14_4 = Z; var c14_5 = Z; var c14_6 = Z; var c14_7 = Z;
+  var c15_0 = Z; var c15_1 = Z; var c15_2 = Z; var c15_3 = Z; var c15_4 = Z; var c15_5 = Z; var c15_6 = Z; var c15_7 = Z;
+  for (var k = kBeg; k < kEnd; k += 4u) {
+    decomposeK(k);
+    var b0 = Z; if (CB > 0u) { b0 = ldB(0u, k); }
+    var b1 = Z; if (CB > 1u) { b1 = ldB(1u, k); }
+    var b2 = Z; if (CB > 2u) { b2 = ldB(2u, k); }
+    var b3 = Z; if (CB > 3u) { b3 = ldB(3u, k); }
+    var b4 = Z; if (CB > 4u) { b4 = ldB(4u, k); }
+    var b5 = Z; if (CB > 5u) { b5 = ldB(5u, k); }
+    var b6 = Z; if (CB > 6u) { b6 = ldB(6u, k); }
+    var b7 = Z; if (CB > 7u) { b7 = ldB(7u, k); }
+    if (RB > 0u) { let a = ldA(0u, k); if (CB > 0u) { c0_0 += b0 * a; } if (CB > 1u) { c0_1 += b1 * a; } if (CB > 2u) { c0_2 += b2 * a; } if (CB > 3u) { c0_3 += b3 * a; } if (CB > 4u) { c0_4 += b4 * a; } if (CB > 5u) { c0_5 += b5 * a; } if (CB > 6u) { c0_6 += b6 * a; } if (CB > 7u) { c0_7 += b7 * a; } }
+    if (RB > 1u) { let a = ldA(1u, k); if (CB > 0u) { c1_0 += b0 * a; } if (CB > 1u) { c1_1 += b1 * a; } if (CB > 2u) { c1_2 += b2 * a; } if (CB > 3u) { c1_3 += b3 * a; } if (CB > 4u) { c1_4 += b4 * a; } if (CB > 5u) { c1_5 += b5 * a; } if (CB > 6u) { c1_6 += b6 * a; } if (CB > 7u) { c1_7 += b7 * a; } }
+    if (RB > 2u) { let a = ldA(2u, k); if (CB > 0u) { c2_0 += b0 * a; } if (CB > 1u) { c2_1 += b1 * a; } if (CB > 2u) { c2_2 += b2 * a; } if (CB > 3u) { c2_3 += b3 * a; } if (CB > 4u) { c2_4 += b4 * a; } if (CB > 5u) { c2_5 += b5 * a; } if (CB > 6u) { c2_6 += b6 * a; } if (CB > 7u) { c2_7 += b7 * a; } }
+    if (RB > 3u) { let a = ldA(3u, k); if (CB > 0u) { c3_0 += b0 * a; } if (CB > 1u) { c3_1 += b1 * a; } if (CB > 2u) { c3_2 += b2 * a; } if (CB > 3u) { c3_3 += b3 * a; } if (CB > 4u) { c3_4 += b4 * a; } if (CB > 5u) { c3_5 += b5 * a; } if (CB > 6u) { c3_6 += b6 * a; } if (CB > 7u) { c3_7 += b7 * a; } }
+    if (RB > 4u) { let a = ldA(4u, k); if (CB > 0u) { c4_0 += b0 * a; } if (CB > 1u) { c4_1 += b1 * a; } if (CB > 2u) { c4_2 += b2 * a; } if (CB > 3u) { c4_3 += b3 * a; } if (CB > 4u) { c4_4 += b4 * a; } if (CB > 5u) { c4_5 += b5 * a; } if (CB > 6u) { c4_6 += b6 * a; } if (CB > 7u) { c4_7 += b7 * a; } }
+    if (RB > 5u) { let a = ldA(5u, k); if (CB > 0u) { c5_0 += b0 * a; } if (CB > 1u) { c5_1 += b1 * a; } if (CB > 2u) { c5_2 += b2 * a; } if (CB > 3u) { c5_3 += b3 * a; } if (CB > 4u) { c5_4 += b4 * a; } if (CB > 5u) { c5_5 += b5 * a; } if (CB > 6u) { c5_6 += b6 * a; } if (CB > 7u) { c5_7 += b7 * a; } }
+    if (RB > 6u) { let a = ldA(6u, k); if (CB > 0u) { c6_0 += b0 * a; } if (CB > 1u) { c6_1 += b1 * a; } if (CB > 2u) { c6_2 += b2 * a; } if (CB > 3u) { c6_3 += b3 * a; } if (CB > 4u) { c6_4 += b4 * a; } if (CB > 5u) { c6_5 += b5 * a; } if (CB > 6u) { c6_6 += b6 * a; } if (CB > 7u) { c6_7 += b7 * a; } }
+    if (RB > 7u) { let a = ldA(7u, k); if (CB > 0u) { c7_0 += b0 * a; } if (CB > 1u) { c7_1 += b1 * a; } if (CB > 2u) { c7_2 += b2 * a; } if (CB > 3u) { c7_3 += b3 * a; } if (CB > 4u) { c7_4 += b4 * a; } if (CB > 5u) { c7_5 += b5 * a; } if (CB > 6u) { c7_6 += b6 * a; } if (CB > 7u) { c7_7 += b7 * a; } }
+    if (RB > 8u) { let a = ldA(8u, k); if (CB > 0u) { c8_0 += b0 * a; } if (CB > 1u) { c8_1 += b1 * a; } if (CB > 2u) { c8_2 += b2 * a; } if (CB > 3u) { c8_3 += b3 * a; } if (CB > 4u) { c8_4 += b4 * a; } if (CB > 5u) { c8_5 += b5 * a; } if (CB > 6u) { c8_6 += b6 * a; } if (CB > 7u) { c8_7 += b7 * a; } }
+    if (RB > 9u) { let a = ldA(9u, k); if (CB > 0u) { c9_0 += b0 * a; } if (CB > 1u) { c9_1 += b1 * a; } if (CB > 2u) { c9_2 += b2 * a; } if (CB > 3u) { c9_3 += b3 * a; } if (CB > 4u) { c9_4 += b4 * a; } if (CB > 5u) { c9_5 += b5 * a; } if (CB > 6u) { c9_6 += b6 * a; } if (CB > 7u) { c9_7 += b7 * a; } }
+    if (RB > 10u) { let a = ldA(10u, k); if (CB > 0u) { c10_0 += b0 * a; } if (CB > 1u) { c10_1 += b1 * a; } if (CB > 2u) { c10_2 += b2 * a; } if (CB > 3u) { c10_3 += b3 * a; } if (CB > 4u) { c10_4 += b4 * a; } if (CB > 5u) { c10_5 += b5 * a; } if (CB > 6u) { c10_6 += b6 * a; } if (CB > 7u) { c10_7 += b7 * a; } }
+    if (RB > 11u) { let a = ldA(11u, k); if (CB > 0u) { c11_0 += b0 * a; } if (CB > 1u) { c11_1 += b1 * a; } if (CB > 2u) { c11_2 += b2 * a; } if (CB > 3u) { c11_3 += b3 * a; } if (CB > 4u) { c11_4 += b4 * a; } if (CB > 5u) { c11_5 += b5 * a; } if (CB > 6u) { c11_6 += b6 * a; } if (CB > 7u) { c11_7 += b7 * a; } }
+    if (RB > 12u) { let a = ldA(12u, k); if (CB > 0u) { c12_0 += b0 * a; } if (CB > 1u) { c12_1 += b1 * a; } if (CB > 2u) { c12_2 += b2 * a; } if (CB > 3u) { c12_3 += b3 * a; } if (CB > 4u) { c12_4 += b4 * a; } if (CB > 5u) { c12_5 += b5 * a; } if (CB > 6u) { c12_6 += b6 * a; } if (CB > 7u) { c12_7 += b7 * a; } }
+    if (RB > 13u) { let a = ldA(13u, k); if (CB > 0u) { c13_0 += b0 * a; } if (CB > 1u) { c13_1 += b1 * a; } if (CB > 2u) { c13_2 += b2 * a; } if (CB > 3u) { c13_3 += b3 * a; } if (CB > 4u) { c13_4 += b4 * a; } if (CB > 5u) { c13_5 += b5 * a; } if (CB > 6u) { c13_6 += b6 * a; } if (CB > 7u) { c13_7 += b7 * a; } }
+    if (RB > 14u) { let a = ldA(14u, k); if (CB > 0u) { c14_0 += b0 * a; } if (CB > 1u) { c14_1 += b1 * a; } if (CB > 2u) { c14_2 += b2 * a; } if (CB > 3u) { c14_3 += b3 * a; } if (CB > 4u) { c14_4 += b4 * a; } if (CB > 5u) { c14_5 += b5 * a; } if (CB > 6u) { c14_6 += b6 * a; } if (CB > 7u) { c14_7 += b7 * a; } }
+    if (RB > 15u) { let a = ldA(15u, k); if (CB > 0u) { c15_0 += b0 * a; } if (CB > 1u) { c15_1 += b1 * a; } if (CB > 2u) { c15_2 += b2 * a; } if (CB > 3u) { c15_3 += b3 * a; } if (CB > 4u) { c15_4 += b4 * a; } if (CB > 5u) { c15_5 += b5 * a; } if (CB > 6u) { c15_6 += b6 * a; } if (CB > 7u) { c15_7 += b7 * a; } }
+  }
+  if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); } if (CB > 1u) { st(0u, 1u, c0_1); } if (CB > 2u) { st(0u, 2u, c0_2); } if (CB > 3u) { st(0u, 3u, c0_3); } if (CB > 4u) { st(0u, 4u, c0_4); } if (CB > 5u) { st(0u, 5u, c0_5); } if (CB > 6u) { st(0u, 6u, c0_6); } if (CB > 7u) { st(0u, 7u, c0_7); } }
+  if (RB > 1u) { if (CB > 0u) { st(1u, 0u, c1_0); } if (CB > 1u) { st(1u, 1u, c1_1); } if (CB > 2u) { st(1u, 2u, c1_2); } if (CB > 3u) { st(1u, 3u, c1_3); } if (CB > 4u) { st(1u, 4u, c1_4); } if (CB > 5u) { st(1u, 5u, c1_5); } if (CB > 6u) { st(1u, 6u, c1_6); } if (CB > 7u) { st(1u, 7u, c1_7); } }
+  if (RB > 2u) { if (CB > 0u) { st(2u, 0u, c2_0); } if (CB > 1u) { st(2u, 1u, c2_1); } if (CB > 2u) { st(2u, 2u, c2_2); } if (CB > 3u) { st(2u, 3u, c2_3); } if (CB > 4u) { st(2u, 4u, c2_4); } if (CB > 5u) { st(2u, 5u, c2_5); } if (CB > 6u) { st(2u, 6u, c2_6); } if (CB > 7u) { st(2u, 7u, c2_7); } }
+  if (RB > 3u) { if (CB > 0u) { st(3u, 0u, c3_0); } if (CB > 1u) { st(3u, 1u, c3_1); } if (CB > 2u) { st(3u, 2u, c3_2); } if (CB > 3u) { st(3u, 3u, c3_3); } if (CB > 4u) { st(3u, 4u, c3_4); } if (CB > 5u) { st(3u, 5u, c3_5); } if (CB > 6u) { st(3u, 6u, c3_6); } if (CB > 7u) { st(3u, 7u, c3_7); } }
+  if (RB > 4u) { if (CB > 0u) { st(4u, 0u, c4_0); } if (CB > 1u) { st(4u, 1u, c4_1); } if (CB > 2u) { st(4u, 2u, c4_2); } if (CB > 3u) { st(4u, 3u, c4_3); } if (CB > 4u) { st(4u, 4u, c4_4); } if (CB > 5u) { st(4u, 5u, c4_5); } if (CB > 6u) { st(4u, 6u, c4_6); } if (CB > 7u) { st(4u, 7u, c4_7); } }
+  if (RB > 5u) { if (CB > 0u) { st(5u, 0u, c5_0); } if (CB > 1u) { st(5u, 1u, c5_1); } if (CB > 2u) { st(5u, 2u, c5_2); } if (CB > 3u) { st(5u, 3u, c5_3); } if (CB > 4u) { st(5u, 4u, c5_4); } if (CB > 5u) { st(5u, 5u, c5_5); } if (CB > 6u) { st(5u, 6u, c5_6); } if (CB > 7u) { st(5u, 7u, c5_7); } }
+  if (RB > 6u) { if (CB > 0u) { st(6u, 0u, c6_0); } if (CB > 1u) { st(6u, 1u, c6_1); } if (CB > 2u) { st(6u, 2u, c6_2); } if (CB > 3u) { st(6u, 3u, c6_3); } if (CB > 4u) { st(6u, 4u, c6_4); } if (CB > 5u) { st(6u, 5u, c6_5); } if (CB > 6u) { st(6u, 6u, c6_6); } if (CB > 7u) { st(6u, 7u, c6_7); } }
+  if (RB > 7u) { if (CB > 0u) { st(7u, 0u, c7_0); } if (CB > 1u) { st(7u, 1u, c7_1); } if (CB > 2u) { st(7u, 2u, c7_2); } if (CB > 3u) { st(7u, 3u, c7_3); } if (CB > 4u) { st(7u, 4u, c7_4); } if (CB > 5u) { st(7u, 5u, c7_5); } if (CB > 6u) { st(7u, 6u, c7_6); } if (CB > 7u) { st(7u, 7u, c7_7); } }
+  if (RB > 8u) { if (CB > 0u) { st(8u, 0u, c8_0); } if (CB > 1u) { st(8u, 1u, c8_1); } if (CB > 2u) { st(8u, 2u, c8_2); } if (CB > 3u) { st(8u, 3u, c8_3); } if (CB > 4u) { st(8u, 4u, c8_4); } if (CB > 5u) { st(8u, 5u, c8_5); } if (CB > 6u) { st(8u, 6u, c8_6); } if (CB > 7u) { st(8u, 7u, c8_7); } }
+  if (RB > 9u) { if (CB > 0u) { st(9u, 0u, c9_0); } if (CB > 1u) { st(9u, 1u, c9_1); } if (CB > 2u) { st(9u, 2u, c9_2); } if (CB > 3u) { st(9u, 3u, c9_3); } if (CB > 4u) { st(9u, 4u, c9_4); } if (CB > 5u) { st(9u, 5u, c9_5); } if (CB > 6u) { st(9u, 6u, c9_6); } if (CB > 7u) { st(9u, 7u, c9_7); } }
+  if (RB > 10u) { if (CB > 0u) { st(10u, 0u, c10_0); } if (CB > 1u) { st(10u, 1u, c10_1); } if (CB > 2u) { st(10u, 2u, c10_2); } if (CB > 3u) { st(10u, 3u, c10_3); } if (CB > 4u) { st(10u, 4u, c10_4); } if (CB > 5u) { st(10u, 5u, c10_5); } if (CB > 6u) { st(10u, 6u, c10_6); } if (CB > 7u) { st(10u, 7u, c10_7); } }
+  if (RB > 11u) { if (CB > 0u) { st(11u, 0u, c11_0); } if (CB > 1u) { st(11u, 1u, c11_1); } if (CB > 2u) { st(11u, 2u, c11_2); } if (CB > 3u) { st(11u, 3u, c11_3); } if (CB > 4u) { st(11u, 4u, c11_4); } if (CB > 5u) { st(11u, 5u, c11_5); } if (CB > 6u) { st(11u, 6u, c11_6); } if (CB > 7u) { st(11u, 7u, c11_7); } }
+  if (RB > 12u) { if (CB > 0u) { st(12u, 0u, c12_0); } if (CB > 1u) { st(12u, 1u, c12_1); } if (CB > 2u) { st(12u, 2u, c12_2); } if (CB > 3u) { st(12u, 3u, c12_3); } if (CB > 4u) { st(12u, 4u, c12_4); } if (CB > 5u) { st(12u, 5u, c12_5); } if (CB > 6u) { st(12u, 6u, c12_6); } if (CB > 7u) { st(12u, 7u, c12_7); } }
+  if (RB > 13u) { if (CB > 0u) { st(13u, 0u, c13_0); } if (CB > 1u) { st(13u, 1u, c13_1); } if (CB > 2u) { st(13u, 2u, c13_2); } if (CB > 3u) { st(13u, 3u, c13_3); } if (CB > 4u) { st(13u, 4u, c13_4); } if (CB > 5u) { st(13u, 5u, c13_5); } if (CB > 6u) { st(13u, 6u, c13_6); } if (CB > 7u) { st(13u, 7u, c13_7); } }
+  if (RB > 14u) { if (CB > 0u) { st(14u, 0u, c14_0); } if (CB > 1u) { st(14u, 1u, c14_1); } if (CB > 2u) { st(14u, 2u, c14_2); } if (CB > 3u) { st(14u, 3u, c14_3); } if (CB > 4u) { st(14u, 4u, c14_4); } if (CB > 5u) { st(14u, 5u, c14_5); } if (CB > 6u) { st(14u, 6u, c14_6); } if (CB > 7u) { st(14u, 7u, c14_7); } }
+  if (RB > 15u) { if (CB > 0u) { st(15u, 0u, c15_0); } if (CB > 1u) { st(15u, 1u, c15_1); } if (CB > 2u) { st(15u, 2u, c15_2); } if (CB > 3u) { st(15u, 3u, c15_3); } if (CB > 4u) { st(15u, 4u, c15_4); } if (CB > 5u) { st(15u, 5u, c15_5); } if (CB > 6u) { st(15u, 6u, c15_6); } if (CB > 7u) { st(15u, 7u, c15_7); } }
+}
