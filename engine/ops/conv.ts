@@ -106,11 +106,22 @@ function plan(args: PassArgs): Plan {
   const t = currentTileConfig().gemm(args.M, args.NC, args.lanes, args.K);
   const gx = Math.ceil(args.NC / (4 * t.CB * t.WGX));
   const gy = Math.ceil(args.M / (4 * t.RB * t.WGY));
-  if (gx > MAX_GRID || gy > MAX_GRID) throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
+  if (gx > MAX_GRID || gy > MAX_GRID) {
+    throw new RangeError(`conv2d: GEMM ${args.M}x${args.NC} exceeds the dispatch grid`);
+  }
   return {
     gx,
     gy,
-    overrides: { RB: t.RB, CB: t.CB, WGX: t.WGX, WGY: t.WGY, WGS: t.WGX * t.WGY, PASS: args.pass, VA: args.VA, BIAS: 0 },
+    overrides: {
+      RB: t.RB,
+      CB: t.CB,
+      WGX: t.WGX,
+      WGY: t.WGY,
+      WGS: t.WGX * t.WGY,
+      PASS: args.pass,
+      VA: args.VA,
+      BIAS: 0,
+    },
   };
 }
 
@@ -120,51 +131,61 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const f16 = a.dtype === "f16";
   const kchunk = Math.max(4, Math.ceil(Math.ceil(args.K / splits) / 4) * 4);
   const ph = args.phase ?? { ph: 0, pw: 0, kh0: 0, kw0: 0, dh: 0, dw: 0 };
-  const D1 = Math.max(1, args.D1), D2 = Math.max(1, args.D2), CK = Math.max(1, args.CK), TW = Math.max(1, args.TW);
+  const D1 = Math.max(1, args.D1),
+    D2 = Math.max(1, args.D2),
+    CK = Math.max(1, args.CK),
+    TW = Math.max(1, args.TW);
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
   if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
   const bindings: Record<string, Bindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target }
     : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target };
-  engine().run(f16 ? "conv2d_f16" : "conv2d", "main", {
-    bindings,
-    uniforms: {
-      N: g.N,
-      C: g.C,
-      H: g.H,
-      W: g.W,
-      O: g.O,
-      OH: g.OH,
-      OW: g.OW,
-      KH: g.KH,
-      KW: g.KW,
-      S: g.S,
-      P: g.P,
-      M: args.M,
-      NC: args.NC,
-      K: args.K,
-      kchunk,
-      ssplit,
-      D1,
-      D2,
-      CK,
-      TW,
-      invD12: 1 / (D1 * D2),
-      invD2: 1 / D2,
-      invCK: 1 / CK,
-      invTW: 1 / TW,
-      ph: ph.ph,
-      pw: ph.pw,
-      kh0: ph.kh0,
-      kw0: ph.kw0,
-      dh: ph.dh,
-      dw: ph.dw,
-      C4: pad4(g.C),
-      O4: pad4(g.O),
+  engine().run(
+    f16 ? "conv2d_f16" : "conv2d",
+    "main",
+    {
+      bindings,
+      uniforms: {
+        N: g.N,
+        C: g.C,
+        H: g.H,
+        W: g.W,
+        O: g.O,
+        OH: g.OH,
+        OW: g.OW,
+        KH: g.KH,
+        KW: g.KW,
+        S: g.S,
+        P: g.P,
+        M: args.M,
+        NC: args.NC,
+        K: args.K,
+        kchunk,
+        ssplit,
+        D1,
+        D2,
+        CK,
+        TW,
+        invD12: 1 / (D1 * D2),
+        invD2: 1 / D2,
+        invCK: 1 / CK,
+        invTW: 1 / TW,
+        ph: ph.ph,
+        pw: ph.pw,
+        kh0: ph.kh0,
+        kw0: ph.kw0,
+        dh: ph.dh,
+        dw: ph.dw,
+        C4: pad4(g.C),
+        O4: pad4(g.O),
+      },
+      workgroups: [pl.gx, pl.gy, splits],
     },
-    workgroups: [pl.gx, pl.gy, splits],
-  }, f16 ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0 } : { ...pl.overrides, BIAS: useBias ? 1 : 0 });
+    f16
+      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0 }
+      : { ...pl.overrides, BIAS: useBias ? 1 : 0 },
+  );
 }
 
 /** conv2d_f16.wgsl has only the forward pass: no PASS or VA constants. */
@@ -177,7 +198,12 @@ function f16Overrides(o: Record<string, number>): Record<string, number> {
  * Channels-last copy with zero padding: out[i0, i1, i2, i3] = src[sum(i * st)] where every i is below
  * `lim`, else 0. The last output dimension must be a multiple of 4.
  */
-function permute4(src: Tensor, outShape: readonly [number, number, number, number], st: number[], lim: number[]): Tensor {
+function permute4(
+  src: Tensor,
+  outShape: readonly [number, number, number, number],
+  st: number[],
+  lim: number[],
+): Tensor {
   const [D0, D1, D2, D3] = outShape;
   const out = Tensor.empty(outShape, src.dtype, "conv2d pack");
   const total = D0 * D1 * D2 * (D3 / 4);
@@ -307,7 +333,12 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   if (g.O === 0) return zeros(shape);
   const S = g.S;
   const O4 = pad4(g.O);
-  const gp = permute4(gy, [g.N, g.OH, g.OW, O4], [g.O * g.OH * g.OW, g.OW, 1, g.OH * g.OW], [g.N, g.OH, g.OW, g.O]);
+  const gp = permute4(gy, [g.N, g.OH, g.OW, O4], [g.O * g.OH * g.OW, g.OW, 1, g.OH * g.OW], [
+    g.N,
+    g.OH,
+    g.OW,
+    g.O,
+  ]);
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
@@ -417,11 +448,13 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
     }
   }
   const empty = emptyForward(g, bias);
-  if (empty) return attach(empty, op, [x, w, bias], [], (gy) => [
-    x.requiresGrad ? zeros(x.shape) : null,
-    w.requiresGrad ? zeros(w.shape) : null,
-    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
-  ]);
+  if (empty) {
+    return attach(empty, op, [x, w, bias], [], (gy) => [
+      x.requiresGrad ? zeros(x.shape) : null,
+      w.requiresGrad ? zeros(w.shape) : null,
+      bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
+    ]);
+  }
   // The channels-last copy of x serves the forward pass and, saved, the weight gradient.
   const xp = packActivations(x);
   const y = forwardPacked(xp, w, bias, g);

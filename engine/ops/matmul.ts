@@ -10,7 +10,14 @@ import { type Engine, engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, zeros } from "./elementwise.ts";
 import { scalarConst, sum } from "./reduce.ts";
-import { type GemmTile, type LaneAxis, MIN_SPLIT_CHUNK, type TileConfig, tileConfig, workgroupsOf } from "./matmul_tiles.ts";
+import {
+  type GemmTile,
+  type LaneAxis,
+  MIN_SPLIT_CHUNK,
+  type TileConfig,
+  tileConfig,
+  workgroupsOf,
+} from "./matmul_tiles.ts";
 import { fmt, MAX_GRID } from "./util.ts";
 
 export interface MatmulOptions {
@@ -40,7 +47,12 @@ export function paddedView(t: Tensor, minBytes = 16): Bindable {
 }
 
 /** Split-K factor: enough workgroups for every core, chunks of at least `minChunk` k values. */
-export function splitCount(workgroups: number, K: number, cfg: TileConfig, minChunk = MIN_SPLIT_CHUNK): number {
+export function splitCount(
+  workgroups: number,
+  K: number,
+  cfg: TileConfig,
+  minChunk = MIN_SPLIT_CHUNK,
+): number {
   if (workgroups >= cfg.minWorkgroups) return 1;
   const want = Math.ceil(cfg.minWorkgroups / Math.max(1, workgroups));
   return Math.max(1, Math.min(want, Math.floor(K / minChunk), 64));

@@ -1,0 +1,305 @@
+/**
+ * conv2d (forward, gradient of the input, gradient of the weight) against float64 CPU references on
+ * random shapes from fast-check (odd sizes, channel counts that are not multiples of 4, kernels 1..7,
+ * strides 1..3, paddings 0..3, batch 1), the CIFAR ResNet shapes, split-K, finite-difference gradient
+ * checks of the op and of a small composed network, the f16 forward path (when the adapter has
+ * shader-f16) and the argument errors.
+ *
+ * Tolerance (f32, inputs in [-1, 1]): |got - ref| <= 1e-5 * (1 + sqrt(R)) + 1e-5 * |ref| where R is
+ * the length of the reduction behind each output (C*KH*KW forward, O*KH*KW for the input gradient,
+ * N*OH*OW for the weight gradient). Wrong indices or a missing tap give errors of order 1. f16: the
+ * inputs are rounded to f16 and the reference is computed from the rounded values, tolerance
+ * 1e-4 * (1 + sqrt(R)).
+ */
+import fc from "fast-check";
+import { throws } from "node:assert/strict";
+import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
+import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";
+import { linear } from "../../engine/ops/matmul.ts";
+import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { checkGradients } from "./gradcheck.ts";
+
+interface Geo {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  O: number;
+  KH: number;
+  KW: number;
+  S: number;
+  P: number;
+}
+
+function outSize(g: Geo): [number, number] {
+  return [Math.floor((g.H + 2 * g.P - g.KH) / g.S) + 1, Math.floor((g.W + 2 * g.P - g.KW) / g.S) + 1];
+}
+
+/** y = conv(x, w) + b in float64. */
+function refConv(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  b: ArrayLike<number> | null,
+  g: Geo,
+): Float64Array {
+  const [OH, OW] = outSize(g);
+  const y = new Float64Array(g.N * g.O * OH * OW);
+  for (let n = 0; n < g.N; n++) {
+    for (let o = 0; o < g.O; o++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          let s = b ? b[o] : 0;
+          for (let c = 0; c < g.C; c++) {
+            for (let kh = 0; kh < g.KH; kh++) {
+              const ih = oh * g.S - g.P + kh;
+              if (ih < 0 || ih >= g.H) continue;
+              for (let kw = 0; kw < g.KW; kw++) {
+                const iw = ow * g.S - g.P + kw;
+                if (iw < 0 || iw >= g.W) continue;
+                s += x[((n * g.C + c) * g.H + ih) * g.W + iw] * w[((o * g.C + c) * g.KH + kh) * g.KW + kw];
+              }
+            }
+          }
+          y[((n * g.O + o) * OH + oh) * OW + ow] = s;
+        }
+      }
+    }
+  }
+  return y;
+}
+
+/** Adjoints of the convolution for an output gradient gy, in float64. */
+function refBackward(gy: ArrayLike<number>, x: ArrayLike<number>, w: ArrayLike<number>, g: Geo) {
+  const [OH, OW] = outSize(g);
+  const dx = new Float64Array(g.N * g.C * g.H * g.W);
+  const dw = new Float64Array(g.O * g.C * g.KH * g.KW);
+  for (let n = 0; n < g.N; n++) {
+    for (let o = 0; o < g.O; o++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const gv = gy[((n * g.O + o) * OH + oh) * OW + ow];
+          for (let c = 0; c < g.C; c++) {
+            for (let kh = 0; kh < g.KH; kh++) {
+              const ih = oh * g.S - g.P + kh;
+              if (ih < 0 || ih >= g.H) continue;
+              for (let kw = 0; kw < g.KW; kw++) {
+                const iw = ow * g.S - g.P + kw;
+                if (iw < 0 || iw >= g.W) continue;
+                const xi = ((n * g.C + c) * g.H + ih) * g.W + iw;
+                const wi = ((o * g.C + c) * g.KH + kh) * g.KW + kw;
+                dx[xi] += gv * w[wi];
+                dw[wi] += gv * x[xi];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { dx, dw };
+}
+
+function tol(R: number, scale = 1e-5) {
+  return { atol: scale * (1 + Math.sqrt(R)), rtol: 1e-5 };
+}
+
+/** Forward (with bias) and both gradients of one geometry against the references. */
+async function checkGeo(g: Geo, seed: number): Promise<void> {
+  const [OH, OW] = outSize(g);
+  const X = randomArray(g.N * g.C * g.H * g.W, seed);
+  const Wt = randomArray(g.O * g.C * g.KH * g.KW, seed + 1);
+  const B = randomArray(g.O, seed + 2);
+  const G = randomArray(g.N * g.O * OH * OW, seed + 3);
+  const opts = { stride: g.S, padding: g.P };
+  const [y, dx, dw] = scope(() => {
+    const x = Tensor.from(X, [g.N, g.C, g.H, g.W]);
+    const w = Tensor.from(Wt, [g.O, g.C, g.KH, g.KW]);
+    const gy = Tensor.from(G, [g.N, g.O, OH, OW]);
+    return [
+      conv2dRaw(x, w, Tensor.from(B, [g.O]), opts),
+      conv2dBackwardInput(gy, w, x.shape, opts),
+      conv2dBackwardWeight(gy, x, w.shape, opts),
+    ];
+  });
+  const what = JSON.stringify(g);
+  const ref = refBackward(G, X, Wt, g);
+  assertClose(await y.read(), refConv(X, Wt, B, g), {
+    ...tol(g.C * g.KH * g.KW),
+    what: `conv2d forward ${what}`,
+  });
+  assertClose(await dx.read(), ref.dx, { ...tol(g.O * g.KH * g.KW), what: `conv2d input gradient ${what}` });
+  assertClose(await dw.read(), ref.dw, { ...tol(g.N * OH * OW), what: `conv2d weight gradient ${what}` });
+  for (const t of [y, dx, dw]) t.dispose();
+}
+
+const geoArb = fc.record({
+  N: fc.integer({ min: 1, max: 3 }),
+  C: fc.integer({ min: 1, max: 9 }),
+  H: fc.integer({ min: 1, max: 12 }),
+  W: fc.integer({ min: 1, max: 12 }),
+  O: fc.integer({ min: 1, max: 10 }),
+  KH: fc.constantFrom(1, 2, 3, 5, 7),
+  KW: fc.constantFrom(1, 3, 4, 7),
+  S: fc.integer({ min: 1, max: 3 }),
+  P: fc.integer({ min: 0, max: 3 }),
+}).filter((g) => outSize(g)[0] >= 1 && outSize(g)[1] >= 1);
+
+gpuTest("conv2d: random geometries, forward and both gradients match the float64 reference", async () => {
+  await fc.assert(
+    fc.asyncProperty(geoArb, fc.integer({ min: 1, max: 1 << 20 }), (g, seed) => checkGeo(g, seed)),
+    { numRuns: 14, seed: 424242 },
+  );
+});
+
+gpuTest("conv2d: ResNet shapes (3x3 s1/s2, 1x1 s2 downsample, 7x7 s2 stem), split-K, batch 1", async () => {
+  const shapes: Geo[] = [
+    { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 },
+    { N: 2, C: 16, H: 8, W: 8, O: 32, KH: 3, KW: 3, S: 2, P: 1 },
+    { N: 3, C: 16, H: 8, W: 8, O: 32, KH: 1, KW: 1, S: 2, P: 0 },
+    { N: 1, C: 3, H: 15, W: 13, O: 8, KH: 7, KW: 7, S: 2, P: 3 },
+    { N: 1, C: 3, H: 32, W: 32, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, // CIFAR stem, C = 3 padded to 4
+    { N: 16, C: 4, H: 16, W: 16, O: 4, KH: 3, KW: 3, S: 1, P: 1 }, // weight gradient: K = 4096, split-K
+    { N: 1, C: 96, H: 2, W: 2, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, // tiny output, long K: forward split-K
+  ];
+  for (const [i, g] of shapes.entries()) await checkGeo(g, 100 + i);
+});
+
+function weighted(out: Float64Array, R: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < out.length; i++) s += out[i] * R[i];
+  return s;
+}
+
+gpuTest("conv2d: gradients of x, w and bias match float64 finite differences (stride 1 and 2)", async () => {
+  for (
+    const g of [
+      { N: 2, C: 3, H: 5, W: 6, O: 4, KH: 3, KW: 3, S: 1, P: 1 },
+      { N: 1, C: 2, H: 7, W: 5, O: 3, KH: 3, KW: 2, S: 2, P: 1 },
+    ]
+  ) {
+    const [OH, OW] = outSize(g);
+    const R = randomArray(g.N * g.O * OH * OW, 5);
+    await checkGradients({
+      inputs: [
+        { shape: [g.N, g.C, g.H, g.W], data: randomArray(g.N * g.C * g.H * g.W, 1) },
+        { shape: [g.O, g.C, g.KH, g.KW], data: randomArray(g.O * g.C * g.KH * g.KW, 2) },
+        { shape: [g.O], data: randomArray(g.O, 3) },
+      ],
+      gpu: ([x, w, b]) =>
+        sum(mul(conv2d(x, w, b, { stride: g.S, padding: g.P }), Tensor.from(R, [g.N, g.O, OH, OW]))),
+      cpu: ([x, w, b]) => weighted(refConv(x, w, b, g), R),
+      what: `conv2d gradient ${JSON.stringify(g)}`,
+    });
+  }
+});
+
+gpuTest("conv2d: end-to-end gradient of conv -> relu -> conv(stride 2) -> linear", async () => {
+  const N = 2;
+  const g1: Geo = { N, C: 3, H: 6, W: 6, O: 4, KH: 3, KW: 3, S: 1, P: 1 };
+  const g2: Geo = { N, C: 4, H: 6, W: 6, O: 5, KH: 3, KW: 3, S: 2, P: 1 };
+  const [OH2, OW2] = outSize(g2);
+  const F = 5 * OH2 * OW2, OUT = 3;
+  const R = randomArray(N * OUT, 9);
+  const cpu = ([x, w1, b1, w2, wl, bl]: Float64Array[]) => {
+    const h = refConv(x, w1, b1, g1).map((v) => Math.max(v, 0));
+    const z = refConv(h, w2, null, g2);
+    let s = 0;
+    for (let n = 0; n < N; n++) {
+      for (let o = 0; o < OUT; o++) {
+        let v = bl[o];
+        for (let f = 0; f < F; f++) v += z[n * F + f] * wl[o * F + f];
+        s += v * R[n * OUT + o];
+      }
+    }
+    return s;
+  };
+  await checkGradients({
+    inputs: [
+      { shape: [N, 3, 6, 6], data: randomArray(N * 3 * 36, 1) },
+      { shape: [4, 3, 3, 3], data: randomArray(4 * 27, 2) },
+      { shape: [4], data: randomArray(4, 3) },
+      { shape: [5, 4, 3, 3], data: randomArray(5 * 36, 4) },
+      { shape: [OUT, F], data: randomArray(OUT * F, 5) },
+      { shape: [OUT], data: randomArray(OUT, 6) },
+    ],
+    gpu: ([x, w1, b1, w2, wl, bl]) => {
+      const h = relu(conv2d(x, w1, b1, { padding: 1 }));
+      const z = conv2d(h, w2, null, { stride: 2, padding: 1 });
+      return sum(mul(linear(reshape(z, [N, F]), wl, bl), Tensor.from(R, [N, OUT])));
+    },
+    cpu,
+    what: "conv-relu-conv-linear gradient",
+  });
+});
+
+gpuTest(
+  "conv2d: f16 inputs use the f16 forward kernel (f32 output) when the adapter has shader-f16",
+  async () => {
+    if (!engine().f16) return; // the f16 kernels cannot compile without shader-f16
+    const r16 = (x: Float32Array) => x.map((v) => f16BitsToF32(f32ToF16Bits(v)));
+    const check = async (g: Geo, seed: number) => {
+      const X = r16(randomArray(g.N * g.C * g.H * g.W, seed));
+      const Wt = r16(randomArray(g.O * g.C * g.KH * g.KW, seed + 1));
+      const B = randomArray(g.O, seed + 2);
+      const y = scope(() =>
+        conv2d(
+          Tensor.from(X, [g.N, g.C, g.H, g.W], "f16"),
+          Tensor.from(Wt, [g.O, g.C, g.KH, g.KW], "f16"),
+          Tensor.from(B, [g.O]),
+          { stride: g.S, padding: g.P },
+        )
+      );
+      if (y.dtype !== "f32") throw new Error(`f16 conv2d returned ${y.dtype}, expected f32`);
+      assertClose(await y.read(), refConv(X, Wt, B, g), {
+        ...tol(g.C * g.KH * g.KW, 1e-4),
+        what: `f16 conv2d ${JSON.stringify(g)}`,
+      });
+      y.dispose();
+    };
+    await fc.assert(fc.asyncProperty(geoArb, fc.integer({ min: 1, max: 1 << 20 }), check), {
+      numRuns: 6,
+      seed: 99,
+    });
+    await check({ N: 2, C: 16, H: 8, W: 8, O: 32, KH: 3, KW: 3, S: 2, P: 1 }, 7);
+  },
+);
+
+gpuTest("conv2d: bad shapes, options and dtypes are rejected naming the op, the input and the shapes", () => {
+  scope(() => {
+    const x = Tensor.from(new Float32Array(2 * 3 * 5 * 5), [2, 3, 5, 5]);
+    const w = Tensor.from(new Float32Array(4 * 3 * 3 * 3), [4, 3, 3, 3]);
+    throws(() => conv2d(x.view([6, 5, 5]), w, null), /conv2d: x must be \[N, C, H, W\], got \[6, 5, 5\]/);
+    throws(
+      () => conv2d(x, Tensor.from(new Float32Array(4 * 2 * 9), [4, 2, 3, 3]), null),
+      /conv2d: w must be \[O, 3, KH, KW\] to match x \[2, 3, 5, 5\] \(C=3\), got \[4, 2, 3, 3\]/,
+    );
+    throws(
+      () => conv2d(x, w, Tensor.from(new Float32Array(3), [3])),
+      /conv2d: bias must be \[4\] for w \[4, 3, 3, 3\], got \[3\]/,
+    );
+    throws(() => conv2d(x, w, null, { stride: 0 }), /conv2d: stride must be a positive integer, got 0/);
+    throws(
+      () => conv2d(x, w, null, { padding: -1 }),
+      /conv2d: padding must be a non-negative integer, got -1/,
+    );
+    throws(
+      () => conv2d(x, Tensor.from(new Float32Array(4 * 3 * 49), [4, 3, 7, 7]), null),
+      /conv2d: kernel 7x7 with padding 0 does not fit input 5x5/,
+    );
+    throws(
+      () => conv2d(x, Tensor.from(new Int32Array(4 * 27), [4, 3, 3, 3], "i32"), null),
+      /conv2d: w must be f32 or f16, got i32/,
+    );
+    if (engine().f16) {
+      throws(
+        () => conv2d(x, Tensor.from(new Float32Array(4 * 27), [4, 3, 3, 3], "f16"), null),
+        /conv2d: x is f32 \[2, 3, 5, 5\] but w is f16 \[4, 3, 3, 3\]/,
+      );
+    }
+    throws(
+      () => conv2dBackwardInput(Tensor.from(new Float32Array(8), [2, 4, 1, 1]), w, x.shape, { padding: 1 }),
+      /conv2d backward \(input\): output gradient must be \[2, 4, 5, 5\], got \[2, 4, 1, 1\]/,
+    );
+  });
+});
