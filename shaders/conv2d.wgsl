@@ -72,6 +72,8 @@ struct Conv {
 
 // permute: out[i0, i1, i2, i3] = src[i0*st.x + i1*st.y + i2*st.z + i3*st.w] inside the source extents
 // `lim`, else 0; four consecutive i3 per invocation (D3 % 4 == 0).
+// pack (activations [N, C, H, W] -> [N, H, W, C4] with W % 4 == 0): D1 = H, D2 = W/4, D3q = C4/4,
+// lim.w = C; each invocation moves a 4x4 tile (4 pixels x 4 channels) with vec4 loads and stores.
 struct Perm {
   D1: u32,
   D2: u32,
@@ -94,6 +96,7 @@ struct Perm {
 @group(0) @binding(6) var<uniform> pp: Perm;
 @group(0) @binding(7) var<storage, read> src: array<f32>;
 @group(0) @binding(8) var<storage, read_write> packed: array<vec4<f32>>;
+@group(0) @binding(9) var<storage, read> src4: array<vec4<f32>>;   // the same buffer as src
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -325,6 +328,35 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   stRow(r + 1u, ro.y, n, acc[1] + bv, j);
   stRow(r + 2u, ro.z, n, acc[2] + bv, j);
   stRow(r + 3u, ro.w, n, acc[3] + bv, j);
+}
+
+@compute @workgroup_size(WG)
+fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pp.row;
+  if (t >= pp.total) { return; }
+  let s3 = divmod(vec4<u32>(t), pp.D3q, pp.invD3q);
+  let s2 = divmod(s3.q, pp.D2, pp.invD2);
+  let s1 = divmod(s2.q, pp.D1, pp.invD1);
+  let n = s1.q.x;
+  let h = s1.r.x;
+  let wq = s2.r.x;
+  let cq = s3.r.x;
+  let C = pp.lim.w;
+  let H = pp.D1;
+  let W4 = pp.D2;
+  // Rows of the tile: channel c0 + e at pixels 4*wq .. 4*wq + 3.
+  let c = cq * 4u + LANE;
+  let ok = c < vec4<u32>(C);
+  let q = select(vec4<u32>(0u), ((n * C + c) * H + h) * W4 + wq, ok);
+  let m = transpose(mat4x4<f32>(select(vec4<f32>(), src4[q.x], ok.x), select(vec4<f32>(), src4[q.y], ok.y),
+                                select(vec4<f32>(), src4[q.z], ok.z), select(vec4<f32>(), src4[q.w], ok.w)));
+  // Column e of the transpose is pixel 4*wq + e with its four channels.
+  let C4q = pp.D3q;
+  let o = ((n * H + h) * W4 * 4u + wq * 4u) * C4q + cq;
+  packed[o] = m[0];
+  packed[o + C4q] = m[1];
+  packed[o + 2u * C4q] = m[2];
+  packed[o + 3u * C4q] = m[3];
 }
 
 @compute @workgroup_size(WG)

@@ -231,10 +231,34 @@ function permute4(
   return out;
 }
 
-/** x [N, C, H, W] -> [N, H, W, C4]. */
+/** x [N, C, H, W] -> [N, H, W, C4] (4x4 tiles with vec4 loads and stores when W % 4 == 0). */
 function packActivations(x: Tensor): Tensor {
   const [N, C, H, W] = x.shape;
-  return permute4(x, [N, H, W, pad4(C)], [C * H * W, W, 1, H * W], [N, H, W, C]);
+  const C4 = pad4(C);
+  if (W % 4 !== 0 || x.dtype !== "f32") return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
+  const out = Tensor.empty([N, H, W, C4], x.dtype, "conv2d pack");
+  const total = N * H * (W / 4) * (C4 / 4);
+  if (total === 0) return out;
+  const WG = 64;
+  const groups = Math.ceil(total / WG);
+  const gx = Math.min(groups, MAX_GRID);
+  engine().run("conv2d", "pack", {
+    bindings: { src4: paddedView(x), packed: out },
+    uniforms: {
+      D1: H,
+      D2: W / 4,
+      D3q: C4 / 4,
+      total,
+      row: gx * WG,
+      invD3q: 4 / C4,
+      invD2: 4 / W,
+      invD1: 1 / H,
+      st: [0, 0, 0, 0],
+      lim: [N, H, W, C],
+    },
+    workgroups: [gx, Math.ceil(groups / gx)],
+  }, { WG });
+  return out;
 }
 
 /** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
