@@ -80,42 +80,50 @@ function normalizedDirection(g: Tensor, seed: number, stream: number): Tensor {
 }
 
 /**
- * PGD-l2 of SmoothAdv: delta_0 = 0; each step moves delta by 2 eps / T along the per-example
- * normalised gradient of the objective, clamps x + delta to [0, 1] (noise excluded) and projects delta
- * onto the eps ball (scaling by exactly eps / ||delta||). Returns x + delta_T.
- * `onStep` (tests) sees the objective gradient and delta after each step.
+ * One PGD-l2 step from `delta` (model already frozen in eval mode): the objective and its gradient at
+ * delta, then delta + (2 eps / T) g_hat, clamped so x + delta stays in [0, 1], projected onto the eps ball.
  */
-export async function pgdL2(
+export function pgdStep(
   model: Module,
   x: Tensor,
+  delta: Tensor,
   labels: Tensor,
   noise: Tensor,
   o: AttackOptions,
-  onStep?: (step: number, gradient: Tensor, delta: Tensor) => Promise<void>,
-): Promise<Tensor> {
+  step: number,
+): { delta: Tensor; gradient: Tensor; objective: Tensor } {
+  return scope(() => {
+    const d = delta.view();
+    d.requiresGrad = true;
+    const objective = smoothedObjective(model, x, d, noise, labels, o.m);
+    const [g] = grad(objective, [d]);
+    return noGrad(() => {
+      const moved = add(d, affine(normalizedDirection(g, o.seed, o.stream * o.steps + step), (2 * o.eps) / o.steps));
+      const clamped = sub(clamp(add(x, moved), 0, 1), x);
+      return { delta: projectL2(clamped, o.eps), gradient: g, objective: objective.view() };
+    });
+  });
+}
+
+/**
+ * PGD-l2 of SmoothAdv: delta_0 = 0; each step moves delta by 2 eps / T along the per-example
+ * normalised gradient of the objective, clamps x + delta to [0, 1] (noise excluded) and projects delta
+ * onto the eps ball (scaling by exactly eps / ||delta||). Returns x + delta_T.
+ */
+export async function pgdL2(model: Module, x: Tensor, labels: Tensor, noise: Tensor, o: AttackOptions): Promise<Tensor> {
   checkAttack(x, noise, labels, o);
-  return await withFrozenEval(model, async () => {
+  return await withFrozenEval(model, () => {
     let delta = full(x.shape, 0).keep();
-    const stepSize = (2 * o.eps) / o.steps;
     for (let t = 0; t < o.steps; t++) {
-      const next = scope(() => {
-        const d = delta.view();
-        d.requiresGrad = true;
-        const [g] = grad(smoothedObjective(model, x, d, noise, labels, o.m), [d]);
-        return noGrad(() => {
-          const moved = add(d, affine(normalizedDirection(g, o.seed, o.stream * o.steps + t), stepSize));
-          const clamped = sub(clamp(add(x, moved), 0, 1), x);
-          return { delta: projectL2(clamped, o.eps), g };
-        });
-      });
+      const next = pgdStep(model, x, delta, labels, noise, o, t);
+      next.gradient.dispose();
+      next.objective.dispose();
       delta.dispose();
       delta = next.delta.keep();
-      if (onStep) await onStep(t, next.g, delta);
-      next.g.dispose();
     }
     const adv = noGrad(() => add(x, delta));
     delta.dispose();
-    return adv;
+    return Promise.resolve(adv);
   });
 }
 

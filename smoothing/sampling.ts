@@ -27,20 +27,24 @@ export async function sampleVotes(model: Module, image: Tensor, numClasses: numb
   if (!(o.sigma > 0)) throw new RangeError(`sigma must be > 0, got ${o.sigma}`);
   if (!Number.isInteger(o.batch) || o.batch < 1) throw new RangeError(`batch must be a positive integer, got ${o.batch}`);
   if (!Number.isInteger(o.count) || o.count < 0) throw new RangeError(`sample count must be a non-negative integer, got ${o.count}`);
+  if (image.rank !== 3) throw new RangeError(`sampleVotes: image must be [C, H, W], got [${image.shape.join(", ")}]`);
   model.eval();
+  // [1, C, H, W]: noisyCopies drops a leading 1, which would otherwise eat a single channel
+  const batched = image.view([1, ...image.shape]);
   const counts = Tensor.empty([numClasses], "u32", "vote counts");
   fillInPlace(counts, 0);
   for (let done = 0; done < o.count; done += o.batch) {
     const b = Math.min(o.batch, o.count - done);
     scope(() =>
       noGrad(() => {
-        const x = noisyCopies(image, { count: b, sigma: o.sigma, seed: o.seed, stream: o.stream, firstSample: o.firstSample + done });
+        const x = noisyCopies(batched, { count: b, sigma: o.sigma, seed: o.seed, stream: o.stream, firstSample: o.firstSample + done });
         countVotes(model.forward(x), counts);
       })
     );
   }
   const out = await counts.read();
   counts.dispose();
+  batched.dispose();
   return Uint32Array.from(out);
 }
 
