@@ -7,10 +7,10 @@
 // tile is written out for the largest size (RB <= 16, CB <= 8) and every block is guarded by an
 // override comparison, which the pipeline compiler folds away.
 //
-// Block assignment is interleaved: row block i of invocation (lid.y) is  (wid.y*RB + i)*WGY + lid.y
-// and column block j is (wid.x*CB + j)*WGX + lid.x, so neighbouring invocations read neighbouring
-// memory in every load (on a CPU adapter, where each lane's loads are issued one by one, this keeps a
-// SIMD group's accesses on a few cache lines).
+// Block assignment is interleaved: with (lx, ly) the invocation's position in the WGX x WGY
+// workgroup, row block i is wid.y*RB*WGY + i*WGY + ly and column block j is wid.x*CB*WGX + j*WGX + lx,
+// so neighbouring invocations read neighbouring memory in every load (on a CPU adapter, where each
+// lane's loads are issued one by one, this keeps a SIMD group's accesses on a few cache lines).
 //
 // Bounds: rows/columns past M/N are clamped to the last valid one (their results are never stored);
 // k past the chunk end is zero-filled on both operands. vec4 loads (VA/VB) are used along a

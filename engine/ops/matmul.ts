@@ -28,9 +28,19 @@ export interface MatmulOptions {
 }
 
 const configs = new WeakMap<Engine, TileConfig>();
+let forced: TileConfig | null = null;
+
+/**
+ * Use `cfg` instead of the adapter's tile policy until called with null (tests run the hardware-GPU
+ * policy on the CPU adapter to check its kernels' configurations).
+ */
+export function overrideTileConfig(cfg: TileConfig | null): void {
+  forced = cfg;
+}
 
 /** The tile policy of the current engine's adapter. */
 export function currentTileConfig(): TileConfig {
+  if (forced) return forced;
   const e = engine();
   let c = configs.get(e);
   if (!c) configs.set(e, c = tileConfig(e.gpu.info));

@@ -4,14 +4,16 @@
  * columns); a workgroup is WGX x WGY invocations. The kernels are written for RB <= 16 and CB <= 8.
  *
  * Two adapter classes:
- * - software (Mesa lavapipe/llvmpipe, WARP, SwiftShader): invocations are SIMD lanes of a CPU core and
- *   every storage-buffer load is issued lane by lane, so loads cost far more than FMAs. Large
- *   per-invocation tiles (up to 64x32, spilled to the stack) maximise FMAs per loaded element, and the
- *   8 lanes of a workgroup share one operand's blocks (their loads hit the same cache lines) and take
- *   interleaved blocks of the other. Measured on lavapipe (2 cores): 64x32 per lane beats 32x32 by
- *   ~15%; lanes that each stream different rows of a row-major operand are up to 6x slower.
- * - gpu (discrete or integrated hardware): 16x16 invocations of 8x8 outputs, the usual register tile
- *   for hardware with ~255 registers per thread; caches serve the reuse that workgroup memory would.
+ * - software (Mesa lavapipe/llvmpipe, WARP, SwiftShader): invocations are the 8 SIMD lanes of a CPU
+ *   core and every storage-buffer load is issued lane by lane (Mesa 22.x: ~8 scalar loads, branches and
+ *   a stack round trip per vector load), so a load costs about as much as 20-30 vector FMAs. Large
+ *   per-invocation tiles (up to 64x32 outputs, spilled to the stack) maximise FMAs per loaded element;
+ *   workgroups are one SIMD group of 8 lanes that share one operand's blocks and take interleaved
+ *   blocks of the other. Measured on lavapipe (2 cores, 1024^3): 4x4 per lane ~4 GFLOP/s, 32x32 ~37,
+ *   64x32 ~42; workgroup-memory staging gains nothing there (shared loads cost the same). Below a few
+ *   workgroups per core the tile shrinks or K is split.
+ * - gpu (discrete or integrated hardware): 16x16 invocations of 4x4 or 8x8 outputs, the usual register
+ *   tile for hardware with ~255 registers per thread; caches serve the reuse that workgroup memory would.
  */
 import type { GpuInfo } from "../device.ts";
 

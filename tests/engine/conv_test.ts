@@ -15,7 +15,8 @@ import fc from "fast-check";
 import { throws } from "node:assert/strict";
 import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";
-import { linear } from "../../engine/ops/matmul.ts";
+import { linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
@@ -302,4 +303,16 @@ gpuTest("conv2d: bad shapes, options and dtypes are rejected naming the op, the 
       /conv2d backward \(input\): output gradient must be \[2, 4, 5, 5\], got \[2, 4, 1, 1\]/,
     );
   });
+});
+
+gpuTest("conv2d: the hardware-GPU tile policy (16x16 workgroups) gives the same results", async () => {
+  overrideTileConfig(
+    tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
+  );
+  try {
+    await checkGeo({ N: 2, C: 5, H: 9, W: 7, O: 6, KH: 3, KW: 3, S: 2, P: 1 }, 1);
+    await checkGeo({ N: 4, C: 16, H: 16, W: 16, O: 20, KH: 3, KW: 3, S: 1, P: 1 }, 2);
+  } finally {
+    overrideTileConfig(null);
+  }
 });

@@ -12,7 +12,8 @@
 import fc from "fast-check";
 import { throws as assertThrows } from "node:assert/strict";
 import { backward, engine, mul, scope, sum, Tensor } from "../../engine/mod.ts";
-import { linear, matmul } from "../../engine/ops/matmul.ts";
+import { linear, matmul, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
@@ -276,4 +277,19 @@ gpuTest("matmul/linear: bad shapes and dtypes are rejected naming the op, the in
       /linear: bias must be \[2\], got \[3\]/,
     );
   });
+});
+
+gpuTest("matmul/linear: the hardware-GPU tile policy (16x16 workgroups) gives the same results", async () => {
+  overrideTileConfig(
+    tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
+  );
+  try {
+    for (const [M, N, K] of [[37, 45, 19], [600, 520, 8], [5, 7, 3000]] as const) {
+      for (const transA of [false, true]) {
+        await checkCase({ M, N, K, batch: 2, batched: true, transA, transB: !transA }, M + N + K);
+      }
+    }
+  } finally {
+    overrideTileConfig(null);
+  }
 });
