@@ -80,9 +80,9 @@ struct Perm {
   D3q: u32,      // D3 / 4
   total: u32,    // invocations: D0 * D1 * D2 * D3q
   row: u32,      // invocations per grid row
-  invD3q: f32,
-  invD2: f32,
-  invD1: f32,
+  inv123: f32,   // 1 / (D1*D2*D3q): dividing the largest factors first keeps every quotient small
+  inv23: f32,    // 1 / (D2*D3q)
+  inv3: f32,     // 1 / D3q
   st: vec4<u32>,
   lim: vec4<u32>,
 }
@@ -133,7 +133,8 @@ struct QR {
   r: vec4<u32>,
 }
 
-// x / d and x % d for quotients below ~5e6: a float estimate off by at most one, then corrected.
+// x / d and x % d (x < 2^31) for quotients below ~4e6: a float estimate off by at most one, then
+// corrected. Callers divide by the largest factor first so quotients stay small.
 fn divmod(x: vec4<u32>, d: u32, inv: f32) -> QR {
   var q = vec4<u32>(vec4<f32>(x) * inv);
   var r = vec4<i32>(x) - vec4<i32>(q * d);
@@ -334,12 +335,12 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
 fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s3 = divmod(vec4<u32>(t), pp.D3q, pp.invD3q);
-  let s2 = divmod(s3.q, pp.D2, pp.invD2);
-  let s1 = divmod(s2.q, pp.D1, pp.invD1);
+  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
+  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
+  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
   let n = s1.q.x;
-  let h = s1.r.x;
-  let wq = s2.r.x;
+  let h = s2.q.x;
+  let wq = s3.q.x;
   let cq = s3.r.x;
   let C = pp.lim.w;
   let H = pp.D1;
@@ -363,12 +364,12 @@ fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s3 = divmod(vec4<u32>(t), pp.D3q, pp.invD3q);
-  let s2 = divmod(s3.q, pp.D2, pp.invD2);
-  let s1 = divmod(s2.q, pp.D1, pp.invD1);
+  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
+  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
+  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
   let i0 = s1.q.x;
-  let i1 = s1.r.x;
-  let i2 = s2.r.x;
+  let i1 = s2.q.x;
+  let i2 = s3.q.x;
   let i3 = s3.r.x * 4u + LANE;
   let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
   let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);

@@ -63,8 +63,9 @@ export function convGeometry(op: string, xShape: Shape, wShape: Shape, opts: Con
       })`,
     );
   }
-  // The kernels' float-reciprocal divisions are exact for quotients below ~5e6 and offsets are u32.
-  if (N * Math.max(H, OH) >= 4_000_000 || Math.max(C, O) * Math.max(KH, KW) >= 4_000_000) {
+  // The kernels' float-reciprocal divisions are exact for quotients below ~4e6 (the quotients are
+  // batch, row, channel and tap indices) and offsets are u32.
+  if (Math.max(N, C, O, H, W, KH, KW) >= 1 << 20) {
     throw new RangeError(`${op}: x ${fmt(xShape)} with w ${fmt(wShape)} exceeds the supported sizes`);
   }
   if (N * Math.max(C, O) * Math.max(H * W, OH * OW) >= 2 ** 31) {
@@ -220,9 +221,9 @@ function permute4(
       D3q: D3 / 4,
       total,
       row: gx * WG,
-      invD3q: 4 / D3,
-      invD2: 1 / D2,
-      invD1: 1 / D1,
+      inv123: 4 / (D1 * D2 * D3),
+      inv23: 4 / (D2 * D3),
+      inv3: 4 / D3,
       st,
       lim,
     },
@@ -250,9 +251,9 @@ function packActivations(x: Tensor): Tensor {
       D3q: C4 / 4,
       total,
       row: gx * WG,
-      invD3q: 4 / C4,
-      invD2: 4 / W,
-      invD1: 1 / H,
+      inv123: 16 / (H * W * C4),
+      inv23: 16 / (W * C4),
+      inv3: 4 / C4,
       st: [0, 0, 0, 0],
       lim: [N, H, W, C],
     },

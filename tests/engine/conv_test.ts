@@ -153,18 +153,22 @@ gpuTest("conv2d: random geometries, forward and both gradients match the float64
   );
 });
 
-gpuTest("conv2d: ResNet shapes (3x3 s1/s2, 1x1 s2 downsample, 7x7 s2 stem), split-K, batch 1", async () => {
-  const shapes: Geo[] = [
-    { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 },
-    { N: 2, C: 16, H: 8, W: 8, O: 32, KH: 3, KW: 3, S: 2, P: 1 },
-    { N: 3, C: 16, H: 8, W: 8, O: 32, KH: 1, KW: 1, S: 2, P: 0 },
-    { N: 1, C: 3, H: 15, W: 13, O: 8, KH: 7, KW: 7, S: 2, P: 3 },
-    { N: 1, C: 3, H: 32, W: 32, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, // CIFAR stem, C = 3 padded to 4
-    { N: 16, C: 4, H: 16, W: 16, O: 4, KH: 3, KW: 3, S: 1, P: 1 }, // weight gradient: K = 4096, split-K
-    { N: 1, C: 96, H: 2, W: 2, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, // tiny output, long K: forward split-K
-  ];
-  for (const [i, g] of shapes.entries()) await checkGeo(g, 100 + i);
-});
+gpuTest(
+  "conv2d: ResNet shapes (3x3 s1/s2, 1x1 s2 downsample, 7x7 s2 stem), split-K, batch 1, 1M pixels",
+  async () => {
+    const shapes: Geo[] = [
+      { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 },
+      { N: 2, C: 16, H: 8, W: 8, O: 32, KH: 3, KW: 3, S: 2, P: 1 },
+      { N: 3, C: 16, H: 8, W: 8, O: 32, KH: 1, KW: 1, S: 2, P: 0 },
+      { N: 1, C: 3, H: 15, W: 13, O: 8, KH: 7, KW: 7, S: 2, P: 3 },
+      { N: 1, C: 3, H: 32, W: 32, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, // CIFAR stem, C = 3 padded to 4
+      { N: 16, C: 4, H: 16, W: 16, O: 4, KH: 3, KW: 3, S: 1, P: 1 }, // weight gradient: K = 4096, split-K
+      { N: 1, C: 96, H: 2, W: 2, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, // tiny output, long K: forward split-K
+      { N: 256, C: 2, H: 64, W: 64, O: 1, KH: 1, KW: 1, S: 1, P: 0 }, // 1M pixels: index arithmetic at scale
+    ];
+    for (const [i, g] of shapes.entries()) await checkGeo(g, 100 + i);
+  },
+);
 
 function weighted(out: Float64Array, R: Float32Array): number {
   let s = 0;
