@@ -236,7 +236,9 @@ function permute4(
 function packActivations(x: Tensor): Tensor {
   const [N, C, H, W] = x.shape;
   const C4 = pad4(C);
-  if (W % 4 !== 0 || x.dtype !== "f32") return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
+  if (W % 4 !== 0 || x.dtype !== "f32") {
+    return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
+  }
   const out = Tensor.empty([N, H, W, C4], x.dtype, "conv2d pack");
   const total = N * H * (W / 4) * (C4 / 4);
   if (total === 0) return out;
