@@ -91,3 +91,58 @@ fn reduce_group(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation
   }
   if (lid == 0u) { out[o] = partial[0] * p.scale; }
 }
+
+// Fast path: the input viewed as [A, K, B] (reduced, kept, reduced; adjacent dimensions merged), which
+// covers bias gradients (N, C, H*W), batch statistics and row reductions. Element offsets advance by
+// carries instead of a division per element.
+struct Akb {
+  a: u32,
+  k: u32,
+  b: u32,
+  row: u32,
+  scale: f32,
+  _p0: u32,
+  _p1: u32,
+  _p2: u32,
+}
+
+@group(0) @binding(3) var<uniform> q: Akb;
+
+@compute @workgroup_size(WG)
+fn akb_group(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let k = wid.x + wid.y * q.row;
+  if (k >= q.k) { return; }   // uniform per workgroup
+  let total = q.a * q.b;
+  let da = WG / q.b;
+  let db = WG % q.b;
+  var a = lid / q.b;
+  var b = lid % q.b;
+  var acc = identity();
+  for (var i = lid; i < total; i += WG) {
+    acc = combine(acc, x[(a * q.k + k) * q.b + b]);
+    a += da;
+    b += db;
+    if (b >= q.b) { b -= q.b; a += 1u; }
+  }
+  partial[lid] = acc;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s / 2u) {
+    if (lid < s) { partial[lid] = combine(partial[lid], partial[lid + s]); }
+    workgroupBarrier();
+  }
+  if (lid == 0u) { out[k] = partial[0] * q.scale; }
+}
+
+@compute @workgroup_size(WG)
+fn akb_thread(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let k = gid.x + gid.y * q.row;
+  if (k >= q.k) { return; }
+  var acc = identity();
+  for (var a = 0u; a < q.a; a++) {
+    let base = (a * q.k + k) * q.b;
+    for (var b = 0u; b < q.b; b++) {
+      acc = combine(acc, x[base + b]);
+    }
+  }
+  out[k] = acc * q.scale;
+}

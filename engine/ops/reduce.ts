@@ -36,6 +36,23 @@ function reduceRaw(
   if (nred === 0) {
     if (kind === "max") throw new RangeError(`max: reduction over an empty axis of ${fmt(x.shape)}`);
   }
+  const akb = akbView(x.shape, ax);
+  if (akb) {
+    const [A, K, B] = akb;
+    const grouped = A * B >= 256;
+    const g = grouped
+      ? {
+        workgroups: [Math.min(K, MAX_GRID), Math.ceil(K / Math.min(K, MAX_GRID))] as [number, number],
+        row: Math.min(K, MAX_GRID),
+      }
+      : grid1d(K, WG);
+    engine().run("reduce", grouped ? "akb_group" : "akb_thread", {
+      bindings: { x, out },
+      uniforms: { a: A, k: K, b: B, row: g.row, scale, _p0: 0, _p1: 0, _p2: 0 },
+      workgroups: g.workgroups,
+    }, { OP: kind === "max" ? 1 : 0, WG });
+    return out;
+  }
   const grouped = nred >= 256;
   let workgroups: [number, number];
   let row: number;
@@ -67,6 +84,36 @@ function reduceRaw(
     workgroups,
   }, { OP: kind === "max" ? 1 : 0, WG });
   return out;
+}
+
+/**
+ * [A, K, B] when the kept dimensions form one contiguous block between reduced ones (size-1 dimensions
+ * fit anywhere); null otherwise.
+ */
+function akbView(shape: readonly number[], axes: readonly number[]): [number, number, number] | null {
+  let A = 1, K = 1, B = 1;
+  let phase = 0; // 0: leading reduced, 1: kept, 2: trailing reduced
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i];
+    if (d === 1) continue;
+    const reduced = axes.includes(i);
+    if (phase === 0) {
+      if (reduced) A *= d;
+      else {
+        phase = 1;
+        K *= d;
+      }
+    } else if (phase === 1) {
+      if (reduced) {
+        phase = 2;
+        B *= d;
+      } else K *= d;
+    } else {
+      if (!reduced) return null;
+      B *= d;
+    }
+  }
+  return [A, K, B];
 }
 
 function allAxes(x: Tensor): number[] {
