@@ -43,7 +43,7 @@ import { Progress } from "./progress.ts";
 
 export const TRAIN = defineCommand({
   name: "train",
-  usage: "--out DIR [options]",
+  usage: "--out DIR [options]   (writes DIR/checkpoint.safetensors, DIR/model.safetensors, DIR/log.tsv)",
   summary: "Train a base classifier for randomized smoothing: Gaussian noise augmentation (--method gaussian) " +
     "or SmoothAdv (--method smoothadv: PGD or DDN on the smoothed soft classifier with m noise draws, then " +
     "training on the adversarial points under the same noise). SGD with step learning-rate decay.",
@@ -230,6 +230,8 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
         log: JSON.stringify(logRows),
         normalize: v.normalize,
       }, optimizer);
+      // weights only, for certification and sharing (the checkpoint also holds the optimizer)
+      await saveModel(model, `${out}/model.safetensors`, { arch, epoch: String(epoch), normalize: v.normalize, config: configText });
       writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
       io.err(
         `epoch ${epoch}: ${seconds.toFixed(0)} s, ${(train.count / seconds).toFixed(0)} images/s, lr ${learningRate(config, epoch)}` +
