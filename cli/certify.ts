@@ -22,12 +22,12 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
-  DATASETS,
-  NORMALIZE_CHOICES,
-  normalizeMode,
   type DatasetName,
+  DATASETS,
   DEFAULT_ARCH,
   imageTensor,
+  NORMALIZE_CHOICES,
+  normalizeMode,
   openEngine,
   openEvalSource,
   openModel,
@@ -37,7 +37,9 @@ import {
 import { Progress } from "./progress.ts";
 import { parseArch } from "../nn/models.ts";
 
-export const DEFAULT_MODEL = fileURLToPath(new URL("../models/mnist_cnn_gaussian_0.25.safetensors", import.meta.url));
+export const DEFAULT_MODEL = fileURLToPath(
+  new URL("../models/mnist_cnn_gaussian_0.25.safetensors", import.meta.url),
+);
 
 /** The embedded default: every 100th MNIST test image, N = 1000, with the shipped Gaussian model. */
 export const DEFAULT_ARGS = [
@@ -68,7 +70,9 @@ export const CERTIFY = defineCommand({
       valueName: "DIR",
     }),
     split: choiceFlag("split", ["test", "train"] as const, "test"),
-    checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", { valueName: "FILE" }),
+    checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", {
+      valueName: "FILE",
+    }),
     arch: stringFlag("architecture (mnist_cnn, cifar_resnet20/56/110, imagenet_resnet50)", {
       defaultText: "by dataset",
     }),
@@ -88,7 +92,11 @@ export const CERTIFY = defineCommand({
     shard: stringFlag("certify only shard K of N (K/N); merge with `deno task analyze --merge`", {
       valueName: "K/N",
     }),
-    precision: choiceFlag("convolution precision (f16: f16 storage, f32 accumulation)", ["f32", "f16"] as const, "f32"),
+    precision: choiceFlag(
+      "convolution precision (f16: f16 storage, f32 accumulation)",
+      ["f32", "f16"] as const,
+      "f32",
+    ),
     adapter: adapterFlag,
     out: stringFlag("output log (resumed if it exists)", { valueName: "FILE" }),
   },
@@ -121,14 +129,20 @@ function checkResumeParams(out: string, params: RunParams): void {
   try {
     previous = JSON.parse(Deno.readTextFileSync(path));
   } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw new Error(`${path}: unreadable run parameters: ${(e as Error).message}`);
+    if (!(e instanceof Deno.errors.NotFound)) {
+      throw new Error(`${path}: unreadable run parameters: ${(e as Error).message}`);
+    }
   }
   if (previous) {
     const diff = Object.entries(params).filter(([k, v]) => previous![k] !== v).map(([k, v]) =>
       `${k}: ${JSON.stringify(previous![k])} in the log, ${JSON.stringify(v)} now`
     );
     if (diff.length) {
-      throw new UsageError(`${out} was written with other parameters; use another --out or the same flags:\n  ${diff.join("\n  ")}`);
+      throw new UsageError(
+        `${out} was written with other parameters; use another --out or the same flags:\n  ${
+          diff.join("\n  ")
+        }`,
+      );
     }
   } else writeFileAtomic(path, JSON.stringify(params, null, 1) + "\n");
 }
@@ -138,16 +152,31 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
   return runCommand(CERTIFY, isDefault ? DEFAULT_ARGS : args, async ({ values, positionals }, io) => {
     let v = values;
     if (positionals.length > 0) {
-      if (positionals.length !== 4) throw new UsageError("the positional form takes DATASET CHECKPOINT SIGMA OUTFILE");
+      if (positionals.length !== 4) {
+        throw new UsageError("the positional form takes DATASET CHECKPOINT SIGMA OUTFILE");
+      }
       const [d, ck, s, o] = positionals;
-      if (!(DATASETS as readonly string[]).includes(d)) throw new UsageError(`unknown dataset "${d}" (expected ${DATASETS.join(", ")})`);
+      if (!(DATASETS as readonly string[]).includes(d)) {
+        throw new UsageError(`unknown dataset "${d}" (expected ${DATASETS.join(", ")})`);
+      }
       const sigma = Number(s);
       if (!(sigma > 0)) throw new UsageError(`SIGMA must be a number > 0, got "${s}"`);
       v = { ...values, dataset: d as DatasetName, checkpoint: ck, sigma, out: o };
     }
-    if (v.sigma === undefined) throw new UsageError("--sigma is required (the noise level the model was trained for)");
-    if (v.checkpoint === undefined) throw new UsageError("--checkpoint is required (safetensors or checkpoint.pth.tar)");
-    const opts: CertifyOptions = { n0: v.N0, n: v.N, alpha: v.alpha, batch: v.batch, sigma: v.sigma, seed: v.seed };
+    if (v.sigma === undefined) {
+      throw new UsageError("--sigma is required (the noise level the model was trained for)");
+    }
+    if (v.checkpoint === undefined) {
+      throw new UsageError("--checkpoint is required (safetensors or checkpoint.pth.tar)");
+    }
+    const opts: CertifyOptions = {
+      n0: v.N0,
+      n: v.N,
+      alpha: v.alpha,
+      batch: v.batch,
+      sigma: v.sigma,
+      seed: v.seed,
+    };
     try {
       validateCertifyOptions(opts);
     } catch (e) {
@@ -157,7 +186,12 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     const shard = parseShard(v.shard);
     const e = await openEngine(v.adapter, io.err);
     const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-    const model = await openModel({ arch, normalize: normalizeMode(v.normalize), checkpoint: v.checkpoint, precision: v.precision }, e);
+    const model = await openModel({
+      arch,
+      normalize: normalizeMode(v.normalize),
+      checkpoint: v.checkpoint,
+      precision: v.precision,
+    }, e);
     const indices = selectIndices(source.count, v.skip, v.max, shard);
     let log: CertLogWriter | null = null;
     if (v.out) {
@@ -182,10 +216,17 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     const todo = indices.filter((i) => !log?.has(i));
     io.err(
       `certifying ${todo.length} of ${indices.length} image(s) (${v.dataset} ${v.split}, every ${v.skip}th` +
-        `${shard.n > 1 ? `, shard ${shard.k}/${shard.n}` : ""}) with n0 = ${v.N0}, N = ${v.N}, alpha = ${v.alpha}, ` +
+        `${
+          shard.n > 1 ? `, shard ${shard.k}/${shard.n}` : ""
+        }) with n0 = ${v.N0}, N = ${v.N}, alpha = ${v.alpha}, ` +
         `sigma = ${v.sigma}, batch ${v.batch}\n`,
     );
-    const progress = new Progress({ total: indices.length, initial: indices.length - todo.length, label: "certify", rateUnit: "samples" });
+    const progress = new Progress({
+      total: indices.length,
+      initial: indices.length - todo.length,
+      label: "certify",
+      rateUnit: "samples",
+    });
     const t0 = performance.now();
     let samples = 0;
     try {
@@ -222,7 +263,11 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         io.out(`\ncertified accuracy (${all.length} images, ${v.out}):\n`);
         io.out(`radius    ${radii.map((r) => r.toFixed(2).padStart(6)).join(" ")}\n`);
         io.out(`accuracy  ${s.accuracy.map((a) => a.toFixed(3).padStart(6)).join(" ")}\n`);
-        io.out(`abstained ${(100 * s.abstention).toFixed(1)}%, average certified radius ${s.averageRadius.toFixed(3)}\n`);
+        io.out(
+          `abstained ${(100 * s.abstention).toFixed(1)}%, average certified radius ${
+            s.averageRadius.toFixed(3)
+          }\n`,
+        );
       }
     }
     if (isDefault) {

@@ -36,7 +36,10 @@ export function normalizeMode(choice: typeof NORMALIZE_CHOICES[number]): Normali
 }
 
 /** Open the GPU and say which adapter and backend are in use. */
-export async function openEngine(adapter: "auto" | "software" | "hardware", log: (s: string) => void): Promise<Engine> {
+export async function openEngine(
+  adapter: "auto" | "software" | "hardware",
+  log: (s: string) => void,
+): Promise<Engine> {
   const e = await initEngine({ adapter });
   log(`adapter: ${e.gpu.describe()}\n`);
   return e;
@@ -59,7 +62,8 @@ function fromDataset(ds: ImageDataset, classes: number): EvalSource {
     shape: ds.shape,
     classes,
     label: (i) => ds.labels[i],
-    image: (i) => Promise.resolve(Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v])),
+    image: (i) =>
+      Promise.resolve(Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v])),
   };
 }
 
@@ -74,7 +78,11 @@ export async function openEvalSource(
     case "cifar10":
       return fromDataset(await loadCifar10(dataDir ?? DEFAULT_CIFAR_DIR, split), 10);
     case "imagenet": {
-      if (!dataDir) throw new UsageError("--data-dir is required for imagenet (a folder with train/ and val/ class folders)");
+      if (!dataDir) {
+        throw new UsageError(
+          "--data-dir is required for imagenet (a folder with train/ and val/ class folders)",
+        );
+      }
       const folder = await scanImageFolder(`${dataDir}/${split === "test" ? "val" : "train"}`);
       return {
         count: folder.samples.length,
@@ -116,7 +124,12 @@ export function imageTensor(data: Float32Array, shape: readonly number[]): Tenso
  * The reference's selection: image indices i = 0, skip, 2*skip, ... below `max` (max < 0: all), then the
  * K-th of every N of them for shard K/N.
  */
-export function selectIndices(count: number, skip: number, max: number, shard: { k: number; n: number }): number[] {
+export function selectIndices(
+  count: number,
+  skip: number,
+  max: number,
+  shard: { k: number; n: number },
+): number[] {
   const out: number[] = [];
   for (let i = 0, pos = 0; i < count && (max < 0 || i < max); i += skip, pos++) {
     if (pos % shard.n === shard.k) out.push(i);

@@ -35,14 +35,17 @@ import { Progress } from "./progress.ts";
 export const PREDICT = defineCommand({
   name: "predict",
   usage: "[options]",
-  summary: "Predict with the Gaussian-smoothed classifier: the top two vote counts c1, c2 of N noisy samples; " +
+  summary:
+    "Predict with the Gaussian-smoothed classifier: the top two vote counts c1, c2 of N noisy samples; " +
     "abstain (-1) unless the two-sided binomial test of c1 successes in c1 + c2 trials at p = 1/2 has " +
     "p-value <= alpha.",
   flags: {
     dataset: choiceFlag("dataset", DATASETS, "cifar10"),
     "data-dir": stringFlag("data directory", { valueName: "DIR" }),
     split: choiceFlag("split", ["test", "train"] as const, "test"),
-    checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", { valueName: "FILE" }),
+    checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", {
+      valueName: "FILE",
+    }),
     arch: stringFlag("architecture", { defaultText: "by dataset" }),
     normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
     sigma: positiveFloatFlag("noise level sigma"),
@@ -57,7 +60,9 @@ export const PREDICT = defineCommand({
     adapter: adapterFlag,
     out: stringFlag("output log (resumed if it exists)", { valueName: "FILE" }),
   },
-  examples: ["deno task predict --dataset mnist --checkpoint models/mnist_cnn_gaussian_0.25.safetensors --sigma 0.25 --N 1000 --skip 100"],
+  examples: [
+    "deno task predict --dataset mnist --checkpoint models/mnist_cnn_gaussian_0.25.safetensors --sigma 0.25 --N 1000 --skip 100",
+  ],
 });
 
 export function predictCommand(args: readonly string[], io?: CommandIO): Promise<number> {
@@ -68,7 +73,12 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
     const shard = parseShard(v.shard);
     const e = await openEngine(v.adapter, io.err);
     const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-    const model = await openModel({ arch, normalize: normalizeMode(v.normalize), checkpoint: v.checkpoint, precision: v.precision }, e);
+    const model = await openModel({
+      arch,
+      normalize: normalizeMode(v.normalize),
+      checkpoint: v.checkpoint,
+      precision: v.precision,
+    }, e);
     const indices = selectIndices(source.count, v.skip, v.max, shard);
     let log: PredictLogWriter | null = null;
     if (v.out) {
@@ -77,15 +87,31 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       log = PredictLogWriter.open(v.out);
     } else io.out("idx\tlabel\tpredict\tcorrect\ttime\n");
     const todo = indices.filter((i) => !log?.has(i));
-    const progress = new Progress({ total: indices.length, initial: indices.length - todo.length, label: "predict", rateUnit: "samples" });
+    const progress = new Progress({
+      total: indices.length,
+      initial: indices.length - todo.length,
+      label: "predict",
+      rateUnit: "samples",
+    });
     let correct = 0, abstained = 0;
     try {
       for (const idx of todo) {
         const start = performance.now();
         const img = imageTensor(await source.image(idx), source.shape);
-        const r = await predict(model, img, source.classes, idx, { n: v.N, alpha: v.alpha, batch: v.batch, sigma: v.sigma, seed: v.seed });
+        const r = await predict(model, img, source.classes, idx, {
+          n: v.N,
+          alpha: v.alpha,
+          batch: v.batch,
+          sigma: v.sigma,
+          seed: v.seed,
+        });
         img.dispose();
-        const row = { idx, label: source.label(idx), predict: r.prediction, seconds: (performance.now() - start) / 1000 };
+        const row = {
+          idx,
+          label: source.label(idx),
+          predict: r.prediction,
+          seconds: (performance.now() - start) / 1000,
+        };
         if (log) log.append(row);
         else io.out(formatPredictRow(row) + "\n");
         if (row.predict === row.label) correct++;
@@ -97,7 +123,11 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       log?.close();
     }
     if (todo.length) {
-      io.err(`accuracy ${(100 * correct / todo.length).toFixed(1)}%, abstained ${(100 * abstained / todo.length).toFixed(1)}% of ${todo.length} image(s)\n`);
+      io.err(
+        `accuracy ${(100 * correct / todo.length).toFixed(1)}%, abstained ${
+          (100 * abstained / todo.length).toFixed(1)
+        }% of ${todo.length} image(s)\n`,
+      );
     }
     return 0;
   }, io);

@@ -20,8 +20,8 @@ import {
   readStats,
   SgdState,
   type StepStats,
-  type TrainConfig,
   trainBatch,
+  type TrainConfig,
   validateTrainConfig,
   warmupEpsilon,
 } from "../smoothing/train.ts";
@@ -38,13 +38,21 @@ import {
   stringFlag,
   UsageError,
 } from "./args.ts";
-import { adapterFlag, DEFAULT_ARCH, DEFAULT_CIFAR_DIR, NORMALIZE_CHOICES, normalizeMode, openEngine } from "./common.ts";
+import {
+  adapterFlag,
+  DEFAULT_ARCH,
+  DEFAULT_CIFAR_DIR,
+  NORMALIZE_CHOICES,
+  normalizeMode,
+  openEngine,
+} from "./common.ts";
 import { Progress } from "./progress.ts";
 
 export const TRAIN = defineCommand({
   name: "train",
   usage: "--out DIR [options]   (writes DIR/checkpoint.safetensors, DIR/model.safetensors, DIR/log.tsv)",
-  summary: "Train a base classifier for randomized smoothing: Gaussian noise augmentation (--method gaussian) " +
+  summary:
+    "Train a base classifier for randomized smoothing: Gaussian noise augmentation (--method gaussian) " +
     "or SmoothAdv (--method smoothadv: PGD or DDN on the smoothed soft classifier with m noise draws, then " +
     "training on the adversarial points under the same noise). SGD with step learning-rate decay.",
   flags: {
@@ -55,7 +63,10 @@ export const TRAIN = defineCommand({
     method: choiceFlag("training method", ["gaussian", "smoothadv"] as const, "gaussian"),
     attack: choiceFlag("SmoothAdv attack", ["pgd", "ddn"] as const, "pgd"),
     "num-steps": intFlag("attack steps T", { default: 10, min: 0 }),
-    epsilon: floatFlag("attack radius in 1/256 units as the reference (64 -> 0.25, 255 -> 0.996)", { default: 64, min: 0 }),
+    epsilon: floatFlag("attack radius in 1/256 units as the reference (64 -> 0.25, 255 -> 0.996)", {
+      default: 64,
+      min: 0,
+    }),
     "num-noise-vec": positiveIntFlag("noise draws m per image", { default: 1 }),
     "train-multi-noise": booleanFlag("train on all m noisy copies (else on the first draw only)"),
     warmup: intFlag("epochs of linear epsilon warm-up", { default: 1, min: 0 }),
@@ -69,6 +80,9 @@ export const TRAIN = defineCommand({
     "weight-decay": floatFlag("SGD weight decay", { default: 1e-4, min: 0 }),
     seed: intFlag("seed of initialisation, data order, augmentation and noise", { default: 0, min: 0 }),
     "test-limit": intFlag("evaluate on the first N test images only (-1: all)", { default: -1 }),
+    "train-limit": intFlag("train on the first N training images only (-1: all; for quick runs)", {
+      default: -1,
+    }),
     resume: booleanFlag("continue from DIR/checkpoint.safetensors after its last finished epoch"),
     adapter: adapterFlag,
     out: stringFlag("output directory (checkpoint.safetensors, log.tsv)", { valueName: "DIR" }),
@@ -97,7 +111,10 @@ function g3(x: number): string {
   return t.includes(".") ? t : `${t}.0`;
 }
 
-async function loadTrainData(dataset: "mnist" | "cifar10", dir: string | undefined): Promise<[ImageDataset, ImageDataset]> {
+async function loadTrainData(
+  dataset: "mnist" | "cifar10",
+  dir: string | undefined,
+): Promise<[ImageDataset, ImageDataset]> {
   if (dataset === "mnist") return [await loadMnist("train"), await loadMnist("test")];
   const d = dir ?? DEFAULT_CIFAR_DIR;
   return [await loadCifar10(d, "train"), await loadCifar10(d, "test")];
@@ -106,13 +123,20 @@ async function loadTrainData(dataset: "mnist" | "cifar10", dir: string | undefin
 function limitDataset(ds: ImageDataset, limit: number): ImageDataset {
   if (limit < 0 || limit >= ds.count) return ds;
   const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
-  return { ...ds, count: limit, images: ds.images.subarray(0, limit * per), labels: ds.labels.subarray(0, limit) };
+  return {
+    ...ds,
+    count: limit,
+    images: ds.images.subarray(0, limit * per),
+    labels: ds.labels.subarray(0, limit),
+  };
 }
 
 export function trainCommand(args: readonly string[], io?: CommandIO): Promise<number> {
   return runCommand(TRAIN, args, async ({ values: v }, io) => {
     if (!v.out) throw new UsageError("--out DIR is required");
-    if (v["noise-sd"] === undefined) throw new UsageError("--noise-sd is required (the training noise sigma)");
+    if (v["noise-sd"] === undefined) {
+      throw new UsageError("--noise-sd is required (the training noise sigma)");
+    }
     const config: TrainConfig = {
       method: v.method,
       attack: v.attack,
@@ -138,19 +162,30 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     }
     const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
     const info = ARCH_INFO[arch];
-    if (info.dataset !== v.dataset) throw new UsageError(`--arch ${arch} is for ${info.dataset}, not ${v.dataset}`);
+    if (info.dataset !== v.dataset) {
+      throw new UsageError(`--arch ${arch} is for ${info.dataset}, not ${v.dataset}`);
+    }
     const out = v.out.replace(/\/+$/, "");
     const ckPath = `${out}/checkpoint.safetensors`;
     const logPath = `${out}/log.tsv`;
     Deno.mkdirSync(out, { recursive: true });
     const e = await openEngine(v.adapter, io.err);
-    const [train, test] = await loadTrainData(v.dataset, v["data-dir"]);
+    const [fullTrain, test] = await loadTrainData(v.dataset, v["data-dir"]);
+    const train = limitDataset(fullTrain, v["train-limit"]);
     const shape = [...train.shape];
     const model = buildModel(arch, { normalize: normalizeMode(v.normalize), seed: v.seed });
     let opt: SgdState;
     let startEpoch = 0;
     let logRows: string[] = [];
-    const configText = JSON.stringify({ arch, dataset: v.dataset, normalize: v.normalize, ...config });
+    // everything but the epoch count must match on --resume (training may be extended)
+    const { epochs: _epochs, ...recipe } = config;
+    const configText = JSON.stringify({
+      arch,
+      dataset: v.dataset,
+      normalize: v.normalize,
+      trainLimit: v["train-limit"],
+      ...recipe,
+    });
     if (v.resume) {
       let w;
       try {
@@ -160,14 +195,18 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
         throw err;
       }
       if (w.metadata.config !== configText) {
-        throw new UsageError(`--resume: ${ckPath} was trained with other settings:\n  ${w.metadata.config}\nnow:\n  ${configText}`);
+        throw new UsageError(
+          `--resume: ${ckPath} was trained with other settings:\n  ${w.metadata.config}\nnow:\n  ${configText}`,
+        );
       }
       const { model: sd, optimizer } = splitOptimizer(w);
       model.loadStateDict(sd, ckPath);
       const buffers = new Map<string, Tensor>();
       for (const [k, p] of model.namedParameters()) {
         const h = optimizer.get(`momentum_buffer.${k}`);
-        if (!h || h.dtype !== "F32") throw new UsageError(`--resume: ${ckPath} lacks the momentum buffer of ${k}`);
+        if (!h || h.dtype !== "F32") {
+          throw new UsageError(`--resume: ${ckPath} lacks the momentum buffer of ${k}`);
+        }
         buffers.set(k, Tensor.from(h.data, p.shape).keep());
       }
       opt = new SgdState(model, buffers, Number(w.metadata.sgd_steps));
@@ -184,10 +223,16 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
       seed: config.seed,
       augment: v.dataset === "cifar10" ? "cifar" : "none",
     });
-    const testLoader = new DataLoader(limitDataset(test, v["test-limit"]), { batchSize: Math.min(config.batch, 400) });
+    const testLoader = new DataLoader(limitDataset(test, v["test-limit"]), {
+      batchSize: Math.min(config.batch, 400),
+    });
     io.err(
       `training ${arch} (${model.parameterCount()} parameters) on ${train.count} ${v.dataset} images, ` +
-        `${config.method}${config.method === "smoothadv" ? ` ${config.attack} T=${config.numSteps} m=${config.numNoiseVec}` : ""}, ` +
+        `${config.method}${
+          config.method === "smoothadv"
+            ? ` ${config.attack} T=${config.numSteps} m=${config.numNoiseVec}`
+            : ""
+        }, ` +
         `sigma ${config.noiseSd}, epochs ${startEpoch}..${config.epochs - 1}\n`,
     );
     for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
@@ -197,7 +242,11 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
       let total = { loss: 0, acc: 0, rows: 0 };
       const add = (r: { loss: number; acc: number; rows: number }) => {
         const rows = total.rows + r.rows;
-        total = { loss: (total.loss * total.rows + r.loss * r.rows) / rows, acc: (total.acc * total.rows + r.acc * r.rows) / rows, rows };
+        total = {
+          loss: (total.loss * total.rows + r.loss * r.rows) / rows,
+          acc: (total.acc * total.rows + r.acc * r.rows) / rows,
+          rows,
+        };
       };
       let seen = 0;
       for (let i = 0; i < loader.batchesPerEpoch; i++) {
@@ -214,13 +263,25 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
       progress.finish();
       const test = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
       const seconds = (performance.now() - before) / 1000;
-      const row = [epoch, g3(seconds), g3(learningRate(config, epoch)), g3(total.loss), g3(total.acc), g3(test.loss), g3(test.acc)].join("\t");
+      const row = [
+        epoch,
+        g3(seconds),
+        g3(learningRate(config, epoch)),
+        g3(total.loss),
+        g3(total.acc),
+        g3(test.loss),
+        g3(test.acc),
+      ].join("\t");
       logRows.push(row);
       const optimizer: StateDict = new Map();
       const buffers = await Promise.all([...opt.buffers].map(async ([k, t]) => [k, await t.read()] as const));
       for (const [k, data] of buffers) {
         const p = opt.buffers.get(k)!;
-        optimizer.set(`momentum_buffer.${k}`, { dtype: "F32", shape: [...p.shape], data: Float32Array.from(data) });
+        optimizer.set(`momentum_buffer.${k}`, {
+          dtype: "F32",
+          shape: [...p.shape],
+          data: Float32Array.from(data),
+        });
       }
       await saveModel(model, ckPath, {
         arch,
@@ -231,12 +292,23 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
         normalize: v.normalize,
       }, optimizer);
       // weights only, for certification and sharing (the checkpoint also holds the optimizer)
-      await saveModel(model, `${out}/model.safetensors`, { arch, epoch: String(epoch), normalize: v.normalize, config: configText });
+      await saveModel(model, `${out}/model.safetensors`, {
+        arch,
+        epoch: String(epoch),
+        normalize: v.normalize,
+        config: configText,
+      });
       writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
       io.err(
-        `epoch ${epoch}: ${seconds.toFixed(0)} s, ${(train.count / seconds).toFixed(0)} images/s, lr ${learningRate(config, epoch)}` +
-          `${config.method === "smoothadv" ? `, eps ${warmupEpsilon(config, epoch).toFixed(4)}` : ""}, train loss ${total.loss.toFixed(4)} ` +
-          `acc ${total.acc.toFixed(2)}%, noisy test loss ${test.loss.toFixed(4)} acc ${test.acc.toFixed(2)}% ` +
+        `epoch ${epoch}: ${seconds.toFixed(0)} s, ${(train.count / seconds).toFixed(0)} images/s, lr ${
+          learningRate(config, epoch)
+        }` +
+          `${
+            config.method === "smoothadv" ? `, eps ${warmupEpsilon(config, epoch).toFixed(4)}` : ""
+          }, train loss ${total.loss.toFixed(4)} ` +
+          `acc ${total.acc.toFixed(2)}%, noisy test loss ${test.loss.toFixed(4)} acc ${
+            test.acc.toFixed(2)
+          }% ` +
           `(live tensors ${liveTensorCount()}, adapter ${e.gpu.info.description})\n`,
       );
     }

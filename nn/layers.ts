@@ -49,7 +49,10 @@ export class Conv2d extends Module {
     this.param("weight", Tensor.from(w, [outChannels, inChannels, kernel, kernel], "f32", "conv weight"));
     this.hasBias = opts.bias ?? true;
     if (this.hasBias) {
-      this.param("bias", Tensor.from(rng.uniformArray(outChannels, -bound, bound), [outChannels], "f32", "conv bias"));
+      this.param(
+        "bias",
+        Tensor.from(rng.uniformArray(outChannels, -bound, bound), [outChannels], "f32", "conv bias"),
+      );
     }
   }
 
@@ -77,16 +80,29 @@ export class Linear extends Module {
   private readonly hasBias: boolean;
   precision: Precision = "f32";
 
-  constructor(readonly inFeatures: number, readonly outFeatures: number, rng: InitRng, opts: { bias?: boolean } = {}) {
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    rng: InitRng,
+    opts: { bias?: boolean } = {},
+  ) {
     super();
     const bound = 1 / Math.sqrt(inFeatures);
     this.param(
       "weight",
-      Tensor.from(rng.uniformArray(inFeatures * outFeatures, -bound, bound), [outFeatures, inFeatures], "f32", "linear weight"),
+      Tensor.from(
+        rng.uniformArray(inFeatures * outFeatures, -bound, bound),
+        [outFeatures, inFeatures],
+        "f32",
+        "linear weight",
+      ),
     );
     this.hasBias = opts.bias ?? true;
     if (this.hasBias) {
-      this.param("bias", Tensor.from(rng.uniformArray(outFeatures, -bound, bound), [outFeatures], "f32", "linear bias"));
+      this.param(
+        "bias",
+        Tensor.from(rng.uniformArray(outFeatures, -bound, bound), [outFeatures], "f32", "linear bias"),
+      );
     }
   }
 

@@ -97,7 +97,9 @@ export abstract class Module {
 
   namedBuffers(): [string, Tensor][] {
     const out: [string, Tensor][] = [];
-    for (const [p, m] of this.modules()) for (const [n, t] of m.ownBuffers) out.push([p ? `${p}.${n}` : n, t]);
+    for (const [p, m] of this.modules()) {
+      for (const [n, t] of m.ownBuffers) out.push([p ? `${p}.${n}` : n, t]);
+    }
     return out;
   }
 
@@ -148,7 +150,11 @@ export abstract class Module {
     let k = 0;
     for (const e of ents) {
       if (e.kind === "counter") {
-        out.set(e.key, { dtype: "I64", shape: [], data: BigInt64Array.of(BigInt(e.owner.ownCounters.get(e.name)!.value)) });
+        out.set(e.key, {
+          dtype: "I64",
+          shape: [],
+          data: BigInt64Array.of(BigInt(e.owner.ownCounters.get(e.name)!.value)),
+        });
       } else {
         const t = tensors[k];
         const v = values[k++];
@@ -174,12 +180,16 @@ export abstract class Module {
       const h = sd.get(e.key);
       if (!h) continue;
       if (e.kind === "counter") {
-        if (h.dtype !== "I64" || h.data.length !== 1) problems.push(`${e.key}: expected an int64 scalar, found ${h.dtype} [${h.shape.join(", ")}]`);
+        if (h.dtype !== "I64" || h.data.length !== 1) {
+          problems.push(`${e.key}: expected an int64 scalar, found ${h.dtype} [${h.shape.join(", ")}]`);
+        }
         continue;
       }
       const t = (e.kind === "param" ? e.owner.ownParams : e.owner.ownBuffers).get(e.name)!;
       if (h.shape.length !== t.shape.length || h.shape.some((d, i) => d !== t.shape[i])) {
-        problems.push(`${e.key}: shape [${h.shape.join(", ")}] in the file, the model expects [${t.shape.join(", ")}]`);
+        problems.push(
+          `${e.key}: shape [${h.shape.join(", ")}] in the file, the model expects [${t.shape.join(", ")}]`,
+        );
       } else if (h.dtype !== "F32" && h.dtype !== "F64") {
         problems.push(`${e.key}: dtype ${h.dtype}, expected a floating-point tensor`);
       } else {
@@ -188,7 +198,9 @@ export abstract class Module {
         if (bad) problems.push(`${e.key}: ${bad} non-finite value(s) (NaN or Inf)`);
       }
     }
-    if (problems.length) throw new CheckpointError(`${source} does not fit the model:\n  ${problems.join("\n  ")}`);
+    if (problems.length) {
+      throw new CheckpointError(`${source} does not fit the model:\n  ${problems.join("\n  ")}`);
+    }
     for (const e of ents) {
       const h = sd.get(e.key)!;
       if (e.kind === "counter") {

@@ -14,7 +14,8 @@ export class BasicBlock extends Module {
 
   constructor(inplanes: number, planes: number, stride: number, rng: InitRng) {
     super();
-    const conv3 = (i: number, o: number, s: number) => new Conv2d(i, o, 3, rng, { stride: s, padding: 1, bias: false, init: "he" });
+    const conv3 = (i: number, o: number, s: number) =>
+      new Conv2d(i, o, 3, rng, { stride: s, padding: 1, bias: false, init: "he" });
     this.conv1 = this.child("conv1", conv3(inplanes, planes, stride));
     this.bn1 = this.child("bn1", new BatchNorm2d(planes));
     this.conv2 = this.child("conv2", conv3(planes, planes, 1));
@@ -22,13 +23,18 @@ export class BasicBlock extends Module {
     this.downsample = stride !== 1 || inplanes !== planes
       ? this.child(
         "downsample",
-        new Sequential([new Conv2d(inplanes, planes, 1, rng, { stride, bias: false, init: "he" }), new BatchNorm2d(planes)]),
+        new Sequential([
+          new Conv2d(inplanes, planes, 1, rng, { stride, bias: false, init: "he" }),
+          new BatchNorm2d(planes),
+        ]),
       )
       : null;
   }
 
   forward(x: Tensor): Tensor {
-    const out = this.bn2.forward(this.conv2.forward(this.relu.forward(this.bn1.forward(this.conv1.forward(x)))));
+    const out = this.bn2.forward(
+      this.conv2.forward(this.relu.forward(this.bn1.forward(this.conv1.forward(x)))),
+    );
     return addRelu(out, this.downsample ? this.downsample.forward(x) : x);
   }
 }
@@ -43,7 +49,9 @@ export class CifarResNet extends Module {
 
   constructor(readonly depth: number, numClasses = 10, seed = 0) {
     super();
-    if ((depth - 2) % 6 !== 0 || depth < 8) throw new RangeError(`CIFAR ResNet depth must be 6n + 2 (20, 56, 110, ...), got ${depth}`);
+    if ((depth - 2) % 6 !== 0 || depth < 8) {
+      throw new RangeError(`CIFAR ResNet depth must be 6n + 2 (20, 56, 110, ...), got ${depth}`);
+    }
     const n = (depth - 2) / 6;
     const rng = new InitRng(seed);
     this.conv1 = this.child("conv1", new Conv2d(3, 16, 3, rng, { padding: 1, bias: false, init: "he" }));

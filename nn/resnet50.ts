@@ -49,7 +49,10 @@ export class ResNet50 extends Module {
   constructor(numClasses = 1000, seed = 0) {
     super();
     const rng = new InitRng(seed);
-    const conv1 = this.child("conv1", new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }));
+    const conv1 = this.child(
+      "conv1",
+      new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }),
+    );
     const bn1 = this.child("bn1", new BatchNorm2d(64));
     this.stem = new Sequential([conv1, bn1, new ReLU(), new MaxPool2d(3, 2, 1)]);
     let inplanes = 64;

@@ -41,7 +41,14 @@ export interface AttackOptions {
 }
 
 /** The SmoothAdv objective at x + delta: mean over images of -log(mean_j softmax(f(x + delta + d_ij))_y). */
-export function smoothedObjective(model: Module, x: Tensor, delta: Tensor, noise: Tensor, labels: Tensor, m: number): Tensor {
+export function smoothedObjective(
+  model: Module,
+  x: Tensor,
+  delta: Tensor,
+  noise: Tensor,
+  labels: Tensor,
+  m: number,
+): Tensor {
   const adv = repeatInterleave(add(x, delta), m);
   return softmaxAverageLoss(model.forward(add(adv, noise)), labels, m);
 }
@@ -98,7 +105,10 @@ export function pgdStep(
     const objective = smoothedObjective(model, x, d, noise, labels, o.m);
     const [g] = grad(objective, [d]);
     return noGrad(() => {
-      const moved = add(d, affine(normalizedDirection(g, o.seed, o.stream * o.steps + step), (2 * o.eps) / o.steps));
+      const moved = add(
+        d,
+        affine(normalizedDirection(g, o.seed, o.stream * o.steps + step), (2 * o.eps) / o.steps),
+      );
       const clamped = sub(clamp(add(x, moved), 0, 1), x);
       return { delta: projectL2(clamped, o.eps), gradient: g, objective: objective.view() };
     });
@@ -110,7 +120,13 @@ export function pgdStep(
  * normalised gradient of the objective, clamps x + delta to [0, 1] (noise excluded) and projects delta
  * onto the eps ball (scaling by exactly eps / ||delta||). Returns x + delta_T.
  */
-export async function pgdL2(model: Module, x: Tensor, labels: Tensor, noise: Tensor, o: AttackOptions): Promise<Tensor> {
+export async function pgdL2(
+  model: Module,
+  x: Tensor,
+  labels: Tensor,
+  noise: Tensor,
+  o: AttackOptions,
+): Promise<Tensor> {
   checkAttack(x, noise, labels, o);
   return await withFrozenEval(model, () => {
     let delta = full(x.shape, 0).keep();
@@ -135,12 +151,20 @@ export function projectL2(delta: Tensor, eps: number): Tensor {
 }
 
 function checkAttack(x: Tensor, noise: Tensor, labels: Tensor, o: AttackOptions): void {
-  if (!(o.eps >= 0) || !Number.isFinite(o.eps)) throw new RangeError(`attack epsilon must be finite and >= 0, got ${o.eps}`);
-  if (!Number.isInteger(o.steps) || o.steps < 1) throw new RangeError(`attack steps must be a positive integer, got ${o.steps}`);
-  if (!Number.isInteger(o.m) || o.m < 1) throw new RangeError(`noise copies m must be a positive integer, got ${o.m}`);
+  if (!(o.eps >= 0) || !Number.isFinite(o.eps)) {
+    throw new RangeError(`attack epsilon must be finite and >= 0, got ${o.eps}`);
+  }
+  if (!Number.isInteger(o.steps) || o.steps < 1) {
+    throw new RangeError(`attack steps must be a positive integer, got ${o.steps}`);
+  }
+  if (!Number.isInteger(o.m) || o.m < 1) {
+    throw new RangeError(`noise copies m must be a positive integer, got ${o.m}`);
+  }
   const b = x.shape[0];
   if (noise.shape[0] !== b * o.m || noise.size !== x.size * o.m) {
-    throw new RangeError(`attack: noise [${noise.shape.join(", ")}] must hold ${o.m} copies of x [${x.shape.join(", ")}]`);
+    throw new RangeError(
+      `attack: noise [${noise.shape.join(", ")}] must hold ${o.m} copies of x [${x.shape.join(", ")}]`,
+    );
   }
   if (labels.shape.length !== 1 || labels.shape[0] !== b) {
     throw new RangeError(`attack: labels [${labels.shape.join(", ")}] must be [${b}]`);
@@ -161,7 +185,13 @@ export interface DdnOptions extends AttackOptions {
  * quantised to `levels` levels; the smallest adversarial delta is kept and finally projected onto the
  * eps ball. The per-example decisions need the votes and norms on the host: one small readback per step.
  */
-export async function ddn(model: Module, x: Tensor, labels: Tensor, noise: Tensor, o: DdnOptions): Promise<Tensor> {
+export async function ddn(
+  model: Module,
+  x: Tensor,
+  labels: Tensor,
+  noise: Tensor,
+  o: DdnOptions,
+): Promise<Tensor> {
   checkAttack(x, noise, labels, o);
   const gamma = o.gamma ?? 0.05;
   const levels = o.levels ?? 256;
@@ -210,7 +240,9 @@ export async function ddn(model: Module, x: Tensor, labels: Tensor, noise: Tenso
         }
         // torch.mode: the most frequent value, the smallest one among ties
         let mode = -1, modeCount = -1;
-        for (const [c, n] of votes) if (n > modeCount || (n === modeCount && c < mode)) [mode, modeCount] = [c, n];
+        for (const [c, n] of votes) {
+          if (n > modeCount || (n === modeCount && c < mode)) [mode, modeCount] = [c, n];
+        }
         isAdv[i] = mode !== labelHost[i] ? 1 : 0;
         if (isAdv[i] && l2Host[i] < bestL2[i]) {
           better[i] = 1;

@@ -29,16 +29,27 @@ export interface CertifyResult {
 }
 
 export function validateCertifyOptions(o: CertifyOptions): void {
-  if (!(o.sigma > 0) || !Number.isFinite(o.sigma)) throw new RangeError(`--sigma must be a finite number > 0, got ${o.sigma}`);
-  if (!Number.isInteger(o.n0) || o.n0 < 1) throw new RangeError(`--N0 must be a positive integer, got ${o.n0}`);
+  if (!(o.sigma > 0) || !Number.isFinite(o.sigma)) {
+    throw new RangeError(`--sigma must be a finite number > 0, got ${o.sigma}`);
+  }
+  if (!Number.isInteger(o.n0) || o.n0 < 1) {
+    throw new RangeError(`--N0 must be a positive integer, got ${o.n0}`);
+  }
   if (!Number.isInteger(o.n) || o.n < 1) throw new RangeError(`--N must be a positive integer, got ${o.n}`);
   if (o.n0 > o.n) throw new RangeError(`--N0 (${o.n0}) must not exceed --N (${o.n})`);
   if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`--alpha must lie in (0, 1), got ${o.alpha}`);
-  if (!Number.isInteger(o.batch) || o.batch < 1) throw new RangeError(`--batch must be a positive integer, got ${o.batch}`);
+  if (!Number.isInteger(o.batch) || o.batch < 1) {
+    throw new RangeError(`--batch must be a positive integer, got ${o.batch}`);
+  }
 }
 
 /** The radius certified for `nA` of `n` votes: s * PhiInv(pA_lower), or abstention below 1/2. */
-export function radiusFromCounts(nA: number, n: number, alpha: number, sigma: number): { pALower: number; radius: number; abstain: boolean } {
+export function radiusFromCounts(
+  nA: number,
+  n: number,
+  alpha: number,
+  sigma: number,
+): { pALower: number; radius: number; abstain: boolean } {
   const pALower = clopperPearsonLower(nA, n, alpha);
   if (pALower < 0.5) return { pALower, radius: 0, abstain: true };
   return { pALower, radius: sigma * phiInv(pALower), abstain: false };
@@ -48,7 +59,13 @@ export function radiusFromCounts(nA: number, n: number, alpha: number, sigma: nu
  * CERTIFY(x, n0, n, alpha): n0 noisy copies select cA, n fresh copies estimate its probability.
  * Noise comes from the stream of `index` (selection samples [0, n0), estimation [n0, n0 + n)).
  */
-export async function certify(model: Module, image: Tensor, numClasses: number, index: number, o: CertifyOptions): Promise<CertifyResult> {
+export async function certify(
+  model: Module,
+  image: Tensor,
+  numClasses: number,
+  index: number,
+  o: CertifyOptions,
+): Promise<CertifyResult> {
   validateCertifyOptions(o);
   const common = { batch: o.batch, sigma: o.sigma, seed: o.seed, stream: index };
   const counts0 = await sampleVotes(model, image, numClasses, { ...common, count: o.n0, firstSample: 0 });
@@ -56,7 +73,14 @@ export async function certify(model: Module, image: Tensor, numClasses: number, 
   const counts = await sampleVotes(model, image, numClasses, { ...common, count: o.n, firstSample: o.n0 });
   const nA = counts[cA];
   const r = radiusFromCounts(nA, o.n, o.alpha, o.sigma);
-  return { prediction: r.abstain ? ABSTAIN : cA, radius: r.radius, cA, nA, pALower: r.pALower, samples: o.n0 + o.n };
+  return {
+    prediction: r.abstain ? ABSTAIN : cA,
+    radius: r.radius,
+    cA,
+    nA,
+    pALower: r.pALower,
+    samples: o.n0 + o.n,
+  };
 }
 
 export interface PredictOptions {

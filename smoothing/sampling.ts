@@ -23,11 +23,22 @@ export interface SamplingOptions {
 }
 
 /** Class counts of the base classifier's votes on `count` noisy copies of `image` ([C,H,W] in [0,1]). */
-export async function sampleVotes(model: Module, image: Tensor, numClasses: number, o: SamplingOptions): Promise<Uint32Array> {
+export async function sampleVotes(
+  model: Module,
+  image: Tensor,
+  numClasses: number,
+  o: SamplingOptions,
+): Promise<Uint32Array> {
   if (!(o.sigma > 0)) throw new RangeError(`sigma must be > 0, got ${o.sigma}`);
-  if (!Number.isInteger(o.batch) || o.batch < 1) throw new RangeError(`batch must be a positive integer, got ${o.batch}`);
-  if (!Number.isInteger(o.count) || o.count < 0) throw new RangeError(`sample count must be a non-negative integer, got ${o.count}`);
-  if (image.rank !== 3) throw new RangeError(`sampleVotes: image must be [C, H, W], got [${image.shape.join(", ")}]`);
+  if (!Number.isInteger(o.batch) || o.batch < 1) {
+    throw new RangeError(`batch must be a positive integer, got ${o.batch}`);
+  }
+  if (!Number.isInteger(o.count) || o.count < 0) {
+    throw new RangeError(`sample count must be a non-negative integer, got ${o.count}`);
+  }
+  if (image.rank !== 3) {
+    throw new RangeError(`sampleVotes: image must be [C, H, W], got [${image.shape.join(", ")}]`);
+  }
   model.eval();
   // [1, C, H, W]: noisyCopies drops a leading 1, which would otherwise eat a single channel
   const batched = image.view([1, ...image.shape]);
@@ -37,7 +48,13 @@ export async function sampleVotes(model: Module, image: Tensor, numClasses: numb
     const b = Math.min(o.batch, o.count - done);
     scope(() =>
       noGrad(() => {
-        const x = noisyCopies(batched, { count: b, sigma: o.sigma, seed: o.seed, stream: o.stream, firstSample: o.firstSample + done });
+        const x = noisyCopies(batched, {
+          count: b,
+          sigma: o.sigma,
+          seed: o.seed,
+          stream: o.stream,
+          firstSample: o.firstSample + done,
+        });
         countVotes(model.forward(x), counts);
       })
     );

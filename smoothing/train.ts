@@ -72,15 +72,21 @@ export function validateTrainConfig(c: TrainConfig): void {
   posInt(c.batch, "--batch");
   posInt(c.numNoiseVec, "--num-noise-vec");
   posInt(c.lrStepSize, "--lr-step-size");
-  if (!Number.isInteger(c.numSteps) || c.numSteps < 0) throw new RangeError(`--num-steps must be an integer >= 0, got ${c.numSteps}`);
-  if (!(c.noiseSd > 0) || !Number.isFinite(c.noiseSd)) throw new RangeError(`--noise-sd must be a finite number > 0, got ${c.noiseSd}`);
+  if (!Number.isInteger(c.numSteps) || c.numSteps < 0) {
+    throw new RangeError(`--num-steps must be an integer >= 0, got ${c.numSteps}`);
+  }
+  if (!(c.noiseSd > 0) || !Number.isFinite(c.noiseSd)) {
+    throw new RangeError(`--noise-sd must be a finite number > 0, got ${c.noiseSd}`);
+  }
   if (!(c.lr > 0)) throw new RangeError(`--lr must be > 0, got ${c.lr}`);
   if (!(c.epsilon >= 0)) throw new RangeError(`--epsilon must be >= 0, got ${c.epsilon}`);
   if (!(c.momentum >= 0) || !(c.weightDecay >= 0) || !(c.gamma > 0)) {
     throw new RangeError("--momentum and --weight-decay must be >= 0 and --gamma > 0");
   }
   if (c.method === "smoothadv" && c.batch % c.numNoiseVec !== 0) {
-    throw new RangeError(`--batch (${c.batch}) must be a multiple of --num-noise-vec (${c.numNoiseVec}): each batch is split into m chunks`);
+    throw new RangeError(
+      `--batch (${c.batch}) must be a multiple of --num-noise-vec (${c.numNoiseVec}): each batch is split into m chunks`,
+    );
   }
 }
 
@@ -149,7 +155,9 @@ export async function trainBatch(
     }
     const m = c.numNoiseVec;
     const chunk = b / m;
-    if (!Number.isInteger(chunk)) throw new RangeError(`batch of ${b} images does not split into ${m} chunks`);
+    if (!Number.isInteger(chunk)) {
+      throw new RangeError(`batch of ${b} images does not split into ${m} chunks`);
+    }
     const eps = warmupEpsilon(c, epoch);
     for (let k = 0; k < m; k++) {
       const stream = globalBatch * m + k;
@@ -160,7 +168,9 @@ export async function trainBatch(
       if (c.numSteps === 0 || eps === 0) adv = noGrad(() => add(xc, full([1], 0))).keep();
       else {
         const attack = { eps, steps: c.numSteps, m, seed: c.seed, stream };
-        adv = (c.attack === "pgd" ? await pgdL2(model, xc, yc, noise, attack) : await ddn(model, xc, yc, noise, attack)).keep();
+        adv = (c.attack === "pgd"
+          ? await pgdL2(model, xc, yc, noise, attack)
+          : await ddn(model, xc, yc, noise, attack)).keep();
       }
       model.train();
       stats.push(scope(() => {

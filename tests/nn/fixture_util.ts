@@ -21,7 +21,10 @@ export interface Fixture {
 export async function loadFixture(name: string): Promise<Fixture> {
   const dir = `${FIXTURES}${name}/`;
   const cases = (await loadSafetensorsFile(`${dir}cases.safetensors`)).tensors;
-  const tol = JSON.parse(await Deno.readTextFile(`${dir}tolerances.json`)).tensors as Record<string, { recommended: Tolerance }>;
+  const tol = JSON.parse(await Deno.readTextFile(`${dir}tolerances.json`)).tensors as Record<
+    string,
+    { recommended: Tolerance }
+  >;
   return {
     dir,
     cases,
@@ -39,14 +42,33 @@ export async function loadFixture(name: string): Promise<Fixture> {
 }
 
 /** |ours - fixture| <= max_abs elementwise (when `elementwise`) and norm-relative error <= norm_rel. */
-export function assertWithin(what: string, ours: ArrayLike<number>, ref: ArrayLike<number>, tol: Tolerance, elementwise = true, scale = 1): number {
-  if (ours.length !== ref.length) throw new Error(`${what}: ${ours.length} values, fixture has ${ref.length}`);
+export function assertWithin(
+  what: string,
+  ours: ArrayLike<number>,
+  ref: ArrayLike<number>,
+  tol: Tolerance,
+  elementwise = true,
+  scale = 1,
+): number {
+  if (ours.length !== ref.length) {
+    throw new Error(`${what}: ${ours.length} values, fixture has ${ref.length}`);
+  }
   const nr = normRel(ours, ref);
-  if (!(nr <= tol.norm_rel * scale)) throw new Error(`${what}: norm-relative error ${nr.toExponential(2)} > ${(tol.norm_rel * scale).toExponential(2)}`);
+  if (!(nr <= tol.norm_rel * scale)) {
+    throw new Error(
+      `${what}: norm-relative error ${nr.toExponential(2)} > ${(tol.norm_rel * scale).toExponential(2)}`,
+    );
+  }
   if (elementwise) {
     for (let i = 0; i < ref.length; i++) {
       const d = Math.abs(ours[i] - ref[i]);
-      if (!(d <= tol.max_abs * scale)) throw new Error(`${what}[${i}]: |${ours[i]} - ${ref[i]}| = ${d.toExponential(2)} > ${(tol.max_abs * scale).toExponential(2)}`);
+      if (!(d <= tol.max_abs * scale)) {
+        throw new Error(
+          `${what}[${i}]: |${ours[i]} - ${ref[i]}| = ${d.toExponential(2)} > ${
+            (tol.max_abs * scale).toExponential(2)
+          }`,
+        );
+      }
     }
   }
   return nr;

@@ -14,37 +14,56 @@ import { assertWithin, loadFixture } from "./fixture_util.ts";
 const fx = await loadFixture("mnist_cnn");
 const labels = Int32Array.from(fx.cases.get("labels")!.data as BigInt64Array, Number);
 
-gpuTest("MNIST CNN: 87,114 parameters; logits, loss, all gradients and the input gradient match PyTorch", async () => {
-  const m = buildModel("mnist_cnn");
-  assert.equal(m.parameterCount(), 87114);
-  assert.deepEqual(m.stateKeys(), ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "7.weight", "7.bias"]);
-  await loadModelWeights(m, `${fx.dir}weights.safetensors`);
-  const input = Tensor.from(fx.f32("input"), [16, 1, 28, 28]);
-  input.requiresGrad = true;
-  const { logits, loss } = scope(() => {
-    const logits = m.forward(input);
-    return { logits, loss: crossEntropy(logits, Tensor.from(labels, [16], "i32")) };
-  });
-  backward(loss);
-  const [lg, ls, gin] = await readTensors([logits, loss, input.grad!]);
-  assertWithin("logits", lg, fx.f32("logits"), fx.tolerance("logits"));
-  assertWithin("loss", ls, fx.f32("loss"), fx.tolerance("loss"));
-  assertWithin("grad.input", gin, fx.f32("grad.input"), fx.tolerance("grad.input"), false);
-  const params = m.namedParameters();
-  const grads = await readTensors(params.map(([, p]) => p.grad!));
-  params.forEach(([k], i) => assertWithin(`grad.${k}`, grads[i], fx.f32(`grad.${k}`), fx.tolerance(`grad.${k}`), false));
-  for (const t of [logits, loss, input.grad!, input]) t.dispose();
-  m.dispose();
-});
+gpuTest(
+  "MNIST CNN: 87,114 parameters; logits, loss, all gradients and the input gradient match PyTorch",
+  async () => {
+    const m = buildModel("mnist_cnn");
+    assert.equal(m.parameterCount(), 87114);
+    assert.deepEqual(m.stateKeys(), [
+      "0.weight",
+      "0.bias",
+      "2.weight",
+      "2.bias",
+      "4.weight",
+      "4.bias",
+      "7.weight",
+      "7.bias",
+    ]);
+    await loadModelWeights(m, `${fx.dir}weights.safetensors`);
+    const input = Tensor.from(fx.f32("input"), [16, 1, 28, 28]);
+    input.requiresGrad = true;
+    const { logits, loss } = scope(() => {
+      const logits = m.forward(input);
+      return { logits, loss: crossEntropy(logits, Tensor.from(labels, [16], "i32")) };
+    });
+    backward(loss);
+    const [lg, ls, gin] = await readTensors([logits, loss, input.grad!]);
+    assertWithin("logits", lg, fx.f32("logits"), fx.tolerance("logits"));
+    assertWithin("loss", ls, fx.f32("loss"), fx.tolerance("loss"));
+    assertWithin("grad.input", gin, fx.f32("grad.input"), fx.tolerance("grad.input"), false);
+    const params = m.namedParameters();
+    const grads = await readTensors(params.map(([, p]) => p.grad!));
+    params.forEach(([k], i) =>
+      assertWithin(`grad.${k}`, grads[i], fx.f32(`grad.${k}`), fx.tolerance(`grad.${k}`), false)
+    );
+    for (const t of [logits, loss, input.grad!, input]) t.dispose();
+    m.dispose();
+  },
+);
 
 gpuTest("MNIST CNN in f16 (f32 accumulation) reproduces the logits within 1e-2 norm-relative", async (e) => {
   if (!e.f16) return console.log("adapter without shader-f16: nothing to check");
   const m = buildModel("mnist_cnn");
   await loadModelWeights(m, `${fx.dir}weights.safetensors`);
   m.eval();
-  for (const [, mod] of m.modules()) if (mod instanceof Conv2d || mod instanceof Linear) mod.precision = "f16";
+  for (const [, mod] of m.modules()) {
+    if (mod instanceof Conv2d || mod instanceof Linear) mod.precision = "f16";
+  }
   const out = scope(() => m.forward(Tensor.from(fx.f32("input"), [16, 1, 28, 28])));
-  const nr = assertWithin("logits (f16)", await out.read(), fx.f32("logits"), { norm_rel: 1e-2, max_abs: Infinity }, false);
+  const nr = assertWithin("logits (f16)", await out.read(), fx.f32("logits"), {
+    norm_rel: 1e-2,
+    max_abs: Infinity,
+  }, false);
   console.log(`f16 logits: norm-relative error ${nr.toExponential(2)}`);
   out.dispose();
   m.dispose();

@@ -20,30 +20,71 @@ gpuTest("PGD steps on the smoothed soft classifier match the fixture, teacher-fo
   const m = buildModel("cifar_resnet20");
   await loadModelWeights(m, `${fx.dir}weights.safetensors`);
   const x = Tensor.from(fx.f32("adv.x"), SHAPE).keep();
-  const labels = Tensor.from(Int32Array.from(fx.cases.get("adv.labels")!.data as BigInt64Array, Number), [4], "i32").keep();
+  const labels = Tensor.from(
+    Int32Array.from(fx.cases.get("adv.labels")!.data as BigInt64Array, Number),
+    [4],
+    "i32",
+  ).keep();
   const noise = Tensor.from(fx.f32("adv.noise"), [8, 3, 32, 32]).keep();
   await withFrozenEval(m, async () => {
     const zero = Tensor.from(new Float32Array(4 * 3072), SHAPE).keep();
     const s1 = pgdStep(m, x, zero, labels, noise, o, 0);
     const [obj0, g0, d1] = await readTensors([s1.objective, s1.gradient, s1.delta]);
-    assertWithin("adv.objective_at_zero", obj0, fx.f32("adv.objective_at_zero"), fx.tolerance("adv.objective_at_zero"));
-    assertWithin("adv.grad_delta_at_zero", g0, fx.f32("adv.grad_delta_at_zero"), fx.tolerance("adv.grad_delta_at_zero"), false);
-    assertWithin("adv.delta_after_step1", d1, fx.f32("adv.delta_after_step1"), fx.tolerance("adv.delta_after_step1"), false);
+    assertWithin(
+      "adv.objective_at_zero",
+      obj0,
+      fx.f32("adv.objective_at_zero"),
+      fx.tolerance("adv.objective_at_zero"),
+    );
+    assertWithin(
+      "adv.grad_delta_at_zero",
+      g0,
+      fx.f32("adv.grad_delta_at_zero"),
+      fx.tolerance("adv.grad_delta_at_zero"),
+      false,
+    );
+    assertWithin(
+      "adv.delta_after_step1",
+      d1,
+      fx.f32("adv.delta_after_step1"),
+      fx.tolerance("adv.delta_after_step1"),
+      false,
+    );
     const fxD1 = Tensor.from(fx.f32("adv.delta_after_step1"), SHAPE).keep();
     const s2 = pgdStep(m, x, fxD1, labels, noise, o, 1);
     const [obj1, g1, d2] = await readTensors([s2.objective, s2.gradient, s2.delta]);
-    assertWithin("adv.grad_delta_before_step2", g1, fx.f32("adv.grad_delta_before_step2"), fx.tolerance("adv.grad_delta_before_step2"), false);
-    assertWithin("adv.delta_after_step2", d2, fx.f32("adv.delta_after_step2"), fx.tolerance("adv.delta_after_step2"), false);
+    assertWithin(
+      "adv.grad_delta_before_step2",
+      g1,
+      fx.f32("adv.grad_delta_before_step2"),
+      fx.tolerance("adv.grad_delta_before_step2"),
+      false,
+    );
+    assertWithin(
+      "adv.delta_after_step2",
+      d2,
+      fx.f32("adv.delta_after_step2"),
+      fx.tolerance("adv.delta_after_step2"),
+      false,
+    );
     const trace = fx.f32("adv.objective_trace");
-    assertWithin("adv.objective_trace[1]", obj1, [trace[1]], { norm_rel: fx.tolerance("adv.objective_trace").norm_rel, max_abs: Infinity });
+    assertWithin("adv.objective_trace[1]", obj1, [trace[1]], {
+      norm_rel: fx.tolerance("adv.objective_trace").norm_rel,
+      max_abs: Infinity,
+    });
     const fxD2 = fx.f32("adv.delta_after_step2");
     const xAdv = fx.f32("adv.x").map((v, i) => Math.fround(v + fxD2[i]));
     assertWithin("adv.x_adv (teacher-forced)", xAdv, fx.f32("adv.x_adv"), fx.tolerance("adv.x_adv"));
-    for (const t of [zero, fxD1, s1.objective, s1.gradient, s1.delta, s2.objective, s2.gradient, s2.delta]) t.dispose();
+    for (const t of [zero, fxD1, s1.objective, s1.gradient, s1.delta, s2.objective, s2.gradient, s2.delta]) {
+      t.dispose();
+    }
   });
   const adv = await pgdL2(m, x, labels, noise, o);
   const free = await adv.read();
-  const nr = assertWithin("adv.x_adv (free-running)", free, fx.f32("adv.x_adv"), { norm_rel: 1.6e-4, max_abs: 3e-3 });
+  const nr = assertWithin("adv.x_adv (free-running)", free, fx.f32("adv.x_adv"), {
+    norm_rel: 1.6e-4,
+    max_abs: 3e-3,
+  });
   console.log(`free-running x_adv: norm-relative error ${nr.toExponential(2)}`);
   const d = fx.f32("adv.x").map((v, i) => free[i] - v);
   for (let i = 0; i < 4; i++) {

@@ -1,0 +1,38 @@
+/** Running a `cli/` command in a subprocess, as a user would, for the commands' end-to-end tests. */
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cliCommand(script: string, args: string[]): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      "--allow-sys",
+      `${ROOT}cli/${script}`,
+      ...args,
+    ],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+export async function runCli(script: string, args: string[]): Promise<CliResult> {
+  const { code, stdout, stderr } = await cliCommand(script, args).output();
+  const dec = new TextDecoder();
+  return { code, stdout: dec.decode(stdout), stderr: dec.decode(stderr) };
+}
+
+/** Rows of a certification log without the time column (the only field allowed to differ between runs). */
+export function rowsWithoutTime(text: string): string[] {
+  return text.trim().split("\n").map((l) => l.split("\t").slice(0, -1).join("\t"));
+}
