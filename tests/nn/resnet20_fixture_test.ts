@@ -23,7 +23,7 @@ async function model() {
 
 gpuTest(
   "ResNet-20 has 272,474 parameters and the reference's 128 state-dict keys; ResNet-110 has 1,730,714",
-  async () => {
+  () => {
     const m = buildModel("cifar_resnet20");
     assert.equal(m.parameterCount(), 272474);
     const keys = m.stateKeys();
