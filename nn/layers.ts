@@ -1,7 +1,7 @@
 /** Layers with PyTorch's parameter names, shapes and initialisations. */
-import { add, div, noGrad, relu, sub, Tensor } from "../engine/mod.ts";
+import { add, binaryRaw, div, foldBatchNorm, isGradEnabled, noGrad, relu, sub, Tensor } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
-import { conv2d } from "../engine/ops/conv.ts";
+import { conv2d, conv2dFused } from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
 import { cast, flatten } from "../engine/ops/layout.ts";
@@ -64,6 +64,10 @@ export class Conv2d extends Module {
 
   get bias(): Tensor | null {
     return this.hasBias ? this.getParam("bias") : null;
+  }
+
+  override forwardFused(next: Module, x: Tensor): Tensor | null {
+    return next instanceof ReLU && fusable(this) ? convBnAct(this, null, x, { relu: true }) : null;
   }
 
   forward(x: Tensor): Tensor {
@@ -144,6 +148,11 @@ export class BatchNorm2d extends Module {
 
   get runningVar(): Tensor {
     return this.getBuffer("running_var");
+  }
+
+  /** Eval-mode batchnorm as a per-channel affine map: y = x * scale + shift. */
+  folded(): { scale: Tensor; shift: Tensor } {
+    return foldBatchNorm(this.getParam("weight"), this.getParam("bias"), this.runningMean, this.runningVar, this.eps);
   }
 
   forward(x: Tensor): Tensor {
@@ -229,7 +238,43 @@ export class Normalize extends Module {
   }
 }
 
-/** Residual sum followed by ReLU (the tail of every ResNet block). */
-export function addRelu(a: Tensor, b: Tensor): Tensor {
-  return relu(add(a, b));
+/** Inference without a graph can fold batchnorm and fuse the block tail into the convolution. */
+function fusable(...mods: (Module | null)[]): boolean {
+  return !isGradEnabled() && mods.every((m) => !m || !m.training);
+}
+
+/**
+ * relu?(bn(conv(x)) + residual). In eval mode without a graph this is one convolution whose epilogue
+ * applies the folded batchnorm (scale, shift), the residual and the ReLU; otherwise the layers run one
+ * by one (training, or attacks that need input gradients).
+ */
+export function convBnAct(
+  conv: Conv2d,
+  bn: BatchNorm2d | null,
+  x: Tensor,
+  opts: { residual?: Tensor | null; relu: boolean },
+): Tensor {
+  if (!fusable(conv, bn)) {
+    let y = conv.forward(x);
+    if (bn) y = bn.forward(y);
+    if (opts.residual) y = add(y, opts.residual);
+    return opts.relu ? relu(y) : y;
+  }
+  let scale: Tensor | null = null;
+  let shift: Tensor | null = conv.bias;
+  if (bn) {
+    const f = bn.folded();
+    scale = f.scale;
+    // a conv bias b becomes b * scale + shift
+    shift = conv.bias ? add(binaryRaw("mul", conv.bias, f.scale), f.shift) : f.shift;
+  }
+  const half = conv.precision === "f16";
+  return conv2dFused(half ? cast(x, "f16") : x, half ? cast(conv.weight, "f16") : conv.weight, {
+    stride: conv.stride,
+    padding: conv.padding,
+    bias: shift,
+    scale,
+    residual: opts.residual ?? null,
+    relu: opts.relu,
+  });
 }

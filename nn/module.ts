@@ -21,6 +21,14 @@ export abstract class Module {
 
   abstract forward(x: Tensor): Tensor;
 
+  /**
+   * `next.forward(this.forward(x))` in one step where a layer can fuse its successor (a convolution and
+   * the ReLU after it, at inference); null where it cannot.
+   */
+  forwardFused(_next: Module, _x: Tensor): Tensor | null {
+    return null;
+  }
+
   protected param(name: string, t: Tensor): Tensor {
     t.requiresGrad = true;
     t.keep();
@@ -241,7 +249,14 @@ export class Sequential extends Module {
 
   forward(x: Tensor): Tensor {
     let y = x;
-    for (const l of this.layers) y = l.forward(y);
+    const ls = this.layers;
+    for (let i = 0; i < ls.length; i++) {
+      const fused = i + 1 < ls.length ? ls[i].forwardFused(ls[i + 1], y) : null;
+      if (fused) {
+        y = fused;
+        i++;
+      } else y = ls[i].forward(y);
+    }
     return y;
   }
 }

@@ -1,7 +1,7 @@
 /** The reference code's CIFAR ResNet (depth 6n + 2) with PyTorch's module and parameter names. */
 import type { Tensor } from "../engine/mod.ts";
 import { InitRng } from "./init.ts";
-import { addRelu, AvgPool2d, BatchNorm2d, Conv2d, Flatten, Linear, ReLU } from "./layers.ts";
+import { AvgPool2d, BatchNorm2d, Conv2d, convBnAct, Flatten, Linear } from "./layers.ts";
 import { Module, Sequential } from "./module.ts";
 
 export class BasicBlock extends Module {
@@ -10,7 +10,6 @@ export class BasicBlock extends Module {
   readonly conv2: Conv2d;
   readonly bn2: BatchNorm2d;
   readonly downsample: Sequential | null;
-  private readonly relu = new ReLU();
 
   constructor(inplanes: number, planes: number, stride: number, rng: InitRng) {
     super();
@@ -32,10 +31,10 @@ export class BasicBlock extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    const out = this.bn2.forward(
-      this.conv2.forward(this.relu.forward(this.bn1.forward(this.conv1.forward(x)))),
-    );
-    return addRelu(out, this.downsample ? this.downsample.forward(x) : x);
+    const y = convBnAct(this.conv1, this.bn1, x, { relu: true });
+    const [dsConv, dsBn] = (this.downsample?.layers ?? []) as [Conv2d?, BatchNorm2d?];
+    const shortcut = dsConv ? convBnAct(dsConv, dsBn!, x, { relu: false }) : x;
+    return convBnAct(this.conv2, this.bn2, y, { residual: shortcut, relu: true });
   }
 }
 
@@ -45,7 +44,6 @@ export class CifarResNet extends Module {
   readonly layers: Sequential[];
   readonly fc: Linear;
   private readonly head = new Sequential([new AvgPool2d(8), new Flatten()]);
-  private readonly relu = new ReLU();
 
   constructor(readonly depth: number, numClasses = 10, seed = 0) {
     super();
@@ -69,7 +67,7 @@ export class CifarResNet extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
+    let y = convBnAct(this.conv1, this.bn1, x, { relu: true });
     for (const l of this.layers) y = l.forward(y);
     return this.fc.forward(this.head.forward(y));
   }

@@ -1,7 +1,7 @@
 /** torchvision's ResNet-50 (v1.5: stride on the 3x3 conv of the Bottleneck), as in the reference code. */
 import type { Tensor } from "../engine/mod.ts";
 import { InitRng } from "./init.ts";
-import { addRelu, BatchNorm2d, Conv2d, GlobalAvgPool, Linear, MaxPool2d, ReLU } from "./layers.ts";
+import { BatchNorm2d, Conv2d, convBnAct, GlobalAvgPool, Linear, MaxPool2d } from "./layers.ts";
 import { Module, Sequential } from "./module.ts";
 
 export class Bottleneck extends Module {
@@ -13,7 +13,6 @@ export class Bottleneck extends Module {
   readonly conv3: Conv2d;
   readonly bn3: BatchNorm2d;
   readonly downsample: Sequential | null;
-  private readonly relu = new ReLU();
 
   constructor(inplanes: number, planes: number, stride: number, rng: InitRng) {
     super();
@@ -32,16 +31,18 @@ export class Bottleneck extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    const r = this.relu;
-    let y = r.forward(this.bn1.forward(this.conv1.forward(x)));
-    y = r.forward(this.bn2.forward(this.conv2.forward(y)));
-    y = this.bn3.forward(this.conv3.forward(y));
-    return addRelu(y, this.downsample ? this.downsample.forward(x) : x);
+    let y = convBnAct(this.conv1, this.bn1, x, { relu: true });
+    y = convBnAct(this.conv2, this.bn2, y, { relu: true });
+    const [dsConv, dsBn] = (this.downsample?.layers ?? []) as [Conv2d?, BatchNorm2d?];
+    const shortcut = dsConv ? convBnAct(dsConv, dsBn!, x, { relu: false }) : x;
+    return convBnAct(this.conv3, this.bn3, y, { residual: shortcut, relu: true });
   }
 }
 
 export class ResNet50 extends Module {
-  private readonly stem: Sequential;
+  private readonly conv1: Conv2d;
+  private readonly bn1: BatchNorm2d;
+  private readonly maxpool = new MaxPool2d(3, 2, 1);
   readonly layers: Sequential[];
   readonly fc: Linear;
   private readonly pool = new GlobalAvgPool();
@@ -49,12 +50,8 @@ export class ResNet50 extends Module {
   constructor(numClasses = 1000, seed = 0) {
     super();
     const rng = new InitRng(seed);
-    const conv1 = this.child(
-      "conv1",
-      new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }),
-    );
-    const bn1 = this.child("bn1", new BatchNorm2d(64));
-    this.stem = new Sequential([conv1, bn1, new ReLU(), new MaxPool2d(3, 2, 1)]);
+    this.conv1 = this.child("conv1", new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }));
+    this.bn1 = this.child("bn1", new BatchNorm2d(64));
     let inplanes = 64;
     this.layers = [[64, 3], [128, 4], [256, 6], [512, 3]].map(([planes, blocks], li) => {
       const list: Module[] = [];
@@ -68,7 +65,7 @@ export class ResNet50 extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    let y = this.stem.forward(x);
+    let y = this.maxpool.forward(convBnAct(this.conv1, this.bn1, x, { relu: true }));
     for (const l of this.layers) y = l.forward(y);
     return this.fc.forward(this.pool.forward(y));
   }

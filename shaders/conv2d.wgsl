@@ -33,6 +33,7 @@ override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override PASS: u32 = 0u;    // 0 forward, 1 grad input, 2 grad weight
 override VA: u32 = 0u;      // PASS 2: OH*OW % 4 == 0, read g four k at a time
 override BIAS: u32 = 0u;    // PASS 0: add bias[o]
+override EPI: u32 = 0u;     // PASS 0 epilogue: 1 per-channel scale (before the bias), 2 residual add, 4 ReLU
 override WG: u32 = 64u;     // permute
 
 struct Conv {
@@ -97,6 +98,8 @@ struct Perm {
 @group(0) @binding(7) var<storage, read> src: array<f32>;
 @group(0) @binding(8) var<storage, read_write> packed: array<vec4<f32>>;
 @group(0) @binding(9) var<storage, read> src4: array<vec4<f32>>;   // the same buffer as src
+@group(0) @binding(10) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
+@group(0) @binding(11) var<storage, read> res: array<f32>;     // epilogue residual, laid out like out
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -294,6 +297,18 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
                      pixelB(j, 3u, k + 3u < kEnd));
 }
 
+// Forward epilogue on four output channels of one pixel (out offsets o, o + cs, ...): the residual
+// input of a ResNet block and the ReLU that follows, so inference needs no extra pass over memory.
+fn epilogue(o: u32, cs: u32, v: vec4<f32>) -> vec4<f32> {
+  var w = v;
+  if ((EPI & 2u) != 0u) {
+    let last = arrayLength(&res) - 1u;
+    w += vec4<f32>(res[min(o, last)], res[min(o + cs, last)], res[min(o + 2u * cs, last)], res[min(o + 3u * cs, last)]);
+  }
+  if ((EPI & 4u) != 0u) { w = max(w, vec4<f32>(0.0)); }
+  return w;
+}
+
 fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
   if (m >= p.M) { return; }
   if (PASS == 2u) {
@@ -308,10 +323,12 @@ fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
   var cs = p.OH * p.OW;
   if (PASS == 1u) { cs = p.H * p.W; }
   let o = cOff + base + n * cs;
-  if (n < p.NC) { out[o] = v.x; }
-  if (n + 1u < p.NC) { out[o + cs] = v.y; }
-  if (n + 2u < p.NC) { out[o + 2u * cs] = v.z; }
-  if (n + 3u < p.NC) { out[o + 3u * cs] = v.w; }
+  var w = v;
+  if (PASS == 0u) { w = epilogue(o, cs, v); }
+  if (n < p.NC) { out[o] = w.x; }
+  if (n + 1u < p.NC) { out[o + cs] = w.y; }
+  if (n + 2u < p.NC) { out[o + 2u * cs] = w.z; }
+  if (n + 3u < p.NC) { out[o + 3u * cs] = w.w; }
 }
 
 // Store block (i, j): acc[q] is row r + q, columns n..n+3.
@@ -320,15 +337,19 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   let n = colOf(j);
   if (PASS == 2u && n >= p.NC) { return; }
   var bv = vec4<f32>();
+  var sv = vec4<f32>(1.0);
+  let n1 = p.NC - 1u;
   if (PASS == 0u && BIAS == 1u) {
-    let n1 = p.NC - 1u;
     bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
   }
+  if (PASS == 0u && (EPI & 1u) != 0u) {
+    sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
+  }
   let ro = rO[i];
-  stRow(r, ro.x, n, acc[0] + bv, j);
-  stRow(r + 1u, ro.y, n, acc[1] + bv, j);
-  stRow(r + 2u, ro.z, n, acc[2] + bv, j);
-  stRow(r + 3u, ro.w, n, acc[3] + bv, j);
+  stRow(r, ro.x, n, acc[0] * sv + bv, j);
+  stRow(r + 1u, ro.y, n, acc[1] * sv + bv, j);
+  stRow(r + 2u, ro.z, n, acc[2] * sv + bv, j);
+  stRow(r + 3u, ro.w, n, acc[3] * sv + bv, j);
 }
 
 @compute @workgroup_size(WG)

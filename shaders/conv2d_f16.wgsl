@@ -12,6 +12,7 @@ override WGX: u32 = 8u;
 override WGY: u32 = 8u;
 override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override BIAS: u32 = 0u;
+override EPI: u32 = 0u;     // epilogue: 1 per-channel scale (before the bias), 2 residual add, 4 ReLU
 override WG: u32 = 64u;     // permute
 
 // The members conv2d.wgsl's passes share; the op fills them the same way for PASS 0.
@@ -71,6 +72,8 @@ struct Perm {
 @group(0) @binding(5) var<uniform> pp: Perm;
 @group(0) @binding(6) var<storage, read> src: array<f16>;
 @group(0) @binding(7) var<storage, read_write> packed: array<vec2<u32>>;
+@group(0) @binding(8) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
+@group(0) @binding(9) var<storage, read> res: array<f32>;     // epilogue residual, laid out like out
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -165,29 +168,46 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
   return transpose(mat4x4<f32>(widen(b2[q.x]), widen(b2[q.y]), widen(b2[q.z]), widen(b2[q.w])));
 }
 
+// Forward epilogue on four output channels of one pixel (out offsets o, o + cs, ...): the residual
+// input of a ResNet block and the ReLU that follows, so inference needs no extra pass over memory.
+fn epilogue(o: u32, cs: u32, v: vec4<f32>) -> vec4<f32> {
+  var w = v;
+  if ((EPI & 2u) != 0u) {
+    let last = arrayLength(&res) - 1u;
+    w += vec4<f32>(res[min(o, last)], res[min(o + cs, last)], res[min(o + 2u * cs, last)], res[min(o + 3u * cs, last)]);
+  }
+  if ((EPI & 4u) != 0u) { w = max(w, vec4<f32>(0.0)); }
+  return w;
+}
+
 fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>) {
   if (m >= p.M) { return; }
   let cs = p.OH * p.OW;
   let o = cOff + base + n * cs;
-  if (n < p.NC) { out[o] = v.x; }
-  if (n + 1u < p.NC) { out[o + cs] = v.y; }
-  if (n + 2u < p.NC) { out[o + 2u * cs] = v.z; }
-  if (n + 3u < p.NC) { out[o + 3u * cs] = v.w; }
+  let w = epilogue(o, cs, v);
+  if (n < p.NC) { out[o] = w.x; }
+  if (n + 1u < p.NC) { out[o + cs] = w.y; }
+  if (n + 2u < p.NC) { out[o + 2u * cs] = w.z; }
+  if (n + 3u < p.NC) { out[o + 3u * cs] = w.w; }
 }
 
 fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   let r = rowOf(i);
   let n = colOf(j);
   var bv = vec4<f32>();
+  var sv = vec4<f32>(1.0);
+  let n1 = p.NC - 1u;
   if (BIAS == 1u) {
-    let n1 = p.NC - 1u;
     bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
   }
+  if ((EPI & 1u) != 0u) {
+    sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
+  }
   let ro = rO[i];
-  stRow(r, ro.x, n, acc[0] + bv);
-  stRow(r + 1u, ro.y, n, acc[1] + bv);
-  stRow(r + 2u, ro.z, n, acc[2] + bv);
-  stRow(r + 3u, ro.w, n, acc[3] + bv);
+  stRow(r, ro.x, n, acc[0] * sv + bv);
+  stRow(r + 1u, ro.y, n, acc[1] * sv + bv);
+  stRow(r + 2u, ro.z, n, acc[2] * sv + bv);
+  stRow(r + 3u, ro.w, n, acc[3] * sv + bv);
 }
 
 // Channels-last repack of f16 data (see conv2d.wgsl's permute); four halves per invocation.

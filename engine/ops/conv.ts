@@ -3,11 +3,11 @@
  * Forward and both backward passes are implicit GEMMs in shaders/conv2d.wgsl (see the pass table
  * there); the f16 inference path uses shaders/conv2d_f16.wgsl. Tile sizes come from `tileConfig`.
  */
-import { attach } from "../autograd.ts";
+import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
-import { binaryRaw, zeros } from "./elementwise.ts";
+import { binaryRaw, unaryRaw, zeros } from "./elementwise.ts";
 import { checkPair, currentTileConfig, paddedView, splitCount } from "./matmul.ts";
 import type { LaneAxis } from "./matmul_tiles.ts";
 import { scalarConst, sum } from "./reduce.ts";
@@ -93,6 +93,15 @@ interface PassArgs {
   phase?: { ph: number; pw: number; kh0: number; kw0: number; dh: number; dw: number };
   lanes: LaneAxis;
   VA: number;
+  /** Forward only: per-channel scale, residual input and ReLU applied in the kernel's store. */
+  epi?: Epilogue;
+}
+
+/** y = relu?(conv(x, w) * scale[o] + bias[o] + residual): a convolution, its folded batchnorm and the tail of a ResNet block. */
+export interface Epilogue {
+  scale: Tensor | null;
+  residual: Tensor | null;
+  relu: boolean;
 }
 
 interface Plan {
@@ -138,10 +147,14 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     TW = Math.max(1, args.TW);
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
+  const epi = splits === 1 && args.pass === 0 ? args.epi : undefined;
+  const EPI = epi ? (epi.scale ? 1 : 0) | (epi.residual ? 2 : 0) | (epi.relu ? 4 : 0) : 0;
+  const scale = epi?.scale ?? scalarConst(1);
+  const res = epi?.residual ?? scalarConst(0);
   if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
   const bindings: Record<string, Bindable> = f16
-    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target }
-    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target };
+    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target, scale, res }
+    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target, scale, res };
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
     "main",
@@ -184,8 +197,8 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
       workgroups: [pl.gx, pl.gy, splits],
     },
     f16
-      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0 }
-      : { ...pl.overrides, BIAS: useBias ? 1 : 0 },
+      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI }
+      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI },
   );
 }
 
@@ -292,7 +305,7 @@ function reduceSplits(t: Tensor, splits: number, shape: Shape): Tensor {
 }
 
 /** Forward pass on the packed input; returns y (no autograd). */
-function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry): Tensor {
+function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry, epi?: Epilogue): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
   const wf = packWeightsForward(w);
   const args: PassArgs = {
@@ -310,6 +323,7 @@ function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeomet
     TW: g.KW,
     lanes: "rows",
     VA: 0,
+    epi,
   };
   const pl = plan(args);
   const splits = splitsFor(pl, args.K);
@@ -318,24 +332,76 @@ function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeomet
   dispatch(args, pl, target, splits, size);
   wf.dispose();
   const y = reduceSplits(target, splits, outShape);
-  if (!bias || splits === 1) return y;
-  const bv = bias.view([1, g.O, 1, 1]);
-  const r = binaryRaw("add", y, bv);
-  y.dispose();
-  bv.dispose();
+  if (splits === 1) return y;
+  // split-K sums partials afterwards, so the epilogue runs as separate elementwise passes
+  return applyEpilogue(y, bias, epi, g.O);
+}
+
+function applyEpilogue(y: Tensor, bias: Tensor | null, epi: Epilogue | undefined, O: number): Tensor {
+  let r = y;
+  const step = (f: (t: Tensor) => Tensor) => {
+    const next = f(r);
+    r.dispose();
+    r = next;
+  };
+  const channel = (t: Tensor) => t.view([1, O, 1, 1]);
+  if (epi?.scale) {
+    const sv = channel(epi.scale);
+    step((t) => binaryRaw("mul", t, sv));
+    sv.dispose();
+  }
+  if (bias) {
+    const bv = channel(bias);
+    step((t) => binaryRaw("add", t, bv));
+    bv.dispose();
+  }
+  if (epi?.residual) step((t) => binaryRaw("add", t, epi.residual!));
+  if (epi?.relu) step((t) => unaryRaw("relu", t));
   return r;
 }
 
-function emptyForward(g: ConvGeometry, bias: Tensor | null): Tensor | null {
+function emptyForward(g: ConvGeometry, bias: Tensor | null, epi?: Epilogue): Tensor | null {
   const outShape = [g.N, g.O, g.OH, g.OW];
   if (g.N * g.O !== 0 && g.C !== 0) return null;
   const z = zeros(outShape);
-  if (!bias || z.size === 0) return z;
-  const bv = bias.view([1, g.O, 1, 1]);
-  const r = binaryRaw("add", z, bv);
-  z.dispose();
-  bv.dispose();
-  return r;
+  if (z.size === 0) return z;
+  return applyEpilogue(z, bias, epi, g.O);
+}
+
+/**
+ * Inference convolution with a fused epilogue: relu?(conv(x, w) * scale + bias + residual). No autograd
+ * (certification runs without a graph); `scale`/`bias` are [O] (a folded batchnorm), `residual` is
+ * shaped like the output. f16 x and w use the f16 kernel.
+ */
+export function conv2dFused(
+  x: Tensor,
+  w: Tensor,
+  opts: Conv2dOptions & { bias?: Tensor | null; scale?: Tensor | null; residual?: Tensor | null; relu?: boolean },
+): Tensor {
+  const op = "conv2d (fused)";
+  const g = convGeometry(op, x.shape, w.shape, opts);
+  checkPair(op, x, "x", w, "w");
+  if (needsGrad(x, w, opts.bias, opts.scale, opts.residual)) {
+    throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
+  }
+  for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
+    if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== g.O)) {
+      throw new RangeError(`${op}: ${name} must be f32 [${g.O}], got ${t.dtype} ${fmt(t.shape)}`);
+    }
+  }
+  const outShape = [g.N, g.O, g.OH, g.OW];
+  const res = opts.residual ?? null;
+  if (res && (res.dtype !== "f32" || res.shape.join() !== outShape.join())) {
+    throw new RangeError(`${op}: residual must be f32 ${fmt(outShape)}, got ${res.dtype} ${fmt(res.shape)}`);
+  }
+  const epi: Epilogue = { scale: opts.scale ?? null, residual: res, relu: opts.relu ?? false };
+  const bias = opts.bias ?? null;
+  const empty = emptyForward(g, bias, epi);
+  if (empty) return empty;
+  const xp = packActivations(x);
+  const y = forwardPacked(xp, w, bias, g, epi);
+  xp.dispose();
+  return y;
 }
 
 /** Forward convolution without autograd. */

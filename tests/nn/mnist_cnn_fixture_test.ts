@@ -4,7 +4,7 @@
  * tolerances; the MNIST test images of the package match the fixture's bytes.
  */
 import assert from "node:assert/strict";
-import { backward, crossEntropy, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { backward, crossEntropy, noGrad, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { loadModelWeights } from "../../nn/checkpoint/model_io.ts";
 import { Conv2d, Linear } from "../../nn/layers.ts";
 import { buildModel } from "../../nn/models.ts";
@@ -50,6 +50,16 @@ gpuTest(
     m.dispose();
   },
 );
+
+gpuTest("MNIST CNN inference path (convolution and ReLU fused) reproduces the logits", async () => {
+  const m = buildModel("mnist_cnn");
+  await loadModelWeights(m, `${fx.dir}weights.safetensors`);
+  m.eval();
+  const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [16, 1, 28, 28]))));
+  assertWithin("logits (fused inference)", await out.read(), fx.f32("logits"), fx.tolerance("logits"));
+  out.dispose();
+  m.dispose();
+});
 
 gpuTest("MNIST CNN in f16 (f32 accumulation) reproduces the logits within 1e-2 norm-relative", async (e) => {
   if (!e.f16) return console.log("adapter without shader-f16: nothing to check");

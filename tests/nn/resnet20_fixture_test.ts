@@ -5,7 +5,7 @@
  * forward, within the tolerances of ../shared/fixtures/resnet20_cifar/tolerances.json.
  */
 import assert from "node:assert/strict";
-import { add, affine, backward, crossEntropy, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { add, affine, backward, crossEntropy, noGrad, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { loadModelWeights } from "../../nn/checkpoint/model_io.ts";
 import { Conv2d, Linear } from "../../nn/layers.ts";
 import { buildModel } from "../../nn/models.ts";
@@ -55,6 +55,15 @@ gpuTest("eval logits, clean and noisy (sigma 0.25), match PyTorch", async () => 
     fx.tolerance("logits_eval_noisy_sigma0.25"),
   );
   out.forEach((t) => t.dispose());
+  m.dispose();
+});
+
+gpuTest("the inference path (folded batchnorm, fused residual and ReLU) reproduces the eval logits", async () => {
+  const m = await model();
+  m.eval();
+  const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [8, 3, 32, 32]))));
+  assertWithin("logits_eval (fused inference)", await out.read(), fx.f32("logits_eval"), fx.tolerance("logits_eval"));
+  out.dispose();
   m.dispose();
 });
 

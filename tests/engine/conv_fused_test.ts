@@ -1,0 +1,102 @@
+/**
+ * The inference convolution's fused epilogue, relu?(conv(x, w) * scale + bias + residual), against a
+ * float64 reference, on shapes that use the in-kernel epilogue and shapes whose long reduction is split
+ * (the epilogue then runs as separate passes); f16 operands where the adapter offers shader-f16.
+ */
+import assert from "node:assert/strict";
+import { cast, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { conv2dFused } from "../../engine/ops/conv.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+
+interface Geo {
+  N: number;
+  C: number;
+  H: number;
+  O: number;
+  K: number;
+  S: number;
+  P: number;
+}
+
+function reference(x: Float32Array, w: Float32Array, g: Geo, scale: Float32Array, bias: Float32Array, res: Float32Array | null, relu: boolean) {
+  const OH = Math.floor((g.H + 2 * g.P - g.K) / g.S) + 1;
+  const y = new Float64Array(g.N * g.O * OH * OH);
+  for (let n = 0; n < g.N; n++) {
+    for (let o = 0; o < g.O; o++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OH; ow++) {
+          let s = 0;
+          for (let c = 0; c < g.C; c++) {
+            for (let kh = 0; kh < g.K; kh++) {
+              const ih = oh * g.S - g.P + kh;
+              if (ih < 0 || ih >= g.H) continue;
+              for (let kw = 0; kw < g.K; kw++) {
+                const iw = ow * g.S - g.P + kw;
+                if (iw < 0 || iw >= g.H) continue;
+                s += x[((n * g.C + c) * g.H + ih) * g.H + iw] * w[((o * g.C + c) * g.K + kh) * g.K + kw];
+              }
+            }
+          }
+          const i = ((n * g.O + o) * OH + oh) * OH + ow;
+          let v = s * scale[o] + bias[o] + (res ? res[i] : 0);
+          if (relu) v = Math.max(0, v);
+          y[i] = v;
+        }
+      }
+    }
+  }
+  return { y, OH };
+}
+
+const GEOS: Geo[] = [
+  { N: 3, C: 5, H: 9, O: 7, K: 3, S: 1, P: 1 }, // odd sizes, in-kernel epilogue
+  { N: 2, C: 16, H: 8, O: 16, K: 3, S: 2, P: 1 },
+  { N: 1, C: 64, H: 4, O: 6, K: 3, S: 1, P: 1 }, // tiny M, long K: split-K path
+  { N: 2, C: 8, H: 6, O: 12, K: 1, S: 2, P: 0 },
+];
+
+for (const g of GEOS) {
+  for (const withRes of [false, true]) {
+    gpuTest(`fused conv ${JSON.stringify(g)}${withRes ? " + residual" : ""} + relu matches float64 (rtol 1e-5)`, async (e) => {
+      const x = randomArray(g.N * g.C * g.H * g.H, 1);
+      const w = randomArray(g.O * g.C * g.K * g.K, 2);
+      const scale = randomArray(g.O, 3, 0.5, 1.5);
+      const bias = randomArray(g.O, 4);
+      const OH = Math.floor((g.H + 2 * g.P - g.K) / g.S) + 1;
+      const res = withRes ? randomArray(g.N * g.O * OH * OH, 5) : null;
+      const ref = reference(x, w, g, scale, bias, res, true);
+      const outs = scope(() => {
+        const xt = Tensor.from(x, [g.N, g.C, g.H, g.H]);
+        const wt = Tensor.from(w, [g.O, g.C, g.K, g.K]);
+        const common = {
+          stride: g.S,
+          padding: g.P,
+          scale: Tensor.from(scale, [g.O]),
+          bias: Tensor.from(bias, [g.O]),
+          residual: res ? Tensor.from(res, [g.N, g.O, OH, OH]) : null,
+          relu: true,
+        };
+        const list = [conv2dFused(xt, wt, common)];
+        if (e.f16) list.push(conv2dFused(cast(xt, "f16"), cast(wt, "f16"), common));
+        return list;
+      });
+      const vals = await readTensors(outs);
+      const R = g.C * g.K * g.K;
+      assertClose(vals[0], ref.y, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(R), what: "f32" });
+      if (vals[1]) assertClose(vals[1], ref.y, { rtol: 2e-3, atol: 2e-3 * Math.sqrt(R), what: "f16" });
+      outs.forEach((t) => t.dispose());
+    });
+  }
+}
+
+gpuTest("the fused convolution is inference-only and checks its operands", () => {
+  const x = Tensor.from(randomArray(2 * 3 * 4 * 4, 1), [2, 3, 4, 4]);
+  const w = Tensor.from(randomArray(5 * 3 * 9, 2), [5, 3, 3, 3]);
+  w.requiresGrad = true;
+  assert.throws(() => conv2dFused(x, w, { padding: 1 }), /inference only/);
+  w.requiresGrad = false;
+  const bad = Tensor.from([1, 2], [2]);
+  assert.throws(() => conv2dFused(x, w, { padding: 1, scale: bad }), /scale must be f32 \[5\]/);
+  assert.throws(() => conv2dFused(x, w, { padding: 1, residual: bad }), /residual must be f32 \[2, 5, 4, 4\]/);
+  for (const t of [x, w, bad]) t.dispose();
+});
