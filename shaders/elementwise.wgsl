@@ -29,6 +29,16 @@ struct Unary {
 @group(0) @binding(4) var<uniform> pu: Unary;
 @group(0) @binding(5) var<storage, read_write> words: array<u32>;
 
+// b broadcast along one contiguous block of dimensions (a per-channel vector of [N, C, H, W], a bias
+// row of [N, F]): b's index is (i / inner) % count, one division instead of one per dimension.
+struct Channel {
+  n: u32,
+  row: u32,
+  inner: u32,
+  count: u32,
+}
+@group(0) @binding(7) var<uniform> pc: Channel;
+
 struct Fill {
   n: u32,
   row: u32,
@@ -100,6 +110,13 @@ fn expand(@builtin(global_invocation_id) gid: vec3<u32>) {
     rem = rem / s;
   }
   out[i] = a[ia];
+}
+
+@compute @workgroup_size(WG)
+fn binary_channel(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pc.row;
+  if (i >= pc.n) { return; }
+  out[i] = binop(a[i], b[(i / pc.inner) % pc.count]);
 }
 
 @compute @workgroup_size(WG)

@@ -23,6 +23,24 @@ function requireF32(t: Tensor, op: string): void {
   if (t.dtype !== "f32") throw new TypeError(`${op}: expected an f32 tensor, got ${t.dtype} ${fmt(t.shape)}`);
 }
 
+/**
+ * When `b` broadcast to `shape` varies along one contiguous block of dimensions only (and is smaller
+ * than `shape`), its element for flat index i is (i / inner) % count.
+ */
+function channelBroadcast(b: Shape, shape: Shape): { inner: number; count: number } | null {
+  const off = shape.length - b.length;
+  const full = shape.map((_, i) => (i < off ? 1 : b[i - off]));
+  const varying = full.map((d, i) => d !== 1 && d === shape[i]);
+  const first = varying.indexOf(true);
+  if (first < 0) return { inner: 1, count: 1 };
+  const last = varying.lastIndexOf(true);
+  for (let i = first; i <= last; i++) if (!varying[i]) return null;
+  const count = full.slice(first, last + 1).reduce((p, d) => p * d, 1);
+  const inner = shape.slice(last + 1).reduce((p, d) => p * d, 1);
+  if (count === shape.reduce((p, d) => p * d, 1)) return null; // not a broadcast at all
+  return { inner, count };
+}
+
 /** Raw broadcast binary kernel (no autograd). */
 export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
   requireF32(a, op);
@@ -32,6 +50,15 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
   const n = out.size;
   if (n === 0) return out;
   const g = grid1d(n);
+  const ch = sameShape(a.shape, shape) ? channelBroadcast(b.shape, shape) : null;
+  if (ch) {
+    engine().run("elementwise", "binary_channel", {
+      bindings: { a, b, out },
+      uniforms: { n, row: g.row, inner: ch.inner, count: ch.count },
+      workgroups: g.workgroups,
+    }, { OP: BIN[op] });
+    return out;
+  }
   const same = sameShape(a.shape, shape) && sameShape(b.shape, shape);
   engine().run("elementwise", same ? "binary_same" : "binary", {
     bindings: { a, b, out },
