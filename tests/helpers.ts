@@ -51,7 +51,9 @@ export function assertClose(
   }
   if (worst > 1) {
     throw new Error(
-      `${what}[${at}]: got ${actual[at]}, expected ${expected[at]} (error ${worst.toFixed(2)}x tolerance rtol ${rtol} atol ${atol})`,
+      `${what}[${at}]: got ${actual[at]}, expected ${expected[at]} (error ${
+        worst.toFixed(2)
+      }x tolerance rtol ${rtol} atol ${atol})`,
     );
   }
 }
@@ -64,4 +66,43 @@ export function normRel(actual: ArrayLike<number>, expected: ArrayLike<number>):
     den += expected[i] ** 2;
   }
   return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-300);
+}
+
+/** `fn` must throw an error of `type` whose message contains `part`. */
+export function assertThrows(fn: () => unknown, type: new (...a: never[]) => Error, part: string): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof type)) {
+      throw new Error(`expected ${type.name}, got ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    if (!(e as Error).message.includes(part)) {
+      throw new Error(`message "${(e as Error).message}" lacks "${part}"`);
+    }
+    return;
+  }
+  throw new Error(`expected ${type.name} containing "${part}", nothing was thrown`);
+}
+
+/** Central finite differences of a float64 function at v, step h. */
+export function fdGrad(f: (v: Float64Array) => number, v: ArrayLike<number>, h: number): Float64Array {
+  const p = Float64Array.from(v);
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const keep = p[i];
+    p[i] = keep + h;
+    const fp = f(p);
+    p[i] = keep - h;
+    const fm = f(p);
+    p[i] = keep;
+    out[i] = (fp - fm) / (2 * h);
+  }
+  return out;
+}
+
+/** Float64 dot product. */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
 }

@@ -2,25 +2,11 @@ import fc from "fast-check";
 import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
 import { engine } from "../../engine/runtime.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
 
 type Shape4 = [number, number, number, number];
 
 /** `fn` must throw an instance of `type` whose message contains `part`. */
-function assertThrows(fn: () => unknown, type: new (...a: never[]) => Error, part: string): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof type)) {
-      throw new Error(`expected ${type.name}, got ${(e as Error).name}: ${(e as Error).message}`);
-    }
-    if (!(e as Error).message.includes(part)) {
-      throw new Error(`message "${(e as Error).message}" lacks "${part}"`);
-    }
-    return;
-  }
-  throw new Error(`expected ${type.name} containing "${part}", nothing was thrown`);
-}
 
 interface BnRef {
   y: Float64Array;
@@ -60,26 +46,6 @@ function bnRef(
 }
 
 /** Central differences of f at v (float64), one coordinate at a time. */
-function fdGrad(f: (v: Float64Array) => number, v: ArrayLike<number>, h: number): Float64Array {
-  const p = Float64Array.from(v);
-  const out = new Float64Array(p.length);
-  for (let i = 0; i < p.length; i++) {
-    const keep = p[i];
-    p[i] = keep + h;
-    const fp = f(p);
-    p[i] = keep - h;
-    const fm = f(p);
-    p[i] = keep;
-    out[i] = (fp - fm) / (2 * h);
-  }
-  return out;
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 
 function maxAbs(a: ArrayLike<number>): number {
   let m = 0;

@@ -18,7 +18,15 @@ interface Geo {
   P: number;
 }
 
-function reference(x: Float32Array, w: Float32Array, g: Geo, scale: Float32Array, bias: Float32Array, res: Float32Array | null, relu: boolean) {
+function reference(
+  x: Float32Array,
+  w: Float32Array,
+  g: Geo,
+  scale: Float32Array,
+  bias: Float32Array,
+  res: Float32Array | null,
+  relu: boolean,
+) {
   const OH = Math.floor((g.H + 2 * g.P - g.K) / g.S) + 1;
   const y = new Float64Array(g.N * g.O * OH * OH);
   for (let n = 0; n < g.N; n++) {
@@ -57,35 +65,38 @@ const GEOS: Geo[] = [
 
 for (const g of GEOS) {
   for (const withRes of [false, true]) {
-    gpuTest(`fused conv ${JSON.stringify(g)}${withRes ? " + residual" : ""} + relu matches float64 (rtol 1e-5)`, async (e) => {
-      const x = randomArray(g.N * g.C * g.H * g.H, 1);
-      const w = randomArray(g.O * g.C * g.K * g.K, 2);
-      const scale = randomArray(g.O, 3, 0.5, 1.5);
-      const bias = randomArray(g.O, 4);
-      const OH = Math.floor((g.H + 2 * g.P - g.K) / g.S) + 1;
-      const res = withRes ? randomArray(g.N * g.O * OH * OH, 5) : null;
-      const ref = reference(x, w, g, scale, bias, res, true);
-      const outs = scope(() => {
-        const xt = Tensor.from(x, [g.N, g.C, g.H, g.H]);
-        const wt = Tensor.from(w, [g.O, g.C, g.K, g.K]);
-        const common = {
-          stride: g.S,
-          padding: g.P,
-          scale: Tensor.from(scale, [g.O]),
-          bias: Tensor.from(bias, [g.O]),
-          residual: res ? Tensor.from(res, [g.N, g.O, OH, OH]) : null,
-          relu: true,
-        };
-        const list = [conv2dFused(xt, wt, common)];
-        if (e.f16) list.push(conv2dFused(cast(xt, "f16"), cast(wt, "f16"), common));
-        return list;
-      });
-      const vals = await readTensors(outs);
-      const R = g.C * g.K * g.K;
-      assertClose(vals[0], ref.y, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(R), what: "f32" });
-      if (vals[1]) assertClose(vals[1], ref.y, { rtol: 2e-3, atol: 2e-3 * Math.sqrt(R), what: "f16" });
-      outs.forEach((t) => t.dispose());
-    });
+    gpuTest(
+      `fused conv ${JSON.stringify(g)}${withRes ? " + residual" : ""} + relu matches float64 (rtol 1e-5)`,
+      async (e) => {
+        const x = randomArray(g.N * g.C * g.H * g.H, 1);
+        const w = randomArray(g.O * g.C * g.K * g.K, 2);
+        const scale = randomArray(g.O, 3, 0.5, 1.5);
+        const bias = randomArray(g.O, 4);
+        const OH = Math.floor((g.H + 2 * g.P - g.K) / g.S) + 1;
+        const res = withRes ? randomArray(g.N * g.O * OH * OH, 5) : null;
+        const ref = reference(x, w, g, scale, bias, res, true);
+        const outs = scope(() => {
+          const xt = Tensor.from(x, [g.N, g.C, g.H, g.H]);
+          const wt = Tensor.from(w, [g.O, g.C, g.K, g.K]);
+          const common = {
+            stride: g.S,
+            padding: g.P,
+            scale: Tensor.from(scale, [g.O]),
+            bias: Tensor.from(bias, [g.O]),
+            residual: res ? Tensor.from(res, [g.N, g.O, OH, OH]) : null,
+            relu: true,
+          };
+          const list = [conv2dFused(xt, wt, common)];
+          if (e.f16) list.push(conv2dFused(cast(xt, "f16"), cast(wt, "f16"), common));
+          return list;
+        });
+        const vals = await readTensors(outs);
+        const R = g.C * g.K * g.K;
+        assertClose(vals[0], ref.y, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(R), what: "f32" });
+        if (vals[1]) assertClose(vals[1], ref.y, { rtol: 2e-3, atol: 2e-3 * Math.sqrt(R), what: "f16" });
+        outs.forEach((t) => t.dispose());
+      },
+    );
   }
 }
 
@@ -97,6 +108,9 @@ gpuTest("the fused convolution is inference-only and checks its operands", () =>
   w.requiresGrad = false;
   const bad = Tensor.from([1, 2], [2]);
   assert.throws(() => conv2dFused(x, w, { padding: 1, scale: bad }), /scale must be f32 \[5\]/);
-  assert.throws(() => conv2dFused(x, w, { padding: 1, residual: bad }), /residual must be f32 \[2, 5, 4, 4\]/);
+  assert.throws(
+    () => conv2dFused(x, w, { padding: 1, residual: bad }),
+    /residual must be f32 \[2, 5, 4, 4\]/,
+  );
   for (const t of [x, w, bad]) t.dispose();
 });

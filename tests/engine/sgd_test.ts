@@ -2,22 +2,7 @@ import fc from "fast-check";
 import { readTensors, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { sgdStep } from "../../engine/ops/sgd.ts";
 import { engine } from "../../engine/runtime.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
-
-function assertThrows(fn: () => unknown, type: new (...a: never[]) => Error, part: string): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof type)) {
-      throw new Error(`expected ${type.name}, got ${(e as Error).name}: ${(e as Error).message}`);
-    }
-    if (!(e as Error).message.includes(part)) {
-      throw new Error(`message "${(e as Error).message}" lacks "${part}"`);
-    }
-    return;
-  }
-  throw new Error(`expected ${type.name} containing "${part}", nothing was thrown`);
-}
+import { assertClose, assertThrows, gpuTest, randomArray } from "../helpers.ts";
 
 interface Hyper {
   lr: number;
