@@ -1,0 +1,219 @@
+/**
+ * Tables from the benchmark JSON files: the console table of one group, and bench/RESULTS.md from every
+ * group file in a results folder. Figures are only ever copied from the JSON, never typed by hand.
+ *
+ *   deno run -A bench/report.ts [--dir bench/results] [--out bench/RESULTS.md]
+ */
+import { parseArgs } from "node:util";
+import { type BenchFile, type Figure, GROUPS, type Profile } from "./cases.ts";
+
+export const DEFAULT_DIR = new URL("./results/", import.meta.url);
+export const DEFAULT_REPORT = new URL("./RESULTS.md", import.meta.url);
+
+/** Three significant digits, without exponent notation for the magnitudes that occur here. */
+export function num(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a === 0) return "0";
+  if (a >= 1000) return Math.round(x).toString();
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(a)));
+  return x.toFixed(Math.min(digits, 6));
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+}
+
+function ratio(x: number): string {
+  return `${num(x)}x`;
+}
+
+/** A Markdown table whose columns are padded, so it also reads well on a terminal. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function torchCells(f: Figure, torchReason: string): string[] {
+  if (f.torch === undefined) return ["n/a", "", ""];
+  if (f.torch === null) return [torchReason, "", ""];
+  return [
+    `${num(f.torch.value.median)} ±${pct(f.torch.value.spread)}`,
+    ratio(f.torch.speedup),
+    ratio(f.torch.cpuSpeedup),
+  ];
+}
+
+/** Rows of one section: figure, median, spread, per-CPU-time rate, peak fraction, PyTorch and ratios. */
+export function figureTable(figures: readonly Figure[], torchReason: string): string {
+  const header = [
+    "figure",
+    "median",
+    "unit",
+    "spread",
+    "per CPU time",
+    "of peak",
+    "PyTorch median",
+    "ours/PyTorch",
+    "(CPU time)",
+  ];
+  const rows = figures.map((f) => [
+    f.name,
+    num(f.value.median),
+    f.unit,
+    `${pct(f.value.spread)} (n=${f.value.repeats})`,
+    num(f.cpu.median),
+    f.peakFraction === undefined ? "" : `${pct(f.peakFraction)} ${f.bound === "compute" ? "FMA" : "copy"}`,
+    ...torchCells(f, torchReason),
+  ]);
+  return table(header, rows);
+}
+
+function sections(figures: readonly Figure[]): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
+  for (const f of figures) out.set(f.section, [...(out.get(f.section) ?? []), f]);
+  return out;
+}
+
+function torchReason(file: BenchFile): string {
+  if (!file.torch.available) return "torch not available";
+  return file.torch.reason ? "torch failed" : "not run";
+}
+
+export function profileTable(p: Profile, top = 8): string {
+  const fam = table(
+    ["kernel family (.wgsl)", "GPU ms", "share", "dispatches"],
+    p.families.map((k) => [k.name, num(k.ms), pct(k.share), String(k.dispatches)]),
+  );
+  const kernels = table(
+    ["kernel (family:entry)", "GPU ms", "share", "dispatches"],
+    p.kernels.slice(0, top).map((k) => [k.name, num(k.ms), pct(k.share), String(k.dispatches)]),
+  );
+  return `${fam}\n\nTop ${Math.min(top, p.kernels.length)} kernels:\n\n${kernels}`;
+}
+
+/** The console rendering of one group (also the body of its RESULTS.md section). */
+export function groupReport(file: BenchFile, level = "###"): string {
+  const parts: string[] = [];
+  for (const [name, figs] of sections(file.figures)) {
+    parts.push(`${level} ${name}\n\n${figureTable(figs, torchReason(file))}`);
+  }
+  const notes = file.figures.filter((f) => f.note).map((f) => `- ${f.name}: ${f.note}`);
+  if (notes.length) parts.push(`Notes:\n\n${notes.join("\n")}`);
+  for (const p of file.profiles) {
+    parts.push(
+      `${level} GPU time by kernel, ${p.arch}, one batch of ${p.batch} (${num(p.totalMs)} ms, profiled)\n\n` +
+        profileTable(p),
+    );
+  }
+  return parts.join("\n\n");
+}
+
+function machine(file: BenchFile): string {
+  const t = file.torch;
+  const torch = t.available
+    ? `PyTorch ${t.version} on the CPU (${t.python}, ${t.threads} threads; ${t.build})${
+      t.reason ? `; failed: ${t.reason}` : ""
+    }`
+    : t.reason ?? "torch not available";
+  return [
+    `- adapter: ${file.adapter.description} (backend ${file.adapter.backend}${
+      file.adapter.software ? ", software" : ""
+    }${file.adapter.f16 ? ", shader-f16" : ""})`,
+    `- host: ${file.host.os}/${file.host.arch}, ${file.host.cores} cores, ${num(file.host.memoryGiB)} GiB; ` +
+    `load average at start ${file.host.loadAverage.map(num).join(" / ")}`,
+    `- Deno ${file.deno.deno} (V8 ${file.deno.v8}, TypeScript ${file.deno.typescript})`,
+    `- reference: ${torch}`,
+  ].join("\n");
+}
+
+const TITLES: Record<string, string> = {
+  kernels: "Kernels",
+  certify: "Certification",
+  train: "Training",
+};
+
+/** RESULTS.md from the group files (in group order); `source` names the folder they came from. */
+export function renderMarkdown(files: readonly BenchFile[], source: string): string {
+  if (files.length === 0) {
+    throw new Error(`no benchmark results in ${source}: run \`deno task bench all\` first`);
+  }
+  const runs = files.map((f) =>
+    `| ${f.group} | \`${f.command}\` | ${f.date} | ${num(f.wallSeconds)} s | ${f.quick ? "quick" : "full"} |`
+  );
+  const out: string[] = [
+    "# Benchmark results",
+    "",
+    `Generated by \`deno run -A bench/report.ts\` from \`${source}\` (written by \`deno task bench\`); ` +
+    "do not edit by hand.",
+    "",
+    "| group | command | date | wall time | mode |",
+    "|---|---|---|---|---|",
+    ...runs,
+    "",
+    "## Machine",
+    "",
+    machine(files[0]),
+    "",
+    "## How to read the tables",
+    "",
+    "- median and spread over the repeats (spread = (max - min) / median; n = repeats). Other processes " +
+    "share the cores, so wall-clock figures are noisy.",
+    "- per CPU time: the same work divided by this process's CPU time spread over all cores (lavapipe's " +
+    "threads included), i.e. the rate with the machine to itself.",
+    "- of peak: median over the roofline's FMA peak (compute-bound kernels) or copy bandwidth " +
+    "(memory-bound kernels) measured in the same run.",
+    "- ours/PyTorch: our speed over PyTorch's on the CPU, same work and sizes (rates: ours / theirs; " +
+    "times: theirs / ours); > 1 means we are faster. The CPU-time column compares per-CPU-time rates.",
+    "",
+    "## Roofline",
+    "",
+    figureTable(files[0].roofline, torchReason(files[0])),
+  ];
+  for (const f of files) {
+    out.push("", `## ${TITLES[f.group]}`, "", groupReport(f));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The group files present in `dir`, in group order. */
+export async function readResults(dir: URL | string): Promise<BenchFile[]> {
+  const base = typeof dir === "string" ? dir.replace(/\/?$/, "/") : dir.href.replace(/\/?$/, "/");
+  const files: BenchFile[] = [];
+  for (const g of GROUPS) {
+    const path = typeof dir === "string" ? `${base}${g}.json` : new URL(`${g}.json`, base);
+    let text: string;
+    try {
+      text = await Deno.readTextFile(path);
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) continue;
+      throw e;
+    }
+    const f = JSON.parse(text) as BenchFile;
+    if (f.schema !== 1 || f.group !== g) throw new Error(`${path}: not a benchmark file of group ${g}`);
+    files.push(f);
+  }
+  return files;
+}
+
+export async function writeReport(dir: URL | string, out: URL | string): Promise<void> {
+  const files = await readResults(dir);
+  const source = typeof dir === "string" ? dir : "bench/results/";
+  await Deno.writeTextFile(out, renderMarkdown(files, source));
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: { dir: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log("usage: deno run -A bench/report.ts [--dir bench/results] [--out bench/RESULTS.md]");
+  } else {
+    const out = values.out ?? DEFAULT_REPORT;
+    await writeReport(values.dir ?? DEFAULT_DIR, out);
+    console.log(`wrote ${out instanceof URL ? "bench/RESULTS.md" : out}`);
+  }
+}
