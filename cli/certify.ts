@@ -24,18 +24,12 @@ import {
   adapterFlag,
   type DatasetName,
   DATASETS,
-  DEFAULT_ARCH,
+  ensureParentDir,
   imageTensor,
   NORMALIZE_CHOICES,
-  normalizeMode,
-  openEngine,
-  openEvalSource,
-  openModel,
-  parseShard,
-  selectIndices,
+  openEvaluation,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
-import { parseArch } from "../nn/models.ts";
 
 export const DEFAULT_MODEL = fileURLToPath(
   new URL("../models/mnist_cnn_gaussian_0.25.safetensors", import.meta.url),
@@ -182,21 +176,13 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
-    const shard = parseShard(v.shard);
-    const e = await openEngine(v.adapter, io.err);
-    const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-    const model = await openModel({
-      arch,
-      normalize: normalizeMode(v.normalize),
-      checkpoint: v.checkpoint,
-      precision: v.precision,
-    }, e);
-    const indices = selectIndices(source.count, v.skip, v.max, shard);
+    const { arch, shard, source, model, indices } = await openEvaluation(
+      { ...v, checkpoint: v.checkpoint },
+      io.err,
+    );
     let log: CertLogWriter | null = null;
     if (v.out) {
-      const dir = v.out.includes("/") ? v.out.slice(0, v.out.lastIndexOf("/")) : "";
-      if (dir) Deno.mkdirSync(dir, { recursive: true });
+      ensureParentDir(v.out);
       checkResumeParams(v.out, {
         dataset: v.dataset,
         split: v.split,

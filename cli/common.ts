@@ -7,7 +7,7 @@ import { loadEvalImage, scanImageFolder } from "../nn/data/imagenet.ts";
 import { U8_TO_UNIT } from "../nn/data/loader.ts";
 import { loadMnist } from "../nn/data/mnist.ts";
 import { Conv2d, Linear, type NormalizeMode, type Precision } from "../nn/layers.ts";
-import { type Arch, ARCH_INFO, buildModel } from "../nn/models.ts";
+import { type Arch, ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
 import type { Module } from "../nn/module.ts";
 import { choiceFlag, UsageError } from "./args.ts";
 
@@ -145,4 +145,47 @@ export function parseShard(text: string | undefined): { k: number; n: number } {
   const k = Number(m[1]), n = Number(m[2]);
   if (n < 1 || k >= n) throw new UsageError(`--shard ${text}: need 0 <= K < N`);
   return { k, n };
+}
+
+/** The flags certify and predict share for choosing the model and the images. */
+export interface EvaluationFlags {
+  dataset: DatasetName;
+  split: "train" | "test";
+  "data-dir"?: string;
+  arch?: string;
+  normalize: typeof NORMALIZE_CHOICES[number];
+  checkpoint: string;
+  precision: Precision;
+  adapter: "auto" | "software" | "hardware";
+  skip: number;
+  max: number;
+  shard?: string;
+}
+
+/** Open the engine, the images and the model; select the image indices of this run (and shard). */
+export async function openEvaluation(v: EvaluationFlags, log: (s: string) => void) {
+  const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
+  const shard = parseShard(v.shard);
+  const e = await openEngine(v.adapter, log);
+  const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
+  const model = await openModel({
+    arch,
+    normalize: normalizeMode(v.normalize),
+    checkpoint: v.checkpoint,
+    precision: v.precision,
+  }, e);
+  return {
+    arch,
+    shard,
+    engine: e,
+    source,
+    model,
+    indices: selectIndices(source.count, v.skip, v.max, shard),
+  };
+}
+
+/** Create the directory a file will be written to. */
+export function ensureParentDir(path: string): void {
+  const slash = path.lastIndexOf("/");
+  if (slash > 0) Deno.mkdirSync(path.slice(0, slash), { recursive: true });
 }

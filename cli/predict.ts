@@ -4,7 +4,6 @@
  */
 import { predict } from "../smoothing/certify.ts";
 import { formatPredictRow, PredictLogWriter } from "../smoothing/log.ts";
-import { parseArch } from "../nn/models.ts";
 import {
   choiceFlag,
   type CommandIO,
@@ -20,15 +19,10 @@ import {
 import {
   adapterFlag,
   DATASETS,
-  DEFAULT_ARCH,
+  ensureParentDir,
   imageTensor,
   NORMALIZE_CHOICES,
-  normalizeMode,
-  openEngine,
-  openEvalSource,
-  openModel,
-  parseShard,
-  selectIndices,
+  openEvaluation,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -69,21 +63,10 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
   return runCommand(PREDICT, args, async ({ values: v }, io) => {
     if (v.sigma === undefined) throw new UsageError("--sigma is required");
     if (v.checkpoint === undefined) throw new UsageError("--checkpoint is required");
-    const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
-    const shard = parseShard(v.shard);
-    const e = await openEngine(v.adapter, io.err);
-    const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-    const model = await openModel({
-      arch,
-      normalize: normalizeMode(v.normalize),
-      checkpoint: v.checkpoint,
-      precision: v.precision,
-    }, e);
-    const indices = selectIndices(source.count, v.skip, v.max, shard);
+    const { source, model, indices } = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
     let log: PredictLogWriter | null = null;
     if (v.out) {
-      const dir = v.out.includes("/") ? v.out.slice(0, v.out.lastIndexOf("/")) : "";
-      if (dir) Deno.mkdirSync(dir, { recursive: true });
+      ensureParentDir(v.out);
       log = PredictLogWriter.open(v.out);
     } else io.out("idx\tlabel\tpredict\tcorrect\ttime\n");
     const todo = indices.filter((i) => !log?.has(i));
