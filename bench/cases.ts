@@ -166,6 +166,8 @@ export interface TorchInfo {
   version?: string;
   /** torch.set_num_threads (default: the core count). */
   threads?: number;
+  /** OMP_WAIT_POLICY of the torch process (bench/torch.ts explains the PASSIVE default). */
+  ompWaitPolicy?: string;
   /** Build facts that decide its CPU speed, e.g. "BLAS_INFO=generic (reference BLAS for matmul), oneDNN on". */
   build?: string;
 }

@@ -4,6 +4,8 @@
  *
  *   deno run -A bench/report.ts [--dir bench/results] [--out bench/RESULTS.md]
  */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type BenchFile, type Figure, GROUPS, type Profile } from "./cases.ts";
 
@@ -113,7 +115,7 @@ export function groupReport(file: BenchFile, level = "###"): string {
 function machine(file: BenchFile): string {
   const t = file.torch;
   const torch = t.available
-    ? `PyTorch ${t.version} on the CPU (${t.python}, ${t.threads} threads; ${t.build})${
+    ? `PyTorch ${t.version} on the CPU (${t.python}, ${t.threads} threads, OMP_WAIT_POLICY=${t.ompWaitPolicy}; ${t.build})${
       t.reason ? `; failed: ${t.reason}` : ""
     }`
     : t.reason ?? "torch not available";
@@ -197,10 +199,46 @@ export async function readResults(dir: URL | string): Promise<BenchFile[]> {
   return files;
 }
 
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** A results folder as the report names it: relative to the repository when inside it. */
+export function displayPath(dir: URL | string): string {
+  const abs = typeof dir === "string" ? resolve(dir) : fileURLToPath(dir);
+  return abs.startsWith(ROOT) ? abs.slice(ROOT.length) || "." : abs;
+}
+
+/**
+ * `deno fmt` of Markdown text under the repository's settings, so that formatting the checkout leaves a
+ * generated report unchanged. Without permission to run deno, the text is returned as it is.
+ */
+export async function formatMarkdown(text: string): Promise<string> {
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(Deno.execPath(), {
+      args: ["fmt", "--ext", "md", "-"],
+      cwd: ROOT,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied)) throw e;
+    console.error("report: no permission to run `deno fmt`; RESULTS.md is written unformatted");
+    return text;
+  }
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const out = await child.output();
+  if (!out.success) throw new Error(`deno fmt of the report failed: ${new TextDecoder().decode(out.stderr)}`);
+  return new TextDecoder().decode(out.stdout);
+}
+
 export async function writeReport(dir: URL | string, out: URL | string): Promise<void> {
-  const files = await readResults(dir);
-  const source = typeof dir === "string" ? dir : "bench/results/";
-  await Deno.writeTextFile(out, renderMarkdown(files, source));
+  await Deno.writeTextFile(
+    out,
+    await formatMarkdown(renderMarkdown(await readResults(dir), displayPath(dir))),
+  );
 }
 
 if (import.meta.main) {
@@ -214,6 +252,6 @@ if (import.meta.main) {
   } else {
     const out = values.out ?? DEFAULT_REPORT;
     await writeReport(values.dir ?? DEFAULT_DIR, out);
-    console.log(`wrote ${out instanceof URL ? "bench/RESULTS.md" : out}`);
+    console.log(`wrote ${displayPath(out)}`);
   }
 }

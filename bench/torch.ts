@@ -34,6 +34,7 @@ async function probe(python: string, threads: number): Promise<TorchInfo> {
       python,
       version: p.version,
       threads,
+      ompWaitPolicy: ompWaitPolicy(),
       build: `BLAS_INFO=${p.blas}${p.blas === "generic" ? " (reference BLAS for matmul)" : ""}, oneDNN ${
         p.onednn ? "on (convolutions)" : "off"
       }`,
@@ -41,6 +42,15 @@ async function probe(python: string, threads: number): Promise<TorchInfo> {
   } catch (e) {
     return { available: false, python, reason: `${python}: ${(e as Error).message}` };
   }
+}
+
+/**
+ * OpenMP's wait policy for torch's threads. GOMP's default spins at every barrier; with other processes
+ * on the cores a spinning thread starves its partner, and a ResNet-110 SmoothAdv step measured here took
+ * 8-30 s instead of ~1 s (1 thread: 0.85 s). PASSIVE sleeps instead; a value set by the user wins.
+ */
+export function ompWaitPolicy(): string {
+  return Deno.env.get("OMP_WAIT_POLICY") ?? "PASSIVE";
 }
 
 /** The first candidate (or `explicit`) whose python imports torch; otherwise why none did. */
@@ -69,6 +79,7 @@ export async function runTorch(info: TorchInfo, cases: readonly MeasuredCase[]):
     await Deno.writeTextFile(plan, JSON.stringify({ threads: info.threads ?? CORES, cases }));
     const out = await new Deno.Command(info.python, {
       args: [SCRIPT, plan, result],
+      env: { OMP_WAIT_POLICY: info.ompWaitPolicy ?? ompWaitPolicy() },
       stdout: "inherit",
       stderr: "inherit",
     }).output();
