@@ -1,4 +1,4 @@
-/** Repeat-and-summarise helpers shared by the benchmarks. */
+/** Summaries of repeated measurements: median and relative spread. */
 
 export interface Summary {
   median: number;
@@ -20,16 +20,4 @@ export function summarize(xs: readonly number[]): Summary {
     spread: median ? (s[s.length - 1] - s[0]) / median : 0,
     repeats: s.length,
   };
-}
-
-/** Time `fn` `repeats` times after `warmup` untimed runs; milliseconds per run. */
-export async function timeIt(fn: () => Promise<void>, repeats = 5, warmup = 1): Promise<Summary> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return summarize(xs);
 }
