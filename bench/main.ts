@@ -26,7 +26,7 @@ import { type Ceilings, makeFigure, torchFigure, unitValue } from "./figure.ts";
 import { CORES } from "./measure.ts";
 import { measureOurs } from "./ours.ts";
 import { groupPlan, rooflinePlan } from "./plan.ts";
-import { DEFAULT_DIR, DEFAULT_REPORT, groupReport, num, writeReport } from "./report.ts";
+import { DEFAULT_DIR, DEFAULT_REPORT, figureTable, groupReport, num, writeReport } from "./report.ts";
 import { findTorch, runTorch, type TorchRun } from "./torch.ts";
 
 const USAGE = `usage: deno task bench [${[...GROUPS, "all"].join("|")} ...] [options]
@@ -198,13 +198,15 @@ export async function runBench(o: BenchOptions, command: string): Promise<BenchF
   const roofCases = rooflinePlan(o.quick);
   const roofProfiles: Profile[] = [];
   const roofOurs = await runOurs(roofCases, roofProfiles);
-  const roofTorchInfo = { ...torchInfo };
-  const roofTorch = await torchFor(roofTorchInfo, roofCases);
+  // A failure here is recorded in torchInfo, which every group's file copies.
+  const roofTorch = await torchFor(torchInfo, roofCases);
   const roofline = figures(roofCases, roofOurs, roofTorch, null);
   const ceilings: Ceilings = {
     compute: roofline.find((f) => f.id === "roofline/peak-fma")!.value.median,
     memory: roofline.find((f) => f.id === "roofline/copy")!.value.median,
   };
+  const torchCell = torchInfo.available ? "not run" : "torch not available";
+  console.log(`\n## roofline\n\n${figureTable(roofline, torchCell)}\n`);
 
   await Deno.mkdir(o.outDir, { recursive: true });
   const written: BenchFile[] = [];
