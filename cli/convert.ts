@@ -4,72 +4,44 @@
  * file of its state_dict, with the checkpoint's arch and epoch and the source file name as metadata.
  */
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { CheckpointError } from "../nn/checkpoint/host_tensor.ts";
 import { loadWeightsFile } from "../nn/checkpoint/load.ts";
 import { saveSafetensorsFile } from "../nn/checkpoint/safetensors.ts";
+import { booleanFlag, type CommandIO, defineCommand, runCommand, UsageError } from "./args.ts";
 
-const USAGE = `Usage: deno task convert [options] IN OUT.safetensors
+export const CONVERT = defineCommand({
+  name: "convert",
+  usage: "[options] IN OUT.safetensors",
+  summary: "Converts a PyTorch checkpoint (.pth / .pth.tar, zip or legacy format) or a .safetensors file " +
+    "into a safetensors file holding its state_dict. Metadata written: arch and epoch (when the " +
+    "checkpoint has them), source (the input's file name) and source_format. Pickles are read by a " +
+    "restricted unpickler that never executes code.",
+  flags: {
+    "allow-nonfinite": booleanFlag("write weights that contain NaN or Inf (refused by default)"),
+  },
+  positionals: { name: "IN OUT", min: 0 },
+  examples: ["deno task convert noise_0.25/checkpoint.pth.tar resnet110_0.25.safetensors"],
+});
 
-Converts a PyTorch checkpoint (.pth / .pth.tar, zip or legacy format) or a .safetensors file into
-a safetensors file holding its state_dict. Metadata written: arch and epoch (when the checkpoint
-has them), source (the input's file name) and source_format.
-
-Options:
-  --allow-nonfinite   write weights that contain NaN or Inf (refused by default)
-  -h, --help          show this message`;
-
-class UsageError extends Error {}
-
-export async function main(args: string[]): Promise<number> {
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { "allow-nonfinite": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    if (parsed.values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    const [input, output, ...rest] = parsed.positionals;
+/** Runs the command; exported for tests. Returns the exit code. */
+export function main(args: readonly string[], io?: CommandIO): Promise<number> {
+  return runCommand(CONVERT, args, async ({ values, positionals }, io) => {
+    const [input, output, ...rest] = positionals;
     if (!input || !output || rest.length > 0) {
-      throw new UsageError(`expected exactly two arguments IN and OUT, found ${parsed.positionals.length}`);
+      throw new UsageError(`expected exactly two arguments IN and OUT, found ${positionals.length}`);
     }
     if (!output.endsWith(".safetensors")) {
       throw new UsageError(`OUT must end in .safetensors, found ${output}`);
     }
     if (resolve(input) === resolve(output)) throw new UsageError("OUT must differ from IN");
 
-    const { tensors, metadata } = await loadWeightsFile(input, {
-      allowNonFinite: parsed.values["allow-nonfinite"],
-    });
+    const { tensors, metadata } = await loadWeightsFile(input, { allowNonFinite: values["allow-nonfinite"] });
     // Overrides the `source` an already converted input may carry.
     metadata.source = basename(input);
     await saveSafetensorsFile(output, tensors, metadata);
     const params = [...tensors.values()].reduce((n, t) => n + t.data.length, 0);
-    console.log(`wrote ${output}: ${tensors.size} tensors, ${params} values (${JSON.stringify(metadata)})`);
+    io.out(`wrote ${output}: ${tensors.size} tensors, ${params} values (${JSON.stringify(metadata)})\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`convert: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (
-      e instanceof CheckpointError || e instanceof Deno.errors.NotFound ||
-      e instanceof Deno.errors.PermissionDenied
-    ) {
-      console.error(`convert: ${e.message}`);
-      return 1;
-    }
-    throw e;
-  }
+  }, io);
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -4,19 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { analyze } from "../../cli/analyze.ts";
-import type { CommandIO } from "../../cli/args.ts";
 import { CERTIFY_HEADER } from "../../smoothing/log.ts";
 import { SHARED_AVAILABLE, sharedPath } from "../smoothing/shared.ts";
-
-function capture(): CommandIO & { stdout: () => string; stderr: () => string } {
-  const out: string[] = [], err: string[] = [];
-  return {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
-}
+import { capture } from "./run_cli.ts";
 
 function logsIn(folder: string): string[] {
   const dir = sharedPath(`anchors/certify-logs/${folder}`);

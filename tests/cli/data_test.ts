@@ -2,20 +2,10 @@ import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/stric
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { main } from "../../cli/data.ts";
+import { runInProcess } from "./run_cli.ts";
 import { loadCifar10 } from "../../nn/data/cifar10.ts";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = (...a: unknown[]) => err.push(a.join(" "));
-  try {
-    return { code: await main(args), out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    Object.assign(console, { log, error });
-  }
-}
+const run = (args: string[]) => runInProcess(main, args);
 
 /** The official MD5 sums of the cifar-10-binary release, restated here independently of the builder. */
 const OFFICIAL_MD5: Record<string, string> = {
@@ -56,11 +46,11 @@ Deno.test("data explains its usage on bad arguments", async () => {
       [["cifar10"], "--out DIR is required"],
       [["imagenet", "--out", "x"], `unknown dataset "imagenet" (available: cifar10)`],
       [["cifar10", "--out", "x", "extra"], "unexpected arguments: extra"],
-      [["cifar10", "--outdir", "x"], "Unknown option '--outdir'"],
+      [["cifar10", "--outdir", "x"], "unknown option '--outdir'"],
     ] as [string[], string][]
   ) {
     const r = await run(args);
     assertEquals(r.code, 2, `${args}`);
-    assert(r.err.includes(fragment) && r.err.includes("Usage: deno task data"), r.err);
+    assert(r.err.includes(fragment) && r.err.includes("deno task data --help"), r.err);
   }
 });

@@ -8,7 +8,18 @@ import { readLog } from "../../smoothing/log.ts";
 import { ROOT, runCli } from "./run_cli.ts";
 
 const MODEL = `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`;
-const BASE = ["--dataset", "mnist", "--checkpoint", MODEL, "--sigma", "0.25", "--batch", "100", "--skip", "2000"];
+const BASE = [
+  "--dataset",
+  "mnist",
+  "--checkpoint",
+  MODEL,
+  "--sigma",
+  "0.25",
+  "--batch",
+  "100",
+  "--skip",
+  "2000",
+];
 
 Deno.test({
   name: "predict writes the reference log, abstains when the test cannot reject, and resumes",
@@ -26,7 +37,10 @@ Deno.test({
     const many = await runCli("predict.ts", [...BASE, "--N", "400", "--out", `${dir}/n400.tsv`]);
     assert.equal(many.code, 0, many.stderr);
     const confident = readLog(`${dir}/n400.tsv`).rows;
-    assert.ok(confident.filter((r) => r.correct).length >= 4, "a 97%-accurate model predicts most of 5 digits");
+    assert.ok(
+      confident.filter((r) => r.correct).length >= 4,
+      "a 97%-accurate model predicts most of 5 digits",
+    );
     const again = await runCli("predict.ts", [...BASE, "--N", "400", "--out", `${dir}/n400.tsv`]);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(readLog(`${dir}/n400.tsv`).rows.length, 5, "a finished log gains no rows");
