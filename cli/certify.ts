@@ -68,7 +68,7 @@ export const CERTIFY = defineCommand({
       valueName: "FILE",
     }),
     arch: stringFlag("architecture (mnist_cnn, cifar_resnet20/56/110, imagenet_resnet50)", {
-      defaultText: "by dataset",
+      defaultText: "the checkpoint's recorded arch, else by dataset",
     }),
     normalize: choiceFlag(
       "input normalisation inside the model (default: the architecture's reference choice)",

@@ -1,6 +1,7 @@
 /** What several commands share: opening the engine, the evaluation data and the model. */
 import { type Engine, initEngine, Tensor } from "../engine/mod.ts";
-import { loadModelWeights } from "../nn/checkpoint/model_io.ts";
+import { loadWeightsFile } from "../nn/checkpoint/load.ts";
+import { splitOptimizer } from "../nn/checkpoint/model_io.ts";
 import { loadCifar10 } from "../nn/data/cifar10.ts";
 import type { ImageDataset } from "../nn/data/dataset.ts";
 import { loadEvalImage, scanImageFolder } from "../nn/data/imagenet.ts";
@@ -96,23 +97,59 @@ export async function openEvalSource(
 }
 
 export interface ModelSpec {
-  arch: Arch;
+  /** The architecture asked for (--arch); when absent, the checkpoint's own `arch` metadata decides. */
+  arch?: Arch;
+  /** Used when neither --arch nor the checkpoint names an architecture (the dataset's default). */
+  fallbackArch: Arch;
   normalize?: NormalizeMode;
   checkpoint: string;
   precision: Precision;
 }
 
-/** Build the architecture, load the weights strictly, switch to eval mode and the requested precision. */
-export async function openModel(spec: ModelSpec, e: Engine): Promise<Module> {
-  const normalize = spec.normalize ?? ARCH_INFO[spec.arch].defaultNormalize;
-  const model = buildModel(spec.arch, { normalize });
-  await loadModelWeights(model, spec.checkpoint);
+/**
+ * The architecture to build: --arch if given (it must agree with the checkpoint's `arch` metadata when
+ * that names a known architecture), else the checkpoint's metadata, else the fallback.
+ */
+export function resolveArch(
+  asked: Arch | undefined,
+  metadata: Readonly<Record<string, string>>,
+  spec: { fallbackArch: Arch; checkpoint: string },
+): Arch {
+  let recorded: Arch | undefined;
+  try {
+    if (metadata.arch !== undefined) recorded = parseArch(metadata.arch);
+  } catch {
+    recorded = undefined; // a name we do not know: strict loading reports any mismatch of the weights
+  }
+  if (asked && recorded && asked !== recorded) {
+    throw new UsageError(
+      `--arch ${asked}, but ${spec.checkpoint} holds a ${recorded} (its "arch" metadata); ` +
+        `pass --arch ${recorded} or leave --arch out`,
+    );
+  }
+  return asked ?? recorded ?? spec.fallbackArch;
+}
+
+/**
+ * Build the architecture, load the weights strictly, switch to eval mode and the requested precision.
+ * A checkpoint written by `deno task train` also supplies its architecture and input normalisation.
+ */
+export async function openModel(spec: ModelSpec, e: Engine): Promise<{ model: Module; arch: Arch }> {
+  const weights = await loadWeightsFile(spec.checkpoint);
+  const arch = resolveArch(spec.arch, weights.metadata, spec);
+  const trained = weights.metadata.normalize;
+  const recordedNormalize = trained === "full" || trained === "mean" || trained === "none"
+    ? trained
+    : undefined;
+  const normalize = spec.normalize ?? recordedNormalize ?? ARCH_INFO[arch].defaultNormalize;
+  const model = buildModel(arch, { normalize });
+  model.loadStateDict(splitOptimizer(weights).model, spec.checkpoint);
   model.eval();
   if (spec.precision === "f16") {
     if (!e.f16) throw new UsageError("--precision f16 needs an adapter with shader-f16; this one has none");
     for (const [, m] of model.modules()) if (m instanceof Conv2d || m instanceof Linear) m.precision = "f16";
   }
-  return model;
+  return { model, arch };
 }
 
 /** Upload one image as a [C,H,W] tensor (kept until disposed). */
@@ -164,16 +201,22 @@ export interface EvaluationFlags {
 
 /** Open the engine, the images and the model; select the image indices of this run (and shard). */
 export async function openEvaluation(v: EvaluationFlags, log: (s: string) => void) {
-  const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
+  const asked = v.arch === undefined ? undefined : parseArch(v.arch);
   const shard = parseShard(v.shard);
   const e = await openEngine(v.adapter, log);
   const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-  const model = await openModel({
-    arch,
+  const { model, arch } = await openModel({
+    arch: asked,
+    fallbackArch: DEFAULT_ARCH[v.dataset],
     normalize: normalizeMode(v.normalize),
     checkpoint: v.checkpoint,
     precision: v.precision,
   }, e);
+  if (ARCH_INFO[arch].dataset !== v.dataset) {
+    throw new UsageError(
+      `${v.checkpoint} is a ${arch} model (for ${ARCH_INFO[arch].dataset}), but --dataset is ${v.dataset}`,
+    );
+  }
   return {
     arch,
     shard,

@@ -40,7 +40,9 @@ export const PREDICT = defineCommand({
     checkpoint: stringFlag("model weights: safetensors or a reference checkpoint.pth.tar", {
       valueName: "FILE",
     }),
-    arch: stringFlag("architecture", { defaultText: "by dataset" }),
+    arch: stringFlag("architecture (mnist_cnn, cifar_resnet20/56/110, imagenet_resnet50)", {
+      defaultText: "the checkpoint's recorded arch, else by dataset",
+    }),
     normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
     sigma: positiveFloatFlag("noise level sigma"),
     N: positiveIntFlag("noisy samples", { default: 100000 }),

@@ -109,6 +109,10 @@ Deno.test({
       [["--sigma", "0.25", "--checkpoint", MODEL, "--alpha", "1.5"], /--alpha/],
       [["--sigma", "0.25"], /--checkpoint is required/],
       [["--sigma", "0.25", "--checkpoint", MODEL, "--shard", "3/2"], /--shard 3\/2/],
+      [
+        ["--sigma", "0.25", "--checkpoint", MODEL, "--arch", "cifar_resnet20"],
+        /--arch cifar_resnet20, but .*mnist_cnn_gaussian_0\.25\.safetensors holds a mnist_cnn/,
+      ],
     ];
     for (const [args, re] of cases) {
       const r = await runCli("certify.ts", ["--dataset", "mnist", ...args]);
