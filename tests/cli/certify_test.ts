@@ -4,8 +4,12 @@
  * into the unsharded result, and clear errors for bad flags.
  */
 import assert from "node:assert/strict";
+import { certifyCommand } from "../../cli/certify.ts";
 import { readCertifyLog } from "../../smoothing/log.ts";
-import { cliCommand, ROOT, rowsWithoutTime, runCli } from "./run_cli.ts";
+import { cliCommand, ROOT, rowsWithoutTime, runCli, runInProcess } from "./run_cli.ts";
+
+/** In-process, reusing the test process's compiled kernels; only the run that is killed is a subprocess. */
+const certify = (args: string[]) => runInProcess(certifyCommand, args);
 
 const MODEL = `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`;
 const BASE = [
@@ -33,15 +37,15 @@ Deno.test({
   fn: async () => {
     const dir = await Deno.makeTempDir();
     const full = `${dir}/full.tsv`;
-    const r = await runCli("certify.ts", [...BASE, "--out", full]);
-    assert.equal(r.code, 0, r.stderr);
+    const r = await certify([...BASE, "--out", full]);
+    assert.equal(r.code, 0, r.err);
     const text = await Deno.readTextFile(full);
     assert.match(text, /^idx\tlabel\tpredict\tradius\tcorrect\ttime\n/);
     const log = readCertifyLog(full);
     assert.equal(log.rows.length, 11); // indices 0, 997, ..., 9970
     assert.deepEqual(log.rows.map((x) => x.idx), Array.from({ length: 11 }, (_, i) => i * 997));
-    assert.match(r.stdout, /certified accuracy \(11 images/);
-    assert.match(r.stderr, /adapter: .*backend/);
+    assert.match(r.out, /certified accuracy \(11 images/);
+    assert.match(r.err, /adapter: .*backend/);
 
     // kill after two rows, then resume
     const part = `${dir}/part.tsv`;
@@ -58,15 +62,15 @@ Deno.test({
     await child.output();
     const interrupted = readCertifyLog(part).rows.length;
     assert.ok(interrupted >= 2 && interrupted < 11, `killed after ${interrupted} rows`);
-    const resumed = await runCli("certify.ts", [...BASE, "--out", part]);
-    assert.equal(resumed.code, 0, resumed.stderr);
-    assert.match(resumed.stderr, /resuming .*: \d+ image\(s\) already certified/);
+    const resumed = await certify([...BASE, "--out", part]);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.match(resumed.err, /resuming .*: \d+ image\(s\) already certified/);
     assert.deepEqual(rowsWithoutTime(await Deno.readTextFile(part)), rowsWithoutTime(text));
 
     // two shards merge into the same rows
     for (const k of [0, 1]) {
-      const s = await runCli("certify.ts", [...BASE, "--shard", `${k}/2`, "--out", `${dir}/shard${k}.tsv`]);
-      assert.equal(s.code, 0, s.stderr);
+      const s = await certify([...BASE, "--shard", `${k}/2`, "--out", `${dir}/shard${k}.tsv`]);
+      assert.equal(s.code, 0, s.err);
     }
     const { analyze } = await import("../../cli/analyze.ts");
     const out: string[] = [];
@@ -78,7 +82,7 @@ Deno.test({
     assert.deepEqual(rowsWithoutTime(await Deno.readTextFile(`${dir}/merged.tsv`)), rowsWithoutTime(text));
 
     // resuming with other parameters is refused
-    const other = await runCli("certify.ts", [
+    const other = await certify([
       ...BASE.slice(0, -2),
       "--skip",
       "997",
@@ -88,7 +92,7 @@ Deno.test({
       full,
     ]);
     assert.equal(other.code, 2);
-    assert.match(other.stderr, /was written with other parameters[\s\S]*N: 300 in the log, 400 now/);
+    assert.match(other.err, /was written with other parameters[\s\S]*N: 300 in the log, 400 now/);
     await Deno.remove(dir, { recursive: true });
   },
 });

@@ -2,10 +2,20 @@
  * `deno task train` end to end on a slice of MNIST: Gaussian training resumed after its first epoch ends
  * with exactly the weights of an uninterrupted run; SmoothAdv with PGD and with DDN run and log the
  * reference's columns; bad flags are refused.
+ *
+ * The command runs in-process: everything it keeps between epochs is in its output directory, which
+ * is what a resumed run reads, and the test process's compiled kernels are reused (on the software
+ * adapter each new process spends most of a minute compiling convolution pipelines).
  */
 import assert from "node:assert/strict";
+import { trainCommand } from "../../cli/train.ts";
 import { loadSafetensorsFile } from "../../nn/checkpoint/safetensors.ts";
-import { runCli } from "./run_cli.ts";
+import { runInProcess } from "./run_cli.ts";
+
+async function train(args: string[]): Promise<{ code: number; stderr: string }> {
+  const r = await runInProcess(trainCommand, args);
+  return { code: r.code, stderr: r.err };
+}
 
 const SMALL = [
   "--dataset",
@@ -28,11 +38,11 @@ Deno.test({
   sanitizeOps: false,
   fn: async () => {
     const dir = await Deno.makeTempDir();
-    const a = await runCli("train.ts", [...SMALL, "--epochs", "2", "--out", `${dir}/a`]);
+    const a = await train([...SMALL, "--epochs", "2", "--out", `${dir}/a`]);
     assert.equal(a.code, 0, a.stderr);
-    const b1 = await runCli("train.ts", [...SMALL, "--epochs", "1", "--out", `${dir}/b`]);
+    const b1 = await train([...SMALL, "--epochs", "1", "--out", `${dir}/b`]);
     assert.equal(b1.code, 0, b1.stderr);
-    const b2 = await runCli("train.ts", [...SMALL, "--epochs", "2", "--resume", "--out", `${dir}/b`]);
+    const b2 = await train([...SMALL, "--epochs", "2", "--resume", "--out", `${dir}/b`]);
     assert.equal(b2.code, 0, b2.stderr);
     assert.match(b2.stderr, /resuming after epoch 0/);
     const wa = (await loadSafetensorsFile(`${dir}/a/checkpoint.safetensors`)).tensors;
@@ -43,7 +53,7 @@ Deno.test({
     const log = await Deno.readTextFile(`${dir}/b/log.tsv`);
     assert.equal(log.split("\n")[0], "epoch\ttime\tlr\ttrain loss\ttrain acc\ttestloss\ttest acc");
     assert.equal(log.trim().split("\n").length, 3);
-    const mismatch = await runCli("train.ts", [
+    const mismatch = await train([
       ...SMALL,
       "--lr",
       "0.02",
@@ -66,7 +76,7 @@ Deno.test({
   fn: async () => {
     const dir = await Deno.makeTempDir();
     for (const [attack, extra] of [["pgd", ["--train-multi-noise"]], ["ddn", []]] as const) {
-      const r = await runCli("train.ts", [
+      const r = await train([
         ...SMALL,
         "--train-limit",
         "128",
@@ -127,7 +137,7 @@ Deno.test({
       [["--dataset", "mnist", "--out", "x", "--noise-sd", "0.25", "--lr-steps", "3"], /lr-steps/],
     ];
     for (const [args, re] of cases) {
-      const r = await runCli("train.ts", args);
+      const r = await train(args);
       assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
       assert.match(r.stderr, re);
     }
