@@ -1,4 +1,5 @@
 /** Shared test helpers: one engine per test process, float64 comparison utilities. */
+import { randomArray as benchRandomArray } from "../bench/measure.ts";
 import { type Engine, initEngine } from "../engine/mod.ts";
 
 /** A test that needs the GPU engine (async WebGPU callbacks outlive a test, so sanitizers are off). */
@@ -15,19 +16,9 @@ export function gpuTest(name: string, fn: (e: Engine) => Promise<void> | void): 
   });
 }
 
-/** Deterministic uniform values in [lo, hi) from a seed (xorshift32), for test data. */
+/** Deterministic uniform values in [lo, hi) from a seed (xorshift32, as the benchmarks' inputs), for test data. */
 export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  let s = (seed * 2654435761) >>> 0 || 1;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = lo + (hi - lo) * (s / 4294967296);
-  }
-  return out;
+  return benchRandomArray(n, seed, lo, hi);
 }
 
 /** max |a - b| / (atol + rtol * |b|) must stay <= 1; reports the worst element. */
