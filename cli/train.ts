@@ -120,7 +120,8 @@ async function loadTrainData(
   return [await loadCifar10(d, "train"), await loadCifar10(d, "test")];
 }
 
-function limitDataset(ds: ImageDataset, limit: number): ImageDataset {
+/** The first `limit` images of `ds` (all of them when limit < 0), as --train-limit and --test-limit take. */
+export function limitDataset(ds: ImageDataset, limit: number): ImageDataset {
   if (limit < 0 || limit >= ds.count) return ds;
   const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
   return {

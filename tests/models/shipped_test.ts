@@ -19,6 +19,7 @@ import { DataLoader } from "../../nn/data/loader.ts";
 import { loadMnist } from "../../nn/data/mnist.ts";
 import { loadWeightsFile } from "../../nn/checkpoint/load.ts";
 import { openModel } from "../../cli/common.ts";
+import { limitDataset } from "../../cli/train.ts";
 import { evaluateNoisy } from "../../smoothing/train.ts";
 import { gpuTest } from "../helpers.ts";
 
@@ -122,11 +123,6 @@ async function testSet(dataset: string): Promise<ImageDataset | null> {
   return null;
 }
 
-function firstImages(ds: ImageDataset, k: number): ImageDataset {
-  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
-  return { ...ds, count: k, images: ds.images.subarray(0, k * per), labels: ds.labels.subarray(0, k) };
-}
-
 for (const row of ROWS) {
   gpuTest(
     `${row.file}: noisy accuracy on the first test images agrees with the README's ${row.accuracy} %`,
@@ -143,7 +139,9 @@ for (const row of ROWS) {
       const sigma = Number(f.get("noise-sd"));
       const seed = Number(f.get("seed"));
       // the training run evaluates with batches of min(batch, 400) and noise seed seed + 1
-      const loader = new DataLoader(firstImages(ds, k), { batchSize: Math.min(Number(f.get("batch")), 400) });
+      const loader = new DataLoader(limitDataset(ds, k), {
+        batchSize: Math.min(Number(f.get("batch")), 400),
+      });
       const { acc } = await evaluateNoisy(model, loader, ds.shape, sigma, seed + 1);
       const p = row.accuracy / 100;
       const band = 100 * 4 * Math.sqrt((p * (1 - p)) / k);
