@@ -143,6 +143,7 @@ for (const row of ROWS) {
         batchSize: Math.min(Number(f.get("batch")), 400),
       });
       const { acc } = await evaluateNoisy(model, loader, ds.shape, sigma, seed + 1);
+      model.dispose();
       const p = row.accuracy / 100;
       const band = 100 * 4 * Math.sqrt((p * (1 - p)) / k);
       assert.ok(
