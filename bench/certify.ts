@@ -126,6 +126,7 @@ export async function measureCertifyImage(p: Params<"certify_image">, c: Measure
       batch: p.batch,
       sigma: p.sigma,
       seed: 0,
+      mode: { kind: "fixed" },
     });
   // Warm-up: one CERTIFY with N = one batch compiles what a full image needs (the n0 phase runs a
   // smaller batch than the rate's warm-up did) at a fraction of a full image's cost.

@@ -1,17 +1,32 @@
 /**
  * `deno task certify`: CERTIFY of Cohen et al. (2019) over a dataset split, writing the reference log
- * (`idx label predict radius correct time`, flushed per image). Re-running with the same --out resumes
+ * (`idx label predict radius correct time`, flushed per image), or one of the sequential modes
+ * (`--radii`, `--adaptive`), whose logs add a `samples` column. Re-running with the same --out resumes
  * after the last complete row. Without arguments it certifies the shipped MNIST model on a slice of
  * the MNIST test set.
  */
 import { fileURLToPath } from "node:url";
 import { STANDARD_RADII, summarize } from "../smoothing/analyze.ts";
-import { certify, type CertifyOptions, validateCertifyOptions } from "../smoothing/certify.ts";
-import { CertLogWriter, formatCertifyRow, writeFileAtomic } from "../smoothing/log.ts";
 import {
+  certifyImages,
+  type CertifyMode,
+  type CertifyOptions,
+  DEFAULT_TOLERANCE_SIGMAS,
+  validateCertifyOptions,
+} from "../smoothing/certify.ts";
+import {
+  CERTIFY_HEADER,
+  CERTIFY_SAMPLES_HEADER,
+  CertLogWriter,
+  formatCertifyRow,
+  writeFileAtomic,
+} from "../smoothing/log.ts";
+import {
+  booleanFlag,
   choiceFlag,
   type CommandIO,
   defineCommand,
+  floatListFlag,
   intFlag,
   positiveFloatFlag,
   positiveIntFlag,
@@ -25,9 +40,9 @@ import {
   type DatasetName,
   DATASETS,
   ensureParentDir,
-  imageTensor,
   NORMALIZE_CHOICES,
   openEvaluation,
+  parameterError,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -77,7 +92,24 @@ export const CERTIFY = defineCommand({
     ),
     sigma: positiveFloatFlag("noise level sigma"),
     N0: positiveIntFlag("samples to select the top class", { default: 100 }),
-    N: positiveIntFlag("samples to estimate its probability", { default: 100000 }),
+    N: positiveIntFlag("samples to estimate its probability (the budget in the sequential modes)", {
+      default: 100000,
+    }),
+    radii: floatListFlag(
+      "sequential mode: certify these radii, sampling only until each is certified or refuted (radius column: " +
+        "the largest certified)",
+      { min: 0, valueName: "R1,R2,..." },
+    ),
+    adaptive: booleanFlag(
+      "sequential mode: the full radius, sampling until the rest of the budget could not raise it by more " +
+        "than --tolerance",
+    ),
+    tolerance: positiveFloatFlag("radius the adaptive mode may leave unclaimed", {
+      defaultText: `${DEFAULT_TOLERANCE_SIGMAS} x sigma`,
+    }),
+    "in-flight": positiveIntFlag("images sampled together in shared batches", {
+      defaultText: "enough to fill 16 batches with first requests",
+    }),
     alpha: probabilityFlag("failure probability", { default: 0.001 }),
     batch: positiveIntFlag("noisy samples per forward pass", { default: 400 }),
     skip: positiveIntFlag("certify every skip-th image", { default: 1 }),
@@ -102,6 +134,19 @@ export const CERTIFY = defineCommand({
   ],
 });
 
+/** Parameter names of the library's messages, as the flags that set them. */
+const CERTIFY_FLAG_NAMES: Record<string, string> = {
+  n0: "--N0",
+  N: "--N",
+  alpha: "--alpha",
+  sigma: "--sigma",
+  batch: "--batch",
+  seed: "--seed",
+  radii: "--radii",
+  tolerance: "--tolerance",
+  inFlight: "--in-flight",
+};
+
 interface RunParams {
   dataset: string;
   split: string;
@@ -114,6 +159,9 @@ interface RunParams {
   alpha: number;
   seed: number;
   precision: string;
+  mode?: string;
+  radii?: number[];
+  tolerance?: number;
 }
 
 /** A resumed log must come from the same run: the parameters are kept next to it. */
@@ -128,8 +176,13 @@ function checkResumeParams(out: string, params: RunParams): void {
     }
   }
   if (previous) {
-    const diff = Object.entries(params).filter(([k, v]) => previous![k] !== v).map(([k, v]) =>
-      `${k}: ${JSON.stringify(previous![k])} in the log, ${JSON.stringify(v)} now`
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const keys = new Set([...Object.keys(params), ...Object.keys(previous)]);
+    const now = params as unknown as Record<string, unknown>;
+    const diff = [...keys].filter((k) => !same(previous![k], now[k])).map((k) =>
+      `${k}: ${JSON.stringify(previous![k]) ?? "(none)"} in the log, ${
+        JSON.stringify(now[k]) ?? "(none)"
+      } now`
     );
     if (diff.length) {
       throw new UsageError(
@@ -163,6 +216,17 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     if (v.checkpoint === undefined) {
       throw new UsageError("--checkpoint is required (safetensors or checkpoint.pth.tar)");
     }
+    if (v.radii !== undefined && v.adaptive) {
+      throw new UsageError("--radii and --adaptive exclude each other");
+    }
+    if (v.tolerance !== undefined && !v.adaptive) {
+      throw new UsageError("--tolerance applies to --adaptive only");
+    }
+    const mode: CertifyMode = v.radii !== undefined
+      ? { kind: "radii", radii: v.radii }
+      : v.adaptive
+      ? { kind: "adaptive", tolerance: v.tolerance ?? DEFAULT_TOLERANCE_SIGMAS * v.sigma }
+      : { kind: "fixed" };
     const opts: CertifyOptions = {
       n0: v.N0,
       n: v.N,
@@ -170,12 +234,15 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       batch: v.batch,
       sigma: v.sigma,
       seed: v.seed,
+      mode,
+      inFlight: v["in-flight"],
     };
     try {
       validateCertifyOptions(opts);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw parameterError(e, CERTIFY_FLAG_NAMES);
     }
+    const sequential = mode.kind !== "fixed";
     const { arch, shard, source, model, indices } = await openEvaluation(
       { ...v, checkpoint: v.checkpoint },
       io.err,
@@ -195,56 +262,87 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         alpha: v.alpha,
         seed: v.seed,
         precision: v.precision,
+        // fixed-N logs keep the parameters file they always had
+        ...(mode.kind === "radii" ? { mode: "radii", radii: [...mode.radii].sort((a, b) => a - b) } : {}),
+        ...(mode.kind === "adaptive" ? { mode: "adaptive", tolerance: mode.tolerance } : {}),
       });
-      log = CertLogWriter.open(v.out);
+      log = CertLogWriter.open(v.out, { samples: sequential });
       if (log.size > 0) io.err(`resuming ${v.out}: ${log.size} image(s) already certified\n`);
-    } else io.out("idx\tlabel\tpredict\tradius\tcorrect\ttime\n");
+    } else io.out((sequential ? CERTIFY_SAMPLES_HEADER : CERTIFY_HEADER) + "\n");
     const todo = indices.filter((i) => !log?.has(i));
+    const how = mode.kind === "fixed"
+      ? `N = ${v.N}`
+      : mode.kind === "radii"
+      ? `radii ${mode.radii.join(", ")} (sequential, budget N = ${v.N})`
+      : `adaptive radius (tolerance ${Number(mode.tolerance.toPrecision(6))}, budget N = ${v.N})`;
     io.err(
       `certifying ${todo.length} of ${indices.length} image(s) (${v.dataset} ${v.split}, every ${v.skip}th` +
         `${
           shard.n > 1 ? `, shard ${shard.k}/${shard.n}` : ""
-        }) with n0 = ${v.N0}, N = ${v.N}, alpha = ${v.alpha}, ` +
+        }) with n0 = ${v.N0}, ${how}, alpha = ${v.alpha}, ` +
         `sigma = ${v.sigma}, batch ${v.batch}\n`,
     );
-    const progress = new Progress({
-      total: indices.length,
-      initial: indices.length - todo.length,
-      label: "certify",
-      rateUnit: "samples",
-    });
-    const t0 = performance.now();
+    let progress: Progress | null = null;
+    let t0 = performance.now();
     let samples = 0;
     try {
-      for (const idx of todo) {
-        const start = performance.now();
-        const img = imageTensor(await source.image(idx), source.shape);
-        const r = await certify(model, img, source.classes, idx, opts);
-        img.dispose();
-        const seconds = (performance.now() - start) / 1000;
-        const row = { idx, label: source.label(idx), predict: r.prediction, radius: r.radius, seconds };
-        if (log) log.append(row);
-        else io.out(formatCertifyRow(row) + "\n");
-        samples += r.samples;
-        progress.tick(r.samples);
-      }
+      await certifyImages(
+        model,
+        {
+          shape: source.shape,
+          classes: source.classes,
+          indices: todo,
+          load: (idx) => source.image(idx),
+        },
+        opts,
+        {
+          onReady: (seconds) => {
+            io.err(`kernels compiled in ${seconds.toFixed(1)} s\n`);
+            t0 = performance.now();
+            progress = new Progress({
+              total: indices.length,
+              initial: indices.length - todo.length,
+              label: "certify",
+              rateUnit: "samples",
+            });
+          },
+          onResult: (idx, r, cost) => {
+            const row = {
+              idx,
+              label: source.label(idx),
+              predict: r.prediction,
+              radius: r.radius,
+              seconds: cost.seconds,
+              ...(sequential ? { samples: r.samples } : {}),
+            };
+            if (log) log.append(row);
+            else io.out(formatCertifyRow(row) + "\n");
+            samples += r.samples;
+            progress!.tick(r.samples);
+          },
+        },
+      );
     } finally {
-      progress.finish();
+      (progress as Progress | null)?.finish();
       log?.close();
     }
     const elapsed = (performance.now() - t0) / 1000;
     if (todo.length > 0) {
       io.err(
         `${todo.length} image(s) in ${elapsed.toFixed(1)} s: ${(samples / elapsed).toFixed(0)} samples/s, ` +
-          `${(elapsed / todo.length).toFixed(2)} s/image\n`,
+          `${(elapsed / todo.length).toFixed(2)} s/image, ${
+            Math.round(samples / todo.length)
+          } samples/image\n`,
       );
     }
     if (v.out) {
-      const rows = CertLogWriter.open(v.out);
+      const rows = CertLogWriter.open(v.out, { samples: sequential });
       const all = [...rows.existing];
       rows.close();
       if (all.length > 0) {
-        const radii = [0, ...(v.dataset === "imagenet" ? STANDARD_RADII.imagenet : STANDARD_RADII.cifar10)];
+        const radii = mode.kind === "radii"
+          ? [0, ...[...mode.radii].sort((a, b) => a - b).filter((r) => r > 0)]
+          : [0, ...(v.dataset === "imagenet" ? STANDARD_RADII.imagenet : STANDARD_RADII.cifar10)];
         const s = summarize(v.out, all, radii);
         io.out(`\ncertified accuracy (${all.length} images, ${v.out}):\n`);
         io.out(`radius    ${radii.map((r) => r.toFixed(2).padStart(6)).join(" ")}\n`);
@@ -252,7 +350,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         io.out(
           `abstained ${(100 * s.abstention).toFixed(1)}%, average certified radius ${
             s.averageRadius.toFixed(3)
-          }\n`,
+          }${s.meanSamples === null ? "" : `, ${Math.round(s.meanSamples)} samples per image`}\n`,
         );
       }
     }

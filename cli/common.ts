@@ -227,6 +227,20 @@ export async function openEvaluation(v: EvaluationFlags, log: (s: string) => voi
   };
 }
 
+/**
+ * A library parameter error as a usage error naming the flags: each parameter name of the message
+ * (a whole word) becomes its flag, e.g. "n0 (500) must not exceed N (100)" -> "--N0 (500) must not
+ * exceed --N (100)". Other errors pass through.
+ */
+export function parameterError(error: unknown, flags: Readonly<Record<string, string>>): unknown {
+  if (!(error instanceof RangeError)) return error;
+  const names = Object.keys(flags).sort((a, b) => b.length - a.length).map((n) =>
+    n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  );
+  const pattern = new RegExp(`(?<![\\w-])(${names.join("|")})(?![\\w-])`, "g");
+  return new UsageError(error.message.replace(pattern, (name) => flags[name]));
+}
+
 /** Create the directory a file will be written to. */
 export function ensureParentDir(path: string): void {
   const slash = path.lastIndexOf("/");

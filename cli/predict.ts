@@ -2,7 +2,7 @@
  * `deno task predict`: PREDICT of Cohen et al. (2019) with abstention, writing the reference log
  * (`idx label predict correct time`, flushed per image, resumed when --out exists).
  */
-import { predict } from "../smoothing/certify.ts";
+import { predictImages, type PredictOptions, validatePredictOptions } from "../smoothing/certify.ts";
 import { formatPredictRow, PredictLogWriter } from "../smoothing/log.ts";
 import {
   choiceFlag,
@@ -20,9 +20,9 @@ import {
   adapterFlag,
   DATASETS,
   ensureParentDir,
-  imageTensor,
   NORMALIZE_CHOICES,
   openEvaluation,
+  parameterError,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -51,6 +51,9 @@ export const PREDICT = defineCommand({
     skip: positiveIntFlag("predict every skip-th image", { default: 1 }),
     max: intFlag("stop before this image index (-1: all)", { default: -1 }),
     seed: intFlag("noise seed", { default: 0, min: 0 }),
+    "in-flight": positiveIntFlag("images sampled together in shared batches", {
+      defaultText: "enough to fill 16 batches",
+    }),
     shard: stringFlag("only shard K of N (K/N)", { valueName: "K/N" }),
     precision: choiceFlag("convolution precision", ["f32", "f16"] as const, "f32"),
     adapter: adapterFlag,
@@ -65,6 +68,25 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
   return runCommand(PREDICT, args, async ({ values: v }, io) => {
     if (v.sigma === undefined) throw new UsageError("--sigma is required");
     if (v.checkpoint === undefined) throw new UsageError("--checkpoint is required");
+    const opts: PredictOptions = {
+      n: v.N,
+      alpha: v.alpha,
+      batch: v.batch,
+      sigma: v.sigma,
+      seed: v.seed,
+      inFlight: v["in-flight"],
+    };
+    try {
+      validatePredictOptions(opts);
+    } catch (e) {
+      throw parameterError(e, {
+        N: "--N",
+        alpha: "--alpha",
+        sigma: "--sigma",
+        batch: "--batch",
+        inFlight: "--in-flight",
+      });
+    }
     const { source, model, indices } = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
     let log: PredictLogWriter | null = null;
     if (v.out) {
@@ -72,39 +94,40 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       log = PredictLogWriter.open(v.out);
     } else io.out("idx\tlabel\tpredict\tcorrect\ttime\n");
     const todo = indices.filter((i) => !log?.has(i));
-    const progress = new Progress({
-      total: indices.length,
-      initial: indices.length - todo.length,
-      label: "predict",
-      rateUnit: "samples",
-    });
+    let progress: Progress | null = null;
     let correct = 0, abstained = 0;
     try {
-      for (const idx of todo) {
-        const start = performance.now();
-        const img = imageTensor(await source.image(idx), source.shape);
-        const r = await predict(model, img, source.classes, idx, {
-          n: v.N,
-          alpha: v.alpha,
-          batch: v.batch,
-          sigma: v.sigma,
-          seed: v.seed,
-        });
-        img.dispose();
-        const row = {
-          idx,
-          label: source.label(idx),
-          predict: r.prediction,
-          seconds: (performance.now() - start) / 1000,
-        };
-        if (log) log.append(row);
-        else io.out(formatPredictRow(row) + "\n");
-        if (row.predict === row.label) correct++;
-        if (row.predict === -1) abstained++;
-        progress.tick(v.N);
-      }
+      await predictImages(
+        model,
+        {
+          shape: source.shape,
+          classes: source.classes,
+          indices: todo,
+          load: (idx) => source.image(idx),
+        },
+        opts,
+        {
+          onReady: (seconds) => {
+            io.err(`kernels compiled in ${seconds.toFixed(1)} s\n`);
+            progress = new Progress({
+              total: indices.length,
+              initial: indices.length - todo.length,
+              label: "predict",
+              rateUnit: "samples",
+            });
+          },
+          onResult: (idx, r, cost) => {
+            const row = { idx, label: source.label(idx), predict: r.prediction, seconds: cost.seconds };
+            if (log) log.append(row);
+            else io.out(formatPredictRow(row) + "\n");
+            if (row.predict === row.label) correct++;
+            if (row.predict === -1) abstained++;
+            progress!.tick(v.N);
+          },
+        },
+      );
     } finally {
-      progress.finish();
+      (progress as Progress | null)?.finish();
       log?.close();
     }
     if (todo.length) {

@@ -48,21 +48,26 @@ export class Profiler {
     this.labels = [];
     encoder.resolveQuerySet(this.querySet, 0, 2 * n, this.resolve, 0);
     const staging = this.freeStaging.pop() ??
-      this.device.createBuffer({ size: CAPACITY * 8, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      this.device.createBuffer({
+        size: CAPACITY * 8,
+        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      });
     encoder.copyBufferToBuffer(this.resolve, 0, staging, 0, 16 * n);
     return () => {
-      this.inFlight.push(staging.mapAsync(GPUMapMode.READ, 0, 16 * n).then(() => {
-        const t = new BigUint64Array(staging.getMappedRange(0, 16 * n).slice(0));
-        staging.unmap();
-        this.freeStaging.push(staging);
-        for (let i = 0; i < n; i++) {
-          const ns = Number(t[2 * i + 1] - t[2 * i]);
-          const e = this.totals.get(labels[i]) ?? { label: labels[i], dispatches: 0, ms: 0 };
-          e.dispatches++;
-          e.ms += ns / 1e6;
-          this.totals.set(labels[i], e);
-        }
-      }));
+      this.inFlight.push(
+        staging.mapAsync(GPUMapMode.READ, 0, 16 * n).then(() => {
+          const t = new BigUint64Array(staging.getMappedRange(0, 16 * n).slice(0));
+          staging.unmap();
+          this.freeStaging.push(staging);
+          for (let i = 0; i < n; i++) {
+            const ns = Number(t[2 * i + 1] - t[2 * i]);
+            const e = this.totals.get(labels[i]) ?? { label: labels[i], dispatches: 0, ms: 0 };
+            e.dispatches++;
+            e.ms += ns / 1e6;
+            this.totals.set(labels[i], e);
+          }
+        }),
+      );
     };
   }
 

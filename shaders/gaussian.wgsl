@@ -186,6 +186,60 @@ fn gaussian_add_v4(@builtin(global_invocation_id) gid: vec3<u32>) {
   out4[t] = base4[t] + p.sigma * normals(quad(t).w);
 }
 
+// Noisy rows of several images in one batch (packed certification). Row r of the output is sample
+// t.z of noise stream t.y around image t.x of `images`, where t = table[row0 + r] (t.w is for the vote
+// kernel). The noise is the same value gaussian_copies draws for that (stream, sample), so results do
+// not depend on which images share a batch.
+struct GenRows {
+  n: u32,        // threads: rows * quads
+  quads: u32,
+  elems: u32,
+  row: u32,
+  key0: u32,
+  key1: u32,
+  row0: u32,     // first table entry of this batch
+  domain: u32,
+  sigma: f32,
+  _p0: u32,
+  _p1: u32,
+  _p2: u32,
+}
+
+@group(0) @binding(8) var<uniform> pr: GenRows;
+@group(0) @binding(9) var<storage, read> table: array<vec4<u32>>;
+@group(0) @binding(10) var<storage, read> images: array<f32>;
+@group(0) @binding(11) var<storage, read> images4: array<vec4<f32>>;
+
+fn row_quad(t: u32) -> Quad {
+  let s = t / pr.quads;
+  let q = t - s * pr.quads;
+  let e = table[pr.row0 + s];
+  let w = philox(vec4<u32>(q, e.z, e.y, pr.domain), vec2<u32>(pr.key0, pr.key1));
+  // Quad.s carries the image slot: the image element read is slot * elems + 4q + lane.
+  return Quad(e.x, 4u * q, w);
+}
+
+@compute @workgroup_size(WG)
+fn gaussian_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pr.row;
+  if (t >= pr.n) { return; }
+  let qd = row_quad(t);
+  let z = normals(qd.w);
+  let o = (t / pr.quads) * pr.elems + qd.e0;
+  let b = qd.s * pr.elems + qd.e0;
+  for (var l = 0u; l < 4u && qd.e0 + l < pr.elems; l++) {
+    out[o + l] = images[b + l] + pr.sigma * z[l];
+  }
+}
+
+@compute @workgroup_size(WG)
+fn gaussian_rows_v4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pr.row;
+  if (t >= pr.n) { return; }
+  let qd = row_quad(t);
+  out4[t] = images4[qd.s * pr.quads + qd.e0 / 4u] + pr.sigma * normals(qd.w);
+}
+
 // The uniforms that feed log() in Box-Muller, one per word (for tests and for callers that need
 // uniforms in the same layout).
 @compute @workgroup_size(WG)

@@ -13,7 +13,7 @@ struct Votes {
   row: u32,     // threads (count) or workgroups (count_linear) per grid row
   d: u32,       // feature length (count_linear)
   has_bias: u32,
-  _p0: u32,
+  row0: u32,    // first table entry of this batch (count_rows)
   _p1: u32,
   _p2: u32,
 }
@@ -24,6 +24,10 @@ struct Votes {
 @group(0) @binding(3) var<storage, read> features: array<f32>;
 @group(0) @binding(4) var<storage, read> weight: array<f32>;
 @group(0) @binding(5) var<storage, read> bias: array<f32>;
+@group(0) @binding(6) var<storage, read> table: array<vec4<u32>>;
+
+// table[row0 + r].w of a row that is only padding: its vote is dropped.
+const NO_COUNTER: u32 = 0xffffffffu;
 
 fn is_nan(v: f32) -> bool {
   return (bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u;
@@ -38,11 +42,8 @@ fn beats(v: f32, i: u32, bv: f32, bi: u32) -> bool {
   return v > bv;
 }
 
-// One thread per row of a [rows, k] logits matrix.
-@compute @workgroup_size(WG)
-fn count(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let r = gid.x + gid.y * p.row;
-  if (r >= p.rows) { return; }
+// The class row r of the [rows, k] logits votes for.
+fn row_argmax(r: u32) -> u32 {
   let base = r * p.k;
   var best = logits[base];
   var arg = 0u;
@@ -53,7 +54,26 @@ fn count(@builtin(global_invocation_id) gid: vec3<u32>) {
       arg = c;
     }
   }
-  atomicAdd(&counts[arg], 1u);
+  return arg;
+}
+
+// One thread per row of a [rows, k] logits matrix.
+@compute @workgroup_size(WG)
+fn count(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let r = gid.x + gid.y * p.row;
+  if (r >= p.rows) { return; }
+  atomicAdd(&counts[row_argmax(r)], 1u);
+}
+
+// Rows of several images in one batch (packed certification): the vote of row r goes to counter
+// row table[row0 + r].w of a [counters, k] matrix, or nowhere for a padding row.
+@compute @workgroup_size(WG)
+fn count_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let r = gid.x + gid.y * p.row;
+  if (r >= p.rows) { return; }
+  let dest = table[p.row0 + r].w;
+  if (dest == NO_COUNTER) { return; }
+  atomicAdd(&counts[dest * p.k + row_argmax(r)], 1u);
 }
 
 var<workgroup> best_v: array<f32, WG>;

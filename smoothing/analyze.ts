@@ -71,6 +71,12 @@ export function abstentionRate(rows: readonly CertifyRow[], what = "log"): numbe
   return rows.filter((r) => r.predict === -1).length / rows.length;
 }
 
+/** Mean of the samples column, or null when any row lacks it (a fixed-N log). */
+export function meanSamples(rows: readonly CertifyRow[]): number | null {
+  if (rows.length === 0 || rows.some((r) => r.samples === undefined)) return null;
+  return rows.reduce((s, r) => s + r.samples!, 0) / rows.length;
+}
+
 /** Everything a table row shows about one log. */
 export interface LogSummary {
   name: string;
@@ -82,6 +88,8 @@ export interface LogSummary {
   cleanAccuracy: number;
   averageRadius: number;
   abstention: number;
+  /** mean noisy samples per image, for logs with a samples column (null otherwise) */
+  meanSamples: number | null;
 }
 
 /** Summarizes one log at the given radii; a log without rows is an EmptyLogError naming it. */
@@ -94,6 +102,7 @@ export function summarize(name: string, rows: readonly CertifyRow[], radii: read
     cleanAccuracy: certifiedAccuracy(rows, 0, name),
     averageRadius: averageCertifiedRadius(rows, name),
     abstention: abstentionRate(rows, name),
+    meanSamples: meanSamples(rows),
   };
 }
 

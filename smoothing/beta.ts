@@ -205,7 +205,7 @@ function logLowerFiniteSum(x: number, y: number, a: number, b: number): number |
 }
 
 /** Natural logs of both tails, I_x(a, b) and 1 - I_x(a, b), and of the front factor. */
-interface BetaTails {
+export interface BetaTails {
   logLower: number;
   logUpper: number;
   logFront: number;
@@ -213,7 +213,11 @@ interface BetaTails {
 
 const SERIES_MAX_TERMS = 100000;
 
-function betaTails(x: number, a: number, b: number): BetaTails {
+/**
+ * ln I_x(a, b), ln(1 - I_x(a, b)) and ln[x^a (1 - x)^b / B(a, b)], each without cancellation (the
+ * confidence sequences combine them in logs). No argument checks: callers pass a, b > 0.
+ */
+export function betaTails(x: number, a: number, b: number): BetaTails {
   if (x <= 0) return { logLower: -Infinity, logUpper: 0, logFront: -Infinity };
   if (x >= 1) return { logLower: 0, logUpper: -Infinity, logFront: -Infinity };
   const logFront = logBetaFront(x, a, b);

@@ -1,126 +1,200 @@
-/** CERTIFY and PREDICT of Cohen et al. (2019), exactly as the reference implementation runs them. */
+/**
+ * CERTIFY and PREDICT of Cohen et al. (2019) over one image or many, in the reference's fixed-N form
+ * or in the sequential modes (procedures.ts), with several images sharing each GPU batch
+ * (packing.ts, sampling.ts).
+ */
 import type { Tensor } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
-import { argmaxCounts, sampleVotes } from "./sampling.ts";
-import { binomTestTwoSided, clopperPearsonLower, phiInv } from "./stats.ts";
+import { type ImageCost, runPacked } from "./packing.ts";
+import {
+  type Certificate,
+  type CertifyParameters,
+  CertifyProcedure,
+  type Prediction,
+  type PredictParameters,
+  PredictProcedure,
+  type Procedure,
+  validateCertifyParameters,
+  validatePredictParameters,
+} from "./procedures.ts";
+import { PackedSampler } from "./sampling.ts";
 
-export const ABSTAIN = -1;
+export {
+  ABSTAIN,
+  type Certificate,
+  type CertifyMode,
+  FIRST_LOOK,
+  LOOK_GROWTH,
+  type Prediction,
+} from "./procedures.ts";
+export type { ImageCost } from "./packing.ts";
 
-export interface CertifyOptions {
-  n0: number;
-  n: number;
-  alpha: number;
+/** How the samples are drawn: the same for every mode. */
+export interface SamplingParameters {
+  /** Rows per forward pass. */
   batch: number;
   sigma: number;
   seed: number;
+  /** Images sampled together (default: enough for a round's first requests to fill it). */
+  inFlight?: number;
+  /** Forward passes per round (one readback per round; default 16). */
+  roundBatches?: number;
 }
 
-export interface CertifyResult {
-  /** Predicted class, or ABSTAIN. */
-  prediction: number;
-  /** Certified l2 radius (0 when abstaining). */
-  radius: number;
-  /** Guessed top class from the selection phase and its estimation-phase count. */
-  cA: number;
-  nA: number;
-  pALower: number;
-  /** Noisy samples classified (n0 + n). */
-  samples: number;
-}
+export type CertifyOptions = CertifyParameters & SamplingParameters;
+export type PredictOptions = PredictParameters & SamplingParameters;
 
-export function validateCertifyOptions(o: CertifyOptions): void {
-  if (!(o.sigma > 0) || !Number.isFinite(o.sigma)) {
-    throw new RangeError(`--sigma must be a finite number > 0, got ${o.sigma}`);
-  }
-  if (!Number.isInteger(o.n0) || o.n0 < 1) {
-    throw new RangeError(`--N0 must be a positive integer, got ${o.n0}`);
-  }
-  if (!Number.isInteger(o.n) || o.n < 1) throw new RangeError(`--N must be a positive integer, got ${o.n}`);
-  if (o.n0 > o.n) throw new RangeError(`--N0 (${o.n0}) must not exceed --N (${o.n})`);
-  if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`--alpha must lie in (0, 1), got ${o.alpha}`);
+export const DEFAULT_ROUND_BATCHES = 16;
+/** Default tolerance of the adaptive mode, in units of sigma. */
+export const DEFAULT_TOLERANCE_SIGMAS = 0.25;
+/** Most images in flight by default (each holds one image slot on the GPU). */
+export const MAX_DEFAULT_IN_FLIGHT = 256;
+
+function validateSampling(o: SamplingParameters): void {
   if (!Number.isInteger(o.batch) || o.batch < 1) {
-    throw new RangeError(`--batch must be a positive integer, got ${o.batch}`);
+    throw new RangeError(`batch must be a positive integer, got ${o.batch}`);
+  }
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) {
+    throw new RangeError(`seed must be an integer in [0, 2^53), got ${o.seed}`);
+  }
+  for (const [name, v] of [["inFlight", o.inFlight], ["roundBatches", o.roundBatches]] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) {
+      throw new RangeError(`${name} must be a positive integer, got ${v}`);
+    }
   }
 }
 
-/** The radius certified for `nA` of `n` votes: s * PhiInv(pA_lower), or abstention below 1/2. */
-export function radiusFromCounts(
-  nA: number,
-  n: number,
-  alpha: number,
-  sigma: number,
-): { pALower: number; radius: number; abstain: boolean } {
-  const pALower = clopperPearsonLower(nA, n, alpha);
-  if (pALower < 0.5) return { pALower, radius: 0, abstain: true };
-  return { pALower, radius: sigma * phiInv(pALower), abstain: false };
+/** Checks every parameter once; errors name the parameter. */
+export function validateCertifyOptions(o: CertifyOptions): void {
+  validateCertifyParameters(o);
+  validateSampling(o);
 }
 
-/**
- * CERTIFY(x, n0, n, alpha): n0 noisy copies select cA, n fresh copies estimate its probability.
- * Noise comes from the stream of `index` (selection samples [0, n0), estimation [n0, n0 + n)).
- */
-export async function certify(
+export function validatePredictOptions(o: PredictOptions): void {
+  if (!(o.sigma > 0) || !Number.isFinite(o.sigma)) {
+    throw new RangeError(`sigma must be a finite number > 0, got ${o.sigma}`);
+  }
+  validatePredictParameters(o);
+  validateSampling(o);
+}
+
+/** Where the images come from: [C, H, W] in [0, 1], addressed by their index in the dataset. */
+export interface ImageSet {
+  shape: readonly [number, number, number];
+  classes: number;
+  indices: readonly number[];
+  load(idx: number): Promise<Float32Array> | Float32Array;
+}
+
+export interface RunCallbacks<R> {
+  /** Called as each image is decided (in decision order). */
+  onResult(idx: number, result: R, cost: ImageCost): void | Promise<void>;
+  /** Called once the kernels are compiled, before the first image is sampled, with the seconds it took. */
+  onReady?(compileSeconds: number): void;
+}
+
+/** Images in flight when none are asked for: a round's first requests (n0 each) fill its rows. */
+export function defaultInFlight(o: SamplingParameters, firstRequest: number, images: number): number {
+  const roundRows = o.batch * (o.roundBatches ?? DEFAULT_ROUND_BATCHES);
+  return Math.max(1, Math.min(images, MAX_DEFAULT_IN_FLIGHT, Math.ceil(roundRows / firstRequest)));
+}
+
+async function runImages<R>(
   model: Module,
-  image: Tensor,
-  numClasses: number,
-  index: number,
-  o: CertifyOptions,
-): Promise<CertifyResult> {
-  validateCertifyOptions(o);
-  const common = { batch: o.batch, sigma: o.sigma, seed: o.seed, stream: index };
-  const counts0 = await sampleVotes(model, image, numClasses, { ...common, count: o.n0, firstSample: 0 });
-  const cA = argmaxCounts(counts0);
-  const counts = await sampleVotes(model, image, numClasses, { ...common, count: o.n, firstSample: o.n0 });
-  const nA = counts[cA];
-  const r = radiusFromCounts(nA, o.n, o.alpha, o.sigma);
-  return {
-    prediction: r.abstain ? ABSTAIN : cA,
-    radius: r.radius,
-    cA,
-    nA,
-    pALower: r.pALower,
-    samples: o.n0 + o.n,
-  };
-}
-
-export interface PredictOptions {
-  n: number;
-  alpha: number;
-  batch: number;
-  sigma: number;
-  seed: number;
-}
-
-/**
- * PREDICT(x, n, alpha): the top two counts c1 > c2 of n noisy votes; abstain unless the two-sided
- * binomial test of c1 successes in c1 + c2 trials at p = 1/2 has p-value <= alpha.
- */
-export async function predict(
-  model: Module,
-  image: Tensor,
-  numClasses: number,
-  index: number,
-  o: PredictOptions,
-): Promise<{ prediction: number; pValue: number; counts: Uint32Array }> {
-  if (!(o.sigma > 0)) throw new RangeError(`--sigma must be > 0, got ${o.sigma}`);
-  if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`--alpha must lie in (0, 1), got ${o.alpha}`);
-  const counts = await sampleVotes(model, image, numClasses, {
-    count: o.n,
+  images: ImageSet,
+  o: SamplingParameters,
+  firstRequest: number,
+  procedure: () => Procedure<R>,
+  callbacks: RunCallbacks<R>,
+): Promise<void> {
+  if (images.indices.length === 0) return;
+  const inFlight = Math.min(
+    o.inFlight ?? defaultInFlight(o, firstRequest, images.indices.length),
+    images.indices.length,
+  );
+  const sampler = new PackedSampler(model, images.shape, images.classes, {
+    slots: inFlight,
     batch: o.batch,
     sigma: o.sigma,
     seed: o.seed,
-    stream: index,
-    firstSample: 0,
   });
-  const { top, second } = topTwo(counts);
-  const pValue = binomTestTwoSided(counts[top], counts[top] + counts[second], 0.5);
-  return { prediction: pValue > o.alpha ? ABSTAIN : top, pValue, counts };
+  try {
+    const start = performance.now();
+    await sampler.warmUp();
+    callbacks.onReady?.((performance.now() - start) / 1000);
+    await runPacked(sampler, {
+      indices: images.indices,
+      load: async (idx) => await images.load(idx),
+      procedure,
+      onResult: callbacks.onResult,
+      inFlight,
+      roundRows: o.batch * (o.roundBatches ?? DEFAULT_ROUND_BATCHES),
+    });
+  } finally {
+    sampler.dispose();
+  }
 }
 
-/** Indices of the two largest counts (ties to the lower index), as the reference's argsort does for distinct counts. */
-export function topTwo(counts: ArrayLike<number>): { top: number; second: number } {
-  const top = argmaxCounts(counts);
-  let second = top === 0 ? 1 : 0;
-  for (let i = 0; i < counts.length; i++) if (i !== top && counts[i] > counts[second]) second = i;
-  return { top, second };
+/** CERTIFY every image of the set; each result is reported as soon as its image is decided. */
+export async function certifyImages(
+  model: Module,
+  images: ImageSet,
+  o: CertifyOptions,
+  callbacks: RunCallbacks<Certificate>,
+): Promise<void> {
+  validateCertifyOptions(o);
+  await runImages(model, images, o, o.n0, () => new CertifyProcedure(o), callbacks);
+}
+
+/** PREDICT every image of the set. */
+export async function predictImages(
+  model: Module,
+  images: ImageSet,
+  o: PredictOptions,
+  callbacks: RunCallbacks<Prediction>,
+): Promise<void> {
+  validatePredictOptions(o);
+  await runImages(model, images, o, o.n, () => new PredictProcedure(o), callbacks);
+}
+
+async function one<R>(
+  run: (images: ImageSet, callbacks: RunCallbacks<R>) => Promise<void>,
+  image: Tensor,
+  classes: number,
+  index: number,
+): Promise<R> {
+  if (image.rank !== 3) throw new RangeError(`image must be [C, H, W], got [${image.shape.join(", ")}]`);
+  const data = Float32Array.from(await image.read());
+  let out: R | null = null;
+  await run({ shape: image.shape as [number, number, number], classes, indices: [index], load: () => data }, {
+    onResult: (_, r) => {
+      out = r;
+    },
+  });
+  return out!;
+}
+
+/**
+ * CERTIFY(x, n0, N, alpha) of one image ([C, H, W] in [0, 1]) whose noise stream is `index`:
+ * selection samples [0, n0), estimation samples from n0 on.
+ */
+export function certify(
+  model: Module,
+  image: Tensor,
+  classes: number,
+  index: number,
+  o: CertifyOptions,
+): Promise<Certificate> {
+  return one((images, cb) => certifyImages(model, images, o, cb), image, classes, index);
+}
+
+/** PREDICT(x, N, alpha) of one image whose noise stream is `index` (samples [0, N)). */
+export function predict(
+  model: Module,
+  image: Tensor,
+  classes: number,
+  index: number,
+  o: PredictOptions,
+): Promise<Prediction> {
+  return one((images, cb) => predictImages(model, images, o, cb), image, classes, index);
 }

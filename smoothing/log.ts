@@ -6,6 +6,9 @@
  *   certify: idx  label  predict  radius  correct  time     e.g. 1  8  8  0.36  1  0:00:13.996586
  *   predict: idx  label  predict  correct  time
  *
+ * The sequential certification modes add a last column, `samples` (noisy samples the image used),
+ * after the reference columns, so the reference's analysis scripts read those logs unchanged.
+ *
  * radius is '{:.3}'.format(r), time is str(timedelta), correct = 1 iff predict == label (an
  * abstention, predict = -1, counts as wrong). Readers also accept radii with more digits and
  * times given as float seconds (as in some released logs).
@@ -17,9 +20,21 @@ export { formatPythonGeneral, formatRadius, formatTimedelta, parseElapsed } from
 export type LogKind = "certify" | "predict";
 
 export const CERTIFY_HEADER = "idx\tlabel\tpredict\tradius\tcorrect\ttime";
+export const CERTIFY_SAMPLES_HEADER = `${CERTIFY_HEADER}\tsamples`;
 export const PREDICT_HEADER = "idx\tlabel\tpredict\tcorrect\ttime";
 
-const HEADERS: Record<LogKind, string> = { certify: CERTIFY_HEADER, predict: PREDICT_HEADER };
+/** The three layouts: a kind, and for certification logs whether the samples column follows. */
+export type LogFormat = "certify" | "certify+samples" | "predict";
+
+const HEADERS: Record<LogFormat, string> = {
+  certify: CERTIFY_HEADER,
+  "certify+samples": CERTIFY_SAMPLES_HEADER,
+  predict: PREDICT_HEADER,
+};
+
+function kindOf(format: LogFormat): LogKind {
+  return format === "predict" ? "predict" : "certify";
+}
 
 /** One row of a prediction log (and the common part of a certification row). */
 export interface PredictRow {
@@ -40,10 +55,13 @@ export interface PredictRow {
 export interface CertifyRow extends PredictRow {
   /** certified l2 radius, 0 for an abstention */
   radius: number;
+  /** noisy samples the image used (logs of the sequential modes only) */
+  samples?: number;
 }
 
 interface LogBase {
   path: string;
+  format: LogFormat;
   /** a trailing line without a newline (an interrupted write), ignored; null when none */
   partialTail: string | null;
   /** bytes up to and including the last complete line */
@@ -90,6 +108,8 @@ export interface CertifyResult {
   /** certified radius, 0 when abstaining */
   radius: number;
   seconds: number;
+  /** noisy samples used: written as the last column when given */
+  samples?: number;
 }
 
 /** What PREDICT produced for one image. */
@@ -116,14 +136,19 @@ function checkResult(result: PredictResult): void {
 export function formatCertifyRow(result: CertifyResult): string {
   checkResult(result);
   const correct = result.predict === result.label ? 1 : 0;
-  return [
+  const fields = [
     result.idx,
     result.label,
     result.predict,
     formatRadius(result.radius),
     correct,
     formatTimedelta(result.seconds),
-  ].join("\t");
+  ];
+  if (result.samples !== undefined) {
+    checkInteger(result.samples, "samples", 1);
+    fields.push(result.samples);
+  }
+  return fields.join("\t");
 }
 
 /** A prediction log row exactly as predict.py prints it (without the newline). */
@@ -147,15 +172,16 @@ function parseIntField(text: string, name: string, min: number, path: string, li
   return value;
 }
 
-function parseRow(kind: LogKind, text: string, path: string, line: number): CertifyRow | PredictRow {
+function parseRow(format: LogFormat, text: string, path: string, line: number): CertifyRow | PredictRow {
+  const kind = kindOf(format);
   const fields = text.split("\t");
-  const expected = kind === "certify" ? 6 : 5;
+  const expected = HEADERS[format].split("\t").length;
   if (fields.length !== expected) {
     throw new LogFormatError(
       path,
       line,
       `expected ${expected} tab-separated fields (${
-        HEADERS[kind].replaceAll("\t", " ")
+        HEADERS[format].replaceAll("\t", " ")
       }), got ${fields.length}`,
     );
   }
@@ -174,7 +200,7 @@ function parseRow(kind: LogKind, text: string, path: string, line: number): Cert
       `correct is ${correctText} but predict (${predict}) ${correct ? "!=" : "=="} label (${label})`,
     );
   }
-  const timeText = fields[expected - 1];
+  const timeText = fields[kind === "certify" ? 5 : 4];
   const seconds = parseElapsed(timeText);
   if (seconds === null) {
     throw new LogFormatError(path, line, `time must be H:MM:SS[.ffffff] or seconds, got '${timeText}'`);
@@ -185,6 +211,9 @@ function parseRow(kind: LogKind, text: string, path: string, line: number): Cert
   const radius = Number(radiusText);
   if (!DECIMAL.test(radiusText) || !Number.isFinite(radius)) {
     throw new LogFormatError(path, line, `radius must be a number >= 0, got '${radiusText}'`);
+  }
+  if (format === "certify+samples") {
+    return { ...row, radius, samples: parseIntField(fields[6], "samples", 1, path, line) };
   }
   return { ...row, radius };
 }
@@ -206,21 +235,24 @@ export function parseLog(text: string, path: string): AnyLog {
   const partialTail = lastNewline === text.length - 1 ? null : text.slice(lastNewline + 1);
   const lines = text.slice(0, lastNewline).split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   const header = lines[0].replace(/^\uFEFF/, "");
-  const kind = (Object.keys(HEADERS) as LogKind[]).find((k) => HEADERS[k] === header);
-  if (kind === undefined) {
+  const format = (Object.keys(HEADERS) as LogFormat[]).find((k) => HEADERS[k] === header);
+  if (format === undefined) {
     throw new LogFormatError(
       path,
       1,
-      `header must be '${CERTIFY_HEADER.replaceAll("\t", "<tab>")}' or '${
-        PREDICT_HEADER.replaceAll("\t", "<tab>")
-      }', got '${header.replaceAll("\t", "<tab>")}'`,
+      `header must be '${
+        CERTIFY_HEADER.replaceAll("\t", "<tab>")
+      }' (optionally followed by <tab>samples) or '${PREDICT_HEADER.replaceAll("\t", "<tab>")}', got '${
+        header.replaceAll("\t", "<tab>")
+      }'`,
     );
   }
+  const kind = kindOf(format);
   const rows: PredictRow[] = [];
   const firstLine = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === "" && i === lines.length - 1) continue;
-    const row = parseRow(kind, lines[i], path, i + 1);
+    const row = parseRow(format, lines[i], path, i + 1);
     const seen = firstLine.get(row.idx);
     if (seen !== undefined) {
       throw new LogFormatError(path, i + 1, `duplicate idx ${row.idx} (first on line ${seen})`);
@@ -230,8 +262,8 @@ export function parseLog(text: string, path: string): AnyLog {
   }
   const completeBytes = bytes.encode(text.slice(0, lastNewline + 1)).length;
   return kind === "certify"
-    ? { kind, path, rows: rows as CertifyRow[], partialTail, completeBytes }
-    : { kind, path, rows, partialTail, completeBytes };
+    ? { kind, format, path, rows: rows as CertifyRow[], partialTail, completeBytes }
+    : { kind: "predict", format, path, rows, partialTail, completeBytes };
 }
 
 function readText(path: string): string {
@@ -294,8 +326,8 @@ function exists(path: string): boolean {
  * Opens a log for appending: creates it with its header, or resumes an existing one after its
  * last complete row, cutting away a partial line left by an interrupted write.
  */
-function openForAppend(path: string, kind: LogKind): { file: Deno.FsFile; rows: PredictRow[] } {
-  const header = HEADERS[kind];
+function openForAppend(path: string, format: LogFormat): { file: Deno.FsFile; rows: PredictRow[] } {
+  const header = HEADERS[format];
   let rows: PredictRow[] = [];
   if (exists(path)) {
     const text = readText(path);
@@ -304,8 +336,17 @@ function openForAppend(path: string, kind: LogKind): { file: Deno.FsFile; rows: 
       Deno.truncateSync(path, 0);
     } else {
       const log = parseLog(text, path);
-      if (log.kind !== kind) {
-        throw new LogFormatError(path, 1, `is a ${log.kind} log, cannot append ${kind} rows to it`);
+      if (log.kind !== kindOf(format)) {
+        throw new LogFormatError(path, 1, `is a ${log.kind} log, cannot append ${kindOf(format)} rows to it`);
+      }
+      if (log.format !== format) {
+        throw new LogFormatError(
+          path,
+          1,
+          log.format === "certify"
+            ? "is a fixed-N certification log (no samples column), cannot append sequential-mode rows to it"
+            : "is a sequential-mode certification log (with a samples column), cannot append fixed-N rows to it",
+        );
       }
       if (log.partialTail !== null) Deno.truncateSync(path, log.completeBytes);
       rows = log.rows;
@@ -325,8 +366,8 @@ abstract class LogWriter<Row extends PredictRow, Result extends PredictResult> {
   /** rows that were already in the file when it was opened */
   readonly existing: readonly Row[];
 
-  protected constructor(readonly path: string, kind: LogKind) {
-    const { file, rows } = openForAppend(path, kind);
+  protected constructor(readonly path: string, format: LogFormat) {
+    const { file, rows } = openForAppend(path, format);
     this.#file = file;
     this.existing = rows as Row[];
     this.#done = new Set(rows.map((r) => r.idx));
@@ -361,17 +402,23 @@ abstract class LogWriter<Row extends PredictRow, Result extends PredictResult> {
   }
 }
 
-/** Appends certification rows in the reference format; resumes an existing log. */
+/**
+ * Appends certification rows in the reference format (with the samples column when `samples` is set);
+ * resumes an existing log of the same format.
+ */
 export class CertLogWriter extends LogWriter<CertifyRow, CertifyResult> {
-  private constructor(path: string) {
-    super(path, "certify");
+  private constructor(path: string, private readonly samples: boolean) {
+    super(path, samples ? "certify+samples" : "certify");
   }
 
-  static open(path: string): CertLogWriter {
-    return new CertLogWriter(path);
+  static open(path: string, options: { samples?: boolean } = {}): CertLogWriter {
+    return new CertLogWriter(path, options.samples ?? false);
   }
 
   protected format(result: CertifyResult): string {
+    if ((result.samples !== undefined) !== this.samples) {
+      throw new Error(`${this.path}: rows of this log ${this.samples ? "need" : "have no"} a samples count`);
+    }
     return formatCertifyRow(result);
   }
 }
@@ -415,6 +462,7 @@ export function writeFileAtomic(path: string, text: string): void {
 
 export interface MergeReport {
   kind: LogKind;
+  format: LogFormat;
   rows: number;
   /** rows that appeared in more than one shard with the same result */
   duplicates: number;
@@ -422,9 +470,20 @@ export interface MergeReport {
   warnings: string[];
 }
 
+function describeFormat(format: LogFormat): string {
+  return format === "predict"
+    ? "a predict log"
+    : format === "certify"
+    ? "a fixed-N certify log"
+    : "a sequential-mode certify log (samples column)";
+}
+
 function sameResult(a: PredictRow, b: PredictRow): boolean {
   const radius = (r: PredictRow) => "radius" in r ? (r as CertifyRow).radius : null;
-  return a.label === b.label && a.predict === b.predict && a.correct === b.correct && radius(a) === radius(b);
+  const samples = (r: PredictRow) => (r as CertifyRow).samples ?? null;
+  return a.label === b.label && a.predict === b.predict && a.correct === b.correct &&
+    radius(a) === radius(b) &&
+    samples(a) === samples(b);
 }
 
 /**
@@ -436,10 +495,14 @@ function sameResult(a: PredictRow, b: PredictRow): boolean {
 export function mergeLogs(paths: readonly string[], out: string): MergeReport {
   if (paths.length === 0) throw new RangeError("mergeLogs: no input logs given");
   const logs = paths.map(readLog);
-  const kind = logs[0].kind;
-  const other = logs.find((l) => l.kind !== kind);
+  const { kind, format } = logs[0];
+  const other = logs.find((l) => l.format !== format);
   if (other) {
-    throw new Error(`cannot merge a ${other.kind} log (${other.path}) with a ${kind} log (${logs[0].path})`);
+    throw new Error(
+      `cannot merge ${describeFormat(other.format)} (${other.path}) with ${describeFormat(format)} (${
+        logs[0].path
+      })`,
+    );
   }
   const warnings = logs.filter((l) => l.partialTail !== null).map((l) =>
     `${l.path}: ignored an incomplete last line '${l.partialTail}'`
@@ -462,6 +525,6 @@ export function mergeLogs(paths: readonly string[], out: string): MergeReport {
     }
   }
   const sorted = [...byIdx.values()].sort((a, b) => a.row.idx - b.row.idx);
-  writeFileAtomic(out, [HEADERS[kind], ...sorted.map((s) => s.row.text)].join("\n") + "\n");
-  return { kind, rows: sorted.length, duplicates, warnings };
+  writeFileAtomic(out, [HEADERS[format], ...sorted.map((s) => s.row.text)].join("\n") + "\n");
+  return { kind, format, rows: sorted.length, duplicates, warnings };
 }

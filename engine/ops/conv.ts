@@ -376,7 +376,12 @@ function emptyForward(g: ConvGeometry, bias: Tensor | null, epi?: Epilogue): Ten
 export function conv2dFused(
   x: Tensor,
   w: Tensor,
-  opts: Conv2dOptions & { bias?: Tensor | null; scale?: Tensor | null; residual?: Tensor | null; relu?: boolean },
+  opts: Conv2dOptions & {
+    bias?: Tensor | null;
+    scale?: Tensor | null;
+    residual?: Tensor | null;
+    relu?: boolean;
+  },
 ): Tensor {
   const op = "conv2d (fused)";
   const g = convGeometry(op, x.shape, w.shape, opts);

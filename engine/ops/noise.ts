@@ -180,6 +180,84 @@ export function noisyCopies(image: Tensor, opts: NoisyCopiesOptions): Tensor {
   });
 }
 
+/** A row table entry that feeds no counter (padding): its vote is dropped by `countVotesRows`. */
+export const NO_COUNTER = 0xffffffff;
+
+export interface NoisyRowsOptions {
+  /** Integer in [0, 2^53). */
+  seed: number;
+  /** Standard deviation, finite and >= 0. */
+  sigma: number;
+  /** First table entry of this batch. */
+  row0: number;
+  /** Rows to produce (table entries row0 .. row0 + rows - 1). */
+  rows: number;
+  /** Counter word 3, default `RNG_DOMAIN.noise`. */
+  domain?: number;
+}
+
+/**
+ * Noisy rows of several images in one batch: out[r] = images[t.slot] + sigma * N(seed, t.stream, t.sample, .)
+ * with t = table[row0 + r]. `images` is f32 [slots, ...image dims]; `table` is u32 [entries, 4] holding
+ * (slot, stream, sample, counter) per row (the counter is for `countVotesRows`). Each row equals the
+ * `noisyCopies` row of its image, stream and sample, whatever else shares the batch.
+ */
+export function noisyRows(images: Tensor, table: Tensor, opts: NoisyRowsOptions): Tensor {
+  const op = "noisyRows";
+  if (images.dtype !== "f32" || images.rank < 2) {
+    throw new TypeError(`${op}: images must be f32 [slots, ...], got ${images.dtype} ${fmt(images.shape)}`);
+  }
+  checkTable(table, opts.row0, opts.rows, op);
+  checkSigma(opts.sigma, op);
+  const [key0, key1] = splitSeed(opts.seed);
+  const domain = opts.domain ?? RNG_DOMAIN.noise;
+  checkU32(domain, `${op}: domain`);
+  const dims = images.shape.slice(1);
+  const elems = images.size / images.shape[0];
+  const quads = Math.ceil(elems / 4);
+  const out = Tensor.empty([opts.rows, ...dims], "f32", op);
+  const n = opts.rows * quads;
+  if (n === 0) return out;
+  if (n >= TWO32) throw new RangeError(`${op}: ${n} Philox blocks exceed one dispatch`);
+  const g = grid1d(n, WG);
+  const vec = elems % 4 === 0;
+  engine().run("gaussian", vec ? "gaussian_rows_v4" : "gaussian_rows", {
+    bindings: { table, [vec ? "images4" : "images"]: images, [vec ? "out4" : "out"]: out },
+    uniforms: {
+      n,
+      quads,
+      elems,
+      row: g.row,
+      key0,
+      key1,
+      row0: opts.row0,
+      domain,
+      sigma: opts.sigma,
+      _p0: 0,
+      _p1: 0,
+      _p2: 0,
+    },
+    workgroups: g.workgroups,
+    need: { table: (opts.row0 + opts.rows) * 16 },
+  }, { WG });
+  return out;
+}
+
+/** A row table is u32 [entries, 4] and must hold entries row0 .. row0 + rows - 1. */
+export function checkTable(table: Tensor, row0: number, rows: number, op: string): void {
+  if (table.dtype !== "u32" || table.rank !== 2 || table.shape[1] !== 4) {
+    throw new TypeError(`${op}: table must be u32 [entries, 4], got ${table.dtype} ${fmt(table.shape)}`);
+  }
+  if (!Number.isInteger(row0) || row0 < 0 || !Number.isInteger(rows) || rows < 0) {
+    throw new RangeError(`${op}: row0 and rows must be integers >= 0, got ${row0} and ${rows}`);
+  }
+  if (row0 + rows > table.shape[0]) {
+    throw new RangeError(
+      `${op}: rows ${row0} .. ${row0 + rows - 1} exceed the table's ${table.shape[0]} entries`,
+    );
+  }
+}
+
 /**
  * sigma * N(0, 1) of the given shape: row i (first dimension) is sample firstSample + i, element
  * = flat index within the remaining dimensions. A rank-0 or rank-1 shape has one element per sample.

@@ -8,6 +8,7 @@
  */
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
+import { checkTable } from "./noise.ts";
 import { fmt, grid1d, MAX_GRID } from "./util.ts";
 
 const THREAD_WG = 64;
@@ -32,7 +33,35 @@ export function countVotes(logits: Tensor, counts: Tensor): void {
   const g = grid1d(rows, THREAD_WG);
   engine().run("vote_count", "count", {
     bindings: { logits, counts },
-    uniforms: { rows, k, row: g.row, d: 0, has_bias: 0, _p0: 0, _p1: 0, _p2: 0 },
+    uniforms: { rows, k, row: g.row, d: 0, has_bias: 0, row0: 0, _p1: 0, _p2: 0 },
+    workgroups: g.workgroups,
+  }, { WG: THREAD_WG });
+}
+
+/**
+ * Votes of a batch of packed rows (see `noisyRows`): counts[t.counter, argmax(logits[r])] += 1 with
+ * t = table[row0 + r], skipping rows whose counter is NO_COUNTER (padding). logits: f32 [B, K];
+ * counts: u32 [counters, K], updated in place.
+ */
+export function countVotesRows(logits: Tensor, table: Tensor, row0: number, counts: Tensor): void {
+  const op = "countVotesRows";
+  if (logits.dtype !== "f32" || logits.rank !== 2 || logits.shape[1] < 1) {
+    throw new TypeError(
+      `${op}: logits must be f32 [B, K] with K >= 1, got ${logits.dtype} ${fmt(logits.shape)}`,
+    );
+  }
+  const [rows, k] = logits.shape;
+  if (counts.dtype !== "u32" || counts.rank !== 2 || counts.shape[1] !== k) {
+    throw new TypeError(
+      `${op}: counts must be u32 [counters, ${k}], got ${counts.dtype} ${fmt(counts.shape)}`,
+    );
+  }
+  checkTable(table, row0, rows, op);
+  if (rows === 0) return;
+  const g = grid1d(rows, THREAD_WG);
+  engine().run("vote_count", "count_rows", {
+    bindings: { logits, table, counts },
+    uniforms: { rows, k, row: g.row, d: 0, has_bias: 0, row0, _p1: 0, _p2: 0 },
     workgroups: g.workgroups,
   }, { WG: THREAD_WG });
 }
@@ -71,7 +100,7 @@ export function countVotesLinear(
   engine().run("vote_count", "count_linear", {
     // Without a bias the kernel ignores the bias binding; the weight stands in so it is valid.
     bindings: { features, weight, bias: bias ?? weight, counts },
-    uniforms: { rows, k, row: gx, d, has_bias: bias ? 1 : 0, _p0: 0, _p1: 0, _p2: 0 },
+    uniforms: { rows, k, row: gx, d, has_bias: bias ? 1 : 0, row0: 0, _p1: 0, _p2: 0 },
     workgroups: [gx, Math.ceil(rows / gx)],
   }, { WG: wg });
 }
