@@ -11,6 +11,7 @@ import {
   addNoise,
   gaussianNoise,
   noisyCopies,
+  noisyRows,
   philox4x32,
   randomBits,
   randomUniform,
@@ -271,6 +272,57 @@ gpuTest("draws are independent of batch split, resume point and image shape", as
     for (const t of [...all, image, image4, zero, zeros12]) t.dispose();
   }
 });
+
+gpuTest(
+  "noisyRows: each row equals noisyCopies of its image, stream and sample, whatever shares the batch",
+  async () => {
+    const opts = { seed: 2 ** 33 + 7, sigma: 0.75 };
+    // 105 elements per sample runs the scalar kernel, 48 the vector one.
+    for (const dims of [[3, 5, 7], [3, 4, 4]]) {
+      const e = dims[0] * dims[1] * dims[2];
+      const images = [0, 1, 2].map((i) => randomArray(e, 30 + i, 0, 1));
+      const stack = Tensor.from(images.flatMap((x) => [...x]), [3, ...dims]);
+      // (slot, stream, sample, counter) for 9 rows drawn from three images in an arbitrary order
+      const rows = [
+        [2, 5, 0],
+        [0, 9, 3],
+        [1, 4, 100],
+        [2, 5, 1],
+        [0, 9, 2],
+        [1, 4, 7],
+        [2, 11, 0],
+        [0, 9, 4],
+        [1, 4, 8],
+      ];
+      const table = Tensor.from(rows.flatMap((r, i) => [...r, i]), [rows.length, 4], "u32");
+      const out = noisyRows(stack, table, { ...opts, row0: 2, rows: 6 });
+      assert.deepEqual(out.shape, [6, ...dims]);
+      const got = await out.read();
+      for (let r = 0; r < 6; r++) {
+        const [slot, stream, sample] = rows[2 + r];
+        const image = Tensor.from(images[slot], dims);
+        const one = noisyCopies(image, { ...opts, stream, count: 1, firstSample: sample });
+        assert.deepEqual(
+          [...got.subarray(r * e, (r + 1) * e)],
+          [...(await one.read())],
+          `${e}: row ${2 + r}`,
+        );
+        image.dispose();
+        one.dispose();
+      }
+      assert.throws(
+        () => noisyRows(stack, table, { ...opts, row0: 5, rows: 5 }),
+        /rows 5 \.\. 9 exceed the table's 9 entries/,
+      );
+      for (const t of [stack, table, out]) t.dispose();
+    }
+    const bad = Tensor.from([0, 0, 0], [3], "u32");
+    assert.throws(
+      () => noisyRows(Tensor.from([0, 0], [1, 2]), bad, { ...opts, row0: 0, rows: 1 }),
+      /table must be u32 \[entries, 4\]/,
+    );
+  },
+);
 
 gpuTest("invalid seeds, streams, sample ranges and sigmas are rejected", () => {
   const ok = { seed: 1, stream: 0, sigma: 1 };

@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Tensor } from "../../engine/mod.ts";
-import { countVotes, countVotesLinear } from "../../engine/ops/votes.ts";
-import { gpuTest } from "../helpers.ts";
+import { NO_COUNTER } from "../../engine/ops/noise.ts";
+import { countVotes, countVotesLinear, countVotesRows } from "../../engine/ops/votes.ts";
+import { gpuTest, randomArray } from "../helpers.ts";
 
 /** An empty upload would reach queue.writeBuffer with 0 bytes, which crashes Deno 2.9.6. */
 function upload(x: Float32Array, shape: number[]): Tensor {
@@ -152,5 +153,43 @@ gpuTest("countVotes and countVotesLinear reject mismatched shapes and dtypes", (
   assert.throws(
     () => countVotesLinear(l, Tensor.from([1, 2, 3, 4, 5, 6], [2, 3]), Tensor.from([1], [1]), c),
     TypeError,
+  );
+});
+
+gpuTest("countVotesRows routes each row's vote to its counter and drops padding rows", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 13 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 300 }),
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 2 ** 31 }),
+      async (k, counters, rows, row0, seed) => {
+        const logits = randomArray(rows * k, seed).map((v) => Math.round(4 * v)); // ties
+        const dest = Array.from({ length: row0 + rows }, (_, i) => (i * 7 + seed) % (counters + 1));
+        const table = dest.map((d) => d === counters ? NO_COUNTER : d);
+        const expected = new Uint32Array(counters * k);
+        for (let r = 0; r < rows; r++) {
+          const d = table[row0 + r];
+          if (d !== NO_COUNTER) expected[d * k + argmaxRef(logits.subarray(r * k, (r + 1) * k))]++;
+        }
+        const l = Tensor.from(logits, [rows, k]);
+        const t = Tensor.from(table.flatMap((d) => [0, 0, 0, d]), [table.length, 4], "u32");
+        const counts = Tensor.from(new Uint32Array(counters * k), [counters, k], "u32");
+        countVotesRows(l, t, row0, counts);
+        assert.deepEqual([...(await counts.read())], [...expected]);
+        for (const x of [l, t, counts]) x.dispose();
+      },
+    ),
+    { seed: 17, numRuns: 25 },
+  );
+  const t = Tensor.from([0, 0, 0, 0], [1, 4], "u32");
+  assert.throws(
+    () => countVotesRows(Tensor.from([1, 2, 3, 4], [2, 2]), t, 0, Tensor.empty([1, 2], "u32")),
+    /rows 0 \.\. 1 exceed the table's 1 entries/,
+  );
+  assert.throws(
+    () => countVotesRows(Tensor.from([1, 2], [1, 2]), t, 0, Tensor.empty([2], "u32")),
+    /counts must be u32 \[counters, 2\]/,
   );
 });

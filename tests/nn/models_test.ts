@@ -13,7 +13,14 @@ gpuTest("ResNet-50 has torchvision's 25,557,032 parameters under DataParallel's 
   assert.equal(m.parameterCount(), 25557032);
   const keys = m.stateKeys();
   assert.equal(keys.length, 320);
-  for (const k of ["1.module.conv1.weight", "1.module.layer1.0.downsample.0.weight", "1.module.layer4.2.bn3.running_var", "1.module.fc.bias"]) {
+  for (
+    const k of [
+      "1.module.conv1.weight",
+      "1.module.layer1.0.downsample.0.weight",
+      "1.module.layer4.2.bn3.running_var",
+      "1.module.fc.bias",
+    ]
+  ) {
     assert.ok(keys.includes(k), k);
   }
   m.dispose();
@@ -42,7 +49,8 @@ gpuTest("strict loading names missing, unexpected and mis-shaped keys, and non-f
     () => m.loadStateDict(sd, "w.safetensors"),
     (e: Error) =>
       /w\.safetensors does not fit the model/.test(e.message) && /missing keys: 2\.weight/.test(e.message) &&
-      /unexpected keys: extra/.test(e.message) && /0\.bias: shape \[31\] in the file, the model expects \[32\]/.test(e.message) &&
+      /unexpected keys: extra/.test(e.message) &&
+      /0\.bias: shape \[31\] in the file, the model expects \[32\]/.test(e.message) &&
       /0\.weight: 288 non-finite/.test(e.message),
   );
   m.dispose();

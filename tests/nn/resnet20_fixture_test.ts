@@ -58,14 +58,22 @@ gpuTest("eval logits, clean and noisy (sigma 0.25), match PyTorch", async () => 
   m.dispose();
 });
 
-gpuTest("the inference path (folded batchnorm, fused residual and ReLU) reproduces the eval logits", async () => {
-  const m = await model();
-  m.eval();
-  const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [8, 3, 32, 32]))));
-  assertWithin("logits_eval (fused inference)", await out.read(), fx.f32("logits_eval"), fx.tolerance("logits_eval"));
-  out.dispose();
-  m.dispose();
-});
+gpuTest(
+  "the inference path (folded batchnorm, fused residual and ReLU) reproduces the eval logits",
+  async () => {
+    const m = await model();
+    m.eval();
+    const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [8, 3, 32, 32]))));
+    assertWithin(
+      "logits_eval (fused inference)",
+      await out.read(),
+      fx.f32("logits_eval"),
+      fx.tolerance("logits_eval"),
+    );
+    out.dispose();
+    m.dispose();
+  },
+);
 
 gpuTest(
   "train mode: logits, loss, every parameter gradient, the input gradient and BN running stats match",

@@ -10,7 +10,7 @@ import { loadModelWeights } from "../../nn/checkpoint/model_io.ts";
 import { loadMnist } from "../../nn/data/mnist.ts";
 import { U8_TO_UNIT } from "../../nn/data/loader.ts";
 import { buildModel } from "../../nn/models.ts";
-import { certify } from "../../smoothing/certify.ts";
+import { type Certificate, certify, certifyImages } from "../../smoothing/certify.ts";
 import { sampleVotes } from "../../smoothing/sampling.ts";
 import { gpuTest } from "../helpers.ts";
 
@@ -57,6 +57,55 @@ gpuTest(
       /sigma must be > 0/,
     );
     image.dispose();
+    model.dispose();
+  },
+);
+
+gpuTest(
+  "sequential certificates do not depend on batch size, images in flight, round size or resumption",
+  async () => {
+    const model = buildModel("mnist_cnn");
+    await loadModelWeights(model, MODEL);
+    const ds = await loadMnist("test");
+    // sigma = 1 splits the votes, so images run many looks and a disagreement between packings shows.
+    const images = {
+      shape: [1, 28, 28] as const,
+      classes: 10,
+      indices: [3, 10, 21, 33, 47, 52],
+      load: (i: number) =>
+        Float32Array.from(ds.images.subarray(784 * i, 784 * (i + 1)), (v) => U8_TO_UNIT[v]),
+    };
+    for (
+      const mode of [{ kind: "radii", radii: [0.25, 0.5, 1] }, { kind: "adaptive", tolerance: 0.1 }] as const
+    ) {
+      const run = async (batch: number, inFlight: number, roundBatches: number, indices = images.indices) => {
+        const out: [number, Certificate][] = [];
+        await certifyImages(model, { ...images, indices }, {
+          n0: 50,
+          n: 1500,
+          alpha: 0.01,
+          sigma: 1,
+          seed: 11,
+          batch,
+          inFlight,
+          roundBatches,
+          mode,
+        }, { onResult: (idx, r) => void out.push([idx, r]) });
+        return out.sort((a, b) => a[0] - b[0]);
+      };
+      const reference = await run(100, 6, 16);
+      assert.ok(
+        new Set(reference.map(([, r]) => r.samples)).size > 2,
+        `${mode.kind}: ${reference.map(([, r]) => r.samples)}`,
+      );
+      assert.deepEqual(
+        await run(250, 2, 1),
+        reference,
+        `${mode.kind}: batch 250, 2 in flight, rounds of one batch`,
+      );
+      const resumed = await run(100, 3, 4, [21, 47, 52]);
+      assert.deepEqual(resumed, reference.filter(([i]) => [21, 47, 52].includes(i)), `${mode.kind}: resumed`);
+    }
     model.dispose();
   },
 );
