@@ -36,6 +36,23 @@ export type CaseParams =
   | { kind: "dispatch"; probe: DispatchProbe; count: number; bytes: number }
   | { kind: "certify_rate"; arch: Arch; batch: number; batches: number; sigma: number }
   | { kind: "certify_image"; arch: Arch; n0: number; n: number; batch: number; sigma: number }
+  | {
+    /**
+     * Seconds per image to the certified-accuracy table at `radii`: ours in the radii mode on the
+     * shipped model and the first `images` test images at indices 0, skip, 2 skip, ...; PyTorch's
+     * reference CERTIFY at N from its sample rate over `torchBatches` batches.
+     */
+    kind: "time_to_certificate";
+    arch: "mnist_cnn" | "cifar_resnet20";
+    radii: number[];
+    n0: number;
+    n: number;
+    batch: number;
+    sigma: number;
+    images: number;
+    skip: number;
+    torchBatches: number;
+  }
   | { kind: "train_gaussian"; arch: Arch; batch: number; sigma: number }
   | {
     kind: "train_smoothadv";

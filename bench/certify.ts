@@ -4,14 +4,21 @@
  * Weights are random: the work per sample does not depend on them. The warm-up batch of every model
  * is profiled, which gives the share of GPU time per kernel family.
  */
+import { fileURLToPath } from "node:url";
 import { engine, Tensor } from "../engine/mod.ts";
 import type { KernelTime } from "../engine/profiler.ts";
+import { loadModelWeights } from "../nn/checkpoint/model_io.ts";
+import { loadCifar10 } from "../nn/data/cifar10.ts";
+import { buildCifar10 } from "../nn/data/cifar10_build.ts";
+import type { ImageDataset } from "../nn/data/dataset.ts";
+import { U8_TO_UNIT } from "../nn/data/loader.ts";
+import { loadMnist } from "../nn/data/mnist.ts";
 import { buildModel } from "../nn/models.ts";
 import type { Module } from "../nn/module.ts";
-import { certify } from "../smoothing/certify.ts";
+import { certify, certifyImages } from "../smoothing/certify.ts";
 import { sampleVotes } from "../smoothing/sampling.ts";
 import type { Arch, CaseParams, KernelShare, MeasuredCase, Profile, Sample } from "./cases.ts";
-import { measureAsync, randomArray } from "./measure.ts";
+import { cpuSeconds, measureAsync, randomArray } from "./measure.ts";
 
 type Params<K extends CaseParams["kind"]> = Extract<CaseParams, { kind: K }>;
 
@@ -132,4 +139,69 @@ export async function measureCertifyImage(p: Params<"certify_image">, c: Measure
   // smaller batch than the rate's warm-up did) at a fraction of a full image's cost.
   for (let i = 0; i < c.warmup; i++) await run(Math.max(p.n0, Math.min(p.n, p.batch)));
   return await measureAsync(async () => void await run(p.n), { ...c, warmup: 0 });
+}
+
+const SHIPPED: Record<Params<"time_to_certificate">["arch"], string> = {
+  mnist_cnn: "mnist_cnn_gaussian_0.25.safetensors",
+  cifar_resnet20: "cifar_resnet20_gaussian_0.25.safetensors",
+};
+
+async function testImages(arch: Params<"time_to_certificate">["arch"]): Promise<ImageDataset> {
+  if (arch === "mnist_cnn") return await loadMnist("test");
+  // The CIFAR-10 test batch as `deno task data cifar10` writes it (built here when missing).
+  const dir = fileURLToPath(new URL("../data/cifar-10-batches-bin", import.meta.url));
+  try {
+    await Deno.stat(`${dir}/test_batch.bin`);
+  } catch {
+    await buildCifar10(dir);
+  }
+  return await loadCifar10(dir, "test");
+}
+
+/**
+ * Wall time of the radii mode over the first `images` selected test images with the shipped model,
+ * after compilation (the sampler's warm-up batch); prints the mean samples per image.
+ */
+export async function measureTimeToCertificate(
+  p: Params<"time_to_certificate">,
+  c: MeasuredCase,
+): Promise<Sample[]> {
+  const model = buildModel(p.arch);
+  await loadModelWeights(model, fileURLToPath(new URL(`../models/${SHIPPED[p.arch]}`, import.meta.url)));
+  const ds = await testImages(p.arch);
+  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
+  const out: Sample[] = [];
+  for (let r = 0; r < c.repeats; r++) {
+    let t0 = 0, c0 = 0, samples = 0, certified = 0;
+    await certifyImages(model, {
+      shape: ds.shape,
+      classes: CLASSES,
+      indices: Array.from({ length: p.images }, (_, i) => i * p.skip),
+      load: (i) => Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v]),
+    }, {
+      n0: p.n0,
+      n: p.n,
+      alpha: 0.001,
+      batch: p.batch,
+      sigma: p.sigma,
+      seed: 0,
+      mode: { kind: "radii", radii: p.radii },
+    }, {
+      onReady: () => {
+        t0 = performance.now();
+        c0 = cpuSeconds();
+      },
+      onResult: (idx, cert) => {
+        samples += cert.samples;
+        if (cert.prediction === ds.labels[idx] && cert.radius >= p.radii[p.radii.length - 1]) certified++;
+      },
+    });
+    out.push({ wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds() - c0 });
+    console.error(
+      `    ${p.arch}: ${Math.round(samples / p.images)} samples per image on average; ` +
+        `${certified} of ${p.images} certified at r = ${p.radii[p.radii.length - 1]}`,
+    );
+  }
+  model.dispose();
+  return out;
 }

@@ -204,16 +204,21 @@ function tableRows(summaries: readonly LogSummary[], options: TableOptions) {
   const withEnvelope = options.envelope ?? summaries.length > 1;
   const fixed = (v: number) => v.toFixed(digits);
   const best = withEnvelope ? envelope(summaries) : null;
-  return { fixed, best, radii: summaries[0].radii };
+  // Logs of the sequential modes carry a samples column: its mean goes next to the accuracies.
+  const withSamples = summaries.some((s) => s.meanSamples !== null);
+  const samples = (s: LogSummary) => s.meanSamples === null ? "" : String(Math.round(s.meanSamples));
+  return { fixed, best, radii: summaries[0].radii, withSamples, samples };
 }
 
 /** A markdown table: one row per log (best per column in bold when several), then the envelope. */
 export function markdownTable(summaries: readonly LogSummary[], options: TableOptions = {}): string {
-  const { fixed, best, radii } = tableRows(summaries, options);
+  const { fixed, best, radii, withSamples, samples } = tableRows(summaries, options);
   const escape = (s: string) => s.replaceAll("|", "\\|");
   const lines = [
-    `| model | ${radii.map((r) => `r = ${radiusLabel(r)}`).join(" | ")} | ACR | abstain | rows |`,
-    `|---|${radii.map(() => "---:").join("|")}|---:|---:|---:|`,
+    `| model | ${radii.map((r) => `r = ${radiusLabel(r)}`).join(" | ")} | ACR | abstain | rows |${
+      withSamples ? " samples/image |" : ""
+    }`,
+    `|---|${radii.map(() => "---:").join("|")}|---:|---:|---:|${withSamples ? "---:|" : ""}`,
   ];
   for (const s of summaries) {
     const cells = s.accuracy.map((a, j) =>
@@ -222,10 +227,12 @@ export function markdownTable(summaries: readonly LogSummary[], options: TableOp
     lines.push(
       `| ${escape(s.name)} | ${cells.join(" | ")} | ${fixed(s.averageRadius)} | ${
         fixed(s.abstention)
-      } | ${s.rows} |`,
+      } | ${s.rows} |${withSamples ? ` ${samples(s)} |` : ""}`,
     );
   }
-  if (best !== null) lines.push(`| envelope | ${best.accuracy.map(fixed).join(" | ")} | | | |`);
+  if (best !== null) {
+    lines.push(`| envelope | ${best.accuracy.map(fixed).join(" | ")} | | | |${withSamples ? " |" : ""}`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -246,11 +253,13 @@ export function latexEscape(text: string): string {
 
 /** A booktabs LaTeX tabular: one row per log (best per column in bold), then the envelope. */
 export function latexTable(summaries: readonly LogSummary[], options: TableOptions = {}): string {
-  const { fixed, best, radii } = tableRows(summaries, options);
+  const { fixed, best, radii, withSamples, samples } = tableRows(summaries, options);
   const lines = [
-    `\\begin{tabular}{l${"r".repeat(radii.length)}rr}`,
+    `\\begin{tabular}{l${"r".repeat(radii.length)}rr${withSamples ? "r" : ""}}`,
     "\\toprule",
-    `model & ${radii.map((r) => `$r = ${radiusLabel(r)}$`).join(" & ")} & ACR & abstain \\\\`,
+    `model & ${radii.map((r) => `$r = ${radiusLabel(r)}$`).join(" & ")} & ACR & abstain${
+      withSamples ? " & samples/image" : ""
+    } \\\\`,
     "\\midrule",
   ];
   for (const s of summaries) {
@@ -258,13 +267,16 @@ export function latexTable(summaries: readonly LogSummary[], options: TableOptio
       summaries.length > 1 && best !== null && a === best.accuracy[j] ? `\\textbf{${fixed(a)}}` : fixed(a)
     );
     lines.push(
-      `${latexEscape(s.name)} & ${cells.join(" & ")} & ${fixed(s.averageRadius)} & ${
-        fixed(s.abstention)
+      `${latexEscape(s.name)} & ${cells.join(" & ")} & ${fixed(s.averageRadius)} & ${fixed(s.abstention)}${
+        withSamples ? ` & ${samples(s)}` : ""
       } \\\\`,
     );
   }
   if (best !== null) {
-    lines.push("\\midrule", `envelope & ${best.accuracy.map(fixed).join(" & ")} & & \\\\`);
+    lines.push(
+      "\\midrule",
+      `envelope & ${best.accuracy.map(fixed).join(" & ")} & &${withSamples ? " &" : ""} \\\\`,
+    );
   }
   lines.push("\\bottomrule", "\\end{tabular}");
   return lines.join("\n") + "\n";

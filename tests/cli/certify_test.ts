@@ -135,3 +135,70 @@ Deno.test({
     assert.match(missing.stderr, /nonexistent\.safetensors/);
   },
 });
+
+Deno.test({
+  name: "certify --radii and --adaptive write a samples column, resume, and refuse a log of another mode",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const seq = [...BASE.slice(0, 9), "2000", ...BASE.slice(10)]; // --N 2000
+    const radii = `${dir}/radii.tsv`;
+    const r = await certify([...seq, "--radii", "0.5,0.25", "--out", radii]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /radii 0\.5, 0\.25 \(sequential, budget N = 2000\)/);
+    assert.match(r.err, /kernels compiled in \d+\.\d s/);
+    const text = await Deno.readTextFile(radii);
+    assert.match(text, /^idx\tlabel\tpredict\tradius\tcorrect\ttime\tsamples\n/);
+    const rows = readCertifyLog(radii).rows;
+    assert.equal(rows.length, 11);
+    for (const row of rows) {
+      assert.ok([0, 0.25, 0.5].includes(row.radius), `radius ${row.radius}`);
+      assert.ok(row.samples! > 20 && row.samples! <= 2020, `samples ${row.samples}`);
+    }
+    assert.ok(rows.some((x) => x.samples! < 1000), "some image decided early");
+    assert.match(r.out, /radius +0\.00 +0\.25 +0\.50\n/);
+    assert.match(r.out, /\d+ samples per image/);
+
+    // resuming a radii log with other radii, or as a fixed-N run, is refused
+    const other = await certify([...seq, "--radii", "0.25", "--out", radii]);
+    assert.equal(other.code, 2);
+    assert.match(other.err, /radii: \[0\.25,0\.5\] in the log, \[0\.25\] now/);
+    const fixed = await certify([...seq, "--out", radii]);
+    assert.equal(fixed.code, 2);
+    assert.match(fixed.err, /mode: "radii" in the log, \(none\) now/);
+    const again = await certify([...seq, "--radii", "0.25,0.5", "--out", radii]);
+    assert.equal(again.code, 0, again.err);
+    assert.equal(await Deno.readTextFile(radii), text);
+
+    const adaptive = `${dir}/adaptive.tsv`;
+    const a = await certify([...seq, "--adaptive", "--tolerance", "0.05", "--out", adaptive]);
+    assert.equal(a.code, 0, a.err);
+    assert.match(a.err, /adaptive radius \(tolerance 0\.05, budget N = 2000\)/);
+    const arows = readCertifyLog(adaptive).rows;
+    assert.equal(arows.length, 11);
+    assert.ok(arows.every((x) => x.samples! <= 2020));
+
+    const { analyze } = await import("../../cli/analyze.ts");
+    const out: string[] = [];
+    const io = { out: (s: string) => void out.push(s), err: (_: string) => {} };
+    assert.equal(await analyze([radii, adaptive, "--radii", "0,0.25,0.5"], io), 0);
+    assert.match(
+      out.join(""),
+      /\| model \| r = 0 \| r = 0\.25 \| r = 0\.5 \| ACR \| abstain \| rows \| samples\/image \|/,
+    );
+
+    for (
+      const [args, re] of [
+        [["--radii", "0.25", "--adaptive"], /--radii and --adaptive exclude each other/],
+        [["--tolerance", "0.1"], /--tolerance applies to --adaptive only/],
+        [["--radii", "0.25,-1"], /--radii/],
+      ] as const
+    ) {
+      const bad = await certify([...seq, ...args]);
+      assert.equal(bad.code, 2, `${args.join(" ")}: ${bad.err}`);
+      assert.match(bad.err, re);
+    }
+    await Deno.remove(dir, { recursive: true });
+  },
+});
