@@ -9,6 +9,7 @@ import {
   defineCommand,
   floatListFlag,
   positiveFloatFlag,
+  runAsMain,
   runCommand,
   stringFlag,
   stringListFlag,
@@ -128,4 +129,9 @@ export function analyze(args: readonly string[], io?: CommandIO): Promise<number
   }, io);
 }
 
-if (import.meta.main) Deno.exit(await analyze(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    analyze,
+    "analyze: interrupted; outputs are written whole or not at all, so nothing half-written was left.",
+  );
+}

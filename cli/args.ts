@@ -523,7 +523,52 @@ export async function runCommand<F extends FlagSpecs>(
       io.err(`${spec.name}: ${error.message}\nRun 'deno task ${spec.name} --help' for the options.\n`);
       return error.exitCode;
     }
-    io.err(`${spec.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${spec.name}: ${describeError(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * An error's message for the user. Deno's sandbox refusals suggest a flag the task does not take
+ * ("run again with the --allow-all flag"): they say instead which path is off limits.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+    const path = /"([^"]+)"/.exec(error.message)?.[1];
+    if (path !== undefined && /--allow-/.test(error.message)) {
+      return `cannot use ${path}: this task may not access it (system paths such as /sys, /proc and /dev are ` +
+        "off limits); choose a location under your home or working directory";
+    }
+  }
+  return error.message;
+}
+
+const interruptHooks = new Set<() => void>();
+
+/** Run `fn` if the process is interrupted (Ctrl-C) before the returned function is called. */
+export function atInterrupt(fn: () => void): () => void {
+  interruptHooks.add(fn);
+  return () => void interruptHooks.delete(fn);
+}
+
+/**
+ * The entry point of a `deno task` command: relative paths are the user's (`deno task` runs in the
+ * repository root and passes the directory the command was typed in as INIT_CWD), and Ctrl-C says
+ * what was kept before the process exits with 130.
+ */
+export async function runAsMain(
+  command: (args: readonly string[]) => Promise<number>,
+  interrupted: string,
+): Promise<never> {
+  // Read only where the task grants it (deno.json gives every task --allow-env or INIT_CWD).
+  const granted = Deno.permissions.querySync({ name: "env", variable: "INIT_CWD" }).state === "granted";
+  const userDir = granted ? Deno.env.get("INIT_CWD") : undefined;
+  if (userDir) Deno.chdir(userDir);
+  Deno.addSignalListener("SIGINT", () => {
+    for (const hook of interruptHooks) hook();
+    STANDARD_IO.err(`\n${interrupted}\n`);
+    Deno.exit(130);
+  });
+  Deno.exit(await command(Deno.args));
 }

@@ -14,13 +14,8 @@ import {
   DEFAULT_TOLERANCE_SIGMAS,
   validateCertifyOptions,
 } from "../smoothing/certify.ts";
-import {
-  CERTIFY_HEADER,
-  CERTIFY_SAMPLES_HEADER,
-  CertLogWriter,
-  formatCertifyRow,
-  writeFileAtomic,
-} from "../smoothing/log.ts";
+import { CERTIFY_HEADER, CERTIFY_SAMPLES_HEADER, CertLogWriter, formatCertifyRow } from "../smoothing/log.ts";
+import type { RunOutput } from "../smoothing/run_record.ts";
 import {
   booleanFlag,
   choiceFlag,
@@ -31,6 +26,7 @@ import {
   positiveFloatFlag,
   positiveIntFlag,
   probabilityFlag,
+  runAsMain,
   runCommand,
   stringFlag,
   UsageError,
@@ -39,10 +35,12 @@ import {
   adapterFlag,
   type DatasetName,
   DATASETS,
-  ensureParentDir,
+  evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
+  openLogOutput,
   parameterError,
+  resolveSigma,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -90,7 +88,9 @@ export const CERTIFY = defineCommand({
       NORMALIZE_CHOICES,
       "default",
     ),
-    sigma: positiveFloatFlag("noise level sigma"),
+    sigma: positiveFloatFlag("noise level sigma", {
+      defaultText: "the level the checkpoint was trained with",
+    }),
     N0: positiveIntFlag("samples to select the top class", { default: 100 }),
     N: positiveIntFlag("samples to estimate its probability (the budget in the sequential modes)", {
       default: 100000,
@@ -113,7 +113,7 @@ export const CERTIFY = defineCommand({
     alpha: probabilityFlag("failure probability", { default: 0.001 }),
     batch: positiveIntFlag("noisy samples per forward pass", { default: 400 }),
     skip: positiveIntFlag("certify every skip-th image", { default: 1 }),
-    max: intFlag("stop before this image index (-1: all)", { default: -1 }),
+    max: intFlag("stop before this image index (-1: all)", { default: -1, min: -1 }),
     seed: intFlag("noise seed (results are reproducible from it)", { default: 0, min: 0 }),
     shard: stringFlag("certify only shard K of N (K/N); merge with `deno task analyze --merge`", {
       valueName: "K/N",
@@ -147,53 +147,6 @@ const CERTIFY_FLAG_NAMES: Record<string, string> = {
   inFlight: "--in-flight",
 };
 
-interface RunParams {
-  dataset: string;
-  split: string;
-  checkpoint: string;
-  arch: string;
-  normalize: string;
-  sigma: number;
-  N0: number;
-  N: number;
-  alpha: number;
-  seed: number;
-  precision: string;
-  mode?: string;
-  radii?: number[];
-  tolerance?: number;
-}
-
-/** A resumed log must come from the same run: the parameters are kept next to it. */
-function checkResumeParams(out: string, params: RunParams): void {
-  const path = `${out}.params.json`;
-  let previous: Record<string, unknown> | null = null;
-  try {
-    previous = JSON.parse(Deno.readTextFileSync(path));
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) {
-      throw new Error(`${path}: unreadable run parameters: ${(e as Error).message}`);
-    }
-  }
-  if (previous) {
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    const keys = new Set([...Object.keys(params), ...Object.keys(previous)]);
-    const now = params as unknown as Record<string, unknown>;
-    const diff = [...keys].filter((k) => !same(previous![k], now[k])).map((k) =>
-      `${k}: ${JSON.stringify(previous![k]) ?? "(none)"} in the log, ${
-        JSON.stringify(now[k]) ?? "(none)"
-      } now`
-    );
-    if (diff.length) {
-      throw new UsageError(
-        `${out} was written with other parameters; use another --out or the same flags:\n  ${
-          diff.join("\n  ")
-        }`,
-      );
-    }
-  } else writeFileAtomic(path, JSON.stringify(params, null, 1) + "\n");
-}
-
 export function certifyCommand(args: readonly string[], io?: CommandIO): Promise<number> {
   const isDefault = args.length === 0;
   return runCommand(CERTIFY, isDefault ? DEFAULT_ARGS : args, async ({ values, positionals }, io) => {
@@ -210,9 +163,6 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       if (!(sigma > 0)) throw new UsageError(`SIGMA must be a number > 0, got "${s}"`);
       v = { ...values, dataset: d as DatasetName, checkpoint: ck, sigma, out: o };
     }
-    if (v.sigma === undefined) {
-      throw new UsageError("--sigma is required (the noise level the model was trained for)");
-    }
     if (v.checkpoint === undefined) {
       throw new UsageError("--checkpoint is required (safetensors or checkpoint.pth.tar)");
     }
@@ -222,53 +172,51 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     if (v.tolerance !== undefined && !v.adaptive) {
       throw new UsageError("--tolerance applies to --adaptive only");
     }
-    const mode: CertifyMode = v.radii !== undefined
-      ? { kind: "radii", radii: v.radii }
-      : v.adaptive
-      ? { kind: "adaptive", tolerance: v.tolerance ?? DEFAULT_TOLERANCE_SIGMAS * v.sigma }
-      : { kind: "fixed" };
-    const opts: CertifyOptions = {
+    const modeOf = (sigma: number): CertifyMode =>
+      v.radii !== undefined
+        ? { kind: "radii", radii: v.radii }
+        : v.adaptive
+        ? { kind: "adaptive", tolerance: v.tolerance ?? DEFAULT_TOLERANCE_SIGMAS * sigma }
+        : { kind: "fixed" };
+    const optionsFor = (sigma: number): CertifyOptions => ({
       n0: v.N0,
       n: v.N,
       alpha: v.alpha,
       batch: v.batch,
-      sigma: v.sigma,
+      sigma,
       seed: v.seed,
-      mode,
+      mode: modeOf(sigma),
       inFlight: v["in-flight"],
-    };
+    });
     try {
-      validateCertifyOptions(opts);
+      // everything but sigma, which may come from the checkpoint below
+      validateCertifyOptions(optionsFor(v.sigma ?? 1));
     } catch (e) {
       throw parameterError(e, CERTIFY_FLAG_NAMES);
     }
+    const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
+    const { shard, source, model, indices } = ev;
+    const sigma = resolveSigma(v.sigma, ev, v.checkpoint, io.err);
+    const opts = optionsFor(sigma);
+    const mode = opts.mode!;
     const sequential = mode.kind !== "fixed";
-    const { arch, shard, source, model, indices } = await openEvaluation(
-      { ...v, checkpoint: v.checkpoint },
-      io.err,
-    );
-    let log: CertLogWriter | null = null;
+    let output: RunOutput<CertLogWriter> | null = null;
     if (v.out) {
-      ensureParentDir(v.out);
-      checkResumeParams(v.out, {
-        dataset: v.dataset,
-        split: v.split,
-        checkpoint: v.checkpoint,
-        arch,
-        normalize: v.normalize,
-        sigma: v.sigma,
+      const record = {
+        ...await evaluationRecord({ ...v, checkpoint: v.checkpoint }, ev, sigma),
         N0: v.N0,
         N: v.N,
         alpha: v.alpha,
-        seed: v.seed,
-        precision: v.precision,
-        // fixed-N logs keep the parameters file they always had
-        ...(mode.kind === "radii" ? { mode: "radii", radii: [...mode.radii].sort((a, b) => a - b) } : {}),
-        ...(mode.kind === "adaptive" ? { mode: "adaptive", tolerance: mode.tolerance } : {}),
-      });
-      log = CertLogWriter.open(v.out, { samples: sequential });
-      if (log.size > 0) io.err(`resuming ${v.out}: ${log.size} image(s) already certified\n`);
+        mode: mode.kind,
+        ...(mode.kind === "radii" ? { radii: [...mode.radii].sort((a, b) => a - b) } : {}),
+        ...(mode.kind === "adaptive" ? { tolerance: mode.tolerance } : {}),
+      };
+      output = openLogOutput(v.out, record, () => CertLogWriter.open(v.out!, { samples: sequential }));
+      if (output.writer.size > 0) {
+        io.err(`resuming ${v.out}: ${output.writer.size} image(s) already certified\n`);
+      }
     } else io.out((sequential ? CERTIFY_SAMPLES_HEADER : CERTIFY_HEADER) + "\n");
+    const log = output?.writer ?? null;
     const todo = indices.filter((i) => !log?.has(i));
     const how = mode.kind === "fixed"
       ? `N = ${v.N}`
@@ -280,7 +228,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         `${
           shard.n > 1 ? `, shard ${shard.k}/${shard.n}` : ""
         }) with n0 = ${v.N0}, ${how}, alpha = ${v.alpha}, ` +
-        `sigma = ${v.sigma}, batch ${v.batch}\n`,
+        `sigma = ${sigma}, batch ${v.batch}\n`,
     );
     let progress: Progress | null = null;
     let t0 = performance.now();
@@ -324,7 +272,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       );
     } finally {
       (progress as Progress | null)?.finish();
-      log?.close();
+      output?.close();
     }
     const elapsed = (performance.now() - t0) / 1000;
     if (todo.length > 0) {
@@ -367,4 +315,9 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
   }, io);
 }
 
-if (import.meta.main) Deno.exit(await certifyCommand(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    certifyCommand,
+    "certify: interrupted. Every finished image is in the log; the same command resumes after them.",
+  );
+}

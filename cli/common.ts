@@ -1,6 +1,6 @@
 /** What several commands share: opening the engine, the evaluation data and the model. */
 import { type Engine, initEngine, Tensor } from "../engine/mod.ts";
-import { loadWeightsFile } from "../nn/checkpoint/load.ts";
+import { readWeights } from "../nn/checkpoint/load.ts";
 import { splitOptimizer } from "../nn/checkpoint/model_io.ts";
 import { loadCifar10 } from "../nn/data/cifar10.ts";
 import type { ImageDataset } from "../nn/data/dataset.ts";
@@ -10,7 +10,15 @@ import { loadMnist } from "../nn/data/mnist.ts";
 import { Conv2d, Linear, type NormalizeMode, type Precision } from "../nn/layers.ts";
 import { type Arch, ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
 import type { Module } from "../nn/module.ts";
-import { choiceFlag, UsageError } from "./args.ts";
+import { OutputLockedError } from "../smoothing/output_lock.ts";
+import {
+  openRunOutput,
+  RunMismatchError,
+  type RunOutput,
+  type RunRecord,
+  sha256Hex,
+} from "../smoothing/run_record.ts";
+import { atInterrupt, UsageError, valueFlag } from "./args.ts";
 
 export const DATASETS = ["mnist", "cifar10", "imagenet"] as const;
 export type DatasetName = typeof DATASETS[number];
@@ -23,10 +31,19 @@ export const DEFAULT_ARCH: Record<DatasetName, Arch> = {
 
 export const DEFAULT_CIFAR_DIR = "data/cifar-10-batches-bin";
 
-export const adapterFlag = choiceFlag(
+export const ADAPTER_CHOICES = ["auto", "software", "hardware"] as const;
+export type AdapterFlag = typeof ADAPTER_CHOICES[number];
+
+/** --adapter; when absent, SMOOTHCERT_ADAPTER decides (else auto). */
+export const adapterFlag = valueFlag<AdapterFlag>(
   "WebGPU adapter: auto (high-performance), software (Mesa lavapipe/llvmpipe), hardware",
-  ["auto", "software", "hardware"] as const,
-  "auto",
+  (text, flag) => {
+    if (!(ADAPTER_CHOICES as readonly string[]).includes(text)) {
+      throw new UsageError(`${flag} must be one of ${ADAPTER_CHOICES.join(", ")}, got "${text}"`);
+    }
+    return text as AdapterFlag;
+  },
+  { valueName: ADAPTER_CHOICES.join("|"), defaultText: "$SMOOTHCERT_ADAPTER, else auto" },
 );
 
 export const NORMALIZE_CHOICES = ["default", "full", "mean", "none"] as const;
@@ -38,7 +55,7 @@ export function normalizeMode(choice: typeof NORMALIZE_CHOICES[number]): Normali
 
 /** Open the GPU and say which adapter and backend are in use. */
 export async function openEngine(
-  adapter: "auto" | "software" | "hardware",
+  adapter: AdapterFlag | undefined,
   log: (s: string) => void,
 ): Promise<Engine> {
   const e = await initEngine({ adapter });
@@ -54,6 +71,8 @@ export interface EvalSource {
   label(i: number): number;
   /** The image as float32 CHW in [0, 1]. */
   image(i: number): Promise<Float32Array>;
+  /** What identifies the data: SHA-256 of the images and labels (or of the file list, for folders). */
+  identity(): Promise<string>;
 }
 
 function fromDataset(ds: ImageDataset, classes: number): EvalSource {
@@ -65,6 +84,12 @@ function fromDataset(ds: ImageDataset, classes: number): EvalSource {
     label: (i) => ds.labels[i],
     image: (i) =>
       Promise.resolve(Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v])),
+    identity: async () => {
+      const both = new Uint8Array(ds.images.length + ds.labels.length);
+      both.set(ds.images);
+      both.set(ds.labels, ds.images.length);
+      return `sha256:${await sha256Hex(both)}`;
+    },
   };
 }
 
@@ -91,6 +116,11 @@ export async function openEvalSource(
         classes: folder.classes.length,
         label: (i) => folder.samples[i].label,
         image: (i) => loadEvalImage(folder.samples[i].path),
+        // the class folders and file names in order (decoding 50,000 JPEGs to hash them would take minutes)
+        identity: async () => {
+          const list = folder.samples.map((x) => `${x.label}\t${x.path.slice(dataDir.length)}`).join("\n");
+          return `files-sha256:${await sha256Hex(new TextEncoder().encode(list))}`;
+        },
       };
     }
   }
@@ -130,12 +160,34 @@ export function resolveArch(
   return asked ?? recorded ?? spec.fallbackArch;
 }
 
+/** What a checkpoint says about itself beyond its weights. */
+export interface CheckpointFacts {
+  /** SHA-256 of the file's bytes: the checkpoint's identity, whatever path names it. */
+  sha256: string;
+  /** The training noise level it records (`deno task train` checkpoints), if any. */
+  noiseSd: number | null;
+}
+
+/** The noise level in a `deno task train` checkpoint's config metadata, or null. */
+function recordedNoiseSd(metadata: Readonly<Record<string, string>>): number | null {
+  try {
+    const sd = JSON.parse(metadata.config ?? "null")?.noiseSd;
+    return typeof sd === "number" && sd > 0 && Number.isFinite(sd) ? sd : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Build the architecture, load the weights strictly, switch to eval mode and the requested precision.
  * A checkpoint written by `deno task train` also supplies its architecture and input normalisation.
  */
-export async function openModel(spec: ModelSpec, e: Engine): Promise<{ model: Module; arch: Arch }> {
-  const weights = await loadWeightsFile(spec.checkpoint);
+export async function openModel(
+  spec: ModelSpec,
+  e: Engine,
+): Promise<{ model: Module; arch: Arch; checkpoint: CheckpointFacts }> {
+  const bytes = await Deno.readFile(spec.checkpoint);
+  const weights = readWeights(bytes, spec.checkpoint);
   const arch = resolveArch(spec.arch, weights.metadata, spec);
   const trained = weights.metadata.normalize;
   const recordedNormalize = trained === "full" || trained === "mean" || trained === "none"
@@ -149,7 +201,11 @@ export async function openModel(spec: ModelSpec, e: Engine): Promise<{ model: Mo
     if (!e.f16) throw new UsageError("--precision f16 needs an adapter with shader-f16; this one has none");
     for (const [, m] of model.modules()) if (m instanceof Conv2d || m instanceof Linear) m.precision = "f16";
   }
-  return { model, arch };
+  return {
+    model,
+    arch,
+    checkpoint: { sha256: await sha256Hex(bytes), noiseSd: recordedNoiseSd(weights.metadata) },
+  };
 }
 
 /** Upload one image as a [C,H,W] tensor (kept until disposed). */
@@ -193,7 +249,7 @@ export interface EvaluationFlags {
   normalize: typeof NORMALIZE_CHOICES[number];
   checkpoint: string;
   precision: Precision;
-  adapter: "auto" | "software" | "hardware";
+  adapter: AdapterFlag | undefined;
   skip: number;
   max: number;
   shard?: string;
@@ -205,7 +261,7 @@ export async function openEvaluation(v: EvaluationFlags, log: (s: string) => voi
   const shard = parseShard(v.shard);
   const e = await openEngine(v.adapter, log);
   const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-  const { model, arch } = await openModel({
+  const { model, arch, checkpoint } = await openModel({
     arch: asked,
     fallbackArch: DEFAULT_ARCH[v.dataset],
     normalize: normalizeMode(v.normalize),
@@ -223,8 +279,75 @@ export async function openEvaluation(v: EvaluationFlags, log: (s: string) => voi
     engine: e,
     source,
     model,
+    checkpoint,
     indices: selectIndices(source.count, v.skip, v.max, shard),
   };
+}
+
+type Evaluation = Awaited<ReturnType<typeof openEvaluation>>;
+
+/**
+ * What identifies the rows of an evaluation log, whatever the mode: the data (by content), the model
+ * (by content; the path is informational), how it is read, and which images.
+ */
+export async function evaluationRecord(
+  v: EvaluationFlags & { seed: number },
+  ev: Evaluation,
+  sigma: number,
+): Promise<RunRecord> {
+  return {
+    dataset: v.dataset,
+    split: v.split,
+    data: await ev.source.identity(),
+    checkpointPath: v.checkpoint,
+    checkpointSha256: ev.checkpoint.sha256,
+    arch: ev.arch,
+    normalize: v.normalize,
+    precision: v.precision,
+    sigma,
+    seed: v.seed,
+    skip: v.skip,
+    max: v.max,
+    shard: `${ev.shard.k}/${ev.shard.n}`,
+  };
+}
+
+/**
+ * Opens a log for a run (lock, parameter record, writer; see smoothing/run_record.ts), turning a
+ * foreign log or a held lock into a usage error, and releasing the lock if the user interrupts.
+ * --max may grow between runs (the run is extended to more images).
+ */
+export function openLogOutput<W extends { close(): void }>(
+  out: string,
+  record: RunRecord,
+  open: () => W,
+): RunOutput<W> {
+  let output: RunOutput<W>;
+  try {
+    output = openRunOutput(out, record, open, { growable: ["max"] });
+  } catch (e) {
+    throw e instanceof RunMismatchError || e instanceof OutputLockedError ? new UsageError(e.message) : e;
+  }
+  atInterrupt(() => output.lock.release());
+  return output;
+}
+
+/** The noise level: --sigma, else the one the checkpoint was trained with (said on stderr). */
+export function resolveSigma(
+  given: number | undefined,
+  ev: Evaluation,
+  checkpoint: string,
+  log: (s: string) => void,
+): number {
+  if (given !== undefined) return given;
+  const recorded = ev.checkpoint.noiseSd;
+  if (recorded === null) {
+    throw new UsageError(
+      `--sigma is required: ${checkpoint} does not record the noise level it was trained for`,
+    );
+  }
+  log(`sigma = ${recorded}: the noise level ${checkpoint} was trained with\n`);
+  return recorded;
 }
 
 /**

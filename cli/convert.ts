@@ -6,7 +6,7 @@
 import { basename, resolve } from "node:path";
 import { loadWeightsFile } from "../nn/checkpoint/load.ts";
 import { saveSafetensorsFile } from "../nn/checkpoint/safetensors.ts";
-import { booleanFlag, type CommandIO, defineCommand, runCommand, UsageError } from "./args.ts";
+import { booleanFlag, type CommandIO, defineCommand, runAsMain, runCommand, UsageError } from "./args.ts";
 
 export const CONVERT = defineCommand({
   name: "convert",
@@ -44,4 +44,9 @@ export function main(args: readonly string[], io?: CommandIO): Promise<number> {
   }, io);
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    main,
+    "convert: interrupted; the output is written whole or not at all, so nothing half-written was left.",
+  );
+}

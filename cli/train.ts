@@ -11,9 +11,10 @@ import { loadCifar10 } from "../nn/data/cifar10.ts";
 import type { ImageDataset } from "../nn/data/dataset.ts";
 import { DataLoader } from "../nn/data/loader.ts";
 import { loadMnist } from "../nn/data/mnist.ts";
-import { ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
+import { type Arch, ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
 import type { StateDict } from "../nn/module.ts";
 import { writeFileAtomic } from "../smoothing/log.ts";
+import { OutputLock, OutputLockedError } from "../smoothing/output_lock.ts";
 import {
   evaluateNoisy,
   learningRate,
@@ -26,14 +27,17 @@ import {
   warmupEpsilon,
 } from "../smoothing/train.ts";
 import {
+  atInterrupt,
   booleanFlag,
   choiceFlag,
   type CommandIO,
   defineCommand,
+  type FlagValues,
   floatFlag,
   intFlag,
   positiveFloatFlag,
   positiveIntFlag,
+  runAsMain,
   runCommand,
   stringFlag,
   UsageError,
@@ -79,11 +83,15 @@ export const TRAIN = defineCommand({
     momentum: floatFlag("SGD momentum", { default: 0.9, min: 0 }),
     "weight-decay": floatFlag("SGD weight decay", { default: 1e-4, min: 0 }),
     seed: intFlag("seed of initialisation, data order, augmentation and noise", { default: 0, min: 0 }),
-    "test-limit": intFlag("evaluate on the first N test images only (-1: all)", { default: -1 }),
+    "test-limit": intFlag("evaluate on the first N test images only (-1: all)", { default: -1, min: -1 }),
     "train-limit": intFlag("train on the first N training images only (-1: all; for quick runs)", {
       default: -1,
+      min: -1,
     }),
     resume: booleanFlag("continue from DIR/checkpoint.safetensors after its last finished epoch"),
+    force: booleanFlag(
+      "start over although DIR holds a run: the old run is moved aside to DIR.replaced-TIME",
+    ),
     adapter: adapterFlag,
     out: stringFlag("output directory (checkpoint.safetensors, log.tsv)", { valueName: "DIR" }),
   },
@@ -169,6 +177,56 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     const out = v.out.replace(/\/+$/, "");
     const ckPath = `${out}/checkpoint.safetensors`;
     const logPath = `${out}/log.tsv`;
+    if (v.resume && v.force) throw new UsageError("--resume and --force exclude each other");
+    let lock: OutputLock;
+    try {
+      lock = OutputLock.acquire(out);
+    } catch (e) {
+      throw e instanceof OutputLockedError ? new UsageError(e.message) : e;
+    }
+    atInterrupt(() => lock.release());
+    try {
+      return await trainInto(out, ckPath, logPath, arch, v, config, io);
+    } finally {
+      lock.release();
+    }
+  }, io);
+}
+
+/** What --out DIR already holds: a run is there when its checkpoint or its log is. */
+function existingRun(ckPath: string, logPath: string): boolean {
+  for (const path of [ckPath, logPath]) {
+    try {
+      Deno.statSync(path);
+      return true;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    }
+  }
+  return false;
+}
+
+async function trainInto(
+  out: string,
+  ckPath: string,
+  logPath: string,
+  arch: Arch,
+  v: FlagValues<typeof TRAIN.flags>,
+  config: TrainConfig,
+  io: CommandIO,
+): Promise<number> {
+  {
+    if (!v.resume && existingRun(ckPath, logPath)) {
+      if (!v.force) {
+        throw new UsageError(
+          `${out} already holds a training run; add --resume to continue it, or --force to move it aside ` +
+            "and start over",
+        );
+      }
+      const aside = `${out}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      Deno.renameSync(out, aside);
+      io.err(`moved the previous run in ${out} aside to ${aside}\n`);
+    }
     Deno.mkdirSync(out, { recursive: true });
     const e = await openEngine(v.adapter, io.err);
     const [fullTrain, test] = await loadTrainData(v.dataset, v["data-dir"]);
@@ -315,7 +373,12 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     }
     io.out(`${[LOG_HEADER, ...logRows].join("\n")}\n`);
     return 0;
-  }, io);
+  }
 }
 
-if (import.meta.main) Deno.exit(await trainCommand(Deno.args));
+if (import.meta.main) {
+  await runAsMain(
+    trainCommand,
+    "train: interrupted. The checkpoint of the last finished epoch is kept; add --resume to continue from it.",
+  );
+}

@@ -105,7 +105,10 @@ export class Gpu {
 
   static async create(opts: GpuOptions = {}): Promise<Gpu> {
     const backend = opts.backend ?? Deno.env.get("DENO_WEBGPU_BACKEND") ?? undefined;
-    if (backend) Deno.env.set("DENO_WEBGPU_BACKEND", backend);
+    if (backend) {
+      checkBackend(backend);
+      Deno.env.set("DENO_WEBGPU_BACKEND", backend);
+    }
     ensureRuntimeDir();
     if (!("gpu" in navigator) || !navigator.gpu) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
     const choice = opts.adapter ?? adapterFromEnv();
@@ -113,7 +116,15 @@ export class Gpu {
       powerPreference: "high-performance",
       forceFallbackAdapter: choice === "software",
     });
-    if (!adapter) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
+    if (!adapter) {
+      throw new GpuError(
+        backend
+          ? `no WebGPU adapter on the backend DENO_WEBGPU_BACKEND=${backend} asks for; unset it to let wgpu ` +
+            `choose, or: ${NO_ADAPTER_MESSAGE}`
+          : NO_ADAPTER_MESSAGE,
+        "adapter",
+      );
+    }
     const ainfo = adapter.info;
     if (choice === "hardware" && ainfo.isFallbackAdapter) {
       throw new GpuError(
@@ -203,6 +214,23 @@ function ensureRuntimeDir(): void {
     Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
     Deno.env.set("XDG_RUNTIME_DIR", dir);
   } catch { /* only a warning is at stake */ }
+}
+
+/** The names wgpu's backend list understands (wgpu-types `Backends::from_comma_list`). */
+const BACKEND_NAMES = ["vulkan", "vk", "dx12", "d3d12", "metal", "mtl", "opengl", "gles", "gl", "webgpu"];
+
+/** wgpu ignores names it does not know, which would read as "no adapter": refuse them by name. */
+function checkBackend(backend: string): void {
+  const unknown = backend.split(",").map((b) => b.trim()).filter((b) =>
+    !BACKEND_NAMES.includes(b.toLowerCase())
+  );
+  if (unknown.length > 0) {
+    throw new GpuError(
+      `DENO_WEBGPU_BACKEND=${backend}: unknown backend ${unknown.map((b) => JSON.stringify(b)).join(", ")} ` +
+        "(expected vulkan, gl, metal or dx12, or a comma-separated list of them)",
+      "adapter",
+    );
+  }
 }
 
 function adapterFromEnv(): AdapterChoice {

@@ -1,5 +1,15 @@
 /** Layers with PyTorch's parameter names, shapes and initialisations. */
-import { add, binaryRaw, div, foldBatchNorm, isGradEnabled, noGrad, relu, sub, Tensor } from "../engine/mod.ts";
+import {
+  add,
+  binaryRaw,
+  div,
+  foldBatchNorm,
+  isGradEnabled,
+  noGrad,
+  relu,
+  sub,
+  Tensor,
+} from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import { conv2d, conv2dFused } from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
@@ -152,7 +162,13 @@ export class BatchNorm2d extends Module {
 
   /** Eval-mode batchnorm as a per-channel affine map: y = x * scale + shift. */
   folded(): { scale: Tensor; shift: Tensor } {
-    return foldBatchNorm(this.getParam("weight"), this.getParam("bias"), this.runningMean, this.runningVar, this.eps);
+    return foldBatchNorm(
+      this.getParam("weight"),
+      this.getParam("bias"),
+      this.runningMean,
+      this.runningVar,
+      this.eps,
+    );
   }
 
   forward(x: Tensor): Tensor {

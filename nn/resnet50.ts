@@ -50,7 +50,10 @@ export class ResNet50 extends Module {
   constructor(numClasses = 1000, seed = 0) {
     super();
     const rng = new InitRng(seed);
-    this.conv1 = this.child("conv1", new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }));
+    this.conv1 = this.child(
+      "conv1",
+      new Conv2d(3, 64, 7, rng, { stride: 2, padding: 3, bias: false, init: "he" }),
+    );
     this.bn1 = this.child("bn1", new BatchNorm2d(64));
     let inplanes = 64;
     this.layers = [[64, 3], [128, 4], [256, 6], [512, 3]].map(([planes, blocks], li) => {

@@ -389,7 +389,12 @@ abstract class LogWriter<Row extends PredictRow, Result extends PredictResult> {
   append(result: Result): void {
     const line = this.format(result);
     if (this.#done.has(result.idx)) throw new Error(`${this.path}: idx ${result.idx} is already in the log`);
-    writeAll(this.#file, this.#encoder.encode(line + "\n"));
+    try {
+      writeAll(this.#file, this.#encoder.encode(line + "\n"));
+    } catch (e) {
+      // a full disk or a vanished mount: say which file, and that the rows before this one are kept
+      throw new Error(`${this.path}: writing the row of idx ${result.idx} failed: ${(e as Error).message}`);
+    }
     this.#done.add(result.idx);
   }
 
@@ -453,7 +458,8 @@ export function writeFileAtomic(path: string, text: string): void {
     } catch {
       // the temporary file may never have been created
     }
-    throw error;
+    if (error instanceof Deno.errors.NotCapable) throw error; // reported with its path by the CLI
+    throw new Error(`${path}: writing failed: ${(error as Error).message}`);
   }
 }
 

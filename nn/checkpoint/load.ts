@@ -3,7 +3,7 @@
  * recognised by content rather than by extension.
  */
 import { assertFiniteWeights } from "./finite.ts";
-import type { HostTensor } from "./host_tensor.ts";
+import { CheckpointError, type HostTensor } from "./host_tensor.ts";
 import { detectTorchFormat, readTorchCheckpoint } from "./pytorch.ts";
 import { readSafetensors } from "./safetensors.ts";
 
@@ -16,10 +16,29 @@ export interface Weights {
   metadata: Record<string, string>;
 }
 
+/**
+ * Safetensors by name, or by content: after the 8-byte header length its JSON header opens with "{"
+ * (or, malformed, "["), so the safetensors parser's detailed errors apply.
+ */
+function looksLikeSafetensors(bytes: Uint8Array, file: string): boolean {
+  return file.endsWith(".safetensors") || (bytes.length > 8 && (bytes[8] === 0x7b || bytes[8] === 0x5b));
+}
+
 /** Parses weights held in memory; `file` labels the errors. */
 export function readWeights(bytes: Uint8Array, file: string, { allowNonFinite = false } = {}): Weights {
   const format = detectTorchFormat(bytes);
   let weights: Weights;
+  if (!format && !looksLikeSafetensors(bytes, file)) {
+    throw new CheckpointError(
+      `${file} is not a model file this tool reads: not safetensors (an 8-byte header length, then a JSON ` +
+        "header) and not a PyTorch checkpoint (a zip archive, or a legacy torch.save file)" +
+        (bytes[0] === 0x80
+          ? "; it holds a bare pickle, which is not how torch.save writes a checkpoint"
+          : `; its first bytes are ${
+            [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(" ")
+          }`),
+    );
+  }
   if (!format) {
     const st = readSafetensors(bytes, file);
     weights = { tensors: st.tensors, metadata: { ...st.metadata, source_format: "safetensors" } };

@@ -35,6 +35,6 @@ export async function saveModel(
   optimizer?: StateDict,
 ): Promise<void> {
   const sd = await model.stateDict();
-  if (optimizer) for (const [k, t] of optimizer) sd.set(OPTIMIZER_PREFIX + k, t);
+  if (optimizer) { for (const [k, t] of optimizer) sd.set(OPTIMIZER_PREFIX + k, t); }
   await saveSafetensorsFile(path, sd, metadata);
 }

@@ -166,7 +166,7 @@ Deno.test({
     assert.match(other.err, /radii: \[0\.25,0\.5\] in the log, \[0\.25\] now/);
     const fixed = await certify([...seq, "--out", radii]);
     assert.equal(fixed.code, 2);
-    assert.match(fixed.err, /mode: "radii" in the log, \(none\) now/);
+    assert.match(fixed.err, /mode: "radii" in the log, "fixed" now/);
     const again = await certify([...seq, "--radii", "0.25,0.5", "--out", radii]);
     assert.equal(again.code, 0, again.err);
     assert.equal(await Deno.readTextFile(radii), text);
