@@ -4,6 +4,7 @@
  * and merging of shard logs.
  */
 import {
+  booleanFlag,
   choiceFlag,
   type CommandIO,
   defineCommand,
@@ -25,7 +26,8 @@ import {
   markdownTable,
   summarize,
 } from "../smoothing/analyze.ts";
-import { type CertifyRow, mergeLogs, readCertifyLog, writeFileAtomic } from "../smoothing/log.ts";
+import { type CertifyRow, readCertifyLog, writeFileAtomic } from "../smoothing/log.ts";
+import { mergeShards, ShardMergeError, type ShardMergeReport } from "../smoothing/shards.ts";
 import { certifiedAccuracySvg } from "../smoothing/plot.ts";
 
 export const ANALYZE = defineCommand({
@@ -52,6 +54,9 @@ export const ANALYZE = defineCommand({
     merge: stringFlag("first merge the LOGs (shards of one run) into FILE, then analyze it", {
       valueName: "FILE",
     }),
+    partial: booleanFlag("with --merge: merge although shards are missing or incomplete (reported)"),
+    unchecked: booleanFlag("with --merge: merge logs without parameters files (reference-code logs)"),
+    "different-images": booleanFlag("compare logs that cover different images (refused by default)"),
   },
   positionals: { name: "LOG", min: 1 },
   examples: [
@@ -66,7 +71,29 @@ function baseName(path: string): string {
 
 interface Loaded {
   name: string;
+  path: string;
   rows: CertifyRow[];
+}
+
+/** How the first log's images differ from another's, or null when every log covers the same images. */
+function differentImages(logs: readonly Loaded[]): string | null {
+  const base = new Set(logs[0].rows.map((r) => r.idx));
+  for (const other of logs.slice(1)) {
+    const theirs = new Set(other.rows.map((r) => r.idx));
+    const onlyBase = [...base].filter((i) => !theirs.has(i));
+    const onlyOther = [...theirs].filter((i) => !base.has(i));
+    if (onlyBase.length > 0 || onlyOther.length > 0) {
+      const few = (xs: number[]) => xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", ..." : "");
+      return `${
+        logs[0].path
+      } (${base.size} images) and ${other.path} (${theirs.size}) cover different images` +
+        (onlyBase.length ? `: ${onlyBase.length} only in the first (idx ${few(onlyBase)})` : "") +
+        (onlyOther.length
+          ? `${onlyBase.length ? "," : ":"} ${onlyOther.length} only in the second (idx ${few(onlyOther)})`
+          : "");
+    }
+  }
+  return null;
 }
 
 /** Runs the command; exported for tests. Returns the exit code. */
@@ -78,9 +105,18 @@ export function analyze(args: readonly string[], io?: CommandIO): Promise<number
         `got ${values.name.length} --name labels for ${paths.length} logs; give one per LOG`,
       );
     }
+    if ((values.partial || values.unchecked) && values.merge === undefined) {
+      throw new UsageError("--partial and --unchecked apply to --merge only");
+    }
     if (values.merge !== undefined) {
-      const report = mergeLogs(paths, values.merge);
+      let report: ShardMergeReport;
+      try {
+        report = mergeShards(paths, values.merge, { partial: values.partial, unchecked: values.unchecked });
+      } catch (e) {
+        throw e instanceof ShardMergeError ? new UsageError(e.message) : e;
+      }
       for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
+      for (const note of report.notes) io.err(`note: ${note}\n`);
       io.out(
         `merged ${report.rows} rows from ${paths.length} logs into ${values.merge}` +
           (report.duplicates > 0 ? ` (${report.duplicates} duplicate rows agreed and were kept once)` : "") +
@@ -102,9 +138,19 @@ export function analyze(args: readonly string[], io?: CommandIO): Promise<number
         io.err(`skipping ${path}: header only, no rows\n`);
         return;
       }
-      loaded.push({ name: values.name[i] ?? baseName(path), rows: log.rows });
+      loaded.push({ name: values.name[i] ?? baseName(path), path, rows: log.rows });
     });
     if (loaded.length === 0) throw new Error("no log with rows to analyze");
+    const mismatch = differentImages(loaded);
+    if (mismatch !== null) {
+      if (!values["different-images"]) {
+        throw new UsageError(
+          `${mismatch}; their accuracies are fractions of different image sets, so a table or envelope ` +
+            "over them compares unlike things (pass --different-images to do it deliberately)",
+        );
+      }
+      io.err(`note: ${mismatch}\n`);
+    }
     const radii = values.radii ?? defaultRadii(loaded.map((l) => l.rows), values.step);
     const summaries: LogSummary[] = loaded.map((l) => summarize(l.name, l.rows, radii));
     const withEnvelope = values.envelope ?? loaded.length > 1;

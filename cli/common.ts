@@ -18,6 +18,7 @@ import {
   type RunRecord,
   sha256Hex,
 } from "../smoothing/run_record.ts";
+import { parseShardText, selectIndices, type Shard } from "../smoothing/selection.ts";
 import { atInterrupt, UsageError, valueFlag } from "./args.ts";
 
 export const DATASETS = ["mnist", "cifar10", "imagenet"] as const;
@@ -213,31 +214,18 @@ export function imageTensor(data: Float32Array, shape: readonly number[]): Tenso
   return Tensor.from(data, shape, "f32", "image").keep();
 }
 
-/**
- * The reference's selection: image indices i = 0, skip, 2*skip, ... below `max` (max < 0: all), then the
- * K-th of every N of them for shard K/N.
- */
-export function selectIndices(
-  count: number,
-  skip: number,
-  max: number,
-  shard: { k: number; n: number },
-): number[] {
-  const out: number[] = [];
-  for (let i = 0, pos = 0; i < count && (max < 0 || i < max); i += skip, pos++) {
-    if (pos % shard.n === shard.k) out.push(i);
-  }
-  return out;
-}
-
 /** "K/N" with 0 <= K < N. */
-export function parseShard(text: string | undefined): { k: number; n: number } {
+export function parseShard(text: string | undefined): Shard {
   if (text === undefined) return { k: 0, n: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--shard must look like K/N (e.g. 0/4), got "${text}"`);
-  const k = Number(m[1]), n = Number(m[2]);
-  if (n < 1 || k >= n) throw new UsageError(`--shard ${text}: need 0 <= K < N`);
-  return { k, n };
+  const shard = parseShardText(text);
+  if (shard === null) {
+    throw new UsageError(
+      /^\s*\d+\/\d+\s*$/.test(text)
+        ? `--shard ${text}: need 0 <= K < N`
+        : `--shard must look like K/N (e.g. 0/4), got "${text}"`,
+    );
+  }
+  return shard;
 }
 
 /** The flags certify and predict share for choosing the model and the images. */
@@ -299,6 +287,7 @@ export async function evaluationRecord(
     dataset: v.dataset,
     split: v.split,
     data: await ev.source.identity(),
+    images: ev.source.count,
     checkpointPath: v.checkpoint,
     checkpointSha256: ev.checkpoint.sha256,
     arch: ev.arch,

@@ -468,7 +468,6 @@ export function writeFileAtomic(path: string, text: string): void {
 
 export interface MergeReport {
   kind: LogKind;
-  format: LogFormat;
   rows: number;
   /** rows that appeared in more than one shard with the same result */
   duplicates: number;
@@ -532,5 +531,5 @@ export function mergeLogs(paths: readonly string[], out: string): MergeReport {
   }
   const sorted = [...byIdx.values()].sort((a, b) => a.row.idx - b.row.idx);
   writeFileAtomic(out, [HEADERS[format], ...sorted.map((s) => s.row.text)].join("\n") + "\n");
-  return { kind, format, rows: sorted.length, duplicates, warnings };
+  return { kind, rows: sorted.length, duplicates, warnings };
 }

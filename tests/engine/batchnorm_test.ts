@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
 import { engine } from "../../engine/runtime.ts";

@@ -11,7 +11,7 @@
  * inputs are rounded to f16 and the reference is computed from the rounded values, tolerance
  * 1e-4 * (1 + sqrt(R)).
  */
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { throws } from "node:assert/strict";
 import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";

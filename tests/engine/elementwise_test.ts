@@ -1,6 +1,6 @@
 /** Elementwise ops: broadcasting forward against float64 references, backward by finite differences. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   add,
   affine,

@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { type DType, grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import {
   cast,

@@ -9,7 +9,7 @@
  * reference is computed from the rounded values, so only f32 accumulation error remains; the stated
  * tolerance is looser (1e-4 * (1 + sqrt(K))) to leave room for adapters that accumulate differently.
  */
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { throws as assertThrows } from "node:assert/strict";
 import { backward, engine, mul, scope, sum, Tensor } from "../../engine/mod.ts";
 import { linear, matmul, overrideTileConfig } from "../../engine/ops/matmul.ts";

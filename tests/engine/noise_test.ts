@@ -5,7 +5,7 @@
  * the probability that a correct generator fails the check for a seed chosen at random.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { mul, sum, Tensor } from "../../engine/mod.ts";
 import {
   addNoise,

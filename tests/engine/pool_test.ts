@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../../engine/ops/pool.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";

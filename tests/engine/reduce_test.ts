@@ -1,6 +1,6 @@
 /** Reductions over arbitrary axes against float64 references, and their gradients. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { backward, max, mean, mul, scope, sum, Tensor } from "../../engine/mod.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";

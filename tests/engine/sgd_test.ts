@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { readTensors, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { sgdStep } from "../../engine/ops/sgd.ts";
 import { engine } from "../../engine/runtime.ts";

@@ -3,7 +3,7 @@
  * gradient, central differences, m = 1 = cross-entropy, large logits, the 1e-20 clamp, bad labels.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { grad, mul, sum, Tensor } from "../../engine/mod.ts";
 import { softmaxAverageLoss } from "../../engine/ops/softmax_average.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";

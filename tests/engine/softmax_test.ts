@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { backward, grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { accuracyCount, argmax, crossEntropy, logSoftmax, softmax } from "../../engine/ops/softmax.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";

@@ -1,6 +1,6 @@
 /** Argmax-and-count against a CPU reference: ties, NaN and infinities, odd K, accumulation. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { Tensor } from "../../engine/mod.ts";
 import { NO_COUNTER } from "../../engine/ops/noise.ts";
 import { countVotes, countVotesLinear, countVotesRows } from "../../engine/ops/votes.ts";

@@ -3,7 +3,7 @@
  * and on the released logs, which must reproduce the SmoothAdv paper's tables exactly.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   abstentionRate,
   accuracyCurve,

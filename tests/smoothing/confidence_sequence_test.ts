@@ -8,7 +8,7 @@
  * an unsound bound.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   EVIDENCE_MARGIN,
   logEvidenceAbove,

@@ -3,7 +3,7 @@
  * name the file and line, resumable appending, and merging of shard logs.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   CERTIFY_HEADER,
   CertLogWriter,

@@ -1,6 +1,6 @@
 /** The standard normal CDF and quantile against 40-digit mpmath and scipy references. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { normalPdf, phi, phiInv } from "../../smoothing/normal.ts";
 import { SHARED_AVAILABLE, sharedPath } from "./shared.ts";
 

@@ -1,6 +1,6 @@
 /** Radii and times are printed exactly as CPython prints them in the reference logs. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   formatPythonGeneral,
   formatRadius,

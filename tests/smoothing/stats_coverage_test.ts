@@ -9,7 +9,7 @@
  * probability at most K * 1e-6 (union bound); the seeds are fixed, so runs are reproducible.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import { binomPmf, clopperPearsonLower, phi, phiInv } from "../../smoothing/stats.ts";
 import { binomialUpperCriticalValue, Rng } from "./rng.ts";
 

@@ -3,7 +3,7 @@
  * fixture (scipy 1.10), 40-digit references, MISSION.md's check values and exact rational p-values.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../fast_check.ts";
 import {
   binomCdf,
   binomPmf,

@@ -1,7 +1,7 @@
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
-import fc from "fast-check";
+import fc from "../../fast_check.ts";
 import { CheckpointError, type HostTensor } from "../../../nn/checkpoint/host_tensor.ts";
 import {
   detectTorchFormat,

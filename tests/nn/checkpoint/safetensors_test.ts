@@ -1,6 +1,6 @@
 import { deepStrictEqual, deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import fc from "fast-check";
+import fc from "../../fast_check.ts";
 import { assertFiniteWeights } from "../../../nn/checkpoint/finite.ts";
 import { CheckpointError, type HostTensor } from "../../../nn/checkpoint/host_tensor.ts";
 import {
