@@ -2,6 +2,13 @@
  * The GPU device layer: adapter selection, limits and features, and turning every
  * asynchronous WebGPU failure (validation, out-of-memory, device loss) into a thrown Error.
  */
+import {
+  applyGpuSelector,
+  checkSelectedAdapter,
+  GpuSelectionError,
+  type GpuSelector,
+  parseGpuSelector,
+} from "./gpu_select.ts";
 
 export type AdapterChoice = "auto" | "software" | "hardware";
 
@@ -12,6 +19,11 @@ export interface GpuOptions {
   backend?: string;
   /** Disable shader-f16 even when offered (tests use this to compare both paths). */
   disableF16?: boolean;
+  /**
+   * The GPU to use, by PCI ids `VENDOR:DEVICE` in hex (see engine/gpu_select.ts); when absent,
+   * SMOOTHCERT_GPU decides, else wgpu's own choice.
+   */
+  gpu?: string;
 }
 
 export interface GpuInfo {
@@ -27,6 +39,8 @@ export interface GpuInfo {
   maxBufferSize: number;
   subgroupMinSize: number;
   subgroupMaxSize: number;
+  /** The selection that chose this adapter (`SMOOTHCERT_GPU=10de:2330`), when there was one. */
+  selectedBy?: string;
 }
 
 /** Raised for every GPU-side failure; `context` names the kernel or operation involved. */
@@ -112,6 +126,9 @@ export class Gpu {
     ensureRuntimeDir();
     if (!("gpu" in navigator) || !navigator.gpu) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
     const choice = opts.adapter ?? adapterFromEnv();
+    const selector = gpuSelector(opts.gpu);
+    // before the first adapter request: the Vulkan stack reads these when wgpu creates its instance
+    if (selector) selectionStep(() => applyGpuSelector(selector, Deno.env));
     const adapter = await navigator.gpu.requestAdapter({
       powerPreference: "high-performance",
       forceFallbackAdapter: choice === "software",
@@ -126,6 +143,9 @@ export class Gpu {
       );
     }
     const ainfo = adapter.info;
+    if (selector) {
+      selectionStep(() => checkSelectedAdapter(selector, ainfo, { backend, env: Deno.env }));
+    }
     if (choice === "hardware" && ainfo.isFallbackAdapter) {
       throw new GpuError(
         `only a software adapter is available (${ainfo.description}); a hardware GPU was demanded`,
@@ -156,6 +176,7 @@ export class Gpu {
       maxBufferSize: dl.maxBufferSize,
       subgroupMinSize: (ainfo as unknown as { subgroupMinSize?: number }).subgroupMinSize ?? 0,
       subgroupMaxSize: (ainfo as unknown as { subgroupMaxSize?: number }).subgroupMaxSize ?? 0,
+      ...(selector ? { selectedBy: `${selector.source}=${selector.text}` } : {}),
     };
     return new Gpu(device, info);
   }
@@ -164,7 +185,7 @@ export class Gpu {
   describe(): string {
     const i = this.info;
     return `${i.description} [backend ${i.backend}${i.isFallbackAdapter ? ", software" : ""}` +
-      `${i.f16 ? ", shader-f16" : ""}]`;
+      `${i.f16 ? ", shader-f16" : ""}${i.selectedBy ? `, selected by ${i.selectedBy}` : ""}]`;
   }
 
   /** Record an error found asynchronously; it is thrown at the next `check()`. */
@@ -230,6 +251,23 @@ function checkBackend(backend: string): void {
         "(expected vulkan, gl, metal or dx12, or a comma-separated list of them)",
       "adapter",
     );
+  }
+}
+
+/** The GPU selection from the options, else from SMOOTHCERT_GPU; null for wgpu's own choice. */
+function gpuSelector(given: string | undefined): GpuSelector | null {
+  if (given !== undefined) return selectionStep(() => parseGpuSelector(given, "gpu option"));
+  const v = Deno.env.get("SMOOTHCERT_GPU");
+  if (v === undefined || v.trim() === "") return null;
+  return selectionStep(() => parseGpuSelector(v, "SMOOTHCERT_GPU"));
+}
+
+/** A selection failure as the adapter error it is. */
+function selectionStep<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw e instanceof GpuSelectionError ? new GpuError(e.message, "adapter") : e;
   }
 }
 
