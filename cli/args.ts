@@ -546,7 +546,7 @@ export function describeError(error: unknown): string {
 
 const interruptHooks = new Set<() => void>();
 
-/** Run `fn` if the process is interrupted (Ctrl-C) before the returned function is called. */
+/** Run `fn` if the process is interrupted (Ctrl-C, SIGTERM) before the returned function is called. */
 export function atInterrupt(fn: () => void): () => void {
   interruptHooks.add(fn);
   return () => void interruptHooks.delete(fn);
@@ -554,8 +554,8 @@ export function atInterrupt(fn: () => void): () => void {
 
 /**
  * The entry point of a `deno task` command: relative paths are the user's (`deno task` runs in the
- * repository root and passes the directory the command was typed in as INIT_CWD), and Ctrl-C says
- * what was kept before the process exits with 130.
+ * repository root and passes the directory the command was typed in as INIT_CWD), and Ctrl-C or
+ * SIGTERM says what was kept before the process exits with 130 (143 for SIGTERM).
  */
 export async function runAsMain(
   command: (args: readonly string[]) => Promise<number>,
@@ -565,10 +565,14 @@ export async function runAsMain(
   const granted = Deno.permissions.querySync({ name: "env", variable: "INIT_CWD" }).state === "granted";
   const userDir = granted ? Deno.env.get("INIT_CWD") : undefined;
   if (userDir) Deno.chdir(userDir);
-  Deno.addSignalListener("SIGINT", () => {
-    for (const hook of interruptHooks) hook();
-    STANDARD_IO.err(`\n${interrupted}\n`);
-    Deno.exit(130);
-  });
+  // SIGTERM is how batch schedulers stop a job (Slurm's scancel and time limit): it gets the same
+  // clean-up as Ctrl-C, so a cancelled run releases its output lock and the next one resumes.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    Deno.addSignalListener(signal, () => {
+      for (const hook of interruptHooks) hook();
+      STANDARD_IO.err(`\n${interrupted}\n`);
+      Deno.exit(code);
+    });
+  }
   Deno.exit(await command(Deno.args));
 }

@@ -68,6 +68,30 @@ function readOwner(path: string): Owner | null {
   return null;
 }
 
+/** Who holds the lock on an output, as far as this process can tell. */
+export interface LockHolder {
+  /** The lock file's owner; null when the file cannot be read (half-written, damaged). */
+  owner: { pid: number; host: string; since: string } | null;
+  /** The owner is certainly gone (same host, pid absent or reused); such a lock is taken over. */
+  stale: boolean;
+}
+
+/** The holder of `output`'s lock, or null when the output is not locked. */
+export function lockHolder(output: string): LockHolder | null {
+  const path = `${output}.lock`;
+  try {
+    Deno.statSync(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  const owner = readOwner(path);
+  return {
+    owner: owner === null ? null : { pid: owner.pid, host: owner.host, since: owner.since },
+    stale: owner !== null && isStale(owner),
+  };
+}
+
 export class OutputLock {
   #released = false;
 
