@@ -211,7 +211,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         ...(mode.kind === "radii" ? { radii: [...mode.radii].sort((a, b) => a - b) } : {}),
         ...(mode.kind === "adaptive" ? { tolerance: mode.tolerance } : {}),
       };
-      output = openLogOutput(v.out, record, () => CertLogWriter.open(v.out!, { samples: sequential }));
+      output = await openLogOutput(v.out, record, () => CertLogWriter.open(v.out!, { samples: sequential }));
       if (output.writer.size > 0) {
         io.err(`resuming ${v.out}: ${output.writer.size} image(s) already certified\n`);
       }

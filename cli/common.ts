@@ -306,14 +306,14 @@ export async function evaluationRecord(
  * foreign log or a held lock into a usage error, and releasing the lock if the user interrupts.
  * --max may grow between runs (the run is extended to more images).
  */
-export function openLogOutput<W extends { close(): void }>(
+export async function openLogOutput<W extends { close(): void }>(
   out: string,
   record: RunRecord,
   open: () => W,
-): RunOutput<W> {
+): Promise<RunOutput<W>> {
   let output: RunOutput<W>;
   try {
-    output = openRunOutput(out, record, open, { growable: ["max"] });
+    output = await openRunOutput(out, record, open, { growable: ["max"] });
   } catch (e) {
     throw e instanceof RunMismatchError || e instanceof OutputLockedError ? new UsageError(e.message) : e;
   }

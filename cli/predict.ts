@@ -103,7 +103,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
         N: v.N,
         alpha: v.alpha,
       };
-      output = openLogOutput(v.out, record, () => PredictLogWriter.open(v.out!));
+      output = await openLogOutput(v.out, record, () => PredictLogWriter.open(v.out!));
       if (output.writer.size > 0) {
         io.err(`resuming ${v.out}: ${output.writer.size} image(s) already predicted\n`);
       }

@@ -202,7 +202,7 @@ function sweepFor(dir: string, v: Values, certifyArgs: string[], io: CommandIO):
 }
 
 async function submit(dir: string, m: SweepManifest, maxRunning: number | undefined, io: CommandIO) {
-  const progress = sweepProgress(dir, m);
+  const progress = await sweepProgress(dir, m);
   const plan = planSubmission(progress, await queryActiveTasks(runSlurm, m.jobs));
   const total = progress.tasks.length;
   const summary = `${plan.complete.length} of ${total} complete` +
@@ -230,8 +230,8 @@ async function submit(dir: string, m: SweepManifest, maxRunning: number | undefi
   io.out(`submitted job ${id}: ${plan.submit.length} task(s) (${summary})\n`);
 }
 
-function merge(dir: string, m: SweepManifest, partial: boolean, io: CommandIO): number {
-  const progress = sweepProgress(dir, m);
+async function merge(dir: string, m: SweepManifest, partial: boolean, io: CommandIO): Promise<number> {
+  const progress = await sweepProgress(dir, m);
   let failed = 0;
   for (const g of progress.groups) {
     const out = `${dir}/merged/${g.name}_sigma_${g.sigma}.tsv`;
@@ -282,12 +282,12 @@ export function slurmCommand(args: readonly string[], io?: CommandIO): Promise<n
         }
         const m = readManifest(dir);
         if (m === null) throw new UsageError(`${dir} holds no sweep (no ${dir}/sweep.json)`);
-        if (action === "merge") return merge(dir, m, v.partial, io);
+        if (action === "merge") return await merge(dir, m, v.partial, io);
         io.out(
           `sweep ${dir}: ${m.checkpoints.length} checkpoint(s) x ${m.sigmas.length} sigma(s) x ${m.shards} ` +
             `shard(s)${m.jobs.length > 0 ? `, jobs ${m.jobs.map((j) => j.id).join(", ")}` : ""}\n\n`,
         );
-        io.out(formatProgress(sweepProgress(dir, m)));
+        io.out(formatProgress(await sweepProgress(dir, m)));
         return 0;
       }
       const m = sweepFor(dir, v, certifyArgs, io);

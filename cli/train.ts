@@ -180,7 +180,7 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     if (v.resume && v.force) throw new UsageError("--resume and --force exclude each other");
     let lock: OutputLock;
     try {
-      lock = OutputLock.acquire(out);
+      lock = await OutputLock.acquire(out);
     } catch (e) {
       throw e instanceof OutputLockedError ? new UsageError(e.message) : e;
     }

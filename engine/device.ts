@@ -133,15 +133,7 @@ export class Gpu {
       powerPreference: "high-performance",
       forceFallbackAdapter: choice === "software",
     });
-    if (!adapter) {
-      throw new GpuError(
-        backend
-          ? `no WebGPU adapter on the backend DENO_WEBGPU_BACKEND=${backend} asks for; unset it to let wgpu ` +
-            `choose, or: ${NO_ADAPTER_MESSAGE}`
-          : NO_ADAPTER_MESSAGE,
-        "adapter",
-      );
-    }
+    if (!adapter) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
     const ainfo = adapter.info;
     if (selector) {
       selectionStep(() => checkSelectedAdapter(selector, ainfo, { backend, env: Deno.env }));

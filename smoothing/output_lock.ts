@@ -1,10 +1,11 @@
 /**
- * An exclusive lock on an output file while a run writes it: a sibling `OUT.lock` created with
- * O_EXCL, holding the owner's pid, host and process start time. A second run on the same output is
- * refused with the owner named. A lock left by a process that died (kill -9, power loss) is stale:
- * on the same host its pid no longer runs (or runs a different process, told by its start time), and
- * the next run takes it over. Locks of other hosts (a shared file system) cannot be checked and are
- * reported instead.
+ * An exclusive lock on an output file while a run writes it: the run holds an flock on a sibling
+ * `OUT.lock`, which also names it (pid, host, start time). A second run on the same output finds the
+ * flock taken and is refused with the owner named. The kernel drops the flock of a process that dies
+ * (kill -9, a crash), so the lock left behind by a dead run is simply taken by the next one; nothing
+ * needs to tell a dead pid from a live one (which `deno task` could not do: Deno's sandbox refuses
+ * /proc to programs without --allow-all). On NFS, Linux maps flock to POSIX locks, which lockd shares
+ * between hosts.
  */
 import { hostname } from "node:os";
 
@@ -15,145 +16,135 @@ export class OutputLockedError extends Error {
   }
 }
 
-interface Owner {
+/** Who holds (or last held) an output's lock, as its lock file says. */
+export interface LockOwner {
   pid: number;
   host: string;
-  /** /proc/PID/stat start time in clock ticks since boot, when known (tells a reused pid apart). */
-  start: number | null;
   since: string;
 }
 
-/** The start time of a process from /proc (Linux), or null where /proc is absent. */
-function processStart(pid: number): number | null {
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    // the command name (field 2) is in parentheses and may hold spaces; fields after it are plain
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[19]); // field 22 of stat
-  } catch {
-    return null;
-  }
+/** The lock file of an output: its recorded owner, and whether that owner still holds it. */
+export interface LockHolder {
+  /** null when the file does not name an owner (being created, or damaged) */
+  owner: LockOwner | null;
+  /** true when no process holds the lock (its owner ended without removing the file) */
+  stale: boolean;
 }
 
-function procAvailable(): boolean {
-  try {
-    Deno.statSync("/proc/self/stat");
-    return true;
-  } catch {
-    return false;
-  }
+/** How long a lock attempt waits before it counts the lock as held (an uncontended flock takes ~1 ms). */
+const ATTEMPT_MS = 1000;
+
+function lockPath(output: string): string {
+  return `${output}.lock`;
 }
 
-/** Whether the owner is certainly gone: same host, /proc readable, and its pid absent or reused. */
-function isStale(owner: Owner): boolean {
-  if (owner.host !== hostname() || !procAvailable()) return false;
-  const start = processStart(owner.pid);
-  return start === null || (owner.start !== null && start !== owner.start);
-}
-
-function readOwner(path: string): Owner | null {
+function readOwner(path: string): LockOwner | null {
   try {
     const o = JSON.parse(Deno.readTextFileSync(path));
     if (typeof o.pid === "number" && typeof o.host === "string") {
-      return {
-        pid: o.pid,
-        host: o.host,
-        start: typeof o.start === "number" ? o.start : null,
-        since: String(o.since),
-      };
+      return { pid: o.pid, host: o.host, since: String(o.since) };
     }
   } catch {
-    // unreadable or half-written: treated as held by an unknown owner below
+    // empty (an owner between open and write), damaged, or gone
   }
   return null;
 }
 
-/** Who holds the lock on an output, as far as this process can tell. */
-export interface LockHolder {
-  /** The lock file's owner; null when the file cannot be read (half-written, damaged). */
-  owner: { pid: number; host: string; since: string } | null;
-  /** The owner is certainly gone (same host, pid absent or reused); such a lock is taken over. */
-  stale: boolean;
+/**
+ * Tries to take the flock within `ms`. When the time runs out the attempt stays pending inside Deno
+ * (flock cannot be cancelled); should it succeed later, the file is closed at once, which lets go.
+ */
+async function tryLock(file: Deno.FsFile, ms: number): Promise<boolean> {
+  let gaveUp = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const locked = file.lock(true).then(() => {
+    if (gaveUp) file.close();
+    return true;
+  });
+  const timeout = new Promise<boolean>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const won = await Promise.race([locked, timeout]);
+  clearTimeout(timer);
+  if (!won) gaveUp = true;
+  return won;
 }
 
-/** The holder of `output`'s lock, or null when the output is not locked. */
-export function lockHolder(output: string): LockHolder | null {
-  const path = `${output}.lock`;
+/** Whether `path` still names the file open as `file` (a releasing owner unlinks its lock file). */
+function namesFile(file: Deno.FsFile, path: string): boolean {
   try {
-    Deno.statSync(path);
+    const a = file.statSync(), b = Deno.statSync(path);
+    return a.ino === null || (a.ino === b.ino && a.dev === b.dev);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return null;
+    if (e instanceof Deno.errors.NotFound) return false;
     throw e;
   }
-  const owner = readOwner(path);
-  return {
-    owner: owner === null ? null : { pid: owner.pid, host: owner.host, since: owner.since },
-    stale: owner !== null && isStale(owner),
-  };
+}
+
+function describeOwner(output: string, owner: LockOwner | null): string {
+  return owner === null
+    ? `${output} is being written by another run (its lock file ${lockPath(output)} does not say which)`
+    : `${output} is being written by another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}); ` +
+      "wait for it to finish, or stop it";
 }
 
 export class OutputLock {
   #released = false;
 
-  private constructor(readonly output: string, readonly path: string, private readonly text: string) {}
+  private constructor(readonly output: string, readonly path: string, private readonly file: Deno.FsFile) {}
 
-  /** Locks `output` (through `output.lock`) or throws OutputLockedError naming the owner. */
-  static acquire(output: string): OutputLock {
-    const path = `${output}.lock`;
-    const me: Owner = {
-      pid: Deno.pid,
-      host: hostname(),
-      start: processStart(Deno.pid),
-      since: new Date().toISOString(),
-    };
-    const text = JSON.stringify(me) + "\n";
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const file = Deno.openSync(path, { write: true, createNew: true });
-        try {
-          file.writeSync(new TextEncoder().encode(text));
-        } finally {
-          file.close();
-        }
-        return new OutputLock(output, path, text);
-      } catch (e) {
-        if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+  /** Locks `output` (through `output.lock`), or throws OutputLockedError naming the run that holds it. */
+  static async acquire(output: string): Promise<OutputLock> {
+    const path = lockPath(output);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const file = Deno.openSync(path, { read: true, write: true, create: true });
+      if (!await tryLock(file, ATTEMPT_MS)) {
+        throw new OutputLockedError(describeOwner(output, readOwner(path)));
       }
-      const owner = readOwner(path);
-      if (owner !== null && isStale(owner)) {
-        // Take the stale lock over; if another run beats us to it, the next attempt names that run.
-        try {
-          const now = readOwner(path);
-          if (now !== null && now.pid === owner.pid && now.start === owner.start) Deno.removeSync(path);
-        } catch {
-          // removed by someone else meanwhile
-        }
+      if (!namesFile(file, path)) {
+        // We locked a file its owner had just removed: start again on the current one.
+        file.close();
         continue;
       }
-      throw new OutputLockedError(
-        owner === null
-          ? `${output} is locked by ${path}, whose owner cannot be read; if no run is writing ${output}, delete ${path}`
-          : `${output} is being written by another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}); ` +
-            `wait for it to finish or stop it${
-              owner.host === hostname() ? "" : `, or delete ${path} if that run is gone`
-            }`,
-      );
+      const me: LockOwner = { pid: Deno.pid, host: hostname(), since: new Date().toISOString() };
+      file.truncateSync(0);
+      file.writeSync(new TextEncoder().encode(JSON.stringify(me) + "\n"));
+      return new OutputLock(output, path, file);
     }
-    throw new OutputLockedError(`${output}: could not take over the stale lock ${path}`);
+    throw new OutputLockedError(`${output}: its lock file ${path} kept being replaced; try again`);
   }
 
-  /** Removes the lock file if it is still ours. Safe to call twice. */
+  /** Removes the lock file and lets go of the lock. Safe to call twice. */
   release(): void {
     if (this.#released) return;
     this.#released = true;
     try {
-      if (Deno.readTextFileSync(this.path) === this.text) Deno.removeSync(this.path);
-    } catch {
-      // already gone
+      if (namesFile(this.file, this.path)) Deno.removeSync(this.path);
+    } finally {
+      this.file.close();
     }
   }
 
   [Symbol.dispose](): void {
     this.release();
   }
+}
+
+/**
+ * Who holds the lock of `output`, or null when it has no lock file. A lock file whose flock is free
+ * belongs to a run that ended without removing it (killed): `stale` is then true.
+ */
+export async function lockHolder(output: string): Promise<LockHolder | null> {
+  const path = lockPath(output);
+  let file: Deno.FsFile;
+  try {
+    file = Deno.openSync(path, { read: true, write: true });
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  const owner = readOwner(path);
+  if (await tryLock(file, ATTEMPT_MS)) {
+    file.close();
+    return { owner, stale: true };
+  }
+  return { owner, stale: false };
 }

@@ -142,14 +142,14 @@ export interface RunOutput<W extends { close(): void }> {
  * record against the rows already there (see checkRunRecord) and opens the writer. On any failure the
  * lock is released again.
  */
-export function openRunOutput<W extends { close(): void }>(
+export async function openRunOutput<W extends { close(): void }>(
   out: string,
   record: RunRecord,
   open: () => W,
   options: { option?: string; growable?: readonly string[] } = {},
-): RunOutput<W> {
+): Promise<RunOutput<W>> {
   Deno.mkdirSync(dirname(out), { recursive: true });
-  const lock = OutputLock.acquire(out);
+  const lock = await OutputLock.acquire(out);
   try {
     checkRunRecord(out, record, existingRows(out), options);
     const writer = open();

@@ -114,11 +114,12 @@ function readShard(task: SweepTask): Read {
 }
 
 /** The progress of every task and of every (checkpoint, sigma) of the sweep in `dir`. */
-export function sweepProgress(dir: string, def: SweepDefinition): SweepProgress {
+export async function sweepProgress(dir: string, def: SweepDefinition): Promise<SweepProgress> {
   const tasks = sweepTasks(dir, def);
   const reads = tasks.map(readShard);
   // Every task reads the same data with the same --skip/--max, so any record tells every selection.
   const selection = reads.map((r) => selectionOf(r.record)).find((s) => s !== null) ?? null;
+  const holders = await Promise.all(tasks.map((task) => lockHolder(task.out)));
   const progress: TaskProgress[] = tasks.map((task, i) => {
     const r = reads[i];
     const expected = selection === null
@@ -127,7 +128,7 @@ export function sweepProgress(dir: string, def: SweepDefinition): SweepProgress 
     const want = expected === null ? null : new Set(expected);
     const done = want === null ? r.idx.length : r.idx.filter((idx) => want.has(idx)).length;
     const total = expected === null ? null : expected.length;
-    const lock = lockHolder(task.out);
+    const lock = holders[i];
     const state: TaskState = total !== null && done === total && r.problem === null
       ? "complete"
       : lock !== null && !lock.stale

@@ -109,7 +109,7 @@ Deno.test({
     withDir(async (dir) => {
       const out = `${dir}/p.tsv`;
       const a = await predict([
-        ...SMALL.filter((x, i) => i < 2 || i > 3),
+        ...SMALL.filter((_, i) => i < 2 || i > 3),
         "--checkpoint",
         MODEL,
         "--max",
@@ -120,7 +120,7 @@ Deno.test({
       assert.equal(a.code, 0, a.err);
       assert.ok(Deno.statSync(recordPath(out)).isFile);
       const b = await predict([
-        ...SMALL.filter((x, i) => i < 2 || i > 3),
+        ...SMALL.filter((_, i) => i < 2 || i > 3),
         "--checkpoint",
         MODEL,
         "--sigma",
@@ -140,21 +140,19 @@ Deno.test({
     withDir(async (dir) => {
       const out = `${dir}/busy.tsv`;
       const args = [...SMALL, "--checkpoint", MODEL, "--out", out];
-      // Another process holds the lock (any live process will do), as a running certify would.
-      const owner = new Deno.Command("sleep", { args: ["60"] }).spawn();
-      const start = Number(Deno.readTextFileSync(`/proc/${owner.pid}/stat`).split(") ")[1].split(" ")[19]);
+      // Another process holds the lock, as a running certify would (util-linux flock; -o keeps the
+      // lock out of its sleep child, so killing flock -9 lets go of it as a killed certify would).
       Deno.writeTextFileSync(
         `${out}.lock`,
-        JSON.stringify({ pid: owner.pid, host: (await import("node:os")).hostname(), start, since: "now" }) +
-          "\n",
+        JSON.stringify({ pid: 4242, host: "node7", since: "now" }) + "\n",
       );
+      const owner = new Deno.Command("flock", { args: ["-x", "-o", `${out}.lock`, "sleep", "60"] }).spawn();
+      await new Promise((r) => setTimeout(r, 300));
       const second = await certify(args);
       assert.equal(second.code, 2);
       assert.match(
         second.err,
-        new RegExp(
-          `busy\\.tsv is being written by another run \\(pid ${owner.pid} on .*wait for it to finish`,
-        ),
+        /busy\.tsv is being written by another run \(pid 4242 on node7, since now\); wait for it to finish/,
       );
       assert.throws(() => Deno.statSync(out), Deno.errors.NotFound, "the refused run wrote nothing");
       owner.kill("SIGKILL");

@@ -1,10 +1,10 @@
 /**
  * Run records and output locks: a log is only appended to by the run that wrote it, and by one process
- * at a time.
+ * at a time (the lock is an flock, which the kernel drops when its process dies).
  */
 import assert from "node:assert/strict";
 import { hostname } from "node:os";
-import { OutputLock, OutputLockedError } from "../../smoothing/output_lock.ts";
+import { lockHolder, OutputLock, OutputLockedError } from "../../smoothing/output_lock.ts";
 import {
   checkRunRecord,
   openRunOutput,
@@ -86,60 +86,79 @@ Deno.test("recordDifferences compares values, not key order or spelling of numbe
 });
 
 Deno.test("an output lock refuses a second writer, names the owner, and is released", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const out = `${dir}/log.tsv`;
-    const lock = OutputLock.acquire(out);
-    assert.throws(
+    const lock = await OutputLock.acquire(out);
+    await assert.rejects(
       () => OutputLock.acquire(out),
       (e: Error) => e instanceof OutputLockedError && e.message.includes(`pid ${Deno.pid} on ${hostname()}`),
     );
     lock.release();
     lock.release();
-    OutputLock.acquire(out).release();
+    (await OutputLock.acquire(out)).release();
     assert.throws(() => Deno.statSync(`${out}.lock`), Deno.errors.NotFound);
   }));
 
-Deno.test("a lock left by a dead process is taken over; one of another host is reported", async () => {
-  await withDir(async (dir) => {
+/**
+ * A process that holds the flock of `path` (util-linux flock; -o keeps the lock out of its `sleep`
+ * child, so killing flock lets go of it), as a running certify would.
+ */
+async function holder(path: string): Promise<Deno.ChildProcess> {
+  const child = new Deno.Command("flock", {
+    args: ["-x", "-o", path, "sleep", "60"],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  // wait until it holds the lock (our lockHolder sees it taken)
+  for (let i = 0; i < 100 && !(await lockHolder(path.replace(/\.lock$/, "")))?.stale === false; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+Deno.test("a lock file whose flock is free (its run was killed) is taken over at once", () =>
+  withDir(async (dir) => {
     const out = `${dir}/log.tsv`;
-    const child = new Deno.Command("true").spawn();
-    const dead = child.pid;
-    await child.status;
     Deno.writeTextFileSync(
       `${out}.lock`,
-      JSON.stringify({ pid: dead, host: hostname(), start: null, since: "x" }) + "\n",
+      JSON.stringify({ pid: 999999, host: "gone", since: "then" }) + "\n",
     );
-    const lock = OutputLock.acquire(out);
+    assert.deepEqual(await lockHolder(out), {
+      owner: { pid: 999999, host: "gone", since: "then" },
+      stale: true,
+    });
+    const lock = await OutputLock.acquire(out);
     assert.equal(JSON.parse(Deno.readTextFileSync(`${out}.lock`)).pid, Deno.pid);
     lock.release();
-    // our own pid with another start time: the pid was reused by another process
-    Deno.writeTextFileSync(
-      `${out}.lock`,
-      JSON.stringify({ pid: Deno.pid, host: hostname(), start: 1, since: "x" }) + "\n",
-    );
-    OutputLock.acquire(out).release();
-    Deno.writeTextFileSync(
-      `${out}.lock`,
-      JSON.stringify({ pid: dead, host: "elsewhere", start: null, since: "x" }) + "\n",
-    );
-    assert.throws(
+    assert.equal(await lockHolder(out), null);
+  }));
+
+Deno.test("a lock held by another process is refused until that process ends", () =>
+  withDir(async (dir) => {
+    const out = `${dir}/log.tsv`;
+    Deno.writeTextFileSync(`${out}.lock`, JSON.stringify({ pid: 4242, host: "node7", since: "t" }) + "\n");
+    const other = await holder(`${out}.lock`);
+    assert.equal((await lockHolder(out))?.stale, false);
+    await assert.rejects(
       () => OutputLock.acquire(out),
-      /pid \d+ on elsewhere.*delete .*log\.tsv\.lock if that run is gone/,
+      /pid 4242 on node7, since t\); wait for it to finish/,
     );
     Deno.writeTextFileSync(`${out}.lock`, "garbage");
-    assert.throws(() => OutputLock.acquire(out), /whose owner cannot be read/);
-  });
-});
+    await assert.rejects(() => OutputLock.acquire(out), /its lock file .*log\.tsv\.lock does not say which/);
+    other.kill("SIGKILL");
+    await other.status;
+    (await OutputLock.acquire(out)).release();
+  }));
 
 Deno.test("openRunOutput takes the lock, checks the record against the rows, and lets go on failure", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const out = `${dir}/sub/log.tsv`;
-    const a = openRunOutput(out, RECORD, () => CertLogWriter.open(out));
+    const a = await openRunOutput(out, RECORD, () => CertLogWriter.open(out));
     a.writer.append({ idx: 3, label: 1, predict: 1, radius: 0.5, seconds: 1 });
-    assert.throws(() => openRunOutput(out, RECORD, () => CertLogWriter.open(out)), OutputLockedError);
+    await assert.rejects(() => openRunOutput(out, RECORD, () => CertLogWriter.open(out)), OutputLockedError);
     a.close();
     Deno.removeSync(recordPath(out));
-    assert.throws(() => openRunOutput(out, RECORD, () => CertLogWriter.open(out)), /holds 1 row\(s\)/);
+    await assert.rejects(() => openRunOutput(out, RECORD, () => CertLogWriter.open(out)), /holds 1 row\(s\)/);
     // the failed attempt released its lock
     assert.throws(() => Deno.statSync(`${out}.lock`), Deno.errors.NotFound);
   }));

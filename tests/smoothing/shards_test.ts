@@ -183,11 +183,11 @@ function damage(paths: string[], d: Damage): void {
 }
 
 Deno.test("fuzz: damaged shards never crash the merge and are never accepted as a consistent run", async () => {
-  await withDir(async (dir) => {
+  await withDir((dir) => {
     const full = selectIndices(100, 7, -1);
     const expected = new Map(full.map((i) => [i, row(i)]));
-    await fc.assert(
-      fc.asyncProperty(fc.array(damageArb, { minLength: 1, maxLength: 3 }), async (damages) => {
+    fc.assert(
+      fc.property(fc.array(damageArb, { minLength: 1, maxLength: 3 }), (damages) => {
         const paths = [0, 1, 2].map((k) => writeShard(dir, k, 3));
         for (const d of damages) damage(paths, d);
         const out = `${dir}/merged.tsv`;

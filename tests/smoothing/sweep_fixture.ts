@@ -1,5 +1,6 @@
 /** Sweeps on disk for tests: a definition, and shard logs written as certify would leave them. */
 import { hostname } from "node:os";
+import { OutputLock } from "../../smoothing/output_lock.ts";
 import { CERTIFY_HEADER, formatTimedelta } from "../../smoothing/log.ts";
 import { recordPath, type RunRecord } from "../../smoothing/run_record.ts";
 import { selectIndices } from "../../smoothing/selection.ts";
@@ -65,14 +66,19 @@ export function writeShardLog(task: SweepTask, count: number, seconds = 2, recor
 }
 
 /** A lock beside the task's log, held by `pid` on this host (a live pid: running; a dead one: stale). */
-export function lockShard(task: SweepTask, pid: number): void {
+/**
+ * A shard's lock: held by this process (pid = Deno.pid), as a running certify holds it, or a lock file
+ * left by a process killed outright (any other pid): nobody holds its flock.
+ */
+export async function lockShard(task: SweepTask, pid: number): Promise<OutputLock | null> {
+  if (pid === Deno.pid) return await OutputLock.acquire(task.out);
   Deno.writeTextFileSync(
     `${task.out}.lock`,
-    JSON.stringify({ pid, host: hostname(), start: null, since: "2026-01-01T00:00:00Z" }) + "\n",
+    JSON.stringify({ pid, host: hostname(), since: "2026-01-01T00:00:00Z" }) + "\n",
   );
+  return null;
 }
 
-/** A pid no process has (Linux's pid_max is at most 2^22). */
 export const DEAD_PID = 2 ** 22 + 7;
 
 export async function withDir(fn: (dir: string) => void | Promise<void>): Promise<void> {

@@ -8,10 +8,10 @@ import { formatDuration, formatProgress, sweepProgress } from "../../smoothing/s
 import { definition, lockShard, RECORD, withDir, writeShardLog, writeTestSweep } from "./sweep_fixture.ts";
 
 Deno.test("before any record the totals are unknown, and so is the ETA", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const def = definition();
     writeTestSweep(dir, def);
-    const p = sweepProgress(dir, def);
+    const p = await sweepProgress(dir, def);
     assert.equal(p.tasks.length, 6);
     assert.ok(p.tasks.every((t) => t.state === "pending" && t.total === null));
     assert.equal(p.total, null);
@@ -22,19 +22,19 @@ Deno.test("before any record the totals are unknown, and so is the ETA", () =>
   }));
 
 Deno.test("done / total per (checkpoint, sigma), shard states, seconds per image and the ETA", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const def = definition();
     writeTestSweep(dir, def);
     const t = sweepTasks(dir, def);
     // sigma 0.25: shard 0 complete (9 images), shard 1 running with 3 of 8, shard 2 not started
     writeShardLog(t[0], 9, 2);
     writeShardLog(t[1], 3, 4);
-    lockShard(t[1], Deno.pid);
+    const live = await lockShard(t[1], Deno.pid);
     // sigma 0.5: shard 0 cut short (cancelled: its lock released), the others complete
     writeShardLog(t[3], 5, 1);
     writeShardLog(t[4], 8, 1);
     writeShardLog(t[5], 8, 1);
-    const p = sweepProgress(dir, def);
+    const p = await sweepProgress(dir, def);
     assert.deepEqual(p.tasks.map((x) => x.state), [
       "complete",
       "running",
@@ -68,27 +68,30 @@ Deno.test("done / total per (checkpoint, sigma), shard states, seconds per image
       text,
       /all: 33\/50 \(66%\) images; 37 s of process time left, 20 s if every unfinished shard/,
     );
-    // a lock file nobody can read is reported with its shard
+    // a held lock whose file nobody can read is reported with its shard
+    const held = await lockShard(t[3], Deno.pid);
     Deno.writeTextFileSync(`${t[3].out}.lock`, "{");
     assert.match(
-      formatProgress(sweepProgress(dir, def)),
+      formatProgress(await sweepProgress(dir, def)),
       /task 3 \(.*shard_0_of_3\.tsv\): unreadable lock\n/,
     );
+    held?.release();
+    live?.release();
   }));
 
 Deno.test("a finished sweep says so; a log of another shard is reported, not counted", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const def = definition(1);
     writeTestSweep(dir, def);
     const [a, b] = sweepTasks(dir, def);
     writeShardLog(a, 25);
     writeShardLog(b, 25);
     assert.match(
-      formatProgress(sweepProgress(dir, def)),
+      formatProgress(await sweepProgress(dir, def)),
       /all: 50\/50 \(100%\) images, every shard complete\n$/,
     );
     Deno.writeTextFileSync(`${b.out}.params.json`, JSON.stringify({ ...RECORD, shard: "1/2" }));
-    const p = sweepProgress(dir, def);
+    const p = await sweepProgress(dir, def);
     assert.equal(p.tasks[1].done, 0);
     assert.notEqual(p.tasks[1].state, "complete");
     assert.match(formatProgress(p), /task 1 .*records shard 1\/2, not 0\/1/);

@@ -74,21 +74,22 @@ Deno.test("squeue and sbatch are called as Slurm expects; their failures are nam
 });
 
 Deno.test("the plan leaves out complete and still-queued tasks, and removes locks Slurm's jobs no longer hold", () =>
-  withDir((dir) => {
+  withDir(async (dir) => {
     const def = definition();
     writeTestSweep(dir, def);
     const t = sweepTasks(dir, def);
     writeShardLog(t[0], 9); // complete
     writeShardLog(t[1], 2); // still running in job 12 (so says squeue)
-    lockShard(t[1], Deno.pid);
+    const live = await lockShard(t[1], Deno.pid);
     writeShardLog(t[2], 4); // cancelled, its lock left by a process killed outright
-    lockShard(t[2], DEAD_PID);
+    await lockShard(t[2], DEAD_PID);
     writeShardLog(t[4], 1); // failed, lock released
-    const plan = planSubmission(sweepProgress(dir, def), new Map([[1, "12_1"]]));
+    const plan = planSubmission(await sweepProgress(dir, def), new Map([[1, "12_1"]]));
     assert.deepEqual(plan.complete, [0]);
     assert.deepEqual([...plan.active], [[1, "12_1"]]);
     assert.deepEqual(plan.submit, [2, 3, 4, 5]);
     assert.deepEqual(plan.staleLocks.map((s) => [s.task, s.path, s.holder.owner?.pid]), [
       [2, `${t[2].out}.lock`, DEAD_PID],
     ]);
+    live?.release();
   }));
