@@ -7,6 +7,7 @@ import { analyze } from "../../cli/analyze.ts";
 import { CERTIFY_HEADER } from "../../smoothing/log.ts";
 import { SHARED_AVAILABLE, sharedPath } from "../smoothing/shared.ts";
 import { capture } from "./run_cli.ts";
+import { withTempDir } from "../helpers.ts";
 
 function logsIn(folder: string): string[] {
   const dir = sharedPath(`anchors/certify-logs/${folder}`);
@@ -65,11 +66,6 @@ Deno.test({
     assert.match(onlyEmpty.stderr(), /analyze: no log with rows to analyze\n$/);
   },
 });
-
-function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = Deno.makeTempDirSync({ prefix: "analyze_test_" });
-  return fn(dir).finally(() => Deno.removeSync(dir, { recursive: true }));
-}
 
 Deno.test("LaTeX and markdown, names, default radii, no envelope for one log, and an SVG plot", async () => {
   await withTempDir(async (dir) => {

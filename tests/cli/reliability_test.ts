@@ -11,6 +11,7 @@ import { trainCommand } from "../../cli/train.ts";
 import { readCertifyLog } from "../../smoothing/log.ts";
 import { recordPath } from "../../smoothing/run_record.ts";
 import { capture, cliCommand, ROOT, runCli, runInProcess } from "./run_cli.ts";
+import { withTempDir } from "../helpers.ts";
 
 const certify = (args: string[]) => runInProcess(certifyCommand, args);
 const predict = (args: string[]) => runInProcess(predictCommand, args);
@@ -19,15 +20,6 @@ const MODEL = `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`;
 const OTHER_MODEL = `${ROOT}models/mnist_cnn_smoothadv_0.25.safetensors`;
 const SMALL = ["--dataset", "mnist", "--N0", "10", "--N", "50", "--batch", "100", "--skip", "2500"];
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 const gpu = { sanitizeOps: false, sanitizeResources: false };
 
 Deno.test({
@@ -35,7 +27,7 @@ Deno.test({
   name:
     "1, 10, 12: a resume without the parameters file is refused; path spelling does not matter; sigma comes from the checkpoint",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const out = `${dir}/mix.tsv`;
       const first = await certify([
         ...SMALL,
@@ -86,7 +78,7 @@ Deno.test({
   ...gpu,
   name: "2: a checkpoint replaced at the same path is noticed on resume",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const ckpt = `${dir}/model.safetensors`;
       Deno.copyFileSync(MODEL, ckpt);
       const out = `${dir}/log.tsv`;
@@ -106,7 +98,7 @@ Deno.test({
   ...gpu,
   name: "3: predict keeps a parameters file and refuses to append rows of another sigma",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const out = `${dir}/p.tsv`;
       const a = await predict([
         ...SMALL.filter((_, i) => i < 2 || i > 3),
@@ -137,7 +129,7 @@ Deno.test({
   ...gpu,
   name: "4: a second run on the same --out is refused while the first lives; a dead run's lock is taken over",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const out = `${dir}/busy.tsv`;
       const args = [...SMALL, "--checkpoint", MODEL, "--out", out];
       // Another process holds the lock, as a running certify would (util-linux flock; -o keeps the
@@ -169,7 +161,7 @@ Deno.test({
   name:
     "5, 6: merge refuses shards of other runs, missing shards, shards cut short; analyze refuses different image sets",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const shard = (k: number, n: number, extra: string[] = []) =>
         certify([
           ...SMALL,
@@ -226,7 +218,7 @@ Deno.test({
   ...gpu,
   name: "7: train refuses a directory holding a run unless --resume, or --force which moves it aside",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       const out = `${dir}/run`;
       Deno.mkdirSync(out);
       Deno.writeTextFileSync(
@@ -295,7 +287,7 @@ Deno.test({
 });
 
 Deno.test("9: relative paths are the user's directory (INIT_CWD), as `deno task` passes it", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     Deno.writeTextFileSync(
       `${dir}/a.tsv`,
       "idx\tlabel\tpredict\tradius\tcorrect\ttime\n0\t1\t1\t0.5\t1\t0:00:01\n",
@@ -332,7 +324,7 @@ Deno.test({
   ...gpu,
   name: "11: clear messages for non-model files, sandboxed paths, --max below -1, write failures and Ctrl-C",
   fn: () =>
-    withDir(async (dir) => {
+    withTempDir(async (dir) => {
       Deno.writeFileSync(
         `${dir}/random.pth.tar`,
         crypto.getRandomValues(new Uint8Array(1000)).map((b, i) => i === 0 ? 0x13 : b),

@@ -14,6 +14,7 @@ import {
   RunMismatchError,
 } from "../../smoothing/run_record.ts";
 import { CertLogWriter } from "../../smoothing/log.ts";
+import { withTempDir } from "../helpers.ts";
 
 const RECORD = {
   dataset: "mnist",
@@ -24,17 +25,8 @@ const RECORD = {
   checkpointSha256: "ab",
 };
 
-async function withDir(fn: (dir: string) => void | Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 Deno.test("a new log gets its record; the same run passes; another run is refused naming each difference", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const out = `${dir}/log.tsv`;
     checkRunRecord(out, RECORD, 0);
     assert.deepEqual(readRunRecord(out), RECORD);
@@ -54,7 +46,7 @@ Deno.test("a new log gets its record; the same run passes; another run is refuse
   }));
 
 Deno.test("a log with rows but no record is refused; an empty one is adopted", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const out = `${dir}/log.tsv`;
     assert.throws(
       () => checkRunRecord(out, RECORD, 3),
@@ -67,7 +59,7 @@ Deno.test("a log with rows but no record is refused; an empty one is adopted", (
   }));
 
 Deno.test("a growable key may grow (the record follows) but not shrink", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const out = `${dir}/log.tsv`;
     checkRunRecord(out, RECORD, 0, { growable: ["max"] });
     checkRunRecord(out, { ...RECORD, max: 800 }, 5, { growable: ["max"] });
@@ -86,7 +78,7 @@ Deno.test("recordDifferences compares values, not key order or spelling of numbe
 });
 
 Deno.test("an output lock refuses a second writer, names the owner, and is released", () =>
-  withDir(async (dir) => {
+  withTempDir(async (dir) => {
     const out = `${dir}/log.tsv`;
     const lock = await OutputLock.acquire(out);
     await assert.rejects(
@@ -117,7 +109,7 @@ async function holder(path: string): Promise<Deno.ChildProcess> {
 }
 
 Deno.test("a lock file whose flock is free (its run was killed) is taken over at once", () =>
-  withDir(async (dir) => {
+  withTempDir(async (dir) => {
     const out = `${dir}/log.tsv`;
     Deno.writeTextFileSync(
       `${out}.lock`,
@@ -134,7 +126,7 @@ Deno.test("a lock file whose flock is free (its run was killed) is taken over at
   }));
 
 Deno.test("a lock held by another process is refused until that process ends", () =>
-  withDir(async (dir) => {
+  withTempDir(async (dir) => {
     const out = `${dir}/log.tsv`;
     Deno.writeTextFileSync(`${out}.lock`, JSON.stringify({ pid: 4242, host: "node7", since: "t" }) + "\n");
     const other = await holder(`${out}.lock`);
@@ -151,7 +143,7 @@ Deno.test("a lock held by another process is refused until that process ends", (
   }));
 
 Deno.test("openRunOutput takes the lock, checks the record against the rows, and lets go on failure", () =>
-  withDir(async (dir) => {
+  withTempDir(async (dir) => {
     const out = `${dir}/sub/log.tsv`;
     const a = await openRunOutput(out, RECORD, () => CertLogWriter.open(out));
     a.writer.append({ idx: 3, label: 1, predict: 1, radius: 0.5, seconds: 1 });

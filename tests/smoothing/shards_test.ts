@@ -11,6 +11,7 @@ import { CERTIFY_SAMPLES_HEADER, LogFormatError, readLog } from "../../smoothing
 import { readRunRecord, recordPath, type RunRecord } from "../../smoothing/run_record.ts";
 import { selectIndices } from "../../smoothing/selection.ts";
 import { mergeShards, ShardMergeError } from "../../smoothing/shards.ts";
+import { withTempDir } from "../helpers.ts";
 
 const RUN: RunRecord = {
   dataset: "mnist",
@@ -47,17 +48,8 @@ function writeShard(dir: string, k: number, n: number, record: RunRecord = RUN, 
   return path;
 }
 
-async function withDir(fn: (dir: string) => void | Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 Deno.test("complete shards of one run merge into the single-process log, with the run's record", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const shards = [0, 1, 2].map((k) => writeShard(dir, k, 3));
     const report = mergeShards([shards[2], shards[0], shards[1]], `${dir}/all.tsv`);
     assert.equal(report.rows, 15);
@@ -68,7 +60,7 @@ Deno.test("complete shards of one run merge into the single-process log, with th
   }));
 
 Deno.test("merge refusals, each named", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const out = `${dir}/all.tsv`;
     const refuse = (paths: string[], pattern: RegExp, options = {}) =>
       assert.throws(() => mergeShards(paths, out, options), (e: Error) =>
@@ -105,7 +97,7 @@ Deno.test("merge refusals, each named", () =>
   }));
 
 Deno.test("--partial merges what there is and reports what is missing", () =>
-  withDir((dir) => {
+  withTempDir((dir) => {
     const a = writeShard(dir, 0, 3);
     const b = writeShard(dir, 1, 3, RUN, selectIndices(100, 7, -1, { k: 1, n: 3 }).slice(1));
     const report = mergeShards([a, b], `${dir}/all.tsv`, { partial: true });
@@ -183,7 +175,7 @@ function damage(paths: string[], d: Damage): void {
 }
 
 Deno.test("fuzz: damaged shards never crash the merge and are never accepted as a consistent run", async () => {
-  await withDir((dir) => {
+  await withTempDir((dir) => {
     const full = selectIndices(100, 7, -1);
     const expected = new Map(full.map((i) => [i, row(i)]));
     fc.assert(

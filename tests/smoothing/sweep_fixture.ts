@@ -81,11 +81,4 @@ export async function lockShard(task: SweepTask, pid: number): Promise<OutputLoc
 
 export const DEAD_PID = 2 ** 22 + 7;
 
-export async function withDir(fn: (dir: string) => void | Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+export { withTempDir as withDir } from "../helpers.ts";
