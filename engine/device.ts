@@ -2,13 +2,11 @@
  * The GPU device layer: adapter selection, limits and features, and turning every
  * asynchronous WebGPU failure (validation, out-of-memory, device loss) into a thrown Error.
  */
-import {
-  applyGpuSelector,
-  checkSelectedAdapter,
-  GpuSelectionError,
-  type GpuSelector,
-  parseGpuSelector,
-} from "./gpu_select.ts";
+import { GpuError, NO_ADAPTER_MESSAGE } from "./gpu_error.ts";
+// The browser bundle (web/build.ts) substitutes host_web.ts for this module.
+import { host } from "./host_deno.ts";
+
+export { GpuError, NO_ADAPTER_MESSAGE };
 
 export type AdapterChoice = "auto" | "software" | "hardware";
 
@@ -43,52 +41,6 @@ export interface GpuInfo {
   selectedBy?: string;
 }
 
-/** Raised for every GPU-side failure; `context` names the kernel or operation involved. */
-export class GpuError extends Error {
-  constructor(message: string, readonly context: string) {
-    super(`${context}: ${message}`);
-    this.name = "GpuError";
-  }
-}
-
-export const NO_ADAPTER_MESSAGE =
-  "No WebGPU adapter found. Install a GPU driver (NVIDIA/AMD/Intel Vulkan driver) or, for the software " +
-  "adapter, Mesa's Vulkan driver: `apt-get install -y mesa-vulkan-drivers` (Debian/Ubuntu).";
-
-const VULKAN_ICD_DIRS = ["/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d"];
-
-function vulkanDriverPresent(): boolean {
-  const listed = Deno.env.get("VK_ICD_FILENAMES") ?? Deno.env.get("VK_DRIVER_FILES");
-  if (listed !== undefined) {
-    return listed.split(":").some((f) => {
-      try {
-        return Deno.statSync(f).isFile;
-      } catch {
-        return false;
-      }
-    });
-  }
-  for (const dir of VULKAN_ICD_DIRS) {
-    try {
-      for (const e of Deno.readDirSync(dir)) if (e.name.endsWith(".json")) return true;
-    } catch { /* directory absent */ }
-  }
-  return false;
-}
-
-/** wgpu does not report its backend, so name the one it must have picked by the rules it follows. */
-function inferBackend(explicit: string | undefined): string {
-  if (explicit) return explicit;
-  switch (Deno.build.os) {
-    case "darwin":
-      return "metal";
-    case "windows":
-      return "dx12 or vulkan";
-    default:
-      return vulkanDriverPresent() ? "vulkan" : "gl";
-  }
-}
-
 /** Limits the kernels want; each is capped at what the adapter offers. */
 const WANTED_LIMITS: Record<string, number> = {
   maxStorageBuffersPerShaderStage: 10,
@@ -118,27 +70,16 @@ export class Gpu {
   }
 
   static async create(opts: GpuOptions = {}): Promise<Gpu> {
-    const backend = opts.backend ?? Deno.env.get("DENO_WEBGPU_BACKEND") ?? undefined;
-    if (backend) {
-      checkBackend(backend);
-      Deno.env.set("DENO_WEBGPU_BACKEND", backend);
-    }
-    ensureRuntimeDir();
+    const plan = host.planAdapter(opts);
     if (!("gpu" in navigator) || !navigator.gpu) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
-    const choice = opts.adapter ?? adapterFromEnv();
-    const selector = gpuSelector(opts.gpu);
-    // before the first adapter request: the Vulkan stack reads these when wgpu creates its instance
-    if (selector) selectionStep(() => applyGpuSelector(selector, Deno.env));
     const adapter = await navigator.gpu.requestAdapter({
       powerPreference: "high-performance",
-      forceFallbackAdapter: choice === "software",
+      forceFallbackAdapter: plan.choice === "software",
     });
     if (!adapter) throw new GpuError(NO_ADAPTER_MESSAGE, "adapter");
     const ainfo = adapter.info;
-    if (selector) {
-      selectionStep(() => checkSelectedAdapter(selector, ainfo, { backend, env: Deno.env }));
-    }
-    if (choice === "hardware" && ainfo.isFallbackAdapter) {
+    const selectedBy = plan.check(ainfo);
+    if (plan.choice === "hardware" && ainfo.isFallbackAdapter) {
       throw new GpuError(
         `only a software adapter is available (${ainfo.description}); a hardware GPU was demanded`,
         "adapter",
@@ -156,9 +97,11 @@ export class Gpu {
     const device = await adapter.requestDevice({ requiredLimits, requiredFeatures });
     const dl = device.limits;
     const info: GpuInfo = {
-      description: ainfo.description || ainfo.device || "unknown adapter",
+      // browsers leave description and device empty and name vendor and architecture ("google swiftshader")
+      description: ainfo.description || ainfo.device ||
+        [ainfo.vendor, ainfo.architecture].filter((s) => s).join(" ") || "unknown adapter",
       vendor: ainfo.vendor,
-      backend: inferBackend(backend),
+      backend: plan.backend,
       isFallbackAdapter: Boolean(ainfo.isFallbackAdapter),
       f16,
       maxStorageBuffersPerShaderStage: dl.maxStorageBuffersPerShaderStage,
@@ -168,7 +111,7 @@ export class Gpu {
       maxBufferSize: dl.maxBufferSize,
       subgroupMinSize: (ainfo as unknown as { subgroupMinSize?: number }).subgroupMinSize ?? 0,
       subgroupMaxSize: (ainfo as unknown as { subgroupMaxSize?: number }).subgroupMaxSize ?? 0,
-      ...(selector ? { selectedBy: `${selector.source}=${selector.text}` } : {}),
+      ...(selectedBy ? { selectedBy } : {}),
     };
     return new Gpu(device, info);
   }
@@ -217,55 +160,4 @@ export class Gpu {
   destroy(): void {
     this.device.destroy();
   }
-}
-
-/** Mesa warns on every start when XDG_RUNTIME_DIR is unset; give it a private directory. */
-function ensureRuntimeDir(): void {
-  if (Deno.build.os === "windows" || Deno.env.get("XDG_RUNTIME_DIR")) return;
-  try {
-    const dir = `/tmp/smoothcert-runtime-${Deno.uid() ?? "user"}`;
-    Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    Deno.env.set("XDG_RUNTIME_DIR", dir);
-  } catch { /* only a warning is at stake */ }
-}
-
-/** The names wgpu's backend list understands (wgpu-types `Backends::from_comma_list`). */
-const BACKEND_NAMES = ["vulkan", "vk", "dx12", "d3d12", "metal", "mtl", "opengl", "gles", "gl", "webgpu"];
-
-/** wgpu ignores names it does not know, which would read as "no adapter": refuse them by name. */
-function checkBackend(backend: string): void {
-  const unknown = backend.split(",").map((b) => b.trim()).filter((b) =>
-    !BACKEND_NAMES.includes(b.toLowerCase())
-  );
-  if (unknown.length > 0) {
-    throw new GpuError(
-      `DENO_WEBGPU_BACKEND=${backend}: unknown backend ${unknown.map((b) => JSON.stringify(b)).join(", ")} ` +
-        "(expected vulkan, gl, metal or dx12, or a comma-separated list of them)",
-      "adapter",
-    );
-  }
-}
-
-/** The GPU selection from the options, else from SMOOTHCERT_GPU; null for wgpu's own choice. */
-function gpuSelector(given: string | undefined): GpuSelector | null {
-  if (given !== undefined) return selectionStep(() => parseGpuSelector(given, "gpu option"));
-  const v = Deno.env.get("SMOOTHCERT_GPU");
-  if (v === undefined || v.trim() === "") return null;
-  return selectionStep(() => parseGpuSelector(v, "SMOOTHCERT_GPU"));
-}
-
-/** A selection failure as the adapter error it is. */
-function selectionStep<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw e instanceof GpuSelectionError ? new GpuError(e.message, "adapter") : e;
-  }
-}
-
-function adapterFromEnv(): AdapterChoice {
-  const v = Deno.env.get("SMOOTHCERT_ADAPTER");
-  if (v === undefined || v === "" || v === "auto") return "auto";
-  if (v === "software" || v === "hardware") return v;
-  throw new Error(`SMOOTHCERT_ADAPTER must be auto, software or hardware (got "${v}")`);
 }

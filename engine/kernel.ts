@@ -5,6 +5,8 @@
  * reflected member offsets, and every binding is validated before it reaches WebGPU.
  */
 import { WgslReflect } from "wgsl_reflect";
+// The browser bundle (web/build.ts) substitutes host_web.ts, whose sources are inlined, for this module.
+import { host } from "./host_deno.ts";
 
 export type BindingKind = "uniform" | "read" | "read_write";
 
@@ -40,8 +42,6 @@ export interface EntrySpec {
 
 export type OverrideValues = Record<string, number>;
 export type UniformValues = Record<string, number | readonly number[]>;
-
-const ROOT = new URL("../shaders/", import.meta.url);
 
 /** Error in a kernel's source or in how it is called; always names the kernel (and binding). */
 export class KernelError extends Error {
@@ -163,10 +163,9 @@ const familyCache = new Map<string, ShaderFamily>();
 export function shaderFamily(name: string): ShaderFamily {
   let f = familyCache.get(name);
   if (!f) {
-    const url = new URL(`${name}.wgsl`, ROOT);
     let code: string;
     try {
-      code = Deno.readTextFileSync(url);
+      code = host.shaderSource(name);
     } catch (e) {
       throw new KernelError(`shaders/${name}.wgsl: cannot read: ${(e as Error).message}`);
     }
@@ -178,11 +177,7 @@ export function shaderFamily(name: string): ShaderFamily {
 
 /** Every kernel family shipped in `shaders/`. */
 export function listShaderFamilies(): string[] {
-  const names: string[] = [];
-  for (const e of Deno.readDirSync(ROOT)) {
-    if (e.isFile && e.name.endsWith(".wgsl")) names.push(e.name.slice(0, -5));
-  }
-  return names.sort();
+  return host.shaderNames();
 }
 
 /** Pack uniform values at their reflected offsets; every member must be given, nothing else. */
