@@ -308,7 +308,9 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
           "Paper scale (CIFAR-10, ResNet-110, every 20th test image, N = 100,000):\n" +
           "  deno task data cifar10 --out data/cifar-10-batches-bin\n" +
           "  deno task certify --dataset cifar10 --checkpoint noise_0.25/checkpoint.pth.tar --arch cifar_resnet110 \\\n" +
-          "    --sigma 0.25 --skip 20 --N 100000 --batch 400 --out certify_cifar10_0.25.tsv\n",
+          "    --sigma 0.25 --skip 20 --N 100000 --batch 400 --out certify_cifar10_0.25.tsv\n" +
+          "The same certified-accuracy table from a fraction of the samples (sequential, same alpha):\n" +
+          "  deno task certify ... --N 100000 --radii 0.25,0.5,0.75,1 --out certify_cifar10_0.25_radii.tsv\n",
       );
     }
     return 0;
