@@ -241,6 +241,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   kEnd = min(p.K, kBeg + p.kchunk);
   if (RB > 0u) { initRows(0u); } if (RB > 1u) { initRows(1u); } if (RB > 2u) { initRows(2u); } if (RB > 3u) { initRows(3u); } if (RB > 4u) { initRows(4u); } if (RB > 5u) { initRows(5u); } if (RB > 6u) { initRows(6u); } if (RB > 7u) { initRows(7u); }
   if (RB > 8u) { initRows(8u); } if (RB > 9u) { initRows(9u); } if (RB > 10u) { initRows(10u); } if (RB > 11u) { initRows(11u); } if (RB > 12u) { initRows(12u); } if (RB > 13u) { initRows(13u); } if (RB > 14u) { initRows(14u); } if (RB > 15u) { initRows(15u); }
+  // generated: register tile, RB <= 16, CB <= 8 (engine/kernel_gen.ts writes it; edit there)
   var c0_0 = Z; var c0_1 = Z; var c0_2 = Z; var c0_3 = Z; var c0_4 = Z; var c0_5 = Z; var c0_6 = Z; var c0_7 = Z;
   var c1_0 = Z; var c1_1 = Z; var c1_2 = Z; var c1_3 = Z; var c1_4 = Z; var c1_5 = Z; var c1_6 = Z; var c1_7 = Z;
   var c2_0 = Z; var c2_1 = Z; var c2_2 = Z; var c2_3 = Z; var c2_4 = Z; var c2_5 = Z; var c2_6 = Z; var c2_7 = Z;
@@ -300,4 +301,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   if (RB > 13u) { if (CB > 0u) { st(13u, 0u, c13_0); } if (CB > 1u) { st(13u, 1u, c13_1); } if (CB > 2u) { st(13u, 2u, c13_2); } if (CB > 3u) { st(13u, 3u, c13_3); } if (CB > 4u) { st(13u, 4u, c13_4); } if (CB > 5u) { st(13u, 5u, c13_5); } if (CB > 6u) { st(13u, 6u, c13_6); } if (CB > 7u) { st(13u, 7u, c13_7); } }
   if (RB > 14u) { if (CB > 0u) { st(14u, 0u, c14_0); } if (CB > 1u) { st(14u, 1u, c14_1); } if (CB > 2u) { st(14u, 2u, c14_2); } if (CB > 3u) { st(14u, 3u, c14_3); } if (CB > 4u) { st(14u, 4u, c14_4); } if (CB > 5u) { st(14u, 5u, c14_5); } if (CB > 6u) { st(14u, 6u, c14_6); } if (CB > 7u) { st(14u, 7u, c14_7); } }
   if (RB > 15u) { if (CB > 0u) { st(15u, 0u, c15_0); } if (CB > 1u) { st(15u, 1u, c15_1); } if (CB > 2u) { st(15u, 2u, c15_2); } if (CB > 3u) { st(15u, 3u, c15_3); } if (CB > 4u) { st(15u, 4u, c15_4); } if (CB > 5u) { st(15u, 5u, c15_5); } if (CB > 6u) { st(15u, 6u, c15_6); } if (CB > 7u) { st(15u, 7u, c15_7); } }
+  // end of generated register tile
 }

@@ -1,0 +1,155 @@
+/**
+ * The parts of the GEMM kernels that WGSL, having no includes or macros, would otherwise repeat by
+ * hand, written out by this generator into the `.wgsl` files (each stays a complete kernel family that
+ * reads on its own and is reflected as usual):
+ *
+ * - the register tile of matmul.wgsl, matmul_f16.wgsl, conv2d.wgsl and conv2d_f16.wgsl: RB x CB
+ *   mat4x4 accumulators written out for RB <= 16, CB <= 8, the k loop that loads B's blocks once and
+ *   multiplies every A block into them, and the stores, each guarded by an override comparison that
+ *   the pipeline compiler folds away. It goes between a `// generated: register tile ...` line and a
+ *   `// end of generated register tile` line.
+ * - matmul_f16.wgsl as a whole, from matmul.wgsl: the same kernel with A and B stored as f16 (scalar
+ *   loads widened with f32(), vec4 loads read as four halves in a vec2<u32> and unpacked).
+ *
+ *   deno run -A engine/kernel_gen.ts     # rewrite the generated parts after editing this file or matmul.wgsl
+ *
+ * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
+ */
+
+export const MAX_RB = 16;
+export const MAX_CB = 8;
+
+const TILE_BEGIN =
+  "  // generated: register tile, RB <= 16, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
+const TILE_END = "  // end of generated register tile";
+
+/** The register tile: accumulators, the k loop (with `kStep` first in its body, if any) and the stores. */
+export function registerTile(kStep: string | null): string[] {
+  const lines: string[] = [];
+  const cols = (f: (j: number) => string) => Array.from({ length: MAX_CB }, (_, j) => f(j)).join(" ");
+  for (let i = 0; i < MAX_RB; i++) lines.push(`  ${cols((j) => `var c${i}_${j} = Z;`)}`);
+  lines.push("  for (var k = kBeg; k < kEnd; k += 4u) {");
+  if (kStep) lines.push(`    ${kStep}`);
+  for (let j = 0; j < MAX_CB; j++) {
+    lines.push(`    var b${j} = Z; if (CB > ${j}u) { b${j} = ldB(${j}u, k); }`);
+  }
+  for (let i = 0; i < MAX_RB; i++) {
+    lines.push(
+      `    if (RB > ${i}u) { let a = ldA(${i}u, k); ${
+        cols((j) => `if (CB > ${j}u) { c${i}_${j} += b${j} * a; }`)
+      } }`,
+    );
+  }
+  lines.push("  }");
+  for (let i = 0; i < MAX_RB; i++) {
+    lines.push(`  if (RB > ${i}u) { ${cols((j) => `if (CB > ${j}u) { st(${i}u, ${j}u, c${i}_${j}); }`)} }`);
+  }
+  return lines;
+}
+
+/** `source` with its register tile section rewritten; throws unless it has exactly one section. */
+export function withRegisterTile(source: string, file: string, kStep: string | null): string {
+  const lines = source.split("\n");
+  const begin = lines.indexOf(TILE_BEGIN), end = lines.indexOf(TILE_END);
+  if (begin < 0 || end < begin || lines.indexOf(TILE_BEGIN, begin + 1) >= 0) {
+    throw new Error(
+      `${file}: expected one register tile section ("${TILE_BEGIN.trim()}" ... "${TILE_END.trim()}")`,
+    );
+  }
+  return [...lines.slice(0, begin + 1), ...registerTile(kStep), ...lines.slice(end)].join("\n");
+}
+
+const F16_HEADER =
+  `// f16 variant of matmul.wgsl (inference path): A and B are stored as f16, products are accumulated in
+// f32 and C is written as f32. Same tiling, block assignment and bounds handling as matmul.wgsl;
+// the vector path reads 4 halves at once as vec2<u32> (8 bytes) and widens them with
+// unpack2x16float, so it needs the contiguous dimension to be a multiple of 4.
+//
+// Generated from matmul.wgsl by engine/kernel_gen.ts: edit those, then run it.
+enable f16;`;
+
+const F32_OPERANDS = `@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> a4: array<vec4<f32>>;   // the same buffer as a
+@group(0) @binding(3) var<storage, read> b: array<f32>;
+@group(0) @binding(4) var<storage, read> b4: array<vec4<f32>>;   // the same buffer as b`;
+
+const F16_OPERANDS = `@group(0) @binding(1) var<storage, read> a: array<f16>;
+@group(0) @binding(2) var<storage, read> a2: array<vec2<u32>>;   // the same buffer as a, 4 halves each
+@group(0) @binding(3) var<storage, read> b: array<f16>;
+@group(0) @binding(4) var<storage, read> b2: array<vec2<u32>>;   // the same buffer as b`;
+
+const ZERO = "const Z = mat4x4<f32>();";
+
+const F16_LOADS = `${ZERO}
+
+// Four consecutive halves starting at element 4 * i, widened to f32.
+fn va4(i: u32) -> vec4<f32> {
+  let v = a2[i];
+  return vec4<f32>(unpack2x16float(v.x), unpack2x16float(v.y));
+}
+
+fn vb4(i: u32) -> vec4<f32> {
+  let v = b2[i];
+  return vec4<f32>(unpack2x16float(v.x), unpack2x16float(v.y));
+}`;
+
+function replaceOnce(text: string, from: string, to: string, file: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+    throw new Error(`${file}: expected "${from.split("\n")[0]}" once`);
+  }
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** `name[index]` -> `wrap(index)` for every (bracket-balanced) indexing of the array `name`. */
+function rewriteIndexing(text: string, name: string, wrap: (index: string) => string): string {
+  const pattern = new RegExp(`\\b${name}\\[`, "g");
+  let out = "", last = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    let depth = 1, i = m.index + m[0].length;
+    for (; depth > 0; i++) {
+      if (text[i] === "[") depth++;
+      else if (text[i] === "]") depth--;
+    }
+    out += text.slice(last, m.index) + wrap(text.slice(m.index + m[0].length, i - 1));
+    last = i;
+    pattern.lastIndex = i;
+  }
+  return out + text.slice(last);
+}
+
+/** matmul_f16.wgsl from matmul.wgsl. */
+export function matmulF16(f32Source: string): string {
+  const file = "matmul.wgsl";
+  const body = f32Source.slice(f32Source.search(/^override /m));
+  let text = replaceOnce(body, F32_OPERANDS, F16_OPERANDS, file);
+  text = replaceOnce(text, ZERO, F16_LOADS, file);
+  text = rewriteIndexing(text, "a4", (i) => `va4(${i})`);
+  text = rewriteIndexing(text, "b4", (i) => `vb4(${i})`);
+  text = rewriteIndexing(text, "a", (i) => `f32(a[${i}])`);
+  text = rewriteIndexing(text, "b", (i) => `f32(b[${i}])`);
+  return `${F16_HEADER}\n\n${text}`;
+}
+
+/** Every generated file's expected text, from the current sources. */
+export function generatedShaders(read: (file: string) => string): Map<string, string> {
+  const out = new Map<string, string>();
+  const matmul = withRegisterTile(read("matmul.wgsl"), "matmul.wgsl", null);
+  out.set("matmul.wgsl", matmul);
+  out.set("matmul_f16.wgsl", matmulF16(matmul));
+  for (const file of ["conv2d.wgsl", "conv2d_f16.wgsl"]) {
+    out.set(file, withRegisterTile(read(file), file, "decomposeK(k);"));
+  }
+  return out;
+}
+
+if (import.meta.main) {
+  const dir = new URL("../shaders/", import.meta.url);
+  const read = (file: string) => Deno.readTextFileSync(new URL(file, dir));
+  for (const [file, text] of generatedShaders(read)) {
+    if (read(file) !== text) {
+      Deno.writeTextFileSync(new URL(file, dir), text);
+      console.log(`wrote shaders/${file}`);
+    }
+  }
+}

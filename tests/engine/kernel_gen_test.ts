@@ -1,0 +1,43 @@
+/**
+ * The generated parts of the GEMM kernels (engine/kernel_gen.ts) are current: the register tile in
+ * the four GEMM families and matmul_f16.wgsl as a whole. A stale file fails here with the command
+ * that rewrites it; every family's parsing and reflection is checked by kernel_test.ts.
+ */
+import assert from "node:assert/strict";
+import { generatedShaders, matmulF16, registerTile } from "../../engine/kernel_gen.ts";
+
+const SHADERS = new URL("../../shaders/", import.meta.url);
+const read = (file: string) => Deno.readTextFileSync(new URL(file, SHADERS));
+
+Deno.test("generated shader parts match their generator (run `deno run -A engine/kernel_gen.ts` if not)", () => {
+  const generated = generatedShaders(read);
+  assert.deepEqual([...generated.keys()].sort(), [
+    "conv2d.wgsl",
+    "conv2d_f16.wgsl",
+    "matmul.wgsl",
+    "matmul_f16.wgsl",
+  ]);
+  for (const [file, text] of generated) assert.ok(read(file) === text, `shaders/${file} is stale`);
+});
+
+Deno.test("the register tile holds 16 x 8 accumulators, each multiplied and stored under its guards", () => {
+  const text = registerTile("decomposeK(k);").join("\n");
+  assert.equal(text.match(/var c\d+_\d+ = Z;/g)!.length, 128);
+  assert.equal(text.match(/c\d+_\d+ \+= b\d \* a;/g)!.length, 128);
+  assert.equal(text.match(/st\(\d+u, \d+u, c\d+_\d+\);/g)!.length, 128);
+  assert.match(text, /for \(var k = kBeg; k < kEnd; k \+= 4u\) \{\n    decomposeK\(k\);/);
+  assert.ok(!registerTile(null).join("\n").includes("decomposeK"));
+});
+
+Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {
+  const f16 = matmulF16(read("matmul.wgsl"));
+  assert.match(f16, /^\/\/ f16 variant of matmul\.wgsl[\s\S]*\nenable f16;\n/);
+  assert.doesNotMatch(f16, /\ba4\[|\bb4\[|array<f32>;[^\n]*\n[^\n]*a2/);
+  assert.match(f16, /var<storage, read> a: array<f16>;/);
+  assert.equal(f16.match(/va4\(/g)!.length, read("matmul.wgsl").match(/\ba4\[/g)!.length + 1);
+  assert.match(f16, /v = f32\(a\[aOff \+ kk \* p\.M \+ mm\]\)/);
+  assert.throws(
+    () => matmulF16("override X: u32 = 1u;\n"),
+    /matmul\.wgsl: expected "@group\(0\) @binding\(1\)/,
+  );
+});
