@@ -6,6 +6,7 @@
  * the MNIST test set.
  */
 import { fileURLToPath } from "node:url";
+import { type DatasetName, DATASETS } from "../nn/data/eval_source.ts";
 import { STANDARD_RADII, summarize } from "../smoothing/analyze.ts";
 import {
   certifyImages,
@@ -33,8 +34,6 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
-  type DatasetName,
-  DATASETS,
   evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
@@ -195,7 +194,8 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       throw parameterError(e, CERTIFY_FLAG_NAMES);
     }
     const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
-    const { shard, source, model, indices } = ev;
+    const { source, model, indices } = ev;
+    const shard = ev.spec.shard;
     const sigma = resolveSigma(v.sigma, ev, v.checkpoint, io.err);
     const opts = optionsFor(sigma);
     const mode = opts.mode!;
@@ -203,7 +203,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     let output: RunOutput<CertLogWriter> | null = null;
     if (v.out) {
       const record = {
-        ...await evaluationRecord({ ...v, checkpoint: v.checkpoint }, ev, sigma),
+        ...await evaluationRecord(ev, { sigma, seed: v.seed }),
         N0: v.N0,
         N: v.N,
         alpha: v.alpha,

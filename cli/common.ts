@@ -1,36 +1,25 @@
-/** What several commands share: opening the engine, the evaluation data and the model. */
-import { type Engine, initEngine, Tensor } from "../engine/mod.ts";
-import { readWeights } from "../nn/checkpoint/load.ts";
-import { splitOptimizer } from "../nn/checkpoint/model_io.ts";
-import { loadCifar10 } from "../nn/data/cifar10.ts";
-import type { ImageDataset } from "../nn/data/dataset.ts";
-import { loadEvalImage, scanImageFolder } from "../nn/data/imagenet.ts";
-import { U8_TO_UNIT } from "../nn/data/loader.ts";
-import { loadMnist } from "../nn/data/mnist.ts";
-import { Conv2d, Linear, type NormalizeMode, type Precision } from "../nn/layers.ts";
-import { type Arch, ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
-import type { Module } from "../nn/module.ts";
-import { OutputLockedError } from "../smoothing/output_lock.ts";
+/**
+ * What several commands share: the flags that choose the adapter, the model and the images, opening
+ * the engine (and saying which adapter is in use), opening a log for writing, and the library's
+ * parameter errors as usage errors that name the flags.
+ */
+import { type Engine, initEngine } from "../engine/mod.ts";
+import type { DatasetName } from "../nn/data/eval_source.ts";
+import type { NormalizeMode, Precision } from "../nn/layers.ts";
+import { type Arch, parseArch } from "../nn/models.ts";
+import { resolveArch as resolveArchFromMetadata } from "../nn/open_model.ts";
+import { ParameterError } from "../nn/parameter_error.ts";
 import {
-  openRunOutput,
-  RunMismatchError,
-  type RunOutput,
-  type RunRecord,
-  sha256Hex,
-} from "../smoothing/run_record.ts";
-import { parseShardText, selectIndices, type Shard } from "../smoothing/selection.ts";
+  type Evaluation,
+  evaluationRecord as libraryEvaluationRecord,
+  evaluationSigma,
+  type EvaluationSpec,
+  openEvaluation as openLibraryEvaluation,
+} from "../smoothing/evaluation.ts";
+import { OutputLockedError } from "../smoothing/output_lock.ts";
+import { openRunOutput, RunMismatchError, type RunOutput, type RunRecord } from "../smoothing/run_record.ts";
+import { parseShardText, type Shard } from "../smoothing/selection.ts";
 import { atInterrupt, UsageError, valueFlag } from "./args.ts";
-
-export const DATASETS = ["mnist", "cifar10", "imagenet"] as const;
-export type DatasetName = typeof DATASETS[number];
-
-export const DEFAULT_ARCH: Record<DatasetName, Arch> = {
-  mnist: "mnist_cnn",
-  cifar10: "cifar_resnet110",
-  imagenet: "imagenet_resnet50",
-};
-
-export const DEFAULT_CIFAR_DIR = "data/cifar-10-batches-bin";
 
 export const ADAPTER_CHOICES = ["auto", "software", "hardware"] as const;
 export type AdapterFlag = typeof ADAPTER_CHOICES[number];
@@ -64,78 +53,15 @@ export async function openEngine(
   return e;
 }
 
-/** Images to evaluate, addressed by their index in the full split. */
-export interface EvalSource {
-  readonly count: number;
-  readonly shape: readonly [number, number, number];
-  readonly classes: number;
-  label(i: number): number;
-  /** The image as float32 CHW in [0, 1]. */
-  image(i: number): Promise<Float32Array>;
-  /** What identifies the data: SHA-256 of the images and labels (or of the file list, for folders). */
-  identity(): Promise<string>;
-}
-
-function fromDataset(ds: ImageDataset, classes: number): EvalSource {
-  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
-  return {
-    count: ds.count,
-    shape: ds.shape,
-    classes,
-    label: (i) => ds.labels[i],
-    image: (i) =>
-      Promise.resolve(Float32Array.from(ds.images.subarray(i * per, (i + 1) * per), (v) => U8_TO_UNIT[v])),
-    identity: async () => {
-      const both = new Uint8Array(ds.images.length + ds.labels.length);
-      both.set(ds.images);
-      both.set(ds.labels, ds.images.length);
-      return `sha256:${await sha256Hex(both)}`;
-    },
-  };
-}
-
-export async function openEvalSource(
-  dataset: DatasetName,
-  split: "train" | "test",
-  dataDir: string | undefined,
-): Promise<EvalSource> {
-  switch (dataset) {
-    case "mnist":
-      return fromDataset(await loadMnist(split, dataDir), 10);
-    case "cifar10":
-      return fromDataset(await loadCifar10(dataDir ?? DEFAULT_CIFAR_DIR, split), 10);
-    case "imagenet": {
-      if (!dataDir) {
-        throw new UsageError(
-          "--data-dir is required for imagenet (a folder with train/ and val/ class folders)",
-        );
-      }
-      const folder = await scanImageFolder(`${dataDir}/${split === "test" ? "val" : "train"}`);
-      return {
-        count: folder.samples.length,
-        shape: [3, 224, 224],
-        classes: folder.classes.length,
-        label: (i) => folder.samples[i].label,
-        image: (i) => loadEvalImage(folder.samples[i].path),
-        // the class folders and file names in order (decoding 50,000 JPEGs to hash them would take minutes)
-        identity: async () => {
-          const list = folder.samples.map((x) => `${x.label}\t${x.path.slice(dataDir.length)}`).join("\n");
-          return `files-sha256:${await sha256Hex(new TextEncoder().encode(list))}`;
-        },
-      };
-    }
-  }
-}
-
-export interface ModelSpec {
-  /** The architecture asked for (--arch); when absent, the checkpoint's own `arch` metadata decides. */
-  arch?: Arch;
-  /** Used when neither --arch nor the checkpoint names an architecture (the dataset's default). */
-  fallbackArch: Arch;
-  normalize?: NormalizeMode;
-  checkpoint: string;
-  precision: Precision;
-}
+/** The library's names of the evaluation parameters, as flags. */
+export const EVALUATION_FLAG_NAMES: Readonly<Record<string, string>> = {
+  arch: "--arch",
+  dataset: "--dataset",
+  dataDir: "--data-dir",
+  normalize: "--normalize",
+  precision: "--precision",
+  sigma: "--sigma",
+};
 
 /**
  * The architecture to build: --arch if given (it must agree with the checkpoint's `arch` metadata when
@@ -146,72 +72,7 @@ export function resolveArch(
   metadata: Readonly<Record<string, string>>,
   spec: { fallbackArch: Arch; checkpoint: string },
 ): Arch {
-  let recorded: Arch | undefined;
-  try {
-    if (metadata.arch !== undefined) recorded = parseArch(metadata.arch);
-  } catch {
-    recorded = undefined; // a name we do not know: strict loading reports any mismatch of the weights
-  }
-  if (asked && recorded && asked !== recorded) {
-    throw new UsageError(
-      `--arch ${asked}, but ${spec.checkpoint} holds a ${recorded} (its "arch" metadata); ` +
-        `pass --arch ${recorded} or leave --arch out`,
-    );
-  }
-  return asked ?? recorded ?? spec.fallbackArch;
-}
-
-/** What a checkpoint says about itself beyond its weights. */
-export interface CheckpointFacts {
-  /** SHA-256 of the file's bytes: the checkpoint's identity, whatever path names it. */
-  sha256: string;
-  /** The training noise level it records (`deno task train` checkpoints), if any. */
-  noiseSd: number | null;
-}
-
-/** The noise level in a `deno task train` checkpoint's config metadata, or null. */
-function recordedNoiseSd(metadata: Readonly<Record<string, string>>): number | null {
-  try {
-    const sd = JSON.parse(metadata.config ?? "null")?.noiseSd;
-    return typeof sd === "number" && sd > 0 && Number.isFinite(sd) ? sd : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Build the architecture, load the weights strictly, switch to eval mode and the requested precision.
- * A checkpoint written by `deno task train` also supplies its architecture and input normalisation.
- */
-export async function openModel(
-  spec: ModelSpec,
-  e: Engine,
-): Promise<{ model: Module; arch: Arch; checkpoint: CheckpointFacts }> {
-  const bytes = await Deno.readFile(spec.checkpoint);
-  const weights = readWeights(bytes, spec.checkpoint);
-  const arch = resolveArch(spec.arch, weights.metadata, spec);
-  const trained = weights.metadata.normalize;
-  const recordedNormalize = trained === "full" || trained === "mean" || trained === "none"
-    ? trained
-    : undefined;
-  const normalize = spec.normalize ?? recordedNormalize ?? ARCH_INFO[arch].defaultNormalize;
-  const model = buildModel(arch, { normalize });
-  model.loadStateDict(splitOptimizer(weights).model, spec.checkpoint);
-  model.eval();
-  if (spec.precision === "f16") {
-    if (!e.f16) throw new UsageError("--precision f16 needs an adapter with shader-f16; this one has none");
-    for (const [, m] of model.modules()) if (m instanceof Conv2d || m instanceof Linear) m.precision = "f16";
-  }
-  return {
-    model,
-    arch,
-    checkpoint: { sha256: await sha256Hex(bytes), noiseSd: recordedNoiseSd(weights.metadata) },
-  };
-}
-
-/** Upload one image as a [C,H,W] tensor (kept until disposed). */
-export function imageTensor(data: Float32Array, shape: readonly number[]): Tensor {
-  return Tensor.from(data, shape, "f32", "image").keep();
+  return withFlagNames(EVALUATION_FLAG_NAMES, () => resolveArchFromMetadata(asked, metadata, spec));
 }
 
 /** "K/N" with 0 <= K < N. */
@@ -243,62 +104,39 @@ export interface EvaluationFlags {
   shard?: string;
 }
 
-/** Open the engine, the images and the model; select the image indices of this run (and shard). */
-export async function openEvaluation(v: EvaluationFlags, log: (s: string) => void) {
-  const asked = v.arch === undefined ? undefined : parseArch(v.arch);
-  const shard = parseShard(v.shard);
-  const e = await openEngine(v.adapter, log);
-  const source = await openEvalSource(v.dataset, v.split, v["data-dir"]);
-  const { model, arch, checkpoint } = await openModel({
-    arch: asked,
-    fallbackArch: DEFAULT_ARCH[v.dataset],
-    normalize: normalizeMode(v.normalize),
-    checkpoint: v.checkpoint,
-    precision: v.precision,
-  }, e);
-  if (ARCH_INFO[arch].dataset !== v.dataset) {
-    throw new UsageError(
-      `${v.checkpoint} is a ${arch} model (for ${ARCH_INFO[arch].dataset}), but --dataset is ${v.dataset}`,
-    );
-  }
-  return {
-    arch,
-    shard,
-    engine: e,
-    source,
-    model,
-    checkpoint,
-    indices: selectIndices(source.count, v.skip, v.max, shard),
-  };
-}
-
-type Evaluation = Awaited<ReturnType<typeof openEvaluation>>;
-
-/**
- * What identifies the rows of an evaluation log, whatever the mode: the data (by content), the model
- * (by content; the path is informational), how it is read, and which images.
- */
-export async function evaluationRecord(
-  v: EvaluationFlags & { seed: number },
-  ev: Evaluation,
-  sigma: number,
-): Promise<RunRecord> {
+/** The library's description of an evaluation, from the flags. */
+export function evaluationSpec(v: EvaluationFlags): EvaluationSpec {
   return {
     dataset: v.dataset,
     split: v.split,
-    data: await ev.source.identity(),
-    images: ev.source.count,
-    checkpointPath: v.checkpoint,
-    checkpointSha256: ev.checkpoint.sha256,
-    arch: ev.arch,
-    normalize: v.normalize,
+    dataDir: v["data-dir"],
+    checkpoint: v.checkpoint,
+    arch: v.arch === undefined ? undefined : parseArch(v.arch),
+    normalize: normalizeMode(v.normalize),
     precision: v.precision,
-    sigma,
-    seed: v.seed,
     skip: v.skip,
     max: v.max,
-    shard: `${ev.shard.k}/${ev.shard.n}`,
+    shard: parseShard(v.shard),
   };
+}
+
+/** Open the engine, the images and the model; select the image indices of this run (and shard). */
+export async function openEvaluation(
+  v: EvaluationFlags,
+  log: (s: string) => void,
+): Promise<Evaluation & { spec: EvaluationSpec }> {
+  const spec = evaluationSpec(v);
+  await openEngine(v.adapter, log);
+  const ev = await withFlagNamesAsync(EVALUATION_FLAG_NAMES, () => openLibraryEvaluation(spec));
+  return { ...ev, spec };
+}
+
+/** What identifies the rows of an evaluation log (smoothing/evaluation.ts). */
+export function evaluationRecord(
+  ev: Evaluation & { spec: EvaluationSpec },
+  run: { sigma: number; seed: number },
+): Promise<RunRecord> {
+  return libraryEvaluationRecord(ev.spec, ev, run);
 }
 
 /**
@@ -328,23 +166,22 @@ export function resolveSigma(
   checkpoint: string,
   log: (s: string) => void,
 ): number {
-  if (given !== undefined) return given;
-  const recorded = ev.checkpoint.noiseSd;
-  if (recorded === null) {
-    throw new UsageError(
-      `--sigma is required: ${checkpoint} does not record the noise level it was trained for`,
-    );
-  }
-  log(`sigma = ${recorded}: the noise level ${checkpoint} was trained with\n`);
-  return recorded;
+  const { sigma, recorded } = withFlagNames(
+    EVALUATION_FLAG_NAMES,
+    () => evaluationSigma(given, ev, checkpoint),
+  );
+  if (recorded) log(`sigma = ${sigma}: the noise level ${checkpoint} was trained with\n`);
+  return sigma;
 }
 
 /**
- * A library parameter error as a usage error naming the flags: each parameter name of the message
- * (a whole word) becomes its flag, e.g. "n0 (500) must not exceed N (100)" -> "--N0 (500) must not
- * exceed --N (100)". Other errors pass through.
+ * A library parameter error as a usage error naming the flags: a ParameterError is rendered with the
+ * flags' names; in any other RangeError each parameter name of the message (a whole word) becomes its
+ * flag, e.g. "n0 (500) must not exceed N (100)" -> "--N0 (500) must not exceed --N (100)". Other
+ * errors pass through.
  */
 export function parameterError(error: unknown, flags: Readonly<Record<string, string>>): unknown {
+  if (error instanceof ParameterError) return new UsageError(error.renamed(flags));
   if (!(error instanceof RangeError)) return error;
   const names = Object.keys(flags).sort((a, b) => b.length - a.length).map((n) =>
     n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -353,8 +190,23 @@ export function parameterError(error: unknown, flags: Readonly<Record<string, st
   return new UsageError(error.message.replace(pattern, (name) => flags[name]));
 }
 
-/** Create the directory a file will be written to. */
-export function ensureParentDir(path: string): void {
-  const slash = path.lastIndexOf("/");
-  if (slash > 0) Deno.mkdirSync(path.slice(0, slash), { recursive: true });
+/** `fn()`, with the library's ParameterErrors as usage errors naming the flags (other errors pass). */
+export function withFlagNames<T>(flags: Readonly<Record<string, string>>, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw e instanceof ParameterError ? new UsageError(e.renamed(flags)) : e;
+  }
+}
+
+/** withFlagNames for asynchronous work. */
+export async function withFlagNamesAsync<T>(
+  flags: Readonly<Record<string, string>>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw e instanceof ParameterError ? new UsageError(e.renamed(flags)) : e;
+  }
 }

@@ -2,6 +2,7 @@
  * `deno task predict`: PREDICT of Cohen et al. (2019) with abstention, writing the reference log
  * (`idx label predict correct time`, flushed per image, resumed when --out exists).
  */
+import { DATASETS } from "../nn/data/eval_source.ts";
 import { predictImages, type PredictOptions, validatePredictOptions } from "../smoothing/certify.ts";
 import { formatPredictRow, PREDICT_HEADER, PredictLogWriter } from "../smoothing/log.ts";
 import type { RunOutput } from "../smoothing/run_record.ts";
@@ -20,7 +21,6 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
-  DATASETS,
   evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
@@ -99,7 +99,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
     let output: RunOutput<PredictLogWriter> | null = null;
     if (v.out) {
       const record = {
-        ...await evaluationRecord({ ...v, checkpoint: v.checkpoint }, ev, sigma),
+        ...await evaluationRecord(ev, { sigma, seed: v.seed }),
         N: v.N,
         alpha: v.alpha,
       };

@@ -4,35 +4,22 @@
  * momentum + the log so far) and a row of the reference's per-epoch log; --resume continues after the
  * last finished epoch.
  */
-import { liveTensorCount, Tensor } from "../engine/mod.ts";
-import { loadWeightsFile } from "../nn/checkpoint/load.ts";
-import { saveModel, splitOptimizer } from "../nn/checkpoint/model_io.ts";
-import { loadCifar10 } from "../nn/data/cifar10.ts";
-import type { ImageDataset } from "../nn/data/dataset.ts";
-import { DataLoader } from "../nn/data/loader.ts";
-import { loadMnist } from "../nn/data/mnist.ts";
-import { type Arch, ARCH_INFO, buildModel, parseArch } from "../nn/models.ts";
-import type { StateDict } from "../nn/module.ts";
-import { writeFileAtomic } from "../smoothing/log.ts";
+import { DEFAULT_CIFAR_DIR } from "../nn/data/cifar10.ts";
+import { DEFAULT_ARCH, parseArch } from "../nn/models.ts";
 import { OutputLock, OutputLockedError } from "../smoothing/output_lock.ts";
+import type { TrainConfig } from "../smoothing/train.ts";
 import {
-  evaluateNoisy,
-  learningRate,
-  readStats,
-  SgdState,
-  type StepStats,
-  trainBatch,
-  type TrainConfig,
-  validateTrainConfig,
-  warmupEpsilon,
-} from "../smoothing/train.ts";
+  LOG_HEADER,
+  runTraining,
+  type TrainingRunOptions,
+  validateTrainingRun,
+} from "../smoothing/training_run.ts";
 import {
   atInterrupt,
   booleanFlag,
   choiceFlag,
   type CommandIO,
   defineCommand,
-  type FlagValues,
   floatFlag,
   intFlag,
   positiveFloatFlag,
@@ -44,11 +31,11 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
-  DEFAULT_ARCH,
-  DEFAULT_CIFAR_DIR,
   NORMALIZE_CHOICES,
   normalizeMode,
   openEngine,
+  parameterError,
+  withFlagNamesAsync,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -103,42 +90,23 @@ export const TRAIN = defineCommand({
   ],
 });
 
-export const LOG_HEADER = "epoch\ttime\tlr\ttrain loss\ttrain acc\ttestloss\ttest acc";
-
-/** Python's '{:.3}' for floats, as the reference's per-epoch log prints its columns. */
-function g3(x: number): string {
-  if (x === 0) return "0.0";
-  const s = x.toPrecision(3);
-  const e = Math.floor(Math.log10(Math.abs(Number(s))));
-  if (e < -4 || e >= 3) {
-    const [m, ex] = Number(s).toExponential(2).split("e");
-    const exp = Number(ex);
-    return `${m.replace(/\.?0+$/, "")}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  const t = String(Number(s));
-  return t.includes(".") ? t : `${t}.0`;
-}
-
-async function loadTrainData(
-  dataset: "mnist" | "cifar10",
-  dir: string | undefined,
-): Promise<[ImageDataset, ImageDataset]> {
-  if (dataset === "mnist") return [await loadMnist("train"), await loadMnist("test")];
-  const d = dir ?? DEFAULT_CIFAR_DIR;
-  return [await loadCifar10(d, "train"), await loadCifar10(d, "test")];
-}
-
-/** The first `limit` images of `ds` (all of them when limit < 0), as --train-limit and --test-limit take. */
-export function limitDataset(ds: ImageDataset, limit: number): ImageDataset {
-  if (limit < 0 || limit >= ds.count) return ds;
-  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
-  return {
-    ...ds,
-    count: limit,
-    images: ds.images.subarray(0, limit * per),
-    labels: ds.labels.subarray(0, limit),
-  };
-}
+/** The library's names of the training parameters, as flags. */
+const TRAIN_FLAG_NAMES: Record<string, string> = {
+  arch: "--arch",
+  resume: "--resume",
+  force: "--force",
+  epochs: "--epochs",
+  batch: "--batch",
+  numNoiseVec: "--num-noise-vec",
+  lrStepSize: "--lr-step-size",
+  numSteps: "--num-steps",
+  noiseSd: "--noise-sd",
+  lr: "--lr",
+  epsilon: "--epsilon",
+  momentum: "--momentum",
+  weightDecay: "--weight-decay",
+  gamma: "--gamma",
+};
 
 export function trainCommand(args: readonly string[], io?: CommandIO): Promise<number> {
   return runCommand(TRAIN, args, async ({ values: v }, io) => {
@@ -164,20 +132,24 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
       weightDecay: v["weight-decay"],
       seed: v.seed,
     };
-    try {
-      validateTrainConfig(config);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const arch = parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]);
-    const info = ARCH_INFO[arch];
-    if (info.dataset !== v.dataset) {
-      throw new UsageError(`--arch ${arch} is for ${info.dataset}, not ${v.dataset}`);
-    }
     const out = v.out.replace(/\/+$/, "");
-    const ckPath = `${out}/checkpoint.safetensors`;
-    const logPath = `${out}/log.tsv`;
-    if (v.resume && v.force) throw new UsageError("--resume and --force exclude each other");
+    const run: TrainingRunOptions = {
+      out,
+      dataset: v.dataset,
+      dataDir: v["data-dir"],
+      arch: parseArch(v.arch ?? DEFAULT_ARCH[v.dataset]),
+      normalize: normalizeMode(v.normalize),
+      config,
+      trainLimit: v["train-limit"],
+      testLimit: v["test-limit"],
+      resume: v.resume,
+      force: v.force,
+    };
+    try {
+      validateTrainingRun(run);
+    } catch (e) {
+      throw parameterError(e, TRAIN_FLAG_NAMES);
+    }
     let lock: OutputLock;
     try {
       lock = await OutputLock.acquire(out);
@@ -186,194 +158,47 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     }
     atInterrupt(() => lock.release());
     try {
-      return await trainInto(out, ckPath, logPath, arch, v, config, io);
+      const e = await openEngine(v.adapter, io.err);
+      let progress: Progress | null = null;
+      const rows = await withFlagNamesAsync(TRAIN_FLAG_NAMES, () =>
+        runTraining(run, {
+          movedAside: (to) => io.err(`moved the previous run in ${out} aside to ${to}\n`),
+          resumed: (epoch, steps) => io.err(`resuming after epoch ${epoch} (${steps} SGD steps)\n`),
+          started: ({ model, images, firstEpoch }) =>
+            io.err(
+              `training ${run.arch} (${model.parameterCount()} parameters) on ${images} ${v.dataset} images, ` +
+                `${config.method}${
+                  config.method === "smoothadv"
+                    ? ` ${config.attack} T=${config.numSteps} m=${config.numNoiseVec}`
+                    : ""
+                }, sigma ${config.noiseSd}, epochs ${firstEpoch}..${config.epochs - 1}\n`,
+            ),
+          epochStarted: (epoch, images) => {
+            progress = new Progress({ total: images, label: `epoch ${epoch}`, rateUnit: "images" });
+          },
+          progress: (done) => progress?.update(done, done),
+          epochDone: (r) => {
+            (progress as Progress | null)?.finish();
+            progress = null;
+            io.err(
+              `epoch ${r.epoch}: ${r.seconds.toFixed(0)} s, ${
+                (r.images / r.seconds).toFixed(0)
+              } images/s, lr ${r.lr}` +
+                `${config.method === "smoothadv" ? `, eps ${r.epsilon.toFixed(4)}` : ""}, train loss ` +
+                `${r.train.loss.toFixed(4)} acc ${r.train.acc.toFixed(2)}%, noisy test loss ` +
+                `${r.test.loss.toFixed(4)} acc ${
+                  r.test.acc.toFixed(2)
+                }% (live tensors ${r.liveTensors}, adapter ` +
+                `${e.gpu.info.description})\n`,
+            );
+          },
+        }));
+      io.out(`${[LOG_HEADER, ...rows].join("\n")}\n`);
+      return 0;
     } finally {
       lock.release();
     }
   }, io);
-}
-
-/** What --out DIR already holds: a run is there when its checkpoint or its log is. */
-function existingRun(ckPath: string, logPath: string): boolean {
-  for (const path of [ckPath, logPath]) {
-    try {
-      Deno.statSync(path);
-      return true;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
-    }
-  }
-  return false;
-}
-
-async function trainInto(
-  out: string,
-  ckPath: string,
-  logPath: string,
-  arch: Arch,
-  v: FlagValues<typeof TRAIN.flags>,
-  config: TrainConfig,
-  io: CommandIO,
-): Promise<number> {
-  {
-    if (!v.resume && existingRun(ckPath, logPath)) {
-      if (!v.force) {
-        throw new UsageError(
-          `${out} already holds a training run; add --resume to continue it, or --force to move it aside ` +
-            "and start over",
-        );
-      }
-      const aside = `${out}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-      Deno.renameSync(out, aside);
-      io.err(`moved the previous run in ${out} aside to ${aside}\n`);
-    }
-    Deno.mkdirSync(out, { recursive: true });
-    const e = await openEngine(v.adapter, io.err);
-    const [fullTrain, test] = await loadTrainData(v.dataset, v["data-dir"]);
-    const train = limitDataset(fullTrain, v["train-limit"]);
-    const shape = [...train.shape];
-    const model = buildModel(arch, { normalize: normalizeMode(v.normalize), seed: v.seed });
-    let opt: SgdState;
-    let startEpoch = 0;
-    let logRows: string[] = [];
-    // everything but the epoch count must match on --resume (training may be extended)
-    const { epochs: _epochs, ...recipe } = config;
-    const configText = JSON.stringify({
-      arch,
-      dataset: v.dataset,
-      normalize: v.normalize,
-      trainLimit: v["train-limit"],
-      ...recipe,
-    });
-    if (v.resume) {
-      let w;
-      try {
-        w = await loadWeightsFile(ckPath);
-      } catch (err) {
-        if (err instanceof Deno.errors.NotFound) throw new UsageError(`--resume: ${ckPath} does not exist`);
-        throw err;
-      }
-      if (w.metadata.config !== configText) {
-        throw new UsageError(
-          `--resume: ${ckPath} was trained with other settings:\n  ${w.metadata.config}\nnow:\n  ${configText}`,
-        );
-      }
-      const { model: sd, optimizer } = splitOptimizer(w);
-      model.loadStateDict(sd, ckPath);
-      const buffers = new Map<string, Tensor>();
-      for (const [k, p] of model.namedParameters()) {
-        const h = optimizer.get(`momentum_buffer.${k}`);
-        if (!h || h.dtype !== "F32") {
-          throw new UsageError(`--resume: ${ckPath} lacks the momentum buffer of ${k}`);
-        }
-        buffers.set(k, Tensor.from(h.data, p.shape).keep());
-      }
-      opt = new SgdState(model, buffers, Number(w.metadata.sgd_steps));
-      startEpoch = Number(w.metadata.epoch) + 1;
-      logRows = JSON.parse(w.metadata.log ?? "[]");
-      io.err(`resuming after epoch ${startEpoch - 1} (${opt.steps} SGD steps)\n`);
-    } else {
-      opt = new SgdState(model);
-    }
-    writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
-    const loader = new DataLoader(train, {
-      batchSize: config.batch,
-      shuffle: true,
-      seed: config.seed,
-      augment: v.dataset === "cifar10" ? "cifar" : "none",
-    });
-    const testLoader = new DataLoader(limitDataset(test, v["test-limit"]), {
-      batchSize: Math.min(config.batch, 400),
-    });
-    io.err(
-      `training ${arch} (${model.parameterCount()} parameters) on ${train.count} ${v.dataset} images, ` +
-        `${config.method}${
-          config.method === "smoothadv"
-            ? ` ${config.attack} T=${config.numSteps} m=${config.numNoiseVec}`
-            : ""
-        }, ` +
-        `sigma ${config.noiseSd}, epochs ${startEpoch}..${config.epochs - 1}\n`,
-    );
-    for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
-      const before = performance.now();
-      const progress = new Progress({ total: train.count, label: `epoch ${epoch}`, rateUnit: "images" });
-      let pending: StepStats[] = [];
-      let total = { loss: 0, acc: 0, rows: 0 };
-      const add = (r: { loss: number; acc: number; rows: number }) => {
-        const rows = total.rows + r.rows;
-        total = {
-          loss: (total.loss * total.rows + r.loss * r.rows) / rows,
-          acc: (total.acc * total.rows + r.acc * r.rows) / rows,
-          rows,
-        };
-      };
-      let seen = 0;
-      for (let i = 0; i < loader.batchesPerEpoch; i++) {
-        const batch = loader.batch(epoch, i);
-        const globalBatch = epoch * loader.batchesPerEpoch + i;
-        pending.push(...await trainBatch(model, opt, config, batch, epoch, globalBatch, shape));
-        seen += batch.size;
-        if (pending.length >= 8 || i === loader.batchesPerEpoch - 1) {
-          add(await readStats(pending));
-          pending = [];
-          progress.update(seen, seen);
-        }
-      }
-      progress.finish();
-      const test = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
-      const seconds = (performance.now() - before) / 1000;
-      const row = [
-        epoch,
-        g3(seconds),
-        g3(learningRate(config, epoch)),
-        g3(total.loss),
-        g3(total.acc),
-        g3(test.loss),
-        g3(test.acc),
-      ].join("\t");
-      logRows.push(row);
-      const optimizer: StateDict = new Map();
-      const buffers = await Promise.all([...opt.buffers].map(async ([k, t]) => [k, await t.read()] as const));
-      for (const [k, data] of buffers) {
-        const p = opt.buffers.get(k)!;
-        optimizer.set(`momentum_buffer.${k}`, {
-          dtype: "F32",
-          shape: [...p.shape],
-          data: Float32Array.from(data),
-        });
-      }
-      await saveModel(model, ckPath, {
-        arch,
-        epoch: String(epoch),
-        sgd_steps: String(opt.steps),
-        config: configText,
-        log: JSON.stringify(logRows),
-        normalize: v.normalize,
-      }, optimizer);
-      // weights only, for certification and sharing (the checkpoint also holds the optimizer)
-      await saveModel(model, `${out}/model.safetensors`, {
-        arch,
-        epoch: String(epoch),
-        normalize: v.normalize,
-        config: configText,
-      });
-      writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
-      io.err(
-        `epoch ${epoch}: ${seconds.toFixed(0)} s, ${(train.count / seconds).toFixed(0)} images/s, lr ${
-          learningRate(config, epoch)
-        }` +
-          `${
-            config.method === "smoothadv" ? `, eps ${warmupEpsilon(config, epoch).toFixed(4)}` : ""
-          }, train loss ${total.loss.toFixed(4)} ` +
-          `acc ${total.acc.toFixed(2)}%, noisy test loss ${test.loss.toFixed(4)} acc ${
-            test.acc.toFixed(2)
-          }% ` +
-          `(live tensors ${liveTensorCount()}, adapter ${e.gpu.info.description})\n`,
-      );
-    }
-    io.out(`${[LOG_HEADER, ...logRows].join("\n")}\n`);
-    return 0;
-  }
 }
 
 if (import.meta.main) {

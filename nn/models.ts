@@ -8,6 +8,7 @@ import {
   type NormalizeMode,
 } from "./layers.ts";
 import { type Module, Sequential, Wrapper } from "./module.ts";
+import { ParameterError } from "./parameter_error.ts";
 import { CifarResNet } from "./resnet.ts";
 import { ResNet50 } from "./resnet50.ts";
 import { mnistCnn } from "./mnist_cnn.ts";
@@ -42,6 +43,13 @@ export const ARCH_INFO: Record<Arch, ArchInfo> = {
   },
 };
 
+/** The architecture each dataset's models have when nothing else says. */
+export const DEFAULT_ARCH: Record<ArchInfo["dataset"], Arch> = {
+  mnist: "mnist_cnn",
+  cifar10: "cifar_resnet110",
+  imagenet: "imagenet_resnet50",
+};
+
 export function parseArch(name: string): Arch {
   const aliases: Record<string, Arch> = {
     resnet50: "imagenet_resnet50",
@@ -67,7 +75,9 @@ export function buildModel(arch: Arch, opts: { normalize?: NormalizeMode; seed?:
   switch (arch) {
     case "mnist_cnn":
       if (mode !== "none") {
-        throw new RangeError("mnist_cnn takes inputs in [0,1] without normalisation (--normalize none)");
+        throw new ParameterError((p) =>
+          `mnist_cnn takes inputs in [0,1] without normalisation (${p("normalize")} none), not ${mode}`
+        );
       }
       return mnistCnn(seed);
     case "imagenet_resnet50":

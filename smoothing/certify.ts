@@ -5,7 +5,7 @@
  */
 import type { Tensor } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
-import { type ImageCost, runPacked } from "./packing.ts";
+import { type ImageCost, type RoundReport, runPacked } from "./packing.ts";
 import {
   type Certificate,
   type CertifyParameters,
@@ -27,7 +27,7 @@ export {
   LOOK_GROWTH,
   type Prediction,
 } from "./procedures.ts";
-export type { ImageCost } from "./packing.ts";
+export type { ImageCost, RoundReport } from "./packing.ts";
 
 /** How the samples are drawn: the same for every mode. */
 export interface SamplingParameters {
@@ -91,6 +91,10 @@ export interface RunCallbacks<R> {
   onResult(idx: number, result: R, cost: ImageCost): void | Promise<void>;
   /** Called once the kernels are compiled, before the first image is sampled, with the seconds it took. */
   onReady?(compileSeconds: number): void;
+  /** Called after every round of sampling (progress). */
+  onRound?(report: RoundReport): void;
+  /** Stops the run between rounds (and before the kernels are compiled), throwing the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Images in flight when none are asked for: a round's first requests (n0 each) fill its rows. */
@@ -130,6 +134,8 @@ async function runImages<R>(
       load: async (idx) => await images.load(idx),
       procedure,
       onResult: callbacks.onResult,
+      onRound: callbacks.onRound,
+      signal: callbacks.signal,
       inFlight,
       roundRows: o.batch * (o.roundBatches ?? DEFAULT_ROUND_BATCHES),
     });
@@ -160,6 +166,34 @@ export async function predictImages(
   await runImages(model, images, o, o.n, () => new PredictProcedure(o), callbacks);
 }
 
+/** What a run on one image may be given besides its parameters. */
+export interface ImageRunControl {
+  /** The image's noise stream: its index in its dataset (default 0). */
+  stream?: number;
+  /** Called after every round of sampling. */
+  onRound?(report: RoundReport): void;
+  /** Stops the run between rounds, throwing the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** `run` (certifyImages or predictImages) on one image held on the host; its result. */
+export async function runOneImage<R>(
+  run: (images: ImageSet, callbacks: RunCallbacks<R>) => Promise<void>,
+  image: { data: Float32Array; shape: readonly [number, number, number]; classes: number },
+  control: ImageRunControl = {},
+): Promise<R> {
+  const stream = control.stream ?? 0;
+  let out: R | null = null;
+  await run({ shape: image.shape, classes: image.classes, indices: [stream], load: () => image.data }, {
+    onResult: (_, r) => {
+      out = r;
+    },
+    onRound: control.onRound,
+    signal: control.signal,
+  });
+  return out!;
+}
+
 async function one<R>(
   run: (images: ImageSet, callbacks: RunCallbacks<R>) => Promise<void>,
   image: Tensor,
@@ -168,13 +202,9 @@ async function one<R>(
 ): Promise<R> {
   if (image.rank !== 3) throw new RangeError(`image must be [C, H, W], got [${image.shape.join(", ")}]`);
   const data = Float32Array.from(await image.read());
-  let out: R | null = null;
-  await run({ shape: image.shape as [number, number, number], classes, indices: [index], load: () => data }, {
-    onResult: (_, r) => {
-      out = r;
-    },
+  return runOneImage(run, { data, shape: image.shape as [number, number, number], classes }, {
+    stream: index,
   });
-  return out!;
 }
 
 /**

@@ -5,7 +5,9 @@
  * reported at once (so a log row is written as soon as its image is done) and its slot goes to the
  * next image. Rounds are capped at `roundRows` rows so that progress and the log advance steadily;
  * the smallest requests are served first (new images' early looks, which free slots soonest), and
- * the rest of the cap goes to the next larger one, possibly in part.
+ * the rest of the cap goes to the next larger one, possibly in part. Between rounds the run reports
+ * its progress and stops if its abort signal has fired (a round in flight is finished first: the GPU
+ * work is already queued).
  */
 import type { Procedure } from "./procedures.ts";
 import type { SampleRequest, VoteSampler } from "./sampling.ts";
@@ -18,6 +20,17 @@ export interface ImageCost {
   seconds: number;
 }
 
+/** Progress after a round. */
+export interface RoundReport {
+  /** Rows (samples) this round classified, and its wall time. */
+  rows: number;
+  seconds: number;
+  /** Samples classified since the run began, over all images. */
+  samples: number;
+  /** Images decided (reported) so far. */
+  decided: number;
+}
+
 export interface PackedRunOptions<R> {
   /** Image indices, in order; the index is also the image's noise stream. */
   indices: readonly number[];
@@ -28,6 +41,10 @@ export interface PackedRunOptions<R> {
   inFlight: number;
   /** Rows served per round at most (>= 1). */
   roundRows: number;
+  /** Called after every round. */
+  onRound?(report: RoundReport): void;
+  /** Stops the run between rounds, throwing the signal's reason. */
+  signal?: AbortSignal;
   /** Clock in milliseconds (tests inject one). */
   now?: () => number;
 }
@@ -50,8 +67,9 @@ export async function runPacked<R>(sampler: VoteSampler, o: PackedRunOptions<R>)
   const now = o.now ?? (() => performance.now());
   const freeSlots = Array.from({ length: o.inFlight }, (_, i) => o.inFlight - 1 - i);
   const active: InFlight<R>[] = [];
-  let nextImage = 0;
+  let nextImage = 0, samples = 0, decided = 0;
   while (nextImage < o.indices.length || active.length > 0) {
+    o.signal?.throwIfAborted();
     while (freeSlots.length > 0 && nextImage < o.indices.length) {
       const idx = o.indices[nextImage++];
       const slot = freeSlots.pop()!;
@@ -91,7 +109,10 @@ export async function runPacked<R>(sampler: VoteSampler, o: PackedRunOptions<R>)
       }
       active.splice(i, 1);
       freeSlots.push(a.slot);
+      decided++;
       await o.onResult(a.idx, a.procedure.result(), { samples: a.samples, seconds: a.seconds });
     }
+    samples += rows;
+    o.onRound?.({ rows, seconds, samples, decided });
   }
 }

@@ -70,6 +70,9 @@ export interface Certificate {
   samples: number;
   /** The lower bound on P(f(x + noise) = cA) behind the result (Clopper-Pearson, or the sequence's). */
   pALower: number;
+  /** Votes per class among the selection samples, and among the estimation samples used. */
+  selectionCounts: Uint32Array;
+  estimationCounts: Uint32Array;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +129,11 @@ interface StoppingRule {
   nextLook(n: number): number;
   /** Whether the looks may stop at `n` with `nA` votes for cA (n = budget always stops). */
   stops(nA: number, n: number): boolean;
-  certificate(cA: number, nA: number, n: number): Omit<Certificate, "cA" | "nA" | "n" | "samples">;
+  certificate(
+    cA: number,
+    nA: number,
+    n: number,
+  ): Omit<Certificate, "cA" | "nA" | "n" | "samples" | "selectionCounts" | "estimationCounts">;
 }
 
 function fixedRule(p: CertifyParameters): StoppingRule {
@@ -202,6 +209,7 @@ export class CertifyProcedure implements Procedure<Certificate> {
   readonly #rule: StoppingRule;
   #selected = 0;
   #selection: Uint32Array | null = null;
+  #estimation: Uint32Array | null = null;
   #cA = -1;
   #n = 0;
   #nA = 0;
@@ -239,6 +247,8 @@ export class CertifyProcedure implements Procedure<Certificate> {
       if (this.#selected === this.#p.n0) this.#cA = argmaxCounts(this.#selection);
       return;
     }
+    this.#estimation ??= new Uint32Array(counts.length);
+    for (let c = 0; c < counts.length; c++) this.#estimation[c] += counts[c];
     this.#n += count;
     this.#nA += counts[this.#cA];
     if (this.#n < this.#look) return;
@@ -249,7 +259,15 @@ export class CertifyProcedure implements Procedure<Certificate> {
   result(): Certificate {
     if (!this.#done) throw new Error("CertifyProcedure: result() before the decision");
     const c = this.#rule.certificate(this.#cA, this.#nA, this.#n);
-    return { ...c, cA: this.#cA, nA: this.#nA, n: this.#n, samples: this.#p.n0 + this.#n };
+    return {
+      ...c,
+      cA: this.#cA,
+      nA: this.#nA,
+      n: this.#n,
+      samples: this.#p.n0 + this.#n,
+      selectionCounts: this.#selection!,
+      estimationCounts: this.#estimation!,
+    };
   }
 }
 

@@ -110,12 +110,6 @@ export function checkRunRecord(
   }
 }
 
-/** SHA-256 of some bytes, as hex. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Rows already in a log: 0 when it does not exist or holds an interrupted header write. */
 function existingRows(out: string): number {
   try {

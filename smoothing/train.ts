@@ -22,6 +22,7 @@ import {
 import { full } from "../engine/ops/elementwise.ts";
 import type { Batch, DataLoader } from "../nn/data/loader.ts";
 import type { Module } from "../nn/module.ts";
+import { ParameterError } from "../nn/parameter_error.ts";
 import { ddn, pgdL2 } from "./attacks.ts";
 
 export type Method = "gaussian" | "smoothadv";
@@ -64,28 +65,36 @@ export function warmupEpsilon(c: TrainConfig, epoch: number): number {
   return Math.min(c.epsilon, ((epoch + 1) * c.epsilon) / c.warmup);
 }
 
+/** Checks every parameter; errors name it (`numNoiseVec`), and a command line renames it (`--num-noise-vec`). */
 export function validateTrainConfig(c: TrainConfig): void {
-  const posInt = (v: number, flag: string) => {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${flag} must be a positive integer, got ${v}`);
+  const posInt = (v: number, name: string) => {
+    if (!Number.isInteger(v) || v < 1) {
+      throw new ParameterError((p) => `${p(name)} must be a positive integer, got ${v}`);
+    }
   };
-  posInt(c.epochs, "--epochs");
-  posInt(c.batch, "--batch");
-  posInt(c.numNoiseVec, "--num-noise-vec");
-  posInt(c.lrStepSize, "--lr-step-size");
+  posInt(c.epochs, "epochs");
+  posInt(c.batch, "batch");
+  posInt(c.numNoiseVec, "numNoiseVec");
+  posInt(c.lrStepSize, "lrStepSize");
   if (!Number.isInteger(c.numSteps) || c.numSteps < 0) {
-    throw new RangeError(`--num-steps must be an integer >= 0, got ${c.numSteps}`);
+    throw new ParameterError((p) => `${p("numSteps")} must be an integer >= 0, got ${c.numSteps}`);
   }
   if (!(c.noiseSd > 0) || !Number.isFinite(c.noiseSd)) {
-    throw new RangeError(`--noise-sd must be a finite number > 0, got ${c.noiseSd}`);
+    throw new ParameterError((p) => `${p("noiseSd")} must be a finite number > 0, got ${c.noiseSd}`);
   }
-  if (!(c.lr > 0)) throw new RangeError(`--lr must be > 0, got ${c.lr}`);
-  if (!(c.epsilon >= 0)) throw new RangeError(`--epsilon must be >= 0, got ${c.epsilon}`);
+  if (!(c.lr > 0)) throw new ParameterError((p) => `${p("lr")} must be > 0, got ${c.lr}`);
+  if (!(c.epsilon >= 0)) throw new ParameterError((p) => `${p("epsilon")} must be >= 0, got ${c.epsilon}`);
   if (!(c.momentum >= 0) || !(c.weightDecay >= 0) || !(c.gamma > 0)) {
-    throw new RangeError("--momentum and --weight-decay must be >= 0 and --gamma > 0");
+    throw new ParameterError((p) =>
+      `${p("momentum")} and ${p("weightDecay")} must be >= 0 and ${p("gamma")} > 0`
+    );
   }
   if (c.method === "smoothadv" && c.batch % c.numNoiseVec !== 0) {
-    throw new RangeError(
-      `--batch (${c.batch}) must be a multiple of --num-noise-vec (${c.numNoiseVec}): each batch is split into m chunks`,
+    throw new ParameterError((p) =>
+      `${p("batch")} (${c.batch}) must be a multiple of ${
+        p("numNoiseVec")
+      } (${c.numNoiseVec}): each batch is ` +
+      "split into m chunks"
     );
   }
 }

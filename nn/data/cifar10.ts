@@ -35,6 +35,9 @@ export const CIFAR10_BATCHES: Readonly<Record<"train" | "test", readonly Cifar10
 export const CIFAR10_RECORD_BYTES = 1 + 3 * 32 * 32;
 export const CIFAR10_BATCH_RECORDS = 10_000;
 
+/** Where `deno task data cifar10` puts the batches by default, and where the commands look for them. */
+export const DEFAULT_CIFAR_DIR = "data/cifar-10-batches-bin";
+
 /** Loads one split; errors name the missing or malformed file. */
 export async function loadCifar10(dir: string, split: "train" | "test"): Promise<ImageDataset> {
   const files = CIFAR10_BATCHES[split];

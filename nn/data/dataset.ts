@@ -35,3 +35,15 @@ export function checkDataset(ds: ImageDataset, what: string, numClasses?: number
     }
   }
 }
+
+/** The first `limit` images of `ds` (all of them when limit < 0), for quick runs and partial evaluations. */
+export function limitDataset(ds: ImageDataset, limit: number): ImageDataset {
+  if (limit < 0 || limit >= ds.count) return ds;
+  const per = ds.shape[0] * ds.shape[1] * ds.shape[2];
+  return {
+    ...ds,
+    count: limit,
+    images: ds.images.subarray(0, limit * per),
+    labels: ds.labels.subarray(0, limit),
+  };
+}

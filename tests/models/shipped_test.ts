@@ -14,12 +14,11 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadCifar10 } from "../../nn/data/cifar10.ts";
-import type { ImageDataset } from "../../nn/data/dataset.ts";
+import { type ImageDataset, limitDataset } from "../../nn/data/dataset.ts";
 import { DataLoader } from "../../nn/data/loader.ts";
 import { loadMnist } from "../../nn/data/mnist.ts";
 import { loadWeightsFile } from "../../nn/checkpoint/load.ts";
-import { openModel } from "../../cli/common.ts";
-import { limitDataset } from "../../cli/train.ts";
+import { openModel } from "../../nn/open_model.ts";
 import { evaluateNoisy } from "../../smoothing/train.ts";
 import { gpuTest } from "../helpers.ts";
 
@@ -126,16 +125,14 @@ async function testSet(dataset: string): Promise<ImageDataset | null> {
 for (const row of ROWS) {
   gpuTest(
     `${row.file}: noisy accuracy on the first test images agrees with the README's ${row.accuracy} %`,
-    async (e) => {
+    async () => {
       const f = flags(row.command);
       const dataset = f.get("dataset")!;
       const ds = await testSet(dataset);
       if (!ds) throw new Error(`no CIFAR-10 test batch in data/ or ../shared/data for ${row.file}`);
       const k = dataset === "mnist" ? 1000 : 400;
-      const { model } = await openModel(
-        { checkpoint: `${ROOT}${row.file}`, fallbackArch: "mnist_cnn", precision: "f32" },
-        e,
-      );
+      const path = `${ROOT}${row.file}`;
+      const { model } = await openModel(await Deno.readFile(path), path, { fallbackArch: "mnist_cnn" });
       const sigma = Number(f.get("noise-sd"));
       const seed = Number(f.get("seed"));
       // the training run evaluates with batches of min(batch, 400) and noise seed seed + 1
