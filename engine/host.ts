@@ -7,6 +7,7 @@
  * engine touches a runtime-specific API, so the same modules run in both.
  */
 import type { AdapterChoice, GpuOptions } from "./device.ts";
+import type { TileLimit } from "./ops/matmul_tiles.ts";
 
 /** How to ask for the adapter, and what to check about the one obtained. */
 export interface AdapterPlan {
@@ -27,4 +28,6 @@ export interface EngineHost {
   shaderNames(): string[];
   /** Called once per adapter request, before it is made. */
   planAdapter(options: GpuOptions): AdapterPlan;
+  /** A cap on the software adapter's register tiles, if the environment sets one (see matmul_tiles.ts). */
+  tileLimit(): TileLimit | null;
 }

@@ -14,6 +14,7 @@ import {
   parseGpuSelector,
 } from "./gpu_select.ts";
 import type { AdapterPlan, EngineHost } from "./host.ts";
+import { parseTileLimit } from "./ops/matmul_tiles.ts";
 
 const SHADERS = new URL("../shaders/", import.meta.url);
 
@@ -27,6 +28,7 @@ export const host: EngineHost = {
     return names.sort();
   },
   planAdapter,
+  tileLimit: () => parseTileLimit(Deno.env.get("SMOOTHCERT_MAX_TILE")),
 };
 
 function planAdapter(opts: GpuOptions): AdapterPlan {

@@ -21,4 +21,5 @@ export const host: EngineHost = {
     backend: "browser WebGPU",
     check: () => undefined,
   }),
+  tileLimit: () => null,
 };

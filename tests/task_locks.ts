@@ -34,7 +34,10 @@ export function taskLocks(): TaskLock[] {
   const config = JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`)) as { tasks: Record<string, string> };
   const out: TaskLock[] = [];
   for (const [task, command] of Object.entries(config.tasks)) {
-    const words = command.split(/\s+/);
+    // leading VAR=value words set the environment (deno task's shell syntax)
+    const words = command.split(/\s+/).filter((w, i, all) =>
+      !all.slice(0, i + 1).every((x) => /^[A-Z_]+=/.test(x))
+    );
     if (words[0] !== "deno" || !["run", "test", "check"].includes(words[1])) continue;
     const lock = words.find((w) => w.startsWith("--lock="))?.slice("--lock=".length);
     if (!lock) throw new Error(`deno.json: task ${task} runs without --lock=locks/${task}.lock`);

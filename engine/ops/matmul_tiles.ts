@@ -45,6 +45,32 @@ export interface TileConfig {
 export const MAX_RB = 16;
 export const MAX_CB = 8;
 
+/**
+ * A cap on the software adapter's tiles, from SMOOTHCERT_MAX_TILE=RBxCB. A tile's unrolled code grows
+ * with RB x CB and lavapipe compiles it at the first dispatch: measured here with an empty shader cache
+ * (2 loaded cores), a forward 3x3 convolution compiled in 101 s with 16 x 8 blocks, 29 s with 8 x 8 and
+ * 9.5 s with 8 x 4, and ran 2-7 % (8 x 8) or 15-20 % (8 x 4) slower. Long jobs keep the full tiles (Mesa
+ * caches the machine code across runs); the test suite, which compiles everything afresh on a new
+ * machine, sets 8x4.
+ */
+export interface TileLimit {
+  rows: number;
+  cols: number;
+}
+
+/** "RBxCB" (1 <= RB <= 16, 1 <= CB <= 8), or null for no limit; anything else is an error naming the variable. */
+export function parseTileLimit(text: string | undefined): TileLimit | null {
+  if (text === undefined || text === "") return null;
+  const m = /^(\d+)x(\d+)$/.exec(text.trim());
+  const rows = m ? Number(m[1]) : NaN, cols = m ? Number(m[2]) : NaN;
+  if (!(rows >= 1 && rows <= MAX_RB && cols >= 1 && cols <= MAX_CB)) {
+    throw new RangeError(
+      `SMOOTHCERT_MAX_TILE=${text}: expected RBxCB with 1 <= RB <= ${MAX_RB} and 1 <= CB <= ${MAX_CB}, e.g. 8x4`,
+    );
+  }
+  return { rows, cols };
+}
+
 /** K values per split-K chunk at least (shorter chunks spend more on the partial-sum reduction). */
 export const MIN_SPLIT_CHUNK = 256;
 
@@ -58,13 +84,20 @@ function balanced(blocks: number, max: number): number {
   return Math.max(1, Math.ceil(blocks / groups));
 }
 
-function softwareTile(M: number, N: number, K: number, lanes: LaneAxis, minWorkgroups: number): GemmTile {
+function softwareTile(
+  M: number,
+  N: number,
+  K: number,
+  lanes: LaneAxis,
+  minWorkgroups: number,
+  limit: TileLimit,
+): GemmTile {
   // The shared operand's extent per workgroup is 4*RB (or 4*CB) and the other spans 8 lanes.
   const WGX = lanes === "cols" ? 8 : 1;
   const WGY = lanes === "cols" ? 1 : 8;
   const t = {
-    RB: balanced(Math.ceil(M / (4 * WGY)), MAX_RB),
-    CB: balanced(Math.ceil(N / (4 * WGX)), MAX_CB),
+    RB: balanced(Math.ceil(M / (4 * WGY)), limit.rows),
+    CB: balanced(Math.ceil(N / (4 * WGX)), limit.cols),
     WGX,
     WGY,
   };
@@ -88,8 +121,11 @@ function gpuTile(M: number, N: number): GemmTile {
   return { RB, CB: RB, WGX: 16, WGY: 16 };
 }
 
-/** The tile policy for an adapter. */
-export function tileConfig(info: Pick<GpuInfo, "isFallbackAdapter" | "description">): TileConfig {
+/** The tile policy for an adapter (`limit` caps the software tiles). */
+export function tileConfig(
+  info: Pick<GpuInfo, "isFallbackAdapter" | "description">,
+  limit: TileLimit | null = null,
+): TileConfig {
   const software = info.isFallbackAdapter ||
     /llvmpipe|lavapipe|swiftshader|warp|software/i.test(info.description);
   if (software) {
@@ -101,7 +137,8 @@ export function tileConfig(info: Pick<GpuInfo, "isFallbackAdapter" | "descriptio
     return {
       kind: "software",
       minWorkgroups,
-      gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups),
+      gemm: (M, N, lanes, K) =>
+        softwareTile(M, N, K, lanes, minWorkgroups, limit ?? { rows: MAX_RB, cols: MAX_CB }),
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };

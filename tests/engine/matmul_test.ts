@@ -10,10 +10,10 @@
  * tolerance is looser (1e-4 * (1 + sqrt(K))) to leave room for adapters that accumulate differently.
  */
 import fc from "../fast_check.ts";
-import { throws as assertThrows } from "node:assert/strict";
+import assert, { throws as assertThrows } from "node:assert/strict";
 import { backward, engine, mul, scope, sum, Tensor } from "../../engine/mod.ts";
 import { linear, matmul, overrideTileConfig } from "../../engine/ops/matmul.ts";
-import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
+import { parseTileLimit, tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
@@ -291,5 +291,38 @@ gpuTest("matmul/linear: the hardware-GPU tile policy (16x16 workgroups) gives th
     }
   } finally {
     overrideTileConfig(null);
+  }
+});
+
+gpuTest(
+  "matmul: the full software tiles (16 x 8 blocks, uncapped by SMOOTHCERT_MAX_TILE) give the same results",
+  async () => {
+    // The test task caps tiles at 8x4 to compile fast; long jobs run the full tiles, checked here on
+    // shapes that select them (M rows over 8 lanes, N columns in one invocation).
+    const full = tileConfig({
+      isFallbackAdapter: true,
+      description: "software (full tiles, forced in a test)",
+    }, null);
+    assert.deepEqual(full.gemm(3072, 64, "rows", 64), { RB: 16, CB: 8, WGX: 1, WGY: 8 });
+    overrideTileConfig(full);
+    try {
+      await checkCase({ M: 3072, N: 64, K: 67, batch: 1, batched: false, transA: false, transB: false }, 7);
+    } finally {
+      overrideTileConfig(null);
+    }
+  },
+);
+
+Deno.test("SMOOTHCERT_MAX_TILE caps the software tiles and is checked", () => {
+  const info = { isFallbackAdapter: true, description: "llvmpipe" };
+  const capped = tileConfig(info, parseTileLimit("8x4"));
+  const t = capped.gemm(3072, 64, "rows", 64);
+  assert.ok(t.RB <= 8 && t.CB <= 4, JSON.stringify(t));
+  assert.equal(parseTileLimit(undefined), null);
+  for (const bad of ["17x4", "8x9", "0x1", "8", "big"]) {
+    assertThrows(
+      () => parseTileLimit(bad),
+      /SMOOTHCERT_MAX_TILE=.*expected RBxCB with 1 <= RB <= 16 and 1 <= CB <= 8/,
+    );
   }
 });
