@@ -53,7 +53,7 @@ fn red_offset(r: u32) -> u32 {
 }
 
 fn identity() -> f32 {
-  if (OP == 1u) { return -3.4028235e38; }
+  if (OP == 1u) { return bitcast<f32>(0xff7fffffu); }  // -FLT_MAX (-3.4028235e38 overflows f32 for Tint)
   return 0.0;
 }
 

@@ -35,7 +35,9 @@ var<workgroup> red: array<f32, WG>;
 var<workgroup> red_u: array<u32, WG>;
 
 fn nan() -> f32 {
-  return bitcast<f32>(0x7fc00000u);
+  // A runtime bitcast: a constant expression may not evaluate to NaN (Tint, Chromium's compiler, refuses it).
+  var bits = 0x7fc00000u;
+  return bitcast<f32>(bits);
 }
 
 fn group_max(v: f32, lid: u32) -> f32 {

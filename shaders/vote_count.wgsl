@@ -88,7 +88,9 @@ fn count_linear(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation
   if (r >= p.rows) { return; }   // uniform per workgroup, so the barriers below stay uniform
   let fbase = r * p.d;
   // Sentinel (-inf, k): below every real class in the order above, since k exceeds every index.
-  var bv = bitcast<f32>(0xff800000u);
+  // (bits in a var: a constant expression may not evaluate to -inf, which Tint refuses)
+  var inf_bits = 0xff800000u;
+  var bv = bitcast<f32>(inf_bits);
   var bi = p.k;
   for (var c = lid; c < p.k; c += WG) {
     var acc = select(0.0, bias[c], p.has_bias != 0u);
