@@ -21,5 +21,8 @@ export const host: EngineHost = {
     backend: "browser WebGPU",
     check: () => undefined,
   }),
-  tileLimit: () => null,
+  // SwiftShader (Chromium's software adapter) compiles register tiles slowly and its GPU process dies on
+  // the tall ones: a 3x3 convolution's first dispatch took 4 s with 4 x 4 blocks, 105 s with 7 x 1 and
+  // lost the device with 8 x 1. Hardware adapters take the GPU tiles, which this does not touch.
+  tileLimit: () => ({ rows: 4, cols: 4 }),
 };

@@ -39,7 +39,8 @@ export function noisyExamples(
       firstSample: o.first,
       count: o.count,
     });
-    const votes = noGrad(() => argmax(model.forward(copies)));
+    // noisyCopies drops a leading 1 of the image's shape, which is the channel of a gray image
+    const votes = noGrad(() => argmax(model.forward(copies.view([o.count, ...shape]))));
     const [images, classes] = await readTensors([copies, votes]);
     return { images: Float32Array.from(images), votes: Int32Array.from(classes) };
   });

@@ -17,6 +17,7 @@ export {
   shutdownEngine,
 } from "../engine/mod.ts";
 export { CheckpointError } from "../nn/checkpoint/host_tensor.ts";
+export { className } from "../nn/data/classes.ts";
 export { DataError } from "../nn/data/dataset.ts";
 export { type ImageInput, imageInput, type ImageInputOptions } from "../nn/data/image_input.ts";
 export type { NormalizeMode } from "../nn/layers.ts";

@@ -4,20 +4,10 @@
  * and B planes of a 32x32 image, rows top to bottom). `deno task data cifar10 --out DIR` builds it.
  */
 import { join } from "node:path";
+import { CIFAR10_CLASSES } from "./classes.ts";
 import { DataError, type ImageDataset } from "./dataset.ts";
 
-export const CIFAR10_CLASSES = [
-  "airplane",
-  "automobile",
-  "bird",
-  "cat",
-  "deer",
-  "dog",
-  "frog",
-  "horse",
-  "ship",
-  "truck",
-] as const;
+export { CIFAR10_CLASSES };
 
 export type Cifar10Batch =
   | "data_batch_1"
