@@ -2,6 +2,8 @@
 import { randomArray as benchRandomArray } from "../bench/measure.ts";
 import { type Engine, initEngine } from "../engine/mod.ts";
 
+export { assertClose } from "./compare.ts";
+
 /** A test that needs the GPU engine (async WebGPU callbacks outlive a test, so sanitizers are off). */
 export function gpuTest(name: string, fn: (e: Engine) => Promise<void> | void): void {
   Deno.test({
@@ -19,34 +21,6 @@ export function gpuTest(name: string, fn: (e: Engine) => Promise<void> | void): 
 /** Deterministic uniform values in [lo, hi) from a seed (xorshift32, as the benchmarks' inputs), for test data. */
 export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
   return benchRandomArray(n, seed, lo, hi);
-}
-
-/** max |a - b| / (atol + rtol * |b|) must stay <= 1; reports the worst element. */
-export function assertClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  { rtol = 1e-5, atol = 1e-6, what = "value" }: { rtol?: number; atol?: number; what?: string } = {},
-): void {
-  if (actual.length !== expected.length) {
-    throw new Error(`${what}: length ${actual.length}, expected ${expected.length}`);
-  }
-  let worst = 0, at = -1;
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i], b = expected[i];
-    if (Number.isNaN(a) !== Number.isNaN(b)) throw new Error(`${what}[${i}]: got ${a}, expected ${b}`);
-    const r = Math.abs(a - b) / (atol + rtol * Math.abs(b));
-    if (r > worst) {
-      worst = r;
-      at = i;
-    }
-  }
-  if (worst > 1) {
-    throw new Error(
-      `${what}[${at}]: got ${actual[at]}, expected ${expected[at]} (error ${
-        worst.toFixed(2)
-      }x tolerance rtol ${rtol} atol ${atol})`,
-    );
-  }
 }
 
 /** ||a - b|| / ||b|| */

@@ -3,47 +3,11 @@ import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engi
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
 import { engine } from "../../engine/runtime.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import { bnRef } from "./references.ts";
 
 type Shape4 = [number, number, number, number];
 
 /** `fn` must throw an instance of `type` whose message contains `part`. */
-
-interface BnRef {
-  y: Float64Array;
-  mean: Float64Array;
-  varBiased: Float64Array;
-}
-
-/** float64 batchnorm with batch statistics (training) or given statistics (evaluation). */
-function bnRef(
-  x: ArrayLike<number>,
-  [N, C, H, W]: Shape4,
-  w: ArrayLike<number>,
-  b: ArrayLike<number>,
-  eps: number,
-  stats?: { mean: ArrayLike<number>; var: ArrayLike<number> },
-): BnRef {
-  const HW = H * W, M = N * HW;
-  const mean = new Float64Array(C), varB = new Float64Array(C), y = new Float64Array(x.length);
-  for (let c = 0; c < C; c++) {
-    let s = 0;
-    for (let n = 0; n < N; n++) for (let k = 0; k < HW; k++) s += x[(n * C + c) * HW + k];
-    const m = s / M;
-    let v = 0;
-    for (let n = 0; n < N; n++) for (let k = 0; k < HW; k++) v += (x[(n * C + c) * HW + k] - m) ** 2;
-    mean[c] = m;
-    varB[c] = v / M;
-    const um = stats ? stats.mean[c] : m, uv = stats ? stats.var[c] : v / M;
-    const inv = 1 / Math.sqrt(uv + eps);
-    for (let n = 0; n < N; n++) {
-      for (let k = 0; k < HW; k++) {
-        const i = (n * C + c) * HW + k;
-        y[i] = (x[i] - um) * inv * w[c] + b[c];
-      }
-    }
-  }
-  return { y, mean, varBiased: varB };
-}
 
 /** Central differences of f at v (float64), one coordinate at a time. */
 

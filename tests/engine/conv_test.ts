@@ -20,55 +20,7 @@ import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
-
-interface Geo {
-  N: number;
-  C: number;
-  H: number;
-  W: number;
-  O: number;
-  KH: number;
-  KW: number;
-  S: number;
-  P: number;
-}
-
-function outSize(g: Geo): [number, number] {
-  return [Math.floor((g.H + 2 * g.P - g.KH) / g.S) + 1, Math.floor((g.W + 2 * g.P - g.KW) / g.S) + 1];
-}
-
-/** y = conv(x, w) + b in float64. */
-function refConv(
-  x: ArrayLike<number>,
-  w: ArrayLike<number>,
-  b: ArrayLike<number> | null,
-  g: Geo,
-): Float64Array {
-  const [OH, OW] = outSize(g);
-  const y = new Float64Array(g.N * g.O * OH * OW);
-  for (let n = 0; n < g.N; n++) {
-    for (let o = 0; o < g.O; o++) {
-      for (let oh = 0; oh < OH; oh++) {
-        for (let ow = 0; ow < OW; ow++) {
-          let s = b ? b[o] : 0;
-          for (let c = 0; c < g.C; c++) {
-            for (let kh = 0; kh < g.KH; kh++) {
-              const ih = oh * g.S - g.P + kh;
-              if (ih < 0 || ih >= g.H) continue;
-              for (let kw = 0; kw < g.KW; kw++) {
-                const iw = ow * g.S - g.P + kw;
-                if (iw < 0 || iw >= g.W) continue;
-                s += x[((n * g.C + c) * g.H + ih) * g.W + iw] * w[((o * g.C + c) * g.KH + kh) * g.KW + kw];
-              }
-            }
-          }
-          y[((n * g.O + o) * OH + oh) * OW + ow] = s;
-        }
-      }
-    }
-  }
-  return y;
-}
+import { type Geo, outSize, refConv } from "./references.ts";
 
 /** Adjoints of the convolution for an output gradient gy, in float64. */
 function refBackward(gy: ArrayLike<number>, x: ArrayLike<number>, w: ArrayLike<number>, g: Geo) {

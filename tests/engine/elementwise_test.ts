@@ -24,6 +24,7 @@ import {
 } from "../../engine/mod.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
+import { broadcastRef } from "./references.ts";
 
 const FC = { numRuns: 25, seed: 20261124 };
 
@@ -38,34 +39,6 @@ const broadcastPair = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, m
       [s, s.slice(drop).map((d, i) => (ones[i + drop] ? 1 : d))] as [number[], number[]]
     )
 );
-
-function broadcastRef(
-  a: Float32Array,
-  as: number[],
-  b: Float32Array,
-  bs: number[],
-  f: (x: number, y: number) => number,
-): { shape: number[]; data: Float64Array } {
-  const r = Math.max(as.length, bs.length);
-  const A = [...Array(r - as.length).fill(1), ...as], B = [...Array(r - bs.length).fill(1), ...bs];
-  const shape = A.map((d, i) => Math.max(d, B[i]));
-  const n = shape.reduce((p, d) => p * d, 1);
-  const out = new Float64Array(n);
-  const idx = new Array(r).fill(0);
-  for (let k = 0; k < n; k++) {
-    let ia = 0, ib = 0;
-    for (let d = 0; d < r; d++) {
-      ia = ia * A[d] + (A[d] === 1 ? 0 : idx[d]);
-      ib = ib * B[d] + (B[d] === 1 ? 0 : idx[d]);
-    }
-    out[k] = f(a[ia], b[ib]);
-    for (let d = r - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
-      else idx[d] = 0;
-    }
-  }
-  return { shape, data: out };
-}
 
 const BINARY: [string, (a: Tensor, b: Tensor) => Tensor, (x: number, y: number) => number][] = [
   ["add", add, (x, y) => x + y],

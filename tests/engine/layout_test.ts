@@ -11,40 +11,11 @@ import {
 } from "../../engine/ops/layout.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import { coords, permuteRef, strides } from "./references.ts";
 
 const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
-function strides(shape: readonly number[]): number[] {
-  const st = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    st[i] = acc;
-    acc *= shape[i];
-  }
-  return st;
-}
-
-function coords(i: number, shape: readonly number[]): number[] {
-  const c = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    c[d] = i % shape[d];
-    i = Math.floor(i / shape[d]);
-  }
-  return c;
-}
-
 // ---- references (index arithmetic on plain arrays) ----------------------------------------------
-
-function permuteRef(x: ArrayLike<number>, shape: readonly number[], perm: readonly number[]): Float64Array {
-  const outShape = perm.map((d) => shape[d]);
-  const st = strides(shape);
-  const y = new Float64Array(x.length);
-  for (let i = 0; i < y.length; i++) {
-    const c = coords(i, outShape);
-    y[i] = x[c.reduce((acc, ci, d) => acc + ci * st[perm[d]], 0)];
-  }
-  return y;
-}
 
 function sliceRef(
   x: ArrayLike<number>,

@@ -17,6 +17,7 @@ import { parseTileLimit, tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
+import { refMatmul } from "./references.ts";
 
 interface Case {
   M: number;
@@ -26,25 +27,6 @@ interface Case {
   batched: boolean;
   transA: boolean;
   transB: boolean;
-}
-
-/** C[b] = op(A[b]) op(B[b]) in float64; A/B are stored as the transposes say. */
-function refMatmul(A: ArrayLike<number>, B: ArrayLike<number>, c: Case): Float64Array {
-  const { M, N, K, batch, transA, transB } = c;
-  const C = new Float64Array(batch * M * N);
-  for (let b = 0; b < batch; b++) {
-    const ao = b * M * K, bo = b * K * N, co = b * M * N;
-    for (let i = 0; i < M; i++) {
-      for (let j = 0; j < N; j++) {
-        let s = 0;
-        for (let k = 0; k < K; k++) {
-          s += A[ao + (transA ? k * M + i : i * K + k)] * B[bo + (transB ? j * K + k : k * N + j)];
-        }
-        C[co + i * N + j] = s;
-      }
-    }
-  }
-  return C;
 }
 
 function shapes(c: Case): { a: number[]; b: number[]; out: number[] } {

@@ -19,78 +19,9 @@ import {
 } from "../../engine/ops/noise.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
+import { bitsRef, type Layout, normalsRef, philoxRef, TWO32, u01Ref } from "./references.ts";
 
 // ---- CPU reference ---------------------------------------------------------------------------------
-
-const TWO32 = 4294967296;
-const M0 = 0xD2511F53, M1 = 0xCD9E8D57, W0 = 0x9E3779B9, W1 = 0xBB67AE85;
-
-/** (hi, lo) of a * b: both partial products are below 2^48, so float64 holds them exactly. */
-function mulhilo(a: number, b: number): [number, number] {
-  const t = (a & 0xffff) * b;
-  const u = (a >>> 16) * b;
-  const low48 = (u % 65536) * 65536 + t;
-  return [Math.floor(u / 65536) + Math.floor(low48 / TWO32), low48 % TWO32];
-}
-
-function philoxRef(ctr: readonly number[], key: readonly number[]): number[] {
-  let [c0, c1, c2, c3] = ctr;
-  let [k0, k1] = key;
-  for (let r = 0; r < 10; r++) {
-    const [h0, l0] = mulhilo(M0, c0);
-    const [h1, l1] = mulhilo(M1, c2);
-    [c0, c1, c2, c3] = [(h1 ^ c1 ^ k0) >>> 0, l1, (h0 ^ c3 ^ k1) >>> 0, l0];
-    k0 = (k0 + W0) % TWO32;
-    k1 = (k1 + W1) % TWO32;
-  }
-  return [c0, c1, c2, c3];
-}
-
-/** The documented radius uniform: cell midpoints on a 2^-23 grid, 2^-32 in the lowest cell. */
-function u01Ref(x: number): number {
-  return x < 512 ? (2 * x + 1) * 2 ** -33 : (2 * Math.floor(x / 512) + 1) * 2 ** -24;
-}
-
-function angleRef(x: number): number {
-  return 2 * Math.PI * (Math.floor(x / 256) - 2 ** 23) * 2 ** -24;
-}
-
-interface Layout {
-  seed: number;
-  stream: number;
-  first: number;
-  domain: number;
-  samples: number;
-  elems: number;
-}
-
-function bitsRef(l: Layout): Uint32Array {
-  const out = new Uint32Array(l.samples * l.elems);
-  const key = [l.seed % TWO32, Math.floor(l.seed / TWO32)];
-  for (let s = 0; s < l.samples; s++) {
-    for (let q = 0; 4 * q < l.elems; q++) {
-      const w = philoxRef([q, l.first + s, l.stream, l.domain], key);
-      for (let j = 0; j < 4 && 4 * q + j < l.elems; j++) out[s * l.elems + 4 * q + j] = w[j];
-    }
-  }
-  return out;
-}
-
-/** float64 normals from the words (lane 0/1 = cos/sin of words 0,1; lane 2/3 of words 2,3). */
-function normalsRef(bits: Uint32Array, l: Layout): Float64Array {
-  const out = new Float64Array(bits.length);
-  const key = [l.seed % TWO32, Math.floor(l.seed / TWO32)];
-  for (let s = 0; s < l.samples; s++) {
-    for (let q = 0; 4 * q < l.elems; q++) {
-      const w = philoxRef([q, l.first + s, l.stream, l.domain], key);
-      const r0 = Math.sqrt(-2 * Math.log(u01Ref(w[0]))), t0 = angleRef(w[1]);
-      const r1 = Math.sqrt(-2 * Math.log(u01Ref(w[2]))), t1 = angleRef(w[3]);
-      const z = [r0 * Math.cos(t0), r0 * Math.sin(t0), r1 * Math.cos(t1), r1 * Math.sin(t1)];
-      for (let j = 0; j < 4 && 4 * q + j < l.elems; j++) out[s * l.elems + 4 * q + j] = z[j];
-    }
-  }
-  return out;
-}
 
 const hex = (ws: readonly number[]) => ws.map((w) => w.toString(16).padStart(8, "0")).join(" ");
 

@@ -2,62 +2,9 @@ import fc from "../fast_check.ts";
 import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../../engine/ops/pool.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import { avgRef, gapRef, maxRef } from "./references.ts";
 
 type Shape4 = [number, number, number, number];
-
-// ---- float64 references -------------------------------------------------------------------------
-
-function avgRef(x: ArrayLike<number>, [N, C, H, W]: Shape4, k: number): Float64Array {
-  const Ho = Math.floor(H / k), Wo = Math.floor(W / k);
-  const y = new Float64Array(N * C * Ho * Wo);
-  for (let pl = 0; pl < N * C; pl++) {
-    for (let oh = 0; oh < Ho; oh++) {
-      for (let ow = 0; ow < Wo; ow++) {
-        let s = 0;
-        for (let a = 0; a < k; a++) {
-          for (let b = 0; b < k; b++) s += x[pl * H * W + (oh * k + a) * W + ow * k + b];
-        }
-        y[(pl * Ho + oh) * Wo + ow] = s / (k * k);
-      }
-    }
-  }
-  return y;
-}
-
-function gapRef(x: ArrayLike<number>, [N, C, H, W]: Shape4): Float64Array {
-  const y = new Float64Array(N * C);
-  for (let pl = 0; pl < N * C; pl++) {
-    let s = 0;
-    for (let j = 0; j < H * W; j++) s += x[pl * H * W + j];
-    y[pl] = s / (H * W);
-  }
-  return y;
-}
-
-/** Max pooling; also returns the winner of each window (first maximum in row-major order). */
-function maxRef(x: ArrayLike<number>, [N, C, H, W]: Shape4, k: number, s: number, p: number) {
-  const Ho = Math.floor((H + 2 * p - k) / s) + 1, Wo = Math.floor((W + 2 * p - k) / s) + 1;
-  const y = new Float64Array(N * C * Ho * Wo);
-  const arg = new Int32Array(y.length);
-  for (let pl = 0; pl < N * C; pl++) {
-    for (let oh = 0; oh < Ho; oh++) {
-      for (let ow = 0; ow < Wo; ow++) {
-        let best = -Infinity, at = -1;
-        for (let a = 0; a < k; a++) {
-          for (let b = 0; b < k; b++) {
-            const h = oh * s - p + a, w = ow * s - p + b;
-            if (h < 0 || h >= H || w < 0 || w >= W) continue;
-            const v = x[pl * H * W + h * W + w];
-            if (at < 0 || v > best) [best, at] = [v, h * W + w];
-          }
-        }
-        y[(pl * Ho + oh) * Wo + ow] = best;
-        arg[(pl * Ho + oh) * Wo + ow] = pl * H * W + at;
-      }
-    }
-  }
-  return { y, arg, Ho, Wo };
-}
 
 const planeArb = fc.tuple(
   fc.integer({ min: 1, max: 3 }),

@@ -4,32 +4,9 @@ import fc from "../fast_check.ts";
 import { backward, max, mean, mul, scope, sum, Tensor } from "../../engine/mod.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
+import { reduceRef } from "./references.ts";
 
 const FC = { numRuns: 30, seed: 7 };
-
-function reduceRef(
-  x: ArrayLike<number>,
-  shape: number[],
-  axes: number[],
-  kind: "sum" | "mean" | "max",
-): Float64Array {
-  const outShape = shape.map((d, i) => (axes.includes(i) ? 1 : d));
-  const nout = outShape.reduce((p, d) => p * d, 1);
-  const out = new Float64Array(nout).fill(kind === "max" ? -Infinity : 0);
-  const idx = new Array(shape.length).fill(0);
-  const count = axes.reduce((p, a) => p * shape[a], 1);
-  for (let k = 0; k < x.length; k++) {
-    let o = 0;
-    for (let d = 0; d < shape.length; d++) o = o * outShape[d] + (axes.includes(d) ? 0 : idx[d]);
-    out[o] = kind === "max" ? Math.max(out[o], x[k]) : out[o] + x[k];
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
-      else idx[d] = 0;
-    }
-  }
-  if (kind === "mean") { for (let i = 0; i < nout; i++) out[i] /= count; }
-  return out;
-}
 
 const shapeAndAxes = fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }).chain((s) =>
   fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i), { minLength: 1 }))

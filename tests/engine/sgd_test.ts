@@ -3,31 +3,7 @@ import { readTensors, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { sgdStep } from "../../engine/ops/sgd.ts";
 import { engine } from "../../engine/runtime.ts";
 import { assertClose, assertThrows, gpuTest, randomArray } from "../helpers.ts";
-
-interface Hyper {
-  lr: number;
-  momentum: number;
-  weightDecay: number;
-  nesterov: boolean;
-  dampening: number;
-}
-
-/** float64 transcription of torch.optim.SGD.step for one parameter (buf null until the first step). */
-function sgdRef(
-  p: Float64Array,
-  g: ArrayLike<number>,
-  buf: Float64Array | null,
-  h: Hyper,
-): Float64Array | null {
-  const d = Float64Array.from(g, (gi, i) => (h.weightDecay !== 0 ? gi + h.weightDecay * p[i] : gi));
-  if (h.momentum !== 0) {
-    if (buf === null) buf = Float64Array.from(d);
-    else for (let i = 0; i < d.length; i++) buf[i] = h.momentum * buf[i] + (1 - h.dampening) * d[i];
-    for (let i = 0; i < d.length; i++) d[i] = h.nesterov ? d[i] + h.momentum * buf[i] : buf[i];
-  }
-  for (let i = 0; i < p.length; i++) p[i] -= h.lr * d[i];
-  return buf;
-}
+import { type Hyper, sgdRef } from "./references.ts";
 
 const hyperArb: fc.Arbitrary<Hyper> = fc.record({
   lr: fc.double({ min: 1e-3, max: 0.5, noNaN: true }),

@@ -8,47 +8,7 @@ import { grad, mul, sum, Tensor } from "../../engine/mod.ts";
 import { softmaxAverageLoss } from "../../engine/ops/softmax_average.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
-
-interface Ref {
-  loss: Float64Array;
-  /** d loss_i / d logits, per image (rows of image i only). */
-  grad: Float64Array;
-}
-
-/** float64 objective and its gradient, straight from the definition (probabilities, not logs). */
-function reference(logits: ArrayLike<number>, labels: ArrayLike<number>, m: number, k: number): Ref {
-  const images = labels.length;
-  const loss = new Float64Array(images);
-  const grad = new Float64Array(images * m * k);
-  for (let i = 0; i < images; i++) {
-    const y = labels[i];
-    const p = new Float64Array(m);
-    const q: Float64Array[] = [];
-    let ce = 0;
-    for (let j = 0; j < m; j++) {
-      const r = i * m + j;
-      let mx = -Infinity;
-      for (let c = 0; c < k; c++) mx = Math.max(mx, logits[r * k + c]);
-      let s = 0;
-      for (let c = 0; c < k; c++) s += Math.exp(logits[r * k + c] - mx);
-      const lse = mx + Math.log(s);
-      q.push(Float64Array.from({ length: k }, (_, c) => Math.exp(logits[r * k + c] - lse)));
-      p[j] = q[j][y];
-      ce = lse - logits[r * k + y];
-    }
-    const avg = p.reduce((a, b) => a + b, 0) / m;
-    const clamped = m > 1 && avg < 1e-20;
-    // m = 1 is plain cross-entropy, computed in log space so it stays exact beyond the clamp.
-    loss[i] = m === 1 ? ce : -Math.log(Math.max(1e-20, avg));
-    for (let j = 0; j < m; j++) {
-      const w = m === 1 ? 1 : p[j] / (m * avg);
-      for (let c = 0; c < k; c++) {
-        grad[(i * m + j) * k + c] = clamped ? 0 : w * (q[j][c] - (c === y ? 1 : 0));
-      }
-    }
-  }
-  return { loss, grad };
-}
+import { softmaxAverageRef as reference } from "./references.ts";
 
 const caseArb = fc.record({
   images: fc.integer({ min: 1, max: 9 }),

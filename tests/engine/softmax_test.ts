@@ -2,48 +2,7 @@ import fc from "../fast_check.ts";
 import { backward, grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { accuracyCount, argmax, crossEntropy, logSoftmax, softmax } from "../../engine/ops/softmax.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
-
-// ---- float64 references -------------------------------------------------------------------------
-
-function logSoftmaxRef(x: ArrayLike<number>, C: number): Float64Array {
-  const y = new Float64Array(x.length);
-  for (let b = 0; b < x.length; b += C) {
-    let m = -Infinity;
-    for (let j = 0; j < C; j++) m = Math.max(m, x[b + j]);
-    let s = 0;
-    for (let j = 0; j < C; j++) s += Math.exp(x[b + j] - m);
-    const l = m + Math.log(s);
-    for (let j = 0; j < C; j++) y[b + j] = x[b + j] - l;
-  }
-  return y;
-}
-
-function softmaxRef(x: ArrayLike<number>, C: number): Float64Array {
-  return logSoftmaxRef(x, C).map(Math.exp);
-}
-
-function xentRef(
-  x: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  C: number,
-  reduction: string,
-): Float64Array {
-  const ls = logSoftmaxRef(x, C);
-  const per = Float64Array.from(labels, (t, r) => -ls[r * C + t]);
-  if (reduction === "none") return per;
-  const s = per.reduce((a, b) => a + b, 0);
-  return Float64Array.of(reduction === "mean" ? s / per.length : s);
-}
-
-function argmaxRef(x: ArrayLike<number>, C: number): Int32Array {
-  const out = new Int32Array(x.length / C);
-  for (let r = 0; r < out.length; r++) {
-    let at = 0;
-    for (let j = 1; j < C; j++) if (x[r * C + j] > x[r * C + at]) at = j;
-    out[r] = at;
-  }
-  return out;
-}
+import { argmaxRowsRef as argmaxRef, logSoftmaxRef, softmaxRef, xentRef } from "./references.ts";
 
 function labelsFor(N: number, C: number, seed: number): Int32Array {
   return Int32Array.from(randomArray(N, seed, 0, 1), (u) => Math.min(C - 1, Math.floor(u * C)));

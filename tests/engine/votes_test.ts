@@ -5,24 +5,11 @@ import { Tensor } from "../../engine/mod.ts";
 import { NO_COUNTER } from "../../engine/ops/noise.ts";
 import { countVotes, countVotesLinear, countVotesRows } from "../../engine/ops/votes.ts";
 import { gpuTest, randomArray } from "../helpers.ts";
+import { torchArgmaxRef as argmaxRef, votesRef } from "./references.ts";
 
 /** An empty upload would reach queue.writeBuffer with 0 bytes, which crashes Deno 2.9.6. */
 function upload(x: Float32Array, shape: number[]): Tensor {
   return x.length ? Tensor.from(x, shape) : Tensor.empty(shape);
-}
-
-/** torch.argmax order: the first NaN, else the first maximum. */
-function argmaxRef(row: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 0; c < row.length; c++) {
-    if (Number.isNaN(row[c])) return c;
-    if (row[c] > row[best]) best = c;
-  }
-  return best;
-}
-
-function votesRef(logits: Float32Array, k: number, counts: Uint32Array): void {
-  for (let r = 0; r * k < logits.length; r++) counts[argmaxRef(logits.subarray(r * k, (r + 1) * k))]++;
 }
 
 /** Values drawn from a few levels (many ties), with NaN, +-inf and -0 mixed in. */

@@ -1,0 +1,265 @@
+/**
+ * The kernel families' core cases, a few shapes each against the float64 references of the Deno
+ * tests (tests/engine/references.ts), written to run in a browser: tests/web/kernels_test.ts bundles
+ * this module and runs it in Chromium, whose WebGPU (Dawn, with the Tint shader compiler) validates
+ * WGSL differently from Deno's (wgpu, naga), so a kernel only one of them accepts fails a test. Every
+ * family must also compile (the f16 families only where the adapter offers shader-f16; Chromium's
+ * software adapter does not). Tolerances are the Deno tests'.
+ */
+import {
+  add,
+  argmax,
+  avgPool2d,
+  batchNorm2d,
+  countVotes,
+  crossEntropy,
+  type Engine,
+  gaussianNoise,
+  globalAvgPool2d,
+  initEngine,
+  listShaderFamilies,
+  logSoftmax,
+  max,
+  maxPool2d,
+  mul,
+  noGrad,
+  permute,
+  philox4x32,
+  readTensors,
+  relu,
+  sgdStep,
+  softmax,
+  softmaxAverageLoss,
+  sum,
+  Tensor,
+} from "../../engine/mod.ts";
+import { conv2d } from "../../engine/ops/conv.ts";
+import { matmul } from "../../engine/ops/matmul.ts";
+import { fillInPlace } from "../../engine/ops/elementwise.ts";
+import { Xoshiro128 } from "../../nn/data/random.ts";
+import { assertClose } from "../compare.ts";
+import {
+  argmaxRowsRef,
+  avgRef,
+  bitsRef,
+  bnRef,
+  broadcastRef,
+  gapRef,
+  type GemmShape,
+  type Geo,
+  logSoftmaxRef,
+  maxRef,
+  normalsRef,
+  permuteRef,
+  philoxRef,
+  reduceRef,
+  refConv,
+  refMatmul,
+  sgdRef,
+  softmaxAverageRef,
+  softmaxRef,
+  votesRef,
+  xentRef,
+} from "../engine/references.ts";
+
+export interface CaseResult {
+  family: string;
+  name: string;
+  /** null when the case passed, else what failed. */
+  error: string | null;
+}
+
+/** Deterministic values in [lo, hi). */
+function values(n: number, seed: number, lo = -1, hi = 1): Float32Array {
+  const rng = new Xoshiro128(seed);
+  return Float32Array.from({ length: n }, () => lo + (hi - lo) * rng.nextFloat());
+}
+
+const up = (data: ArrayLike<number>, shape: number[]) => Tensor.from(Float32Array.from(data), shape);
+
+async function read(t: Tensor): Promise<Float32Array> {
+  return Float32Array.from(await t.read());
+}
+
+type Case = [family: string, name: string, run: (e: Engine) => Promise<void>];
+
+const GEMM_TOL = (k: number) => ({ atol: 1e-5 * (1 + Math.sqrt(k)), rtol: 1e-5 });
+
+const CASES: Case[] = [
+  ...([
+    { M: 5, N: 7, K: 9, batch: 1, transA: false, transB: false },
+    { M: 3, N: 4, K: 6, batch: 2, transA: true, transB: true },
+  ] as GemmShape[]).map((c): Case => [
+    "matmul",
+    `${c.batch}x ${c.M}x${c.K} @ ${c.K}x${c.N}${c.transA ? ", A^T" : ""}${c.transB ? ", B^T" : ""}`,
+    async () => {
+      const { M, N, K, batch, transA, transB } = c;
+      const a = values(batch * M * K, 1), b = values(batch * K * N, 2);
+      const sa = transA ? [K, M] : [M, K], sb = transB ? [N, K] : [K, N];
+      const out = matmul(up(a, batch > 1 ? [batch, ...sa] : sa), up(b, batch > 1 ? [batch, ...sb] : sb), {
+        transA,
+        transB,
+      });
+      assertClose(await read(out), refMatmul(a, b, c), { ...GEMM_TOL(K), what: "matmul" });
+    },
+  ]),
+  ...([
+    { N: 2, C: 3, H: 7, W: 6, O: 5, KH: 3, KW: 3, S: 1, P: 1 },
+    { N: 1, C: 4, H: 9, W: 9, O: 6, KH: 3, KW: 3, S: 2, P: 1 },
+  ] as Geo[]).map((g): Case => [
+    "conv2d",
+    `${g.N}x${g.C}x${g.H}x${g.W}, ${g.O} filters ${g.KH}x${g.KW}, stride ${g.S}`,
+    async () => {
+      const x = values(g.N * g.C * g.H * g.W, 3), w = values(g.O * g.C * g.KH * g.KW, 4), b = values(g.O, 5);
+      const y = noGrad(() =>
+        conv2d(up(x, [g.N, g.C, g.H, g.W]), up(w, [g.O, g.C, g.KH, g.KW]), up(b, [g.O]), {
+          stride: g.S,
+          padding: g.P,
+        })
+      );
+      assertClose(await read(y), refConv(x, w, b, g), { ...GEMM_TOL(g.C * g.KH * g.KW), what: "conv2d" });
+    },
+  ]),
+  ["elementwise", "add and mul with broadcasting, relu", async () => {
+    const a = values(12, 6), b = values(8, 7);
+    const [sa, sb] = [[3, 1, 4], [2, 4]];
+    const [s, p, r] = await readTensors([
+      add(up(a, sa), up(b, sb)),
+      mul(up(a, sa), up(b, sb)),
+      relu(up(a, sa)),
+    ]);
+    assertClose(s, broadcastRef(a, sa, b, sb, (x, y) => x + y).data, { what: "add" });
+    assertClose(p, broadcastRef(a, sa, b, sb, (x, y) => x * y).data, { what: "mul" });
+    assertClose(r, Float64Array.from(a, (v) => Math.max(0, v)), { what: "relu" });
+  }],
+  ["reduce", "sum over axes 0 and 2, max over axis 1 of 3x40x5", async () => {
+    const x = values(600, 8), shape = [3, 40, 5];
+    const [s, m] = await readTensors([sum(up(x, shape), [0, 2]), max(up(x, shape), [1])]);
+    assertClose(s, reduceRef(x, shape, [0, 2], "sum"), { atol: 1e-5, what: "sum" });
+    assertClose(m, reduceRef(x, shape, [1], "max"), { what: "max" });
+  }],
+  ["softmax_xent", "softmax, log-softmax, cross-entropy and argmax of 6x10", async () => {
+    const x = values(60, 9, -4, 4);
+    const labels = Int32Array.from({ length: 6 }, (_, i) => (3 * i) % 10);
+    const t = up(x, [6, 10]), y = Tensor.from(labels, [6], "i32");
+    const [p, l, ce, am] = await readTensors([softmax(t), logSoftmax(t), crossEntropy(t, y), argmax(t)]);
+    assertClose(p, softmaxRef(x, 10), { what: "softmax" });
+    assertClose(l, logSoftmaxRef(x, 10), { atol: 1e-5, what: "logSoftmax" });
+    assertClose(ce, xentRef(x, labels, 10, "mean"), { atol: 1e-5, what: "crossEntropy" });
+    assertClose(am, argmaxRowsRef(x, 10), { rtol: 0, atol: 0, what: "argmax" });
+  }],
+  ["batchnorm", "training and evaluation of 4x3x5x6", async () => {
+    const shape: [number, number, number, number] = [4, 3, 5, 6];
+    const x = values(360, 10, -2, 3), w = values(3, 11), b = values(3, 12);
+    const mean = values(3, 13), variance = values(3, 14, 0.5, 2);
+    const args = () => [up(w, [3]), up(b, [3]), up(mean, [3]), up(variance, [3])] as const;
+    const train = noGrad(() => batchNorm2d(up(x, shape), ...args(), { training: true, eps: 1e-5 }));
+    const evaluated = noGrad(() => batchNorm2d(up(x, shape), ...args(), { training: false, eps: 1e-5 }));
+    const [yt, ye] = await readTensors([train, evaluated]);
+    assertClose(yt, bnRef(x, shape, w, b, 1e-5).y, { atol: 1e-5, rtol: 1e-4, what: "batchnorm (training)" });
+    assertClose(ye, bnRef(x, shape, w, b, 1e-5, { mean, var: variance }).y, {
+      atol: 1e-5,
+      what: "batchnorm (eval)",
+    });
+  }],
+  ["pool", "average 2x2, max 3x3 stride 2 padding 1, global average of 2x3x6x6", async () => {
+    const shape: [number, number, number, number] = [2, 3, 6, 6];
+    const x = values(216, 15);
+    const t = up(x, shape);
+    const [a, m, g] = await readTensors([
+      avgPool2d(t, 2),
+      maxPool2d(t, { kernel: 3, stride: 2, padding: 1 }),
+      globalAvgPool2d(t),
+    ]);
+    assertClose(a, avgRef(x, shape, 2), { what: "avgPool2d" });
+    assertClose(m, maxRef(x, shape, 3, 2, 1).y, { rtol: 0, atol: 0, what: "maxPool2d" });
+    assertClose(g, gapRef(x, shape), { what: "globalAvgPool2d" });
+  }],
+  ["layout", "permute 2x3x4 by (2, 0, 1)", async () => {
+    const x = values(24, 16);
+    assertClose(await read(permute(up(x, [2, 3, 4]), [2, 0, 1])), permuteRef(x, [2, 3, 4], [2, 0, 1]), {
+      rtol: 0,
+      atol: 0,
+      what: "permute",
+    });
+  }],
+  ["sgd", "two Nesterov momentum steps with weight decay", async () => {
+    const h = { lr: 0.1, momentum: 0.9, weightDecay: 1e-3, nesterov: true, dampening: 0 };
+    const p0 = values(37, 17), g = [values(37, 18), values(37, 19)];
+    const param = up(p0, [37]), momentumBuffer = up(new Float32Array(37), [37]);
+    const ref = Float64Array.from(p0);
+    let buf: Float64Array | null = null;
+    for (let s = 0; s < 2; s++) {
+      sgdStep([{ param, grad: up(g[s], [37]), momentumBuffer }], { ...h, firstStep: s === 0 });
+      buf = sgdRef(ref, g[s], buf, h);
+    }
+    assertClose(await read(param), ref, { what: "sgd parameter" });
+  }],
+  ["gaussian", "Philox4x32-10 known answers, Box-Muller normals", async () => {
+    const rows = [[0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6], [0xffffffff, 7, 0x9e3779b9, 1, 0xdeadbeef, 42]];
+    const words = await philox4x32(Tensor.from(rows.flat(), [rows.length, 6], "u32")).read();
+    assertClose(words, rows.flatMap((r) => philoxRef(r.slice(0, 4), r.slice(4))), {
+      rtol: 0,
+      atol: 0,
+      what: "philox",
+    });
+    const l = { seed: 7, stream: 3, first: 0, domain: 0x4e4f4953, samples: 5, elems: 13 };
+    const noise = gaussianNoise([l.samples, l.elems], {
+      seed: l.seed,
+      stream: l.stream,
+      sigma: 1,
+      domain: l.domain,
+    });
+    assertClose(await read(noise), normalsRef(bitsRef(l), l), {
+      atol: 2 ** -10,
+      rtol: 2 ** -10,
+      what: "normals",
+    });
+  }],
+  ["vote_count", "argmax-and-count of 37x10", async () => {
+    const logits = values(370, 20, -3, 3);
+    const counts = Tensor.empty([10], "u32");
+    fillInPlace(counts, 0);
+    countVotes(up(logits, [37, 10]), counts);
+    const want = new Uint32Array(10);
+    votesRef(logits, 10, want);
+    assertClose(await counts.read(), want, { rtol: 0, atol: 0, what: "votes" });
+  }],
+  ["softmax_average", "SmoothAdv's objective, 4 images x 3 copies x 10 classes", async () => {
+    const logits = values(120, 21, -3, 3);
+    const labels = Int32Array.from([1, 4, 9, 0]);
+    const loss = softmaxAverageLoss(up(logits, [12, 10]), Tensor.from(labels, [4], "i32"), 3, {
+      reduction: "none",
+    });
+    assertClose(await read(loss), softmaxAverageRef(logits, labels, 3, 10).loss, {
+      atol: 1e-5,
+      what: "loss",
+    });
+  }],
+];
+
+/** Runs every case; the engine is opened here (the browser's WebGPU). */
+export async function runKernelCases(): Promise<{ adapter: string; results: CaseResult[] }> {
+  const e = await initEngine();
+  const results: CaseResult[] = [];
+  for (const family of listShaderFamilies()) {
+    const f16 = family.endsWith("_f16") || family === "cast_f16";
+    if (f16 && !e.f16) continue;
+    try {
+      await e.kernels.compile(family);
+      results.push({ family, name: "compiles", error: null });
+    } catch (err) {
+      results.push({ family, name: "compiles", error: (err as Error).message });
+    }
+  }
+  for (const [family, name, run] of CASES) {
+    try {
+      await run(e);
+      e.gpu.check(`${family}: ${name}`);
+      results.push({ family, name, error: null });
+    } catch (err) {
+      results.push({ family, name, error: (err as Error).message });
+    }
+  }
+  return { adapter: e.gpu.describe(), results };
+}
