@@ -7,7 +7,9 @@
  * - --disable-background-networking, --disable-component-update, --disable-sync, --disable-quic,
  *   --no-first-run: no connections to Google's services, which the closed network refuses (many at
  *   a time, slowly).
- * Playwright gives every launch a fresh, empty profile (user data directory).
+ * Playwright gives every launch a fresh, empty profile (user data directory). playwright-core looks at
+ * /proc/sys/fs/binfmt_misc when it is imported (is it WSL?), which Deno allows only with --allow-all:
+ * the test task runs with it (it already had --allow-run, which grants as much).
  */
 // A full npm: specifier: only the tests drive a browser (see tests/task_locks.ts).
 // deno-lint-ignore no-import-prefix
