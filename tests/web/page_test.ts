@@ -188,6 +188,48 @@ Deno.test({
 
 Deno.test({
   ...browserTest,
+  name: "Chromium: PREDICT, the radii mode, and Cancel stopping a long run",
+  fn: () =>
+    withPage(true, async (page, problems) => {
+      await openShippedModel(page);
+      await page.click(`#image-gallery button[data-file="mnist_test_1.png"]`);
+      await setValue(page, "n", 200);
+      const finished = (kind: string) =>
+        page.waitForFunction(
+          (k) => {
+            const r = document.querySelector<HTMLElement>("#result");
+            return r && !r.hidden && JSON.parse(r.dataset.result ?? "{}").kind === k;
+          },
+          kind,
+          { timeout: 120_000 },
+        );
+      await page.click("#predict");
+      await finished("predict");
+      const predicted: PageResult = JSON.parse(await page.getAttribute("#result", "data-result") ?? "null");
+      assert.equal(predicted.prediction, 2);
+      assert.equal(predicted.counts.reduce((a, b) => a + b, 0), 200);
+      await page.selectOption("#mode", "radii");
+      await page.fill("#radii", "0.25,0.5");
+      await page.click("#certify");
+      await finished("certify");
+      const certified: PageResult = JSON.parse(await page.getAttribute("#result", "data-result") ?? "null");
+      assert.ok([0, 0.25, 0.5].includes(certified.radius), `radius ${certified.radius}`);
+      await page.selectOption("#mode", "fixed");
+      await setValue(page, "n", 1_000_000);
+      await page.click("#certify");
+      await page.waitForFunction(() =>
+        /noisy samples classified/.test(document.querySelector("#progress-text")?.textContent ?? "")
+      );
+      await page.click("#cancel");
+      await page.waitForSelector("#run-error:not([hidden])");
+      assert.equal(await page.textContent("#run-error"), "Cancelled.");
+      assert.equal(await page.isEnabled("#certify"), true, "a cancelled run frees the buttons");
+      assert.deepEqual(problems, []);
+    }),
+});
+
+Deno.test({
+  ...browserTest,
   name: "Chromium without WebGPU: the page says so and offers nothing to run",
   fn: () =>
     withPage(false, async (page) => {
