@@ -35,7 +35,7 @@ export function taskLocks(): TaskLock[] {
   const out: TaskLock[] = [];
   for (const [task, command] of Object.entries(config.tasks)) {
     // leading VAR=value words set the environment (deno task's shell syntax)
-    const words = command.split(/\s+/).filter((w, i, all) =>
+    const words = command.split(/\s+/).filter((_, i, all) =>
       !all.slice(0, i + 1).every((x) => /^[A-Z_]+=/.test(x))
     );
     if (words[0] !== "deno" || !["run", "test", "check"].includes(words[1])) continue;

@@ -25,7 +25,7 @@ Deno.test("the register tile holds 16 x 8 accumulators, each multiplied and stor
   assert.equal(text.match(/var c\d+_\d+ = Z;/g)!.length, 128);
   assert.equal(text.match(/c\d+_\d+ \+= b\d \* a;/g)!.length, 128);
   assert.equal(text.match(/st\(\d+u, \d+u, c\d+_\d+\);/g)!.length, 128);
-  assert.match(text, /for \(var k = kBeg; k < kEnd; k \+= 4u\) \{\n    decomposeK\(k\);/);
+  assert.ok(text.includes("for (var k = kBeg; k < kEnd; k += 4u) {\n    decomposeK(k);"));
   assert.ok(!registerTile(null).join("\n").includes("decomposeK"));
 });
 
