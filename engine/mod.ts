@@ -26,3 +26,4 @@ export * from "./ops/layout.ts";
 export * from "./ops/noise.ts";
 export * from "./ops/votes.ts";
 export * from "./ops/softmax_average.ts";
+export * from "./ops/macer_margin.ts";

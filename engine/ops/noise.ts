@@ -32,6 +32,12 @@ export const RNG_DOMAIN = {
   augment: 0x41554730, // "AUG0"
   /** Parameter initialisation. */
   init: 0x494e4954, // "INIT"
+  /** The noise an empirical attack on the smoothed classifier uses (PREDICT's own noise stays "NOIS"). */
+  attack: 0x41544b30, // "ATK0"
+  /** A PGD attack's random start. */
+  start: 0x53545254, // "STRT"
+  /** SmoothMix's mixing weights. */
+  mix: 0x4d495830, // "MIX0"
 } as const;
 
 const TWO32 = 4294967296;

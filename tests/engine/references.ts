@@ -5,6 +5,7 @@
  */
 import type { ConvGeometry } from "../../engine/ops/conv.ts";
 import type { GemmArgs } from "../../engine/ops/matmul.ts";
+import { phiInv } from "../../smoothing/normal.ts";
 
 /** [N, C, H, W] */
 export type Shape4 = [number, number, number, number];
@@ -427,6 +428,58 @@ export function softmaxAverageRef(
     }
   }
   return { loss, grad };
+}
+
+// ---- MACER's margin ------------------------------------------------------------------------------
+
+export interface MacerMarginRef {
+  /** Per-row terms (0 for dropped rows). */
+  term: Float64Array;
+  /** d term_r / d p[r, c]. */
+  grad: Float64Array;
+  /** Whether each row passed the selection (top class = label, finite margin within gamma). */
+  kept: boolean[];
+  /** PhiInv(p1) - PhiInv(p0) per row (NaN where p1 = 0 or p0 = 1, or the top class is not the label). */
+  margin: Float64Array;
+}
+
+/**
+ * MACER's robustness term per row in float64, from the definition: the top two entries (ties: the
+ * lower class first), PhiInv by AS241 PPND16, the reference's selection.
+ */
+export function macerMarginRef(
+  p: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+  gamma: number,
+): MacerMarginRef {
+  const rows = labels.length;
+  const term = new Float64Array(rows);
+  const grad = new Float64Array(rows * classes);
+  const margin = new Float64Array(rows).fill(NaN);
+  const kept: boolean[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = Array.from({ length: classes }, (_, c) => p[r * classes + c]);
+    let c0 = 0;
+    for (let c = 1; c < classes; c++) if (row[c] > row[c0]) c0 = c;
+    let c1 = c0 === 0 ? 1 : 0;
+    for (let c = 0; c < classes; c++) if (c !== c0 && row[c] > row[c1]) c1 = c;
+    const [p0, p1] = [row[c0], row[c1]];
+    let keep = false;
+    if (labels[r] === c0 && p1 > 0 && p0 < 1) {
+      const [x0, x1] = [phiInv(p0), phiInv(p1)];
+      margin[r] = x1 - x0;
+      if (Math.abs(x1 - x0) <= gamma) {
+        keep = true;
+        term[r] = x1 - x0 + gamma;
+        const density = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+        grad[r * classes + c0] = -1 / density(x0);
+        grad[r * classes + c1] = 1 / density(x1);
+      }
+    }
+    kept.push(keep);
+  }
+  return { term, grad, kept, margin };
 }
 
 // ---- layout --------------------------------------------------------------------------------------

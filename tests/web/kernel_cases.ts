@@ -19,6 +19,7 @@ import {
   initEngine,
   listShaderFamilies,
   logSoftmax,
+  macerMargin,
   max,
   maxPool2d,
   mul,
@@ -48,6 +49,7 @@ import {
   type GemmShape,
   type Geo,
   logSoftmaxRef,
+  macerMarginRef,
   maxRef,
   normalsRef,
   permuteRef,
@@ -234,6 +236,19 @@ const CASES: Case[] = [
     assertClose(await read(loss), softmaxAverageRef(logits, labels, 3, 10).loss, {
       atol: 1e-5,
       what: "loss",
+    });
+  }],
+  ["macer_margin", "MACER's margin, 4 rows x 5 classes", async () => {
+    const p = values(20, 22, 0.01, 0.99);
+    const labels = Int32Array.from([0, 1, 2, 3]).map((c, r) => {
+      const row = p.subarray(5 * r, 5 * r + 5);
+      return r === 3 ? c : row.indexOf(Math.max(...row));
+    });
+    const term = macerMargin(up(p, [4, 5]), Tensor.from(labels, [4], "i32"), 8);
+    assertClose(await read(term), macerMarginRef(p, labels, 5, 8).term, {
+      atol: 2e-5,
+      rtol: 1e-5,
+      what: "term",
     });
   }],
 ];
