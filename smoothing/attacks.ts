@@ -9,14 +9,21 @@ import {
   affine,
   binaryRaw,
   clamp,
+  crossEntropy,
   div,
+  exp,
   full,
   gaussianNoise,
   grad,
+  log,
   maximum,
+  mean,
   mul,
+  neg,
   noGrad,
+  randomUniform,
   repeatInterleave,
+  reshape,
   RNG_DOMAIN,
   scope,
   softmaxAverageLoss,
@@ -38,6 +45,23 @@ export interface AttackOptions {
   /** Seed and stream of the random directions that replace zero gradients. */
   seed: number;
   stream: number;
+}
+
+/** PGD's options beyond the shared ones; both default to the reference's behaviour (off). */
+export interface PgdOptions extends AttackOptions {
+  /**
+   * Start from a random point of the eps ball instead of 0: a Gaussian direction scaled to a radius
+   * eps * u^(1/d) (u uniform, d the pixels per image: uniform in the ball), then clamped to [0, 1].
+   * The reference's PGD_L2 takes a `random_start` argument but never reads it (predict.py's
+   * --random-start has no effect there), so off is the reference's behaviour.
+   */
+  randomStart?: boolean;
+  /**
+   * The reference's "no-grad" trick (predict.py --no-grad-attack, `_attack_mutlinoise_no_grad`):
+   * instead of back-propagating, step along -(1/m) sum_j softmax(f(x + delta + d_j))_y d_j, the
+   * Stein estimate of the gradient of E[softmax_y] up to a positive factor (no backward pass).
+   */
+  gradientFree?: boolean;
 }
 
 /** The SmoothAdv objective at x + delta: mean over images of -log(mean_j softmax(f(x + delta + d_ij))_y). */
@@ -96,14 +120,19 @@ export function pgdStep(
   delta: Tensor,
   labels: Tensor,
   noise: Tensor,
-  o: AttackOptions,
+  o: PgdOptions,
   step: number,
 ): { delta: Tensor; gradient: Tensor; objective: Tensor } {
   return scope(() => {
     const d = delta.view();
-    d.requiresGrad = true;
-    const objective = smoothedObjective(model, x, d, noise, labels, o.m);
-    const [g] = grad(objective, [d]);
+    let objective: Tensor, g: Tensor;
+    if (o.gradientFree) {
+      ({ objective, direction: g } = noGrad(() => steinDirection(model, add(x, d), labels, noise, o.m)));
+    } else {
+      d.requiresGrad = true;
+      objective = smoothedObjective(model, x, d, noise, labels, o.m);
+      [g] = grad(objective, [d]);
+    }
     return noGrad(() => {
       const moved = add(
         d,
@@ -116,6 +145,57 @@ export function pgdStep(
 }
 
 /**
+ * -(1/m) sum_j softmax(f(x_i + d_ij))_y d_ij per image: the reference's gradient-free ascent direction
+ * (the noise's weighted mean; by Stein's lemma E[p_y(x + d) d] = sigma^2 grad E[p_y(x + d)], so its
+ * negation points where the smoothed probability of the label falls).
+ */
+function steinDirection(
+  model: Module,
+  adv: Tensor,
+  labels: Tensor,
+  noise: Tensor,
+  m: number,
+): { direction: Tensor; objective: Tensor } {
+  const b = adv.shape[0];
+  const per = adv.size / b;
+  const logits = model.forward(add(repeatInterleave(adv, m), noise));
+  // softmax_y = exp(-cross-entropy) per row, which stays on the GPU with the labels
+  const py = exp(neg(crossEntropy(logits, repeatInterleave(labels, m), { reduction: "none" })));
+  const weighted = mul(reshape(noise, [b * m, per]), reshape(py, [b * m, 1]));
+  return {
+    direction: reshape(neg(mean(reshape(weighted, [b, m, per]), [1])), adv.shape),
+    objective: softmaxAverageLoss(logits, labels, m),
+  };
+}
+
+/** PGD's random start (PgdOptions.randomStart): uniform in the eps ball, x + delta kept in [0, 1]. */
+function randomStart(x: Tensor, o: PgdOptions): Tensor {
+  return scope(() =>
+    noGrad(() => {
+      const b = x.shape[0];
+      const d = x.size / b;
+      const direction = gaussianNoise(x.shape, {
+        sigma: 1,
+        seed: o.seed,
+        stream: o.stream,
+        domain: RNG_DOMAIN.start,
+      });
+      // samples b .. 2b - 1 of the same stream: the directions use samples 0 .. b - 1
+      const u = randomUniform([b], {
+        seed: o.seed,
+        stream: o.stream,
+        firstSample: b,
+        domain: RNG_DOMAIN.start,
+      });
+      // u^(1/d) = exp(log(u) / d): the radius of a uniform point of the d-dimensional ball
+      const radius = reshape(exp(affine(log(u), 1 / d)), [b, ...x.shape.slice(1).map(() => 1)]);
+      const start = mul(div(direction, rowNorms(direction)), affine(radius, o.eps));
+      return sub(clamp(add(x, start), 0, 1), x);
+    })
+  );
+}
+
+/**
  * PGD-l2 of SmoothAdv: delta_0 = 0; each step moves delta by 2 eps / T along the per-example
  * normalised gradient of the objective, clamps x + delta to [0, 1] (noise excluded) and projects delta
  * onto the eps ball (scaling by exactly eps / ||delta||). Returns x + delta_T.
@@ -125,11 +205,11 @@ export async function pgdL2(
   x: Tensor,
   labels: Tensor,
   noise: Tensor,
-  o: AttackOptions,
+  o: PgdOptions,
 ): Promise<Tensor> {
   checkAttack(x, noise, labels, o);
   return await withFrozenEval(model, () => {
-    let delta = full(x.shape, 0).keep();
+    let delta = (o.randomStart ? randomStart(x, o) : full(x.shape, 0)).keep();
     for (let t = 0; t < o.steps; t++) {
       const next = pgdStep(model, x, delta, labels, noise, o, t);
       next.gradient.dispose();

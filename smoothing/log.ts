@@ -5,6 +5,7 @@
  *
  *   certify: idx  label  predict  radius  correct  time     e.g. 1  8  8  0.36  1  0:00:13.996586
  *   predict: idx  label  predict  correct  time
+ *   predict under attack (SmoothAdv's predict.py): idx  label  predict  basePredict  correct  time
  *
  * The sequential certification modes add a last column, `samples` (noisy samples the image used),
  * after the reference columns, so the reference's analysis scripts read those logs unchanged.
@@ -22,18 +23,24 @@ export type LogKind = "certify" | "predict";
 export const CERTIFY_HEADER = "idx\tlabel\tpredict\tradius\tcorrect\ttime";
 export const CERTIFY_SAMPLES_HEADER = `${CERTIFY_HEADER}\tsamples`;
 export const PREDICT_HEADER = "idx\tlabel\tpredict\tcorrect\ttime";
+/** SmoothAdv's predict.py: the base classifier's own class on the (attacked) image after `predict`. */
+export const PREDICT_BASE_HEADER = "idx\tlabel\tpredict\tbasePredict\tcorrect\ttime";
 
-/** The three layouts: a kind, and for certification logs whether the samples column follows. */
-export type LogFormat = "certify" | "certify+samples" | "predict";
+/**
+ * The layouts: a kind, for certification logs whether the samples column follows, for prediction
+ * logs whether the basePredict column is there.
+ */
+export type LogFormat = "certify" | "certify+samples" | "predict" | "predict+base";
 
 const HEADERS: Record<LogFormat, string> = {
   certify: CERTIFY_HEADER,
   "certify+samples": CERTIFY_SAMPLES_HEADER,
   predict: PREDICT_HEADER,
+  "predict+base": PREDICT_BASE_HEADER,
 };
 
 function kindOf(format: LogFormat): LogKind {
-  return format === "predict" ? "predict" : "certify";
+  return format === "predict" || format === "predict+base" ? "predict" : "certify";
 }
 
 /** One row of a prediction log (and the common part of a certification row). */
@@ -45,6 +52,8 @@ export interface PredictRow {
   correct: boolean;
   /** wall-clock seconds the image took */
   seconds: number;
+  /** the base classifier's class (logs with the basePredict column only) */
+  basePredict?: number;
   /** 1-based line number in the file it was read from (0 for rows not read from a file) */
   line: number;
   /** the row as written, without its newline, so that merging copies rows verbatim */
@@ -118,6 +127,8 @@ export interface PredictResult {
   label: number;
   predict: number;
   seconds: number;
+  /** the base classifier's class: written after predict when given */
+  basePredict?: number;
 }
 
 function checkInteger(value: number, name: string, min: number): void {
@@ -151,11 +162,18 @@ export function formatCertifyRow(result: CertifyResult): string {
   return fields.join("\t");
 }
 
-/** A prediction log row exactly as predict.py prints it (without the newline). */
+/**
+ * A prediction log row exactly as predict.py prints it (without the newline): Cohen et al.'s columns,
+ * or SmoothAdv's with basePredict when the result has one.
+ */
 export function formatPredictRow(result: PredictResult): string {
   checkResult(result);
   const correct = result.predict === result.label ? 1 : 0;
-  return [result.idx, result.label, result.predict, correct, formatTimedelta(result.seconds)].join("\t");
+  const base = result.basePredict === undefined ? [] : [result.basePredict];
+  if (result.basePredict !== undefined) checkInteger(result.basePredict, "basePredict", 0);
+  return [result.idx, result.label, result.predict, ...base, correct, formatTimedelta(result.seconds)].join(
+    "\t",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +206,9 @@ function parseRow(format: LogFormat, text: string, path: string, line: number): 
   const idx = parseIntField(fields[0], "idx", 0, path, line);
   const label = parseIntField(fields[1], "label", 0, path, line);
   const predict = parseIntField(fields[2], "predict", -1, path, line);
-  const correctText = fields[kind === "certify" ? 4 : 3];
+  // certify's radius and predict+base's basePredict both sit between predict and correct
+  const shifted = format !== "predict";
+  const correctText = fields[shifted ? 4 : 3];
   if (correctText !== "0" && correctText !== "1") {
     throw new LogFormatError(path, line, `correct must be 0 or 1, got '${correctText}'`);
   }
@@ -200,12 +220,15 @@ function parseRow(format: LogFormat, text: string, path: string, line: number): 
       `correct is ${correctText} but predict (${predict}) ${correct ? "!=" : "=="} label (${label})`,
     );
   }
-  const timeText = fields[kind === "certify" ? 5 : 4];
+  const timeText = fields[shifted ? 5 : 4];
   const seconds = parseElapsed(timeText);
   if (seconds === null) {
     throw new LogFormatError(path, line, `time must be H:MM:SS[.ffffff] or seconds, got '${timeText}'`);
   }
   const row: PredictRow = { idx, label, predict, correct, seconds, line, text };
+  if (format === "predict+base") {
+    return { ...row, basePredict: parseIntField(fields[3], "basePredict", 0, path, line) };
+  }
   if (kind === "predict") return row;
   const radiusText = fields[3];
   const radius = Number(radiusText);
@@ -240,11 +263,9 @@ export function parseLog(text: string, path: string): AnyLog {
     throw new LogFormatError(
       path,
       1,
-      `header must be '${
-        CERTIFY_HEADER.replaceAll("\t", "<tab>")
-      }' (optionally followed by <tab>samples) or '${PREDICT_HEADER.replaceAll("\t", "<tab>")}', got '${
-        header.replaceAll("\t", "<tab>")
-      }'`,
+      `header must be '${CERTIFY_HEADER.replaceAll("\t", "<tab>")}' (optionally followed by <tab>samples), '${
+        PREDICT_HEADER.replaceAll("\t", "<tab>")
+      }' or '${PREDICT_BASE_HEADER.replaceAll("\t", "<tab>")}', got '${header.replaceAll("\t", "<tab>")}'`,
     );
   }
   const kind = kindOf(format);
@@ -345,7 +366,11 @@ function openForAppend(path: string, format: LogFormat): { file: Deno.FsFile; ro
           1,
           log.format === "certify"
             ? "is a fixed-N certification log (no samples column), cannot append sequential-mode rows to it"
-            : "is a sequential-mode certification log (with a samples column), cannot append fixed-N rows to it",
+            : log.format === "certify+samples"
+            ? "is a sequential-mode certification log (with a samples column), cannot append fixed-N rows to it"
+            : log.format === "predict"
+            ? "is a prediction log without attack (no basePredict column), cannot append rows of an attack to it"
+            : "is a prediction log under attack (basePredict column), cannot append rows without one to it",
         );
       }
       if (log.partialTail !== null) Deno.truncateSync(path, log.completeBytes);
@@ -428,17 +453,25 @@ export class CertLogWriter extends LogWriter<CertifyRow, CertifyResult> {
   }
 }
 
-/** Appends prediction rows in the reference format; resumes an existing log. */
+/**
+ * Appends prediction rows in the reference format (with the basePredict column when `basePredict` is
+ * set); resumes an existing log of the same format.
+ */
 export class PredictLogWriter extends LogWriter<PredictRow, PredictResult> {
-  private constructor(path: string) {
-    super(path, "predict");
+  private constructor(path: string, private readonly basePredict: boolean) {
+    super(path, basePredict ? "predict+base" : "predict");
   }
 
-  static open(path: string): PredictLogWriter {
-    return new PredictLogWriter(path);
+  static open(path: string, options: { basePredict?: boolean } = {}): PredictLogWriter {
+    return new PredictLogWriter(path, options.basePredict ?? false);
   }
 
   protected format(result: PredictResult): string {
+    if ((result.basePredict !== undefined) !== this.basePredict) {
+      throw new Error(
+        `${this.path}: rows of this log ${this.basePredict ? "need" : "have no"} a basePredict`,
+      );
+    }
     return formatPredictRow(result);
   }
 }
@@ -478,6 +511,8 @@ export interface MergeReport {
 function describeFormat(format: LogFormat): string {
   return format === "predict"
     ? "a predict log"
+    : format === "predict+base"
+    ? "a predict log under attack (basePredict column)"
     : format === "certify"
     ? "a fixed-N certify log"
     : "a sequential-mode certify log (samples column)";
@@ -487,7 +522,7 @@ function sameResult(a: PredictRow, b: PredictRow): boolean {
   const radius = (r: PredictRow) => "radius" in r ? (r as CertifyRow).radius : null;
   const samples = (r: PredictRow) => (r as CertifyRow).samples ?? null;
   return a.label === b.label && a.predict === b.predict && a.correct === b.correct &&
-    radius(a) === radius(b) &&
+    radius(a) === radius(b) && (a.basePredict ?? null) === (b.basePredict ?? null) &&
     samples(a) === samples(b);
 }
 

@@ -13,6 +13,7 @@ import {
   LogFormatError,
   mergeLogs,
   parseLog,
+  PREDICT_BASE_HEADER,
   PREDICT_HEADER,
   PredictLogWriter,
   readCertifyLog,
@@ -230,6 +231,40 @@ Deno.test("a half-written header is rewritten; a log of the other kind is refuse
       () => CertLogWriter.open(predictPath),
       /predict\.tsv:1: is a predict log, cannot append certify rows to it/,
     );
+  });
+});
+
+Deno.test("predict logs under attack carry basePredict after predict, as SmoothAdv's predict.py", () => {
+  assert.equal(PREDICT_BASE_HEADER, "idx\tlabel\tpredict\tbasePredict\tcorrect\ttime");
+  // the smoothed classifier abstains, the base classifier says 3: correct follows predict only
+  assert.equal(
+    formatPredictRow({ idx: 40, label: 7, predict: -1, basePredict: 3, seconds: 2.5 }),
+    "40\t7\t-1\t3\t0\t0:00:02.500000",
+  );
+  const log = parseLog(`${PREDICT_BASE_HEADER}\n40\t7\t-1\t3\t0\t0:00:02.5\n60\t1\t1\t1\t1\t3.25\n`, "a.tsv");
+  assert.equal(log.kind, "predict");
+  assert.equal(log.format, "predict+base");
+  assert.deepEqual(log.rows.map((r) => [r.idx, r.predict, r.basePredict, r.correct, r.seconds]), [
+    [40, -1, 3, false, 2.5],
+    [60, 1, 1, true, 3.25],
+  ]);
+  assert.throws(
+    () => parseLog(`${PREDICT_BASE_HEADER}\n1\t7\t7\t-1\t1\t1.0\n`, "b.tsv"),
+    /b\.tsv:2: basePredict/,
+  );
+  assert.throws(() => parseLog(`${PREDICT_BASE_HEADER}\n1\t7\t7\t1\t1.0\n`, "c.tsv"), /c\.tsv:2: expected 6/);
+  withTempDir((dir) => {
+    const path = `${dir}/attack.tsv`;
+    const w = PredictLogWriter.open(path, { basePredict: true });
+    w.append({ idx: 0, label: 7, predict: 7, basePredict: 2, seconds: 1 });
+    assert.throws(() => w.append({ idx: 1, label: 7, predict: 7, seconds: 1 }), /need a basePredict/);
+    w.close();
+    assert.equal(Deno.readTextFileSync(path), `${PREDICT_BASE_HEADER}\n0\t7\t7\t2\t1\t0:00:01\n`);
+    assert.throws(() => PredictLogWriter.open(path), /prediction log under attack/);
+    const plain = `${dir}/plain.tsv`;
+    PredictLogWriter.open(plain).close();
+    assert.throws(() => PredictLogWriter.open(plain, { basePredict: true }), /without attack/);
+    assert.throws(() => mergeLogs([path, plain], `${dir}/m.tsv`), /under attack/);
   });
 });
 
