@@ -1,5 +1,5 @@
 /**
- * Run by backends_test.ts in a subprocess (so each run gets a fresh wgpu instance with the environment's
+ * Run by run_probe.ts in a subprocess (so each run gets a fresh wgpu instance with the environment's
  * backend): computes a few kernels on fixed data and prints the adapter and the results as JSON.
  */
 import {

@@ -5,28 +5,7 @@
 import assert from "node:assert/strict";
 import { NO_ADAPTER_MESSAGE } from "../../engine/mod.ts";
 import { assertClose } from "../helpers.ts";
-
-const probe = new URL("./backend_probe.ts", import.meta.url).pathname;
-
-interface ProbeOut {
-  backend?: string;
-  adapter?: string;
-  results?: number[][];
-  error?: string;
-}
-
-async function runProbe(env: Record<string, string>): Promise<ProbeOut> {
-  const cmd = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--allow-env", "--allow-write", "--allow-sys", probe],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const { code, stdout, stderr } = await cmd.output();
-  const text = new TextDecoder().decode(stdout).trim().split("\n").pop() ?? "";
-  if (code !== 0) throw new Error(`probe failed (${code}): ${new TextDecoder().decode(stderr)}`);
-  return JSON.parse(text) as ProbeOut;
-}
+import { runProbe } from "./run_probe.ts";
 
 Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driver hidden)", async () => {
   const main = await runProbe({});

@@ -15,8 +15,7 @@ import {
   selectorEnvironment,
 } from "../../engine/gpu_select.ts";
 import { assertClose, assertThrows } from "../helpers.ts";
-
-const probe = new URL("./backend_probe.ts", import.meta.url).pathname;
+import { runProbe } from "./run_probe.ts";
 
 function mapEnv(init: Record<string, string> = {}): Environment & { vars: Map<string, string> } {
   const vars = new Map(Object.entries(init));
@@ -81,25 +80,6 @@ Deno.test("adapter ids are read in decimal (Deno) or 0x-hex; a mismatch names wh
     /NODEVICE_SELECT=1 disables Mesa's device-select layer/,
   );
 });
-
-interface ProbeOut {
-  backend?: string;
-  adapter?: string;
-  results?: number[][];
-  error?: string;
-}
-
-async function runProbe(env: Record<string, string>): Promise<ProbeOut> {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--allow-env", "--allow-write", "--allow-sys", probe],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder().decode(stdout).trim().split("\n").pop() ?? "";
-  if (code !== 0) throw new Error(`probe failed (${code}): ${new TextDecoder().decode(stderr)}`);
-  return JSON.parse(text) as ProbeOut;
-}
 
 const GL = { VK_ICD_FILENAMES: "/nonexistent", DENO_WEBGPU_BACKEND: "gl" };
 
