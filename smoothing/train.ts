@@ -1,7 +1,8 @@
 /**
  * Training of base classifiers for randomized smoothing: Gaussian data augmentation (Cohen et al. 2019)
  * and SmoothAdv (Salman et al. 2019: PGD or DDN on the smoothed soft classifier, then training on the
- * adversarial points under the same noise). One readback per logging interval, never per op.
+ * adversarial points under the same noise), here; MACER (macer.ts), Consistency (consistency.ts) and
+ * SmoothMix (smoothmix.ts) in their own modules. One readback per logging interval, never per op.
  */
 import {
   accuracyCount,
@@ -24,8 +25,12 @@ import type { Batch, DataLoader } from "../nn/data/loader.ts";
 import type { Module } from "../nn/module.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
 import { ddn, pgdL2 } from "./attacks.ts";
+import { consistencyBatch, type ConsistencyConfig } from "./consistency.ts";
+import { macerBatch, type MacerConfig } from "./macer.ts";
+import { smoothMixBatch, type SmoothMixConfig } from "./smoothmix.ts";
 
-export type Method = "gaussian" | "smoothadv";
+export const METHODS = ["gaussian", "smoothadv", "macer", "consistency", "smoothmix"] as const;
+export type Method = typeof METHODS[number];
 export type AttackName = "pgd" | "ddn";
 
 export interface TrainConfig {
@@ -49,6 +54,13 @@ export interface TrainConfig {
   momentum: number;
   weightDecay: number;
   seed: number;
+  /**
+   * The methods' own knobs, present only for their method (absent keys keep the recorded settings of
+   * Gaussian and SmoothAdv runs, which --resume compares, as they were).
+   */
+  macer?: MacerConfig;
+  consistency?: ConsistencyConfig;
+  smoothmix?: SmoothMixConfig;
 }
 
 /** Domain tag of test-time noise, so it never shares a counter with training noise. */
@@ -87,6 +99,37 @@ export function validateTrainConfig(c: TrainConfig): void {
   if (!(c.momentum >= 0) || !(c.weightDecay >= 0) || !(c.gamma > 0)) {
     throw new ParameterError((p) =>
       `${p("momentum")} and ${p("weightDecay")} must be >= 0 and ${p("gamma")} > 0`
+    );
+  }
+  const own = { macer: c.macer, consistency: c.consistency, smoothmix: c.smoothmix };
+  for (const [method, knobs] of Object.entries(own)) {
+    if ((knobs !== undefined) !== (c.method === method)) {
+      throw new RangeError(
+        `training config: ${method} settings ${knobs ? "given for" : "missing for"} ${c.method}`,
+      );
+    }
+  }
+  if (c.method === "macer" && !(c.macer!.lbd >= 0 && c.macer!.margin >= 0 && c.macer!.beta > 0)) {
+    throw new ParameterError((p) => `${p("lbd")} and ${p("margin")} must be >= 0 and ${p("beta")} > 0`);
+  }
+  if (c.method === "consistency" && !(c.consistency!.lbd >= 0 && c.consistency!.eta >= 0)) {
+    throw new ParameterError((p) => `${p("lbd")} and ${p("eta")} must be >= 0`);
+  }
+  if (c.method === "smoothmix") {
+    const s = c.smoothmix!;
+    if (!(s.stepSize > 0) || !(s.eta >= 0) || !Number.isInteger(s.mixStep) || s.mixStep < 0) {
+      throw new ParameterError((p) =>
+        `${p("stepSize")} must be > 0, ${p("eta")} >= 0 and ${p("mixStep")} an integer >= 0`
+      );
+    }
+    for (const [name, v] of [["maxnorm", s.maxnorm], ["maxnormS", s.maxnormS]] as const) {
+      if (v !== null && !(v >= 0)) throw new ParameterError((p) => `${p(name)} must be >= 0, got ${v}`);
+    }
+  }
+  if ((c.method === "consistency" || c.method === "smoothmix") && c.batch < c.numNoiseVec) {
+    throw new ParameterError((p) =>
+      `${p("batch")} (${c.batch}) must be at least ${p("numNoiseVec")} (${c.numNoiseVec}): each batch is ` +
+      "split into m chunks"
     );
   }
   if (c.method === "smoothadv" && c.batch % c.numNoiseVec !== 0) {
@@ -150,6 +193,23 @@ export async function trainBatch(
   const y = Tensor.from(batch.labels, [b], "i32").keep();
   const stats: StepStats[] = [];
   try {
+    if (c.method === "macer") {
+      stats.push(macerBatch(model, opt, c, { x, y, labels: batch.labels }, epoch, globalBatch, lr));
+      return stats;
+    }
+    if (c.method === "consistency" || c.method === "smoothmix") {
+      const parts = chunkBatch(x, y, batch.labels, c.numNoiseVec, globalBatch);
+      try {
+        stats.push(
+          ...(c.method === "consistency"
+            ? consistencyBatch(model, opt, c, parts, lr)
+            : await smoothMixBatch(model, opt, c, parts, epoch, lr, shape)),
+        );
+      } finally {
+        for (const p of parts) [p.x, p.y].forEach((t) => t.dispose());
+      }
+      return stats;
+    }
     if (c.method === "gaussian") {
       model.train();
       stats.push(scope(() => {
@@ -207,6 +267,28 @@ export async function trainBatch(
     x.dispose();
     y.dispose();
   }
+}
+
+/**
+ * A loader batch as the reference's _chunk_minibatch splits it (Jeong et al.'s Consistency and SmoothMix
+ * code): m chunks of floor(B / m) images, the remainder dropped; chunk k draws its noise from stream
+ * globalBatch * m + k (as SmoothAdv's chunks do).
+ */
+function chunkBatch(
+  x: Tensor,
+  y: Tensor,
+  labels: Int32Array,
+  m: number,
+  globalBatch: number,
+): { x: Tensor; y: Tensor; labels: Int32Array; stream: number }[] {
+  const size = Math.floor(x.shape[0] / m);
+  if (size === 0) return [];
+  return Array.from({ length: m }, (_, k) => ({
+    x: scope(() => noGrad(() => slice(x, 0, k * size, (k + 1) * size))).keep(),
+    y: scope(() => noGrad(() => slice(y, 0, k * size, (k + 1) * size))).keep(),
+    labels: labels.subarray(k * size, (k + 1) * size),
+    stream: globalBatch * m + k,
+  }));
 }
 
 /** Mean loss and accuracy (%) of accumulated step statistics: one readback for all of them. */

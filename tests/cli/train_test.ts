@@ -1,7 +1,8 @@
 /**
  * `deno task train` end to end on a slice of MNIST: Gaussian training resumed after its first epoch ends
  * with exactly the weights of an uninterrupted run; SmoothAdv with PGD and with DDN run and log the
- * reference's columns; bad flags are refused.
+ * reference's columns; MACER, Consistency and SmoothMix run with their references' defaults; bad flags
+ * are refused.
  *
  * The command runs in-process: everything it keeps between epochs is in its output directory, which
  * is what a resumed run reads, and the test process's compiled kernels are reused (on the software
@@ -103,6 +104,53 @@ Deno.test({
       const cols = rows[1].split("\t").map(Number);
       assert.ok(cols.every(Number.isFinite), rows[1]);
     }
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+Deno.test({
+  name: "MACER, Consistency and SmoothMix training run, record their knobs and log the reference's columns",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const runs: [string, string[], RegExp, Record<string, unknown>][] = [
+      ["macer", ["--num-noise-vec", "4"], /macer m=4/, { lbd: 12, margin: 8, beta: 16, deferred: false }],
+      ["consistency", [], /consistency m=2/, { lbd: 10, eta: 0.5 }],
+      ["smoothmix", ["--num-steps", "2", "--num-noise-vec", "2", "--eta", "5"], /smoothmix T=2 m=2/, {
+        stepSize: 1,
+        eta: 5,
+        mixStep: 0,
+        maxnormS: null,
+        maxnorm: null,
+      }],
+    ];
+    for (const [method, extra, said, knobs] of runs) {
+      const out = `${dir}/${method}`;
+      const r = await train([
+        ...SMALL,
+        "--train-limit",
+        "64",
+        "--method",
+        method,
+        ...extra,
+        "--epochs",
+        "1",
+        "--out",
+        out,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, said);
+      const rows = (await Deno.readTextFile(`${out}/log.tsv`)).trim().split("\n");
+      assert.equal(rows.length, 2);
+      assert.ok(rows[1].split("\t").map(Number).every(Number.isFinite), rows[1]);
+      const config = JSON.parse((await loadSafetensorsFile(`${out}/checkpoint.safetensors`)).metadata.config);
+      assert.equal(config.method, method);
+      assert.deepEqual(config[method], knobs, `${method}: the reference's defaults where no flag was given`);
+    }
+    const wrong = await train([...SMALL, "--method", "consistency", "--beta", "4", "--out", `${dir}/x`]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--beta is for --method macer, not consistency/);
     await Deno.remove(dir, { recursive: true });
   },
 });
