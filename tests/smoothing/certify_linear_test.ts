@@ -11,37 +11,15 @@
  * P(Binomial(M, alpha) > t) <= 1e-6, so a sound implementation fails it with probability <= 1e-6.
  */
 import assert from "node:assert/strict";
-import { Tensor } from "../../engine/mod.ts";
-import { flatten } from "../../engine/ops/layout.ts";
-import { linear } from "../../engine/ops/matmul.ts";
-import { Module } from "../../nn/module.ts";
 import { type Certificate, certifyImages, type CertifyMode } from "../../smoothing/certify.ts";
 import { phi, phiInv } from "../../smoothing/stats.ts";
 import { gpuTest } from "../helpers.ts";
+import { BinaryLinear } from "./binary_linear.ts";
 import { binomialUpperCriticalValue } from "./rng.ts";
 
 const SIDE = 4; // images [1, 4, 4]
 const SIGMA = 0.25;
 const ALPHA = 0.2;
-
-/** Logits (0, w.x + b): class 0 unless w.x + b > 0 (ties go to the lower index, as the vote kernel does). */
-class BinaryLinear extends Module {
-  readonly #weight: Tensor;
-  readonly #bias: Tensor;
-  constructor(w: number[], b: number) {
-    super();
-    this.#weight = Tensor.from([...w.map(() => 0), ...w], [2, w.length]).keep();
-    this.#bias = Tensor.from([0, b], [2]).keep();
-  }
-  forward(x: Tensor): Tensor {
-    return linear(flatten(x, 1), this.#weight, this.#bias);
-  }
-  override dispose(): void {
-    super.dispose();
-    this.#weight.dispose();
-    this.#bias.dispose();
-  }
-}
 
 /** A classifier with P(class 0 under noise) = pA at the all-zeros image. */
 function classifierWith(pA: number): BinaryLinear {

@@ -8,10 +8,6 @@
  * crosses the hyperplane: the base and the smoothed classifier both say class 1.
  */
 import assert from "node:assert/strict";
-import { Tensor } from "../../engine/mod.ts";
-import { flatten } from "../../engine/ops/layout.ts";
-import { linear } from "../../engine/ops/matmul.ts";
-import { Module } from "../../nn/module.ts";
 import { predictImages } from "../../smoothing/certify.ts";
 import {
   attackImage,
@@ -22,6 +18,7 @@ import {
 import { ParameterError } from "../../nn/parameter_error.ts";
 import { phi } from "../../smoothing/stats.ts";
 import { gpuTest } from "../helpers.ts";
+import { BinaryLinear } from "./binary_linear.ts";
 
 const SIDE = 4;
 const SHAPE = [1, SIDE, SIDE] as const;
@@ -31,29 +28,10 @@ const NORM = Math.hypot(...W);
 /** The clean image: mid-gray, so that the [0, 1] clamp never binds for these radii. */
 const X = new Float32Array(SIDE * SIDE).fill(0.5);
 
-/** Logits (0, w.x + b). */
-class BinaryLinear extends Module {
-  readonly #weight: Tensor;
-  readonly #bias: Tensor;
-  constructor(b: number) {
-    super();
-    this.#weight = Tensor.from([...W.map(() => 0), ...W], [2, W.length]).keep();
-    this.#bias = Tensor.from([0, b], [2]).keep();
-  }
-  forward(x: Tensor): Tensor {
-    return linear(flatten(x, 1), this.#weight, this.#bias);
-  }
-  override dispose(): void {
-    super.dispose();
-    this.#weight.dispose();
-    this.#bias.dispose();
-  }
-}
-
 /** A classifier whose hyperplane lies at distance `d` from X, on the class-1 side of w. */
 function atDistance(d: number): BinaryLinear {
   const wx = W.reduce((s, w, i) => s + w * X[i], 0);
-  return new BinaryLinear(-wx - d * NORM);
+  return new BinaryLinear(W, -wx - d * NORM);
 }
 
 /** Distance of an image from the hyperplane of atDistance(d), in float64. */
