@@ -11,9 +11,9 @@
  * [n0, n0 + N) estimate its probability, of which the sequential modes use a prefix.
  */
 import { lowerConfidenceBound, provesAbove, provesBelow } from "./confidence_sequence.ts";
-import { phi, phiInv } from "./normal.ts";
+import { phi } from "./normal.ts";
 import { argmaxCounts } from "./sampling.ts";
-import { certifyFromCounts, predictFromCounts } from "./stats.ts";
+import { certifiedRadius, certifyFromCounts, predictFromCounts } from "./stats.ts";
 
 export const ABSTAIN = -1;
 
@@ -154,7 +154,7 @@ function sequenceRadius(
   p: CertifyParameters,
 ): { radius: number | null; pALower: number } {
   const pALower = lowerConfidenceBound(nA, n, p.alpha);
-  return { radius: pALower >= 0.5 ? p.sigma * phiInv(pALower) : null, pALower };
+  return { radius: certifiedRadius(pALower, p.sigma), pALower };
 }
 
 function radiiRule(p: CertifyParameters, radii: readonly number[]): StoppingRule {
