@@ -16,7 +16,16 @@
  *   whose m = 1 path back-propagates whatever the flag says; DDN has none (the reference raises);
  * - the attack noise uses its own RNG domain, so it is independent of PREDICT's noise for the image.
  */
-import { argmax, full, gaussianNoise, noGrad, RNG_DOMAIN, scope, Tensor } from "../engine/mod.ts";
+import {
+  argmax,
+  full,
+  gaussianNoise,
+  noGrad,
+  readTensors,
+  RNG_DOMAIN,
+  scope,
+  Tensor,
+} from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
 import { ddn, pgdL2 } from "./attacks.ts";
@@ -87,15 +96,12 @@ export function validateEmpiricalAttack(o: EmpiricalAttackOptions): void {
   }
 }
 
-/** The base classifier's class for one image (argmax of the logits, ties to the lowest index). */
-export async function basePrediction(model: Module, image: Tensor): Promise<number> {
+/** The base classifier's class for one image, on the GPU (argmax of the logits, ties to the lowest index). */
+function baseClass(model: Module, image: Tensor): Tensor {
   const wasTraining = model.training;
   model.eval();
   try {
-    const t = scope(() => noGrad(() => argmax(model.forward(image.view([1, ...image.shape])))));
-    const [c] = await t.read();
-    t.dispose();
-    return c;
+    return scope(() => noGrad(() => argmax(model.forward(image.view([1, ...image.shape])))));
   } finally {
     model.train(wasTraining);
   }
@@ -152,10 +158,12 @@ export async function attackImage(
       adv.keep();
     }
     const flat = adv.view(shape).keep();
-    const basePredict = await basePrediction(model, flat);
-    const adversarial = Float32Array.from(await flat.read());
+    const cls = baseClass(model, flat);
+    // One readback for both: each costs a device round trip.
+    const [c, pixels] = await readTensors([cls, flat]);
+    cls.dispose();
     flat.dispose();
-    return { adversarial, basePredict };
+    return { adversarial: Float32Array.from(pixels), basePredict: c[0] };
   } finally {
     for (const t of [x, y, noise, adv]) t?.dispose();
   }
