@@ -6,7 +6,7 @@
  */
 import type { Summary } from "./stats.ts";
 
-export const GROUPS = ["kernels", "certify", "train"] as const;
+export const GROUPS = ["kernels", "certify", "train", "compile"] as const;
 export type GroupName = typeof GROUPS[number];
 
 export type Arch = "mnist_cnn" | "cifar_resnet20" | "cifar_resnet110";
@@ -53,6 +53,18 @@ export type CaseParams =
     skip: number;
     torchBatches: number;
   }
+  | {
+    /**
+     * A start up to the first batch's votes (bench/compile_probe.ts) with an empty or a filled Mesa
+     * shader cache: the whole wait ("ready"), or the part in creating pipelines or in their first
+     * dispatches, where lavapipe generates code.
+     */
+    kind: "compile";
+    arch: Arch;
+    batch: number;
+    cache: "cold" | "warm";
+    part: "ready" | "create" | "first_dispatch";
+  }
   | { kind: "train_gaussian"; arch: Arch; batch: number; sigma: number }
   | {
     kind: "train_smoothadv";
@@ -77,6 +89,7 @@ export const UNITS = {
   "us/dispatch": { rate: false, scale: 1e6 },
   "us/call": { rate: false, scale: 1e6 },
   "ms": { rate: false, scale: 1e3 },
+  "s": { rate: false, scale: 1 },
 } as const;
 export type Unit = keyof typeof UNITS;
 

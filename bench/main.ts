@@ -22,6 +22,7 @@ import {
   type TorchInfo,
 } from "./cases.ts";
 import { releaseCertifyModels } from "./certify.ts";
+import { removeCompileCaches } from "./compile.ts";
 import { type Ceilings, makeFigure, torchFigure, unitValue } from "./figure.ts";
 import { CORES } from "./measure.ts";
 import { measureOurs } from "./ours.ts";
@@ -219,6 +220,7 @@ export async function runBench(o: BenchOptions, command: string): Promise<BenchF
     const profiles: Profile[] = [];
     const ours = await runOurs(cases, profiles);
     if (group === "certify") releaseCertifyModels();
+    if (group === "compile") await removeCompileCaches();
     const torch = await torchFor(info, cases);
     const file: BenchFile = {
       ...head,

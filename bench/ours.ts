@@ -1,6 +1,7 @@
 /** Our side of every case: the measurement function for each `kind` of bench/cases.ts. */
 import type { MeasuredCase, Profile, Sample } from "./cases.ts";
 import { measureCertifyImage, measureCertifyRate, measureTimeToCertificate } from "./certify.ts";
+import { measureCompile } from "./compile.ts";
 import { measureDispatch } from "./dispatch.ts";
 import { measureConv, measureMatmul } from "./kernels_matmul_conv.ts";
 import { measureBatchNorm, measureNoise, measureSoftmaxAverage, measureVotes } from "./kernels_memory.ts";
@@ -35,6 +36,8 @@ export function measureOurs(c: MeasuredCase, profiles: Profile[]): Promise<Sampl
       return measureCertifyImage(p, c);
     case "time_to_certificate":
       return measureTimeToCertificate(p, c);
+    case "compile":
+      return measureCompile(p, c);
     case "train_gaussian":
       return measureTrainGaussian(p, c);
     case "train_smoothadv":

@@ -366,6 +366,48 @@ function trainPlan(quick: boolean): Case[] {
   return cases;
 }
 
+const ARCH_NAMES: Record<Arch, string> = {
+  mnist_cnn: "MNIST CNN",
+  cifar_resnet20: "ResNet-20",
+  cifar_resnet110: "ResNet-110",
+};
+
+/**
+ * Start-up per model at the certification batch: empty shader cache, then the cache it filled. A cold
+ * start compiles every pipeline (minutes for the ResNets), so each is run once (twice warm). --quick
+ * keeps one warm start of the MNIST CNN at its small batch, on the user's own shader cache (which the
+ * other groups of `bench all --quick` have filled), to stay within a smoke test's time.
+ */
+function compilePlan(quick: boolean): Case[] {
+  const batch = quick ? QUICK_BATCH : 400;
+  const parts = [
+    ["ready", "to the first batch's votes"],
+    ["create", "creating pipelines"],
+    ["first_dispatch", "first dispatches (code generation)"],
+  ] as const;
+  const cases: Case[] = [];
+  for (const arch of quick ? ARCHS.slice(0, 1) : ARCHS) {
+    for (const cache of quick ? ["warm"] as const : ["cold", "warm"] as const) {
+      for (const [part, what] of parts) {
+        cases.push({
+          id: `compile/${arch}/N${batch}/${cache}/${part}`,
+          section: `start-up, batch ${batch}`,
+          name: `${ARCH_NAMES[arch]} ${cache === "cold" ? "empty" : "warm"} cache: ${what}`,
+          unit: "s",
+          work: 1,
+          params: { kind: "compile", arch, batch, cache, part },
+          repeats: cache === "cold" || quick ? 1 : 2,
+          ...(quick ? { note: "on the user's shader cache, which the other groups of the run filled" } : {}),
+          warmup: 0,
+          targetMs: 0,
+          torch: false,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
 export function groupPlan(group: GroupName, quick: boolean): Case[] {
   switch (group) {
     case "kernels":
@@ -374,5 +416,7 @@ export function groupPlan(group: GroupName, quick: boolean): Case[] {
       return certifyPlan(quick);
     case "train":
       return trainPlan(quick);
+    case "compile":
+      return compilePlan(quick);
   }
 }

@@ -134,6 +134,7 @@ const TITLES: Record<string, string> = {
   kernels: "Kernels",
   certify: "Certification",
   train: "Training",
+  compile: "Start-up (pipeline creation and code generation)",
 };
 
 /** RESULTS.md from the group files (in group order); `source` names the folder they came from. */

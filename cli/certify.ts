@@ -39,7 +39,9 @@ import {
   openEvaluation,
   openLogOutput,
   parameterError,
+  reportCompileTrace,
   resolveSigma,
+  startCompileTrace,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -124,6 +126,9 @@ export const CERTIFY = defineCommand({
     ),
     adapter: adapterFlag,
     out: stringFlag("output log (resumed if it exists)", { valueName: "FILE" }),
+    verbose: booleanFlag(
+      "list every kernel pipeline the run built with its cost (creation, and first dispatch: compilation)",
+    ),
   },
   positionals: { name: "ARG", min: 0, max: 4 },
   examples: [
@@ -194,6 +199,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       throw parameterError(e, CERTIFY_FLAG_NAMES);
     }
     const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
+    const trace = startCompileTrace(v.verbose);
     const { source, model, indices } = ev;
     const shard = ev.spec.shard;
     const sigma = resolveSigma(v.sigma, ev, v.checkpoint, io.err);
@@ -275,6 +281,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
       output?.close();
     }
     const elapsed = (performance.now() - t0) / 1000;
+    await reportCompileTrace(trace, io.err);
     if (todo.length > 0) {
       io.err(
         `${todo.length} image(s) in ${elapsed.toFixed(1)} s: ${(samples / elapsed).toFixed(0)} samples/s, ` +

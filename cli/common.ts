@@ -3,7 +3,7 @@
  * the engine (and saying which adapter is in use), opening a log for writing, and the library's
  * parameter errors as usage errors that name the flags.
  */
-import { type Engine, initEngine } from "../engine/mod.ts";
+import { type CompileTrace, type Engine, engine, formatCompileCosts, initEngine } from "../engine/mod.ts";
 import type { DatasetName } from "../nn/data/eval_source.ts";
 import type { NormalizeMode, Precision } from "../nn/layers.ts";
 import { type Arch, parseArch } from "../nn/models.ts";
@@ -51,6 +51,19 @@ export async function openEngine(
   const e = await initEngine({ adapter });
   log(`adapter: ${e.gpu.describe()}\n`);
   return e;
+}
+
+/** The --verbose report: from now on, trace what each new kernel pipeline costs (null: not asked). */
+export function startCompileTrace(verbose: boolean): CompileTrace | null {
+  return verbose ? engine().traceCompiles() : null;
+}
+
+/** Print the pipelines a traced run built, costliest first. */
+export async function reportCompileTrace(
+  trace: CompileTrace | null,
+  log: (s: string) => void,
+): Promise<void> {
+  if (trace) log(formatCompileCosts(await trace.costs()));
 }
 
 /** The library's names of the evaluation parameters, as flags. */

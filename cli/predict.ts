@@ -41,7 +41,9 @@ import {
   openEvaluation,
   openLogOutput,
   parameterError,
+  reportCompileTrace,
   resolveSigma,
+  startCompileTrace,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 
@@ -79,6 +81,9 @@ export const PREDICT = defineCommand({
     precision: choiceFlag("convolution precision", ["f32", "f16"] as const, "f32"),
     adapter: adapterFlag,
     out: stringFlag("output log (resumed if it exists)", { valueName: "FILE" }),
+    verbose: booleanFlag(
+      "list every kernel pipeline the run built with its cost (creation, and first dispatch: compilation)",
+    ),
     attack: valueFlag<EmpiricalAttack>(
       "attack each image first (SmoothAdv's predict.py) and predict on the adversarial image; the log " +
         "gains a basePredict column",
@@ -196,6 +201,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       });
     }
     const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
+    const trace = startCompileTrace(v.verbose);
     const { source, model, indices } = ev;
     const sigma = resolveSigma(v.sigma, ev, v.checkpoint, io.err);
     const opts = optionsFor(sigma);
@@ -293,6 +299,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
       (progress as Progress | null)?.finish();
       output?.close();
     }
+    await reportCompileTrace(trace, io.err);
     if (todo.length) {
       io.err(
         `accuracy ${(100 * correct / todo.length).toFixed(1)}%, abstained ${

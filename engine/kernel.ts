@@ -5,6 +5,7 @@
  * reflected member offsets, and every binding is validated before it reaches WebGPU.
  */
 import { WgslReflect } from "wgsl_reflect";
+import type { CompileTrace } from "./compile_trace.ts";
 // The browser bundle (web/build.ts) substitutes host_web.ts, whose sources are inlined, for this module.
 import { host } from "./host_deno.ts";
 
@@ -276,6 +277,8 @@ export class KernelCache {
   private kernels = new Map<string, Kernel>();
   /** Families used for dispatch (not just compiled by `compile`), whose errors must surface. */
   private reported = new Set<string>();
+  /** When set, every pipeline created is recorded with its creation time. */
+  trace: CompileTrace | null = null;
   /** `report` receives diagnostics that arrive asynchronously (thrown at the device's next check). */
   constructor(private device: GPUDevice, private report: (e: Error) => void) {}
 
@@ -316,7 +319,9 @@ export class KernelCache {
       this.reported.add(family.file);
       const module = this.module(family);
       this.device.pushErrorScope("validation");
+      const start = performance.now();
       k = new Kernel(this.device, module, family, spec, overrides, label);
+      this.trace?.created(k, performance.now() - start);
       this.device.popErrorScope().then((err) => {
         if (err) this.report(new KernelError(`${label}: pipeline creation failed: ${err.message.trim()}`));
       });

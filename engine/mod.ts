@@ -4,6 +4,7 @@ export { Kernel, KernelCache, KernelError, listShaderFamilies, shaderFamily } fr
 export { BufferPool, sizeClass } from "./pool.ts";
 export { type Bindable, Recorder } from "./recorder.ts";
 export { Engine, engine, initEngine, shutdownEngine } from "./runtime.ts";
+export { CompileTrace, formatCompileCosts, type PipelineCost } from "./compile_trace.ts";
 export {
   type DType,
   type HostArray,

@@ -7,6 +7,7 @@
 import { Gpu, GpuError } from "./device.ts";
 import { Kernel, KernelError, packUniforms, type UniformValues } from "./kernel.ts";
 import { Profiler } from "./profiler.ts";
+import type { CompileTrace } from "./compile_trace.ts";
 
 /** Anything that can be bound as a buffer: tensors, or a raw buffer range. */
 export interface Bindable {
@@ -121,6 +122,8 @@ export class Recorder {
   maxDispatches = 2048;
   /** When set, every dispatch runs in its own timestamped pass (see profiler.ts). */
   profiler: Profiler | null = null;
+  /** When set, each pipeline's first dispatch is submitted alone and timed (see compile_trace.ts). */
+  trace: CompileTrace | null = null;
 
   /** Start collecting per-kernel GPU times (needs the adapter's timestamp-query feature). */
   startProfiling(): Profiler {
@@ -229,7 +232,17 @@ export class Recorder {
       this.stats.bindGroupsCreated++;
       if (this.bindGroups.size > 8192) this.bindGroups.clear();
     }
-    if (this.profiler) {
+    // A pipeline's first dispatch under a compile trace gets a timestamped pass of its own (and
+    // displaces the profiler's timestamps for that one dispatch).
+    if (this.trace?.full) this.flush();
+    const firstTimed = this.trace?.isFirstDispatch(kernel) ? this.trace.firstDispatch(kernel) : null;
+    if (firstTimed) {
+      const p = this.commandEncoder().beginComputePass({ timestampWrites: firstTimed });
+      p.setPipeline(kernel.pipeline);
+      p.setBindGroup(0, bg);
+      p.dispatchWorkgroups(x, y, z);
+      p.end();
+    } else if (this.profiler) {
       if (this.profiler.full) this.flush();
       const enc = this.commandEncoder();
       const p = enc.beginComputePass({ timestampWrites: this.profiler.next(kernel.label) });
@@ -288,9 +301,11 @@ export class Recorder {
     }
     const kernels = [...this.pendingKernels];
     const afterSubmit = this.profiler?.encodeResolve(this.encoder) ?? null;
+    const afterTrace = this.trace?.encodeResolve(this.encoder) ?? null;
     this.device.pushErrorScope("validation");
     this.device.queue.submit([this.encoder.finish()]);
     afterSubmit?.();
+    afterTrace?.();
     const check = this.device.popErrorScope().then((err) => {
       if (err) {
         throw new GpuError(err.message, `submission of ${kernels.length} kernel(s): ${kernels.join(", ")}`);

@@ -3,6 +3,7 @@
  * `initEngine()` once at start-up (it is async: adapter and device requests are); everything else
  * reaches the engine synchronously through `engine()`.
  */
+import { CompileTrace } from "./compile_trace.ts";
 import { Gpu, GpuError, type GpuOptions } from "./device.ts";
 import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
 import { BufferPool, STORAGE_USAGE } from "./pool.ts";
@@ -29,6 +30,18 @@ export class Engine {
       if (err) this.gpu.report(new GpuError(`allocating ${size} bytes failed: ${err.message}`, label));
     });
     return b;
+  }
+
+  /**
+   * From now on, record what every new pipeline costs: its creation and its first dispatch (timed
+   * in a pass of its own). Returns the trace.
+   */
+  traceCompiles(): CompileTrace {
+    const trace = new CompileTrace(this.gpu.device);
+    this.rec.flush();
+    this.kernels.trace = trace;
+    this.rec.trace = trace;
+    return trace;
   }
 
   kernel(family: string, entry = "main", overrides: OverrideValues = {}): Kernel {

@@ -82,7 +82,7 @@ Deno.test({
         await formatMarkdown(renderMarkdown(files, displayPath(dir))),
         "RESULTS.md is exactly the (formatted) rendering of the JSON files",
       );
-      for (const title of ["## Roofline", "## Kernels", "## Certification", "## Training"]) {
+      for (const title of ["## Roofline", "## Kernels", "## Certification", "## Training", "## Start-up"]) {
         assert.ok(md.includes(title), `RESULTS.md lacks ${title}`);
       }
     } finally {

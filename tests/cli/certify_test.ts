@@ -202,3 +202,16 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+Deno.test({
+  name: "certify --verbose lists the kernel pipelines the run used, with their build costs",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const r = await certify([...BASE, "--max", "1", "--verbose"]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /\d+ pipeline\(s\): [\d.]+ s creating them, [\d.]+ s in their first dispatches/);
+    assert.match(r.err, /s create, [\d.]+ s first dispatch {2}shaders\/conv2d\.wgsl:main \(RB=\d+ CB=\d+ /);
+    assert.match(r.err, /shaders\/vote_count\.wgsl:count_rows/);
+  },
+});

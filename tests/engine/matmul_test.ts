@@ -277,14 +277,14 @@ gpuTest("matmul/linear: the hardware-GPU tile policy (16x16 workgroups) gives th
 });
 
 gpuTest(
-  "matmul: the full software tiles (16 x 8 blocks, uncapped by SMOOTHCERT_MAX_TILE) give the same results",
+  "matmul: the full software tiles (16 x 8 blocks, SMOOTHCERT_MAX_TILE=16x8) give the same results",
   async () => {
-    // The test task caps tiles at 8x4 to compile fast; long jobs run the full tiles, checked here on
-    // shapes that select them (M rows over 8 lanes, N columns in one invocation).
-    const full = tileConfig({
-      isFallbackAdapter: true,
-      description: "software (full tiles, forced in a test)",
-    }, null);
+    // The test task caps tiles at 8x4 to compile fast and jobs default to 8x8; a long job may ask for
+    // the full tiles, checked here on shapes that select them (M rows over 8 lanes, N columns in one
+    // invocation).
+    const info = { isFallbackAdapter: true, description: "software (full tiles, forced in a test)" };
+    assert.deepEqual(tileConfig(info, null).gemm(3072, 64, "rows", 64), { RB: 8, CB: 8, WGX: 1, WGY: 8 });
+    const full = tileConfig(info, parseTileLimit("16x8"));
     assert.deepEqual(full.gemm(3072, 64, "rows", 64), { RB: 16, CB: 8, WGX: 1, WGY: 8 });
     overrideTileConfig(full);
     try {
