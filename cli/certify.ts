@@ -6,6 +6,7 @@
  * the MNIST test set.
  */
 import { fileURLToPath } from "node:url";
+import { FAST_START_TILE_LIMIT } from "../engine/ops/matmul_tiles.ts";
 import { type DatasetName, DATASETS } from "../nn/data/eval_source.ts";
 import { STANDARD_RADII, summarize } from "../smoothing/analyze.ts";
 import {
@@ -198,7 +199,13 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     } catch (e) {
       throw parameterError(e, CERTIFY_FLAG_NAMES);
     }
-    const ev = await openEvaluation({ ...v, checkpoint: v.checkpoint }, io.err);
+    // The embedded default is a short demonstration: small tiles, so a fresh machine waits seconds
+    // rather than most of a minute for its kernels (SMOOTHCERT_MAX_TILE still decides where set).
+    const ev = await openEvaluation(
+      { ...v, checkpoint: v.checkpoint },
+      io.err,
+      isDefault ? { tileLimit: FAST_START_TILE_LIMIT } : {},
+    );
     const trace = startCompileTrace(v.verbose);
     const { source, model, indices } = ev;
     const shard = ev.spec.shard;

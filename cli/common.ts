@@ -3,7 +3,14 @@
  * the engine (and saying which adapter is in use), opening a log for writing, and the library's
  * parameter errors as usage errors that name the flags.
  */
-import { type CompileTrace, type Engine, engine, formatCompileCosts, initEngine } from "../engine/mod.ts";
+import {
+  type CompileTrace,
+  type Engine,
+  engine,
+  type EngineOptions,
+  formatCompileCosts,
+  initEngine,
+} from "../engine/mod.ts";
 import type { DatasetName } from "../nn/data/eval_source.ts";
 import type { NormalizeMode, Precision } from "../nn/layers.ts";
 import { type Arch, parseArch } from "../nn/models.ts";
@@ -47,8 +54,9 @@ export function normalizeMode(choice: typeof NORMALIZE_CHOICES[number]): Normali
 export async function openEngine(
   adapter: AdapterFlag | undefined,
   log: (s: string) => void,
+  options: Omit<EngineOptions, "adapter"> = {},
 ): Promise<Engine> {
-  const e = await initEngine({ adapter });
+  const e = await initEngine({ ...options, adapter });
   log(`adapter: ${e.gpu.describe()}\n`);
   return e;
 }
@@ -137,9 +145,10 @@ export function evaluationSpec(v: EvaluationFlags): EvaluationSpec {
 export async function openEvaluation(
   v: EvaluationFlags,
   log: (s: string) => void,
+  engineOptions: Omit<EngineOptions, "adapter"> = {},
 ): Promise<Evaluation & { spec: EvaluationSpec }> {
   const spec = evaluationSpec(v);
-  await openEngine(v.adapter, log);
+  await openEngine(v.adapter, log, engineOptions);
   const ev = await withFlagNamesAsync(EVALUATION_FLAG_NAMES, () => openLibraryEvaluation(spec));
   return { ...ev, spec };
 }

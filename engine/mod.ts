@@ -3,7 +3,7 @@ export { Gpu, GpuError, type GpuInfo, type GpuOptions, NO_ADAPTER_MESSAGE } from
 export { Kernel, KernelCache, KernelError, listShaderFamilies, shaderFamily } from "./kernel.ts";
 export { BufferPool, sizeClass } from "./pool.ts";
 export { type Bindable, Recorder } from "./recorder.ts";
-export { Engine, engine, initEngine, shutdownEngine } from "./runtime.ts";
+export { Engine, engine, type EngineOptions, initEngine, shutdownEngine } from "./runtime.ts";
 export { CompileTrace, formatCompileCosts, type PipelineCost } from "./compile_trace.ts";
 export {
   type DType,

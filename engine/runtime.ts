@@ -6,15 +6,26 @@
 import { CompileTrace } from "./compile_trace.ts";
 import { Gpu, GpuError, type GpuOptions } from "./device.ts";
 import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
+import type { TileLimit } from "./ops/matmul_tiles.ts";
+import { host } from "./host_deno.ts";
 import { BufferPool, STORAGE_USAGE } from "./pool.ts";
 import { type DispatchArgs, Recorder } from "./recorder.ts";
+
+export interface EngineOptions extends GpuOptions {
+  /**
+   * The software adapter's tile cap for this process when SMOOTHCERT_MAX_TILE does not set one (absent:
+   * DEFAULT_TILE_LIMIT of ops/matmul_tiles.ts). A short job asks for small tiles, which compile fast.
+   */
+  tileLimit?: TileLimit;
+}
 
 export class Engine {
   readonly kernels: KernelCache;
   readonly pool: BufferPool;
   readonly rec: Recorder;
 
-  constructor(readonly gpu: Gpu) {
+  /** `tileLimit`: the software tiles' cap (null: the default). */
+  constructor(readonly gpu: Gpu, readonly tileLimit: TileLimit | null = null) {
     this.kernels = new KernelCache(gpu.device, (e) => this.gpu.report(e));
     this.pool = new BufferPool((size, label) => this.createBuffer(size, label), gpu.info.maxBufferSize);
     this.rec = new Recorder(gpu);
@@ -61,10 +72,15 @@ export class Engine {
 let current: Engine | null = null;
 let pending: Promise<Engine> | null = null;
 
-export function initEngine(opts: GpuOptions = {}): Promise<Engine> {
+/**
+ * Open the device once per process (later calls return the same engine, whatever their options).
+ * SMOOTHCERT_MAX_TILE, where set, takes precedence over `opts.tileLimit`.
+ */
+export function initEngine(opts: EngineOptions = {}): Promise<Engine> {
   if (current) return Promise.resolve(current);
   if (!pending) {
-    pending = Gpu.create(opts).then((gpu) => (current = new Engine(gpu)));
+    const limit = host.tileLimit() ?? opts.tileLimit ?? null;
+    pending = Gpu.create(opts).then((gpu) => (current = new Engine(gpu, limit)));
     pending.catch(() => (pending = null));
   }
   return pending;

@@ -19,7 +19,6 @@ import {
   workgroupsOf,
 } from "./matmul_tiles.ts";
 import { fmt, MAX_GRID } from "./util.ts";
-import { host } from "../host_deno.ts";
 
 export interface MatmulOptions {
   /** Use A^T: `a` is stored [K, M] (or [B, K, M]). */
@@ -44,7 +43,7 @@ export function currentTileConfig(): TileConfig {
   if (forced) return forced;
   const e = engine();
   let c = configs.get(e);
-  if (!c) configs.set(e, c = tileConfig(e.gpu.info, host.tileLimit()));
+  if (!c) configs.set(e, c = tileConfig(e.gpu.info, e.tileLimit));
   return c;
 }
 
