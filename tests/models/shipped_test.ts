@@ -72,9 +72,21 @@ const FLAG_TO_CONFIG: Readonly<Record<string, string>> = {
 
 const ROWS = shippedRows();
 
-Deno.test("the README lists both shipped MNIST models and the CIFAR-10 ResNet-20", () => {
+/** Every model in models/ (one per training method on MNIST, and the CIFAR-10 ResNet-20). */
+const SHIPPED = [
+  "mnist_cnn_gaussian_0.25",
+  "mnist_cnn_smoothadv_0.25",
+  "mnist_cnn_consistency_0.25",
+  "cifar_resnet20_gaussian_0.25",
+];
+
+Deno.test("the README lists every shipped model", () => {
   const files = ROWS.map((r) => r.file);
-  for (const f of ["mnist_cnn_gaussian_0.25", "mnist_cnn_smoothadv_0.25", "cifar_resnet20_gaussian_0.25"]) {
+  const onDisk = [...Deno.readDirSync(`${ROOT}models`)]
+    .filter((e) => e.name.endsWith(".safetensors"))
+    .map((e) => e.name.replace(/\.safetensors$/, ""));
+  assert.deepEqual(onDisk.sort(), [...SHIPPED].sort(), "models/ holds exactly the shipped models");
+  for (const f of SHIPPED) {
     assert.ok(
       files.includes(`models/${f}.safetensors`),
       `README "Shipped models" lacks models/${f}.safetensors`,
