@@ -143,6 +143,8 @@ async function runImages<R>(
       signal: callbacks.signal,
       inFlight,
       roundRows: o.batch * (o.roundBatches ?? DEFAULT_ROUND_BATCHES),
+      // from one batch: the first images are logged within seconds, later rounds run full
+      firstRoundRows: o.batch,
     });
   } finally {
     sampler.dispose();

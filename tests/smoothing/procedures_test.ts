@@ -152,7 +152,7 @@ Deno.test("results do not depend on images in flight, round size or resumption",
       tolerance: 0.05,
     }] as CertifyMode[]
   ) {
-    const run = async (inFlight: number, roundRows: number, subset = indices) => {
+    const run = async (inFlight: number, roundRows: number, subset = indices, firstRoundRows?: number) => {
       const out = new Map<number, Certificate & { used: number }>();
       await runPacked(new HashSampler(inFlight, pA), {
         indices: subset,
@@ -161,17 +161,20 @@ Deno.test("results do not depend on images in flight, round size or resumption",
         onResult: (idx, r, cost) => void out.set(idx, { ...r, used: cost.samples }),
         inFlight,
         roundRows,
+        firstRoundRows,
       });
       return out;
     };
     const reference = await run(1, 1_000_000);
     for (const [idx, r] of reference) assert.equal(r.used, r.samples, `${mode.kind} idx ${idx}`);
-    for (const [inFlight, roundRows] of [[24, 100_000], [5, 37], [8, 1]]) {
-      const other = await run(inFlight, roundRows);
+    for (
+      const [inFlight, roundRows, first] of [[24, 100_000], [5, 37], [8, 1], [24, 6400, 400], [7, 500, 3]]
+    ) {
+      const other = await run(inFlight, roundRows, indices, first);
       assert.deepEqual(
         [...other.entries()].sort((a, b) => a[0] - b[0]),
         [...reference.entries()].sort((a, b) => a[0] - b[0]),
-        `${mode.kind}: in flight ${inFlight}, round ${roundRows}`,
+        `${mode.kind}: in flight ${inFlight}, round ${roundRows}, first round ${first ?? roundRows}`,
       );
     }
     const resumed = await run(6, 500, indices.filter((i) => i % 3 !== 0));
@@ -179,6 +182,35 @@ Deno.test("results do not depend on images in flight, round size or resumption",
       assert.deepEqual(r, reference.get(idx), `${mode.kind}: resumed idx ${idx}`);
     }
   }
+});
+
+Deno.test("packing: a ramp from one batch doubles the round cap, admits images in proportion, and decides the first image early", async () => {
+  // The embedded default certification: n0 = 100, N = 1000, batch 400, rounds of 16 batches, 64 in flight.
+  const run = async (firstRoundRows?: number) => {
+    const rounds: number[] = [];
+    let decidingRound = -1;
+    await runPacked(new HashSampler(64, () => 0.99), {
+      indices: Array.from({ length: 100 }, (_, i) => 100 * i),
+      load: () => Promise.resolve(new Float32Array(1)),
+      procedure: () => new CertifyProcedure({ n0: 100, n: 1000, alpha: 0.001, sigma: 0.25 }),
+      // results are reported inside their round, before onRound counts it
+      onResult: () => void (decidingRound < 0 && (decidingRound = rounds.length)),
+      onRound: (r) => void rounds.push(r.rows),
+      inFlight: 64,
+      roundRows: 6400,
+      firstRoundRows,
+    });
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    return { rounds, beforeFirst: sum(rounds.slice(0, decidingRound + 1)), total: sum(rounds) };
+  };
+  const flat = await run();
+  const ramp = await run(400);
+  assert.equal(flat.total, 100 * 1100);
+  assert.equal(ramp.total, 100 * 1100);
+  assert.deepEqual(flat.rounds.slice(0, 2), [6400, 6400]);
+  assert.deepEqual(ramp.rounds.slice(0, 5), [400, 800, 1600, 3200, 6400]);
+  assert.equal(flat.beforeFirst, 12800); // every image's selection, then a full round
+  assert.equal(ramp.beforeFirst, 2800);
 });
 
 Deno.test("packing: a round is one sample call; decided images are reported at once and free their slot", async () => {
