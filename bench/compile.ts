@@ -28,9 +28,10 @@ async function probe(arch: string, batch: number, cacheDir: string | null): Prom
     stderr: "piped",
   }).output();
   const text = new TextDecoder().decode(out.stdout).trim();
-  if (!out.success) {
-    throw new Error(`compile probe ${arch} failed: ${new TextDecoder().decode(out.stderr).slice(-2000)}`);
-  }
+  const log = new TextDecoder().decode(out.stderr);
+  if (!out.success) throw new Error(`compile probe ${arch} failed: ${log.slice(-2000)}`);
+  // the probe's list of pipelines and their costs, indented under the figure's progress line
+  console.error(log.trimEnd().split("\n").map((l) => `    ${l}`).join("\n"));
   return JSON.parse(text.split("\n").at(-1)!) as ProbeResult;
 }
 
