@@ -31,6 +31,7 @@ const SHIPPED_MODELS = [
   { file: "mnist_cnn_smoothadv_0.25.safetensors", title: "MNIST CNN, SmoothAdv, σ = 0.25" },
   { file: "mnist_cnn_consistency_0.25.safetensors", title: "MNIST CNN, Consistency, σ = 0.25" },
   { file: "mnist_cnn_macer_0.25.safetensors", title: "MNIST CNN, MACER, σ = 0.25" },
+  { file: "mnist_cnn_smoothmix_0.25.safetensors", title: "MNIST CNN, SmoothMix, σ = 0.25" },
   { file: "cifar_resnet20_gaussian_0.25.safetensors", title: "CIFAR-10 ResNet-20, Gaussian noise, σ = 0.25" },
 ];
 /** Noisy copies shown after a run. */

@@ -78,6 +78,7 @@ const SHIPPED = [
   "mnist_cnn_smoothadv_0.25",
   "mnist_cnn_consistency_0.25",
   "mnist_cnn_macer_0.25",
+  "mnist_cnn_smoothmix_0.25",
   "cifar_resnet20_gaussian_0.25",
 ];
 
