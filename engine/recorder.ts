@@ -122,7 +122,7 @@ export class Recorder {
   maxDispatches = 2048;
   /** When set, every dispatch runs in its own timestamped pass (see profiler.ts). */
   profiler: Profiler | null = null;
-  /** When set, each pipeline's first dispatch is submitted alone and timed (see compile_trace.ts). */
+  /** When set, each pipeline's first dispatch gets a timestamped pass of its own (see compile_trace.ts). */
   trace: CompileTrace | null = null;
 
   /** Start collecting per-kernel GPU times (needs the adapter's timestamp-query feature). */

@@ -55,6 +55,13 @@ export class Engine {
     return trace;
   }
 
+  /** Stop recording pipeline costs (what was traced stays in the trace). */
+  stopTracingCompiles(): void {
+    this.rec.flush();
+    this.kernels.trace = null;
+    this.rec.trace = null;
+  }
+
   kernel(family: string, entry = "main", overrides: OverrideValues = {}): Kernel {
     return this.kernels.get(family, entry, overrides);
   }

@@ -42,10 +42,10 @@ gpuTest("a compile trace times each pipeline once and changes no result", async 
     // created under the trace: a creation time; created before it: none
     assert.ok(costs.some((c) => c.createMs > 0), "no pipeline was created under the trace");
   } finally {
-    e.kernels.trace = null;
-    e.rec.trace = null;
+    e.stopTracingCompiles();
   }
   assert.equal(engine().rec.trace, null);
+  assert.equal(engine().kernels.trace, null);
 });
 
 Deno.test("the --verbose report lists pipelines costliest first, with totals", () => {
