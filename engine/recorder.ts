@@ -232,30 +232,20 @@ export class Recorder {
       this.stats.bindGroupsCreated++;
       if (this.bindGroups.size > 8192) this.bindGroups.clear();
     }
-    // A pipeline's first dispatch under a compile trace gets a timestamped pass of its own (and
-    // displaces the profiler's timestamps for that one dispatch).
-    if (this.trace?.full) this.flush();
-    const firstTimed = this.trace?.isFirstDispatch(kernel) ? this.trace.firstDispatch(kernel) : null;
-    if (firstTimed) {
-      const p = this.commandEncoder().beginComputePass({ timestampWrites: firstTimed });
-      p.setPipeline(kernel.pipeline);
-      p.setBindGroup(0, bg);
-      p.dispatchWorkgroups(x, y, z);
-      p.end();
-    } else if (this.profiler) {
-      if (this.profiler.full) this.flush();
-      const enc = this.commandEncoder();
-      const p = enc.beginComputePass({ timestampWrites: this.profiler.next(kernel.label) });
-      p.setPipeline(kernel.pipeline);
-      p.setBindGroup(0, bg);
-      p.dispatchWorkgroups(x, y, z);
-      p.end();
-    } else {
-      const pass = this.beginPass();
-      pass.setPipeline(kernel.pipeline);
-      pass.setBindGroup(0, bg);
-      pass.dispatchWorkgroups(x, y, z);
-    }
+    // A dispatch with timestamps runs in a pass of its own: a pipeline's first dispatch under a compile
+    // trace (which displaces the profiler's timestamps for that one dispatch), or any while profiling.
+    const firstUnderTrace = this.trace?.isFirstDispatch(kernel) ?? false;
+    if (firstUnderTrace ? this.trace!.full : this.profiler?.full) this.flush();
+    const timestamps = firstUnderTrace
+      ? this.trace!.firstDispatch(kernel)
+      : this.profiler?.next(kernel.label) ?? null;
+    const pass = timestamps
+      ? this.commandEncoder().beginComputePass({ timestampWrites: timestamps })
+      : this.beginPass();
+    pass.setPipeline(kernel.pipeline);
+    pass.setBindGroup(0, bg);
+    pass.dispatchWorkgroups(x, y, z);
+    if (timestamps) pass.end();
     this.pendingKernels.add(kernel.label);
     this.pendingCount++;
     this.stats.dispatches++;

@@ -12,8 +12,9 @@
  * A run may start small (`firstRoundRows`): the first round's cap is that, each next one twice the
  * last up to `roundRows`, and images are admitted in the same proportion of `inFlight`. Without the
  * ramp the first images wait for every image in flight to be selected and for a full round more (the
- * default certification, 64 images in flight, logged its first image after 12,800 samples; with a
- * ramp from one batch, after 2,800). What is sampled for an image, and so every result, is the same.
+ * default certification, 64 images in flight, decides its first image after 12,800 samples; with a
+ * ramp from one batch, after 2,800: tests/smoothing/procedures_test.ts). What is sampled for an image,
+ * and so every result, is the same.
  */
 import type { Procedure } from "./procedures.ts";
 import type { SampleRequest, VoteSampler } from "./sampling.ts";
@@ -84,7 +85,8 @@ export async function runPacked<R>(sampler: VoteSampler, o: PackedRunOptions<R>)
   while (nextImage < o.indices.length || active.length > 0) {
     o.signal?.throwIfAborted();
     const admit = Math.max(1, Math.ceil(o.inFlight * cap / o.roundRows));
-    while (freeSlots.length > 0 && active.length < admit && nextImage < o.indices.length) {
+    // admit <= inFlight, so a slot is free whenever fewer than `admit` images are active
+    while (active.length < admit && nextImage < o.indices.length) {
       const idx = o.indices[nextImage++];
       const slot = freeSlots.pop()!;
       sampler.load(slot, await o.load(idx));

@@ -51,8 +51,8 @@ export const MAX_CB = 8;
  * here with an empty shader cache (2 loaded cores), a forward 3x3 convolution compiled in 101 s with
  * 16 x 8 blocks, 29 s with 8 x 8 and 9.5 s with 8 x 4, and ran 2-7 % (8 x 8) or 15-20 % (8 x 4) slower;
  * the MNIST CNN's one convolution pipeline took 99 s (16 x 8) and 24 s (8 x 8) at its first dispatch,
- * and even with a warm cache 4.7 s and 2.4 s to create, while certifying at the same rate with both
- * (interleaved runs, `certify --verbose`). So 8 x 8 is the default; a multi-hour job may ask for 16x8.
+ * and even with a warm cache 4.7 s and 2.4 s to create, while certifying at about the same rate
+ * (interleaved runs with a training job on the cores; `certify --verbose`). So 8 x 8 is the default; a multi-hour job may ask for 16x8.
  * The test suite, which compiles everything afresh on a new machine, sets 8x4.
  */
 export interface TileLimit {
