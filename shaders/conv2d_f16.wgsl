@@ -12,7 +12,8 @@ override WGX: u32 = 8u;
 override WGY: u32 = 8u;
 override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override BIAS: u32 = 0u;
-override EPI: u32 = 0u;     // epilogue: 1 per-channel scale (before the bias), 2 residual add, 4 ReLU
+override EPI: u32 = 0u;     // epilogue: 1 per-channel scale (before the bias), 2 residual add
+override V4: u32 = 0u;      // OH*OW % 4 == 0, store by whole vec4s (see conv2d.wgsl's st4)
 override WG: u32 = 64u;     // permute
 
 // The members conv2d.wgsl's passes share; the op fills them the same way for PASS 0.
@@ -49,6 +50,9 @@ struct Conv {
   dw: u32,
   C4: u32,
   O4: u32,
+  // PASS 0: 1 applies a ReLU after the epilogue. A uniform, unlike the other epilogue steps: it is
+  // cheap code, and one pipeline then serves a ResNet's convolutions with and without it.
+  relu: u32,
 }
 
 struct Perm {
@@ -73,7 +77,8 @@ struct Perm {
 @group(0) @binding(6) var<storage, read> src: array<f16>;
 @group(0) @binding(7) var<storage, read_write> packed: array<vec2<u32>>;
 @group(0) @binding(8) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
-@group(0) @binding(9) var<storage, read> res: array<f32>;     // epilogue residual, laid out like out
+@group(0) @binding(9) var<storage, read> res4: array<vec4<f32>>;   // epilogue residual, laid out like out
+@group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;   // the same buffer as out
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -168,15 +173,37 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
   return transpose(mat4x4<f32>(widen(b2[q.x]), widen(b2[q.y]), widen(b2[q.z]), widen(b2[q.w])));
 }
 
+// Residual element o (clamped into the buffer: rows past the end are computed but not stored).
+fn resAt(o: u32) -> f32 {
+  let q = min(o / 4u, arrayLength(&res4) - 1u);
+  return res4[q][o % 4u];
+}
+
+// Forward store with V4 (see conv2d.wgsl's st4): each output channel of the block is one aligned vec4.
+// v[q] is row q, channels n..n+3; base is the first row's offset.
+fn st4(m: u32, base: u32, n: u32, v: mat4x4<f32>) {
+  if (m >= p.M) { return; }
+  let t = transpose(v);
+  let cs = p.OH * p.OW / 4u;
+  let q = (cOff + base) / 4u + n * cs;
+  for (var c = 0u; c < 4u; c++) {
+    if (n + c < p.NC) {
+      var w = t[c];
+      if ((EPI & 2u) != 0u) { w += res4[q + c * cs]; }
+      if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
+      out4[q + c * cs] = w;
+    }
+  }
+}
+
 // Forward epilogue on four output channels of one pixel (out offsets o, o + cs, ...): the residual
 // input of a ResNet block and the ReLU that follows, so inference needs no extra pass over memory.
 fn epilogue(o: u32, cs: u32, v: vec4<f32>) -> vec4<f32> {
   var w = v;
   if ((EPI & 2u) != 0u) {
-    let last = arrayLength(&res) - 1u;
-    w += vec4<f32>(res[min(o, last)], res[min(o + cs, last)], res[min(o + 2u * cs, last)], res[min(o + 3u * cs, last)]);
+    w += vec4<f32>(resAt(o), resAt(o + cs), resAt(o + 2u * cs), resAt(o + 3u * cs));
   }
-  if ((EPI & 4u) != 0u) { w = max(w, vec4<f32>(0.0)); }
+  if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
   return w;
 }
 
@@ -204,6 +231,10 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
     sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
   }
   let ro = rO[i];
+  if (V4 == 1u) {
+    st4(r, ro.x, n, mat4x4<f32>(acc[0] * sv + bv, acc[1] * sv + bv, acc[2] * sv + bv, acc[3] * sv + bv));
+    return;
+  }
   stRow(r, ro.x, n, acc[0] * sv + bv);
   stRow(r + 1u, ro.y, n, acc[1] * sv + bv);
   stRow(r + 2u, ro.z, n, acc[2] * sv + bv);

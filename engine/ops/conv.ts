@@ -148,13 +148,21 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
   const epi = splits === 1 && args.pass === 0 ? args.epi : undefined;
-  const EPI = epi ? (epi.scale ? 1 : 0) | (epi.residual ? 2 : 0) | (epi.relu ? 4 : 0) : 0;
+  const EPI = epi ? (epi.scale ? 1 : 0) | (epi.residual ? 2 : 0) : 0;
   const scale = epi?.scale ?? scalarConst(1);
   const res = epi?.residual ?? scalarConst(0);
   if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
+  // V4: the forward rows come in blocks of 4 adjacent pixels of one image, stored by vec4s through
+  // out4, a second view of the output (st4 in conv2d.wgsl); on lavapipe the unrolled stores then
+  // compile 2-2.5x faster. Used where the epilogue loads per-channel or residual data (a ResNet's
+  // folded batchnorm): a plain convolution keeps scalar stores, so that a model whose planes are not
+  // all multiples of 4 (the MNIST CNN: 28x28, 14x14, 7x7) compiles one store variant, not two
+  // (measured: the default certify's first image 7.9 s -> 12.2 s with an empty cache with two).
+  const V4 = args.pass === 0 && EPI !== 0 && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
+  const views = { out: target, out4: paddedView(target), scale, res4: paddedView(res) };
   const bindings: Record<string, Bindable> = f16
-    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, out: target, scale, res }
-    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, out: target, scale, res };
+    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...views }
+    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, ...views };
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
     "main",
@@ -193,12 +201,14 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
         dw: ph.dw,
         C4: pad4(g.C),
         O4: pad4(g.O),
+        relu: epi?.relu ? 1 : 0,
       },
       workgroups: [pl.gx, pl.gy, splits],
+      views: { out4: "out" },
     },
     f16
-      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI }
-      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI },
+      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 }
+      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4 },
   );
 }
 
