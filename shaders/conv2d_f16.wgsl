@@ -12,7 +12,7 @@ override WGX: u32 = 8u;
 override WGY: u32 = 8u;
 override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override BIAS: u32 = 0u;
-override EPI: u32 = 0u;     // epilogue: 1 per-channel scale (before the bias), 2 residual add
+override EPI: u32 = 0u;     // epilogue: 1 per-channel scale (before the bias), 2 residual code (see Conv.res)
 override V4: u32 = 0u;      // OH*OW % 4 == 0, store by whole vec4s (see conv2d.wgsl's st4)
 override WG: u32 = 64u;     // permute
 
@@ -50,8 +50,9 @@ struct Conv {
   dw: u32,
   C4: u32,
   O4: u32,
-  // PASS 0: 1 applies a ReLU after the epilogue. A uniform, unlike the other epilogue steps: it is
-  // cheap code, and one pipeline then serves a ResNet's convolutions with and without it.
+  // PASS 0, 1 or 0: add the residual (with EPI & 2, which compiles its code), then apply a ReLU.
+  // Uniforms, so that one pipeline serves a ResNet's convolutions with and without them.
+  res: u32,
   relu: u32,
 }
 
@@ -189,7 +190,7 @@ fn st4(m: u32, base: u32, n: u32, v: mat4x4<f32>) {
   for (var c = 0u; c < 4u; c++) {
     if (n + c < p.NC) {
       var w = t[c];
-      if ((EPI & 2u) != 0u) { w += res4[q + c * cs]; }
+      if ((EPI & 2u) != 0u && p.res == 1u) { w += res4[q + c * cs]; }
       if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
       out4[q + c * cs] = w;
     }
@@ -200,7 +201,7 @@ fn st4(m: u32, base: u32, n: u32, v: mat4x4<f32>) {
 // input of a ResNet block and the ReLU that follows, so inference needs no extra pass over memory.
 fn epilogue(o: u32, cs: u32, v: vec4<f32>) -> vec4<f32> {
   var w = v;
-  if ((EPI & 2u) != 0u) {
+  if ((EPI & 2u) != 0u && p.res == 1u) {
     w += vec4<f32>(resAt(o), resAt(o + cs), resAt(o + 2u * cs), resAt(o + 3u * cs));
   }
   if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }

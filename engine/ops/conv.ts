@@ -148,7 +148,7 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
   const epi = splits === 1 && args.pass === 0 ? args.epi : undefined;
-  const EPI = epi ? (epi.scale ? 1 : 0) | (epi.residual ? 2 : 0) : 0;
+  const scaled = epi?.scale ? 1 : 0;
   const scale = epi?.scale ?? scalarConst(1);
   const res = epi?.residual ?? scalarConst(0);
   if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
@@ -158,7 +158,10 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   // folded batchnorm): a plain convolution keeps scalar stores, so that a model whose planes are not
   // all multiples of 4 (the MNIST CNN: 28x28, 14x14, 7x7) compiles one store variant, not two
   // (measured: the default certify's first image 7.9 s -> 12.2 s with an empty cache with two).
-  const V4 = args.pass === 0 && EPI !== 0 && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
+  const V4 = args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
+  // A V4 kernel always carries the residual code, switched by the uniform `res`: a ResNet's
+  // convolutions with and without a residual then share one pipeline per tile.
+  const EPI = scaled | (V4 || epi?.residual ? 2 : 0);
   const views = { out: target, out4: paddedView(target), scale, res4: paddedView(res) };
   const bindings: Record<string, Bindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...views }
@@ -201,6 +204,7 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
         dw: ph.dw,
         C4: pad4(g.C),
         O4: pad4(g.O),
+        res: epi?.residual ? 1 : 0,
         relu: epi?.relu ? 1 : 0,
       },
       workgroups: [pl.gx, pl.gy, splits],
