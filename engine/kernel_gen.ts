@@ -4,7 +4,7 @@
  * reads on its own and is reflected as usual):
  *
  * - the register tile of matmul.wgsl, matmul_f16.wgsl, conv2d.wgsl and conv2d_f16.wgsl: RB x CB
- *   mat4x4 accumulators written out for RB <= 16, CB <= 8, the k loop that loads B's blocks once and
+ *   mat4x4 accumulators written out for RB <= 8, CB <= 8, the k loop that loads B's blocks once and
  *   multiplies every A block into them, and the stores, each guarded by an override comparison that
  *   the pipeline compiler folds away. It goes between a `// generated: register tile ...` line and a
  *   `// end of generated register tile` line.
@@ -16,11 +16,10 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-export const MAX_RB = 16;
-export const MAX_CB = 8;
+import { MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
-  "  // generated: register tile, RB <= 16, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
+  "  // generated: register tile, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
 const TILE_END = "  // end of generated register tile";
 
 /** The register tile: accumulators, the k loop (with `kStep` first in its body, if any) and the stores. */

@@ -88,10 +88,10 @@ var<private> rowBase: u32;
 var<private> colBase: u32;
 var<private> cOff: u32;
 var<private> kEnd: u32;
-var<private> rY: array<vec4<i32>, 16>;
-var<private> rX: array<vec4<i32>, 16>;
-var<private> rA: array<vec4<u32>, 16>;
-var<private> rO: array<vec4<u32>, 16>;
+var<private> rY: array<vec4<i32>, 8>;
+var<private> rX: array<vec4<i32>, 8>;
+var<private> rA: array<vec4<u32>, 8>;
+var<private> rO: array<vec4<u32>, 8>;
 var<private> kT: u32;
 var<private> kU: u32;
 var<private> kC: u32;
@@ -272,8 +272,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let kBeg = split * p.kchunk;
   kEnd = min(p.K, kBeg + p.kchunk);
   if (RB > 0u) { initRows(0u); } if (RB > 1u) { initRows(1u); } if (RB > 2u) { initRows(2u); } if (RB > 3u) { initRows(3u); } if (RB > 4u) { initRows(4u); } if (RB > 5u) { initRows(5u); } if (RB > 6u) { initRows(6u); } if (RB > 7u) { initRows(7u); }
-  if (RB > 8u) { initRows(8u); } if (RB > 9u) { initRows(9u); } if (RB > 10u) { initRows(10u); } if (RB > 11u) { initRows(11u); } if (RB > 12u) { initRows(12u); } if (RB > 13u) { initRows(13u); } if (RB > 14u) { initRows(14u); } if (RB > 15u) { initRows(15u); }
-  // generated: register tile, RB <= 16, CB <= 8 (engine/kernel_gen.ts writes it; edit there)
+  // generated: register tile, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)
   var c0_0 = Z; var c0_1 = Z; var c0_2 = Z; var c0_3 = Z; var c0_4 = Z; var c0_5 = Z; var c0_6 = Z; var c0_7 = Z;
   var c1_0 = Z; var c1_1 = Z; var c1_2 = Z; var c1_3 = Z; var c1_4 = Z; var c1_5 = Z; var c1_6 = Z; var c1_7 = Z;
   var c2_0 = Z; var c2_1 = Z; var c2_2 = Z; var c2_3 = Z; var c2_4 = Z; var c2_5 = Z; var c2_6 = Z; var c2_7 = Z;
@@ -282,14 +281,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   var c5_0 = Z; var c5_1 = Z; var c5_2 = Z; var c5_3 = Z; var c5_4 = Z; var c5_5 = Z; var c5_6 = Z; var c5_7 = Z;
   var c6_0 = Z; var c6_1 = Z; var c6_2 = Z; var c6_3 = Z; var c6_4 = Z; var c6_5 = Z; var c6_6 = Z; var c6_7 = Z;
   var c7_0 = Z; var c7_1 = Z; var c7_2 = Z; var c7_3 = Z; var c7_4 = Z; var c7_5 = Z; var c7_6 = Z; var c7_7 = Z;
-  var c8_0 = Z; var c8_1 = Z; var c8_2 = Z; var c8_3 = Z; var c8_4 = Z; var c8_5 = Z; var c8_6 = Z; var c8_7 = Z;
-  var c9_0 = Z; var c9_1 = Z; var c9_2 = Z; var c9_3 = Z; var c9_4 = Z; var c9_5 = Z; var c9_6 = Z; var c9_7 = Z;
-  var c10_0 = Z; var c10_1 = Z; var c10_2 = Z; var c10_3 = Z; var c10_4 = Z; var c10_5 = Z; var c10_6 = Z; var c10_7 = Z;
-  var c11_0 = Z; var c11_1 = Z; var c11_2 = Z; var c11_3 = Z; var c11_4 = Z; var c11_5 = Z; var c11_6 = Z; var c11_7 = Z;
-  var c12_0 = Z; var c12_1 = Z; var c12_2 = Z; var c12_3 = Z; var c12_4 = Z; var c12_5 = Z; var c12_6 = Z; var c12_7 = Z;
-  var c13_0 = Z; var c13_1 = Z; var c13_2 = Z; var c13_3 = Z; var c13_4 = Z; var c13_5 = Z; var c13_6 = Z; var c13_7 = Z;
-  var c14_0 = Z; var c14_1 = Z; var c14_2 = Z; var c14_3 = Z; var c14_4 = Z; var c14_5 = Z; var c14_6 = Z; var c14_7 = Z;
-  var c15_0 = Z; var c15_1 = Z; var c15_2 = Z; var c15_3 = Z; var c15_4 = Z; var c15_5 = Z; var c15_6 = Z; var c15_7 = Z;
   for (var k = kBeg; k < kEnd; k += 4u) {
     decomposeK(k);
     var b0 = Z; if (CB > 0u) { b0 = ldB(0u, k); }
@@ -308,14 +299,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     if (RB > 5u) { let a = ldA(5u, k); if (CB > 0u) { c5_0 += b0 * a; } if (CB > 1u) { c5_1 += b1 * a; } if (CB > 2u) { c5_2 += b2 * a; } if (CB > 3u) { c5_3 += b3 * a; } if (CB > 4u) { c5_4 += b4 * a; } if (CB > 5u) { c5_5 += b5 * a; } if (CB > 6u) { c5_6 += b6 * a; } if (CB > 7u) { c5_7 += b7 * a; } }
     if (RB > 6u) { let a = ldA(6u, k); if (CB > 0u) { c6_0 += b0 * a; } if (CB > 1u) { c6_1 += b1 * a; } if (CB > 2u) { c6_2 += b2 * a; } if (CB > 3u) { c6_3 += b3 * a; } if (CB > 4u) { c6_4 += b4 * a; } if (CB > 5u) { c6_5 += b5 * a; } if (CB > 6u) { c6_6 += b6 * a; } if (CB > 7u) { c6_7 += b7 * a; } }
     if (RB > 7u) { let a = ldA(7u, k); if (CB > 0u) { c7_0 += b0 * a; } if (CB > 1u) { c7_1 += b1 * a; } if (CB > 2u) { c7_2 += b2 * a; } if (CB > 3u) { c7_3 += b3 * a; } if (CB > 4u) { c7_4 += b4 * a; } if (CB > 5u) { c7_5 += b5 * a; } if (CB > 6u) { c7_6 += b6 * a; } if (CB > 7u) { c7_7 += b7 * a; } }
-    if (RB > 8u) { let a = ldA(8u, k); if (CB > 0u) { c8_0 += b0 * a; } if (CB > 1u) { c8_1 += b1 * a; } if (CB > 2u) { c8_2 += b2 * a; } if (CB > 3u) { c8_3 += b3 * a; } if (CB > 4u) { c8_4 += b4 * a; } if (CB > 5u) { c8_5 += b5 * a; } if (CB > 6u) { c8_6 += b6 * a; } if (CB > 7u) { c8_7 += b7 * a; } }
-    if (RB > 9u) { let a = ldA(9u, k); if (CB > 0u) { c9_0 += b0 * a; } if (CB > 1u) { c9_1 += b1 * a; } if (CB > 2u) { c9_2 += b2 * a; } if (CB > 3u) { c9_3 += b3 * a; } if (CB > 4u) { c9_4 += b4 * a; } if (CB > 5u) { c9_5 += b5 * a; } if (CB > 6u) { c9_6 += b6 * a; } if (CB > 7u) { c9_7 += b7 * a; } }
-    if (RB > 10u) { let a = ldA(10u, k); if (CB > 0u) { c10_0 += b0 * a; } if (CB > 1u) { c10_1 += b1 * a; } if (CB > 2u) { c10_2 += b2 * a; } if (CB > 3u) { c10_3 += b3 * a; } if (CB > 4u) { c10_4 += b4 * a; } if (CB > 5u) { c10_5 += b5 * a; } if (CB > 6u) { c10_6 += b6 * a; } if (CB > 7u) { c10_7 += b7 * a; } }
-    if (RB > 11u) { let a = ldA(11u, k); if (CB > 0u) { c11_0 += b0 * a; } if (CB > 1u) { c11_1 += b1 * a; } if (CB > 2u) { c11_2 += b2 * a; } if (CB > 3u) { c11_3 += b3 * a; } if (CB > 4u) { c11_4 += b4 * a; } if (CB > 5u) { c11_5 += b5 * a; } if (CB > 6u) { c11_6 += b6 * a; } if (CB > 7u) { c11_7 += b7 * a; } }
-    if (RB > 12u) { let a = ldA(12u, k); if (CB > 0u) { c12_0 += b0 * a; } if (CB > 1u) { c12_1 += b1 * a; } if (CB > 2u) { c12_2 += b2 * a; } if (CB > 3u) { c12_3 += b3 * a; } if (CB > 4u) { c12_4 += b4 * a; } if (CB > 5u) { c12_5 += b5 * a; } if (CB > 6u) { c12_6 += b6 * a; } if (CB > 7u) { c12_7 += b7 * a; } }
-    if (RB > 13u) { let a = ldA(13u, k); if (CB > 0u) { c13_0 += b0 * a; } if (CB > 1u) { c13_1 += b1 * a; } if (CB > 2u) { c13_2 += b2 * a; } if (CB > 3u) { c13_3 += b3 * a; } if (CB > 4u) { c13_4 += b4 * a; } if (CB > 5u) { c13_5 += b5 * a; } if (CB > 6u) { c13_6 += b6 * a; } if (CB > 7u) { c13_7 += b7 * a; } }
-    if (RB > 14u) { let a = ldA(14u, k); if (CB > 0u) { c14_0 += b0 * a; } if (CB > 1u) { c14_1 += b1 * a; } if (CB > 2u) { c14_2 += b2 * a; } if (CB > 3u) { c14_3 += b3 * a; } if (CB > 4u) { c14_4 += b4 * a; } if (CB > 5u) { c14_5 += b5 * a; } if (CB > 6u) { c14_6 += b6 * a; } if (CB > 7u) { c14_7 += b7 * a; } }
-    if (RB > 15u) { let a = ldA(15u, k); if (CB > 0u) { c15_0 += b0 * a; } if (CB > 1u) { c15_1 += b1 * a; } if (CB > 2u) { c15_2 += b2 * a; } if (CB > 3u) { c15_3 += b3 * a; } if (CB > 4u) { c15_4 += b4 * a; } if (CB > 5u) { c15_5 += b5 * a; } if (CB > 6u) { c15_6 += b6 * a; } if (CB > 7u) { c15_7 += b7 * a; } }
   }
   if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); } if (CB > 1u) { st(0u, 1u, c0_1); } if (CB > 2u) { st(0u, 2u, c0_2); } if (CB > 3u) { st(0u, 3u, c0_3); } if (CB > 4u) { st(0u, 4u, c0_4); } if (CB > 5u) { st(0u, 5u, c0_5); } if (CB > 6u) { st(0u, 6u, c0_6); } if (CB > 7u) { st(0u, 7u, c0_7); } }
   if (RB > 1u) { if (CB > 0u) { st(1u, 0u, c1_0); } if (CB > 1u) { st(1u, 1u, c1_1); } if (CB > 2u) { st(1u, 2u, c1_2); } if (CB > 3u) { st(1u, 3u, c1_3); } if (CB > 4u) { st(1u, 4u, c1_4); } if (CB > 5u) { st(1u, 5u, c1_5); } if (CB > 6u) { st(1u, 6u, c1_6); } if (CB > 7u) { st(1u, 7u, c1_7); } }
@@ -325,13 +308,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   if (RB > 5u) { if (CB > 0u) { st(5u, 0u, c5_0); } if (CB > 1u) { st(5u, 1u, c5_1); } if (CB > 2u) { st(5u, 2u, c5_2); } if (CB > 3u) { st(5u, 3u, c5_3); } if (CB > 4u) { st(5u, 4u, c5_4); } if (CB > 5u) { st(5u, 5u, c5_5); } if (CB > 6u) { st(5u, 6u, c5_6); } if (CB > 7u) { st(5u, 7u, c5_7); } }
   if (RB > 6u) { if (CB > 0u) { st(6u, 0u, c6_0); } if (CB > 1u) { st(6u, 1u, c6_1); } if (CB > 2u) { st(6u, 2u, c6_2); } if (CB > 3u) { st(6u, 3u, c6_3); } if (CB > 4u) { st(6u, 4u, c6_4); } if (CB > 5u) { st(6u, 5u, c6_5); } if (CB > 6u) { st(6u, 6u, c6_6); } if (CB > 7u) { st(6u, 7u, c6_7); } }
   if (RB > 7u) { if (CB > 0u) { st(7u, 0u, c7_0); } if (CB > 1u) { st(7u, 1u, c7_1); } if (CB > 2u) { st(7u, 2u, c7_2); } if (CB > 3u) { st(7u, 3u, c7_3); } if (CB > 4u) { st(7u, 4u, c7_4); } if (CB > 5u) { st(7u, 5u, c7_5); } if (CB > 6u) { st(7u, 6u, c7_6); } if (CB > 7u) { st(7u, 7u, c7_7); } }
-  if (RB > 8u) { if (CB > 0u) { st(8u, 0u, c8_0); } if (CB > 1u) { st(8u, 1u, c8_1); } if (CB > 2u) { st(8u, 2u, c8_2); } if (CB > 3u) { st(8u, 3u, c8_3); } if (CB > 4u) { st(8u, 4u, c8_4); } if (CB > 5u) { st(8u, 5u, c8_5); } if (CB > 6u) { st(8u, 6u, c8_6); } if (CB > 7u) { st(8u, 7u, c8_7); } }
-  if (RB > 9u) { if (CB > 0u) { st(9u, 0u, c9_0); } if (CB > 1u) { st(9u, 1u, c9_1); } if (CB > 2u) { st(9u, 2u, c9_2); } if (CB > 3u) { st(9u, 3u, c9_3); } if (CB > 4u) { st(9u, 4u, c9_4); } if (CB > 5u) { st(9u, 5u, c9_5); } if (CB > 6u) { st(9u, 6u, c9_6); } if (CB > 7u) { st(9u, 7u, c9_7); } }
-  if (RB > 10u) { if (CB > 0u) { st(10u, 0u, c10_0); } if (CB > 1u) { st(10u, 1u, c10_1); } if (CB > 2u) { st(10u, 2u, c10_2); } if (CB > 3u) { st(10u, 3u, c10_3); } if (CB > 4u) { st(10u, 4u, c10_4); } if (CB > 5u) { st(10u, 5u, c10_5); } if (CB > 6u) { st(10u, 6u, c10_6); } if (CB > 7u) { st(10u, 7u, c10_7); } }
-  if (RB > 11u) { if (CB > 0u) { st(11u, 0u, c11_0); } if (CB > 1u) { st(11u, 1u, c11_1); } if (CB > 2u) { st(11u, 2u, c11_2); } if (CB > 3u) { st(11u, 3u, c11_3); } if (CB > 4u) { st(11u, 4u, c11_4); } if (CB > 5u) { st(11u, 5u, c11_5); } if (CB > 6u) { st(11u, 6u, c11_6); } if (CB > 7u) { st(11u, 7u, c11_7); } }
-  if (RB > 12u) { if (CB > 0u) { st(12u, 0u, c12_0); } if (CB > 1u) { st(12u, 1u, c12_1); } if (CB > 2u) { st(12u, 2u, c12_2); } if (CB > 3u) { st(12u, 3u, c12_3); } if (CB > 4u) { st(12u, 4u, c12_4); } if (CB > 5u) { st(12u, 5u, c12_5); } if (CB > 6u) { st(12u, 6u, c12_6); } if (CB > 7u) { st(12u, 7u, c12_7); } }
-  if (RB > 13u) { if (CB > 0u) { st(13u, 0u, c13_0); } if (CB > 1u) { st(13u, 1u, c13_1); } if (CB > 2u) { st(13u, 2u, c13_2); } if (CB > 3u) { st(13u, 3u, c13_3); } if (CB > 4u) { st(13u, 4u, c13_4); } if (CB > 5u) { st(13u, 5u, c13_5); } if (CB > 6u) { st(13u, 6u, c13_6); } if (CB > 7u) { st(13u, 7u, c13_7); } }
-  if (RB > 14u) { if (CB > 0u) { st(14u, 0u, c14_0); } if (CB > 1u) { st(14u, 1u, c14_1); } if (CB > 2u) { st(14u, 2u, c14_2); } if (CB > 3u) { st(14u, 3u, c14_3); } if (CB > 4u) { st(14u, 4u, c14_4); } if (CB > 5u) { st(14u, 5u, c14_5); } if (CB > 6u) { st(14u, 6u, c14_6); } if (CB > 7u) { st(14u, 7u, c14_7); } }
-  if (RB > 15u) { if (CB > 0u) { st(15u, 0u, c15_0); } if (CB > 1u) { st(15u, 1u, c15_1); } if (CB > 2u) { st(15u, 2u, c15_2); } if (CB > 3u) { st(15u, 3u, c15_3); } if (CB > 4u) { st(15u, 4u, c15_4); } if (CB > 5u) { st(15u, 5u, c15_5); } if (CB > 6u) { st(15u, 6u, c15_6); } if (CB > 7u) { st(15u, 7u, c15_7); } }
   // end of generated register tile
 }

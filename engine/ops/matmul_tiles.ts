@@ -1,7 +1,7 @@
 /**
  * Tile selection for the register-tiled GEMM kernels (matmul, linear, conv2d and their f16 variants),
  * in one place. A kernel invocation owns RB x CB blocks of 4x4 outputs (so 4*RB rows by 4*CB
- * columns); a workgroup is WGX x WGY invocations. The kernels are written for RB <= 16 and CB <= 8.
+ * columns); a workgroup is WGX x WGY invocations. The kernels are written for RB <= 8 and CB <= 8 (MAX_RB, MAX_CB).
  *
  * Two adapter classes:
  * - software (Mesa lavapipe/llvmpipe, WARP, SwiftShader): invocations are the 8 SIMD lanes of a CPU
@@ -42,7 +42,14 @@ export interface TileConfig {
   gemm(M: number, N: number, lanes: LaneAxis, K: number): GemmTile;
 }
 
-export const MAX_RB = 16;
+/**
+ * The largest register tile the kernels are written for (engine/kernel_gen.ts writes it out). Override constants fold the unused blocks
+ * away, but only after the whole source is translated, so every pipeline pays for the written-out
+ * maximum at creation: a convolution pipeline (8 x 8 blocks) took 2.2-2.3 s to create from the source
+ * written for 16 x 8 and 1.3 s from the one for 8 x 8 (lavapipe, the machine otherwise idle), at every run's
+ * start. 16 x 8 blocks sampled only 2-7 % faster than 8 x 8 and generated code 3-4x longer.
+ */
+export const MAX_RB = 8;
 export const MAX_CB = 8;
 
 /**
@@ -52,7 +59,8 @@ export const MAX_CB = 8;
  * 16 x 8 blocks, 29 s with 8 x 8 and 9.5 s with 8 x 4, and ran 2-7 % (8 x 8) or 15-20 % (8 x 4) slower;
  * the MNIST CNN's one convolution pipeline took 99 s (16 x 8) and 24 s (8 x 8) at its first dispatch,
  * and even with a warm cache 4.7 s and 2.4 s to create, while certifying at about the same rate
- * (interleaved runs with a training job on the cores; `certify --verbose`). So 8 x 8 is the default; a multi-hour job may ask for 16x8.
+ * (interleaved runs with a training job on the cores; `certify --verbose`). So 8 x 8 is the default
+ * and the largest tile the kernels are written for (MAX_RB, MAX_CB say why).
  * The test suite, which compiles everything afresh on a new machine, sets 8x4.
  */
 export interface TileLimit {
@@ -71,7 +79,7 @@ export const DEFAULT_TILE_LIMIT: Readonly<TileLimit> = { rows: 8, cols: 8 };
 export const FAST_START_TILE_LIMIT: Readonly<TileLimit> = { rows: 8, cols: 4 };
 
 /**
- * "RBxCB" (1 <= RB <= 16, 1 <= CB <= 8), or null when unset (the default cap applies); anything else
+ * "RBxCB" (1 <= RB <= MAX_RB, 1 <= CB <= MAX_CB: 8), or null when unset (the default cap applies); anything else
  * is an error naming the variable.
  */
 export function parseTileLimit(text: string | undefined): TileLimit | null {
