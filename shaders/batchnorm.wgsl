@@ -5,9 +5,12 @@
 // multiply-add per element and the backward pass reads everything it needs from the same place.
 //
 // Reductions run one workgroup per channel (C workgroups, grid x + y * row); elementwise passes one
-// thread per element on a 2-D grid.
+// thread per element on a 2-D grid. When H*W % 4 == 0 every aligned vec4 of x lies in one channel's
+// plane, so the reductions (V4) and the elementwise passes (the *4 entries) move vec4s: on the software
+// adapter a storage access costs as much as ~20-30 vector FMAs whatever its width.
 
 override WG: u32 = 256u;
+override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 
 // ---- training statistics ---------------------------------------------------------------------------
 
@@ -29,6 +32,7 @@ struct Stats {
 @group(0) @binding(4) var<storage, read_write> run_mean: array<f32>;
 @group(0) @binding(5) var<storage, read_write> run_var: array<f32>;
 @group(0) @binding(6) var<storage, read_write> saved_out: array<f32>;
+@group(0) @binding(21) var<storage, read> x4: array<vec4<f32>>;   // the same buffer as x
 
 // Welford partials (count, mean, M2) of each thread, merged with Chan's formula: summing raw
 // squares in f32 loses the variance when |mean| >> std, which happens on un-normalised inputs.
@@ -44,13 +48,34 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
   var cnt = 0.0;
   var mean = 0.0;
   var m2 = 0.0;
-  for (var r = lid; r < total; r += WG) {
-    let n = r / ps.HW;
-    let v = x[(n * ps.C + c) * ps.HW + (r - n * ps.HW)];
-    cnt += 1.0;
-    let d = v - mean;
-    mean += d / cnt;
-    m2 += d * (v - mean);
+  if (V4 == 1u) {
+    // Vec4 r of the channel is (image n, vec4 j of the plane); n and j follow r without a division.
+    let hw4 = ps.HW / 4u;
+    var n = lid / hw4;
+    var j = lid % hw4;
+    for (var r = lid; r < total / 4u; r += WG) {
+      let v = x4[(n * ps.C + c) * hw4 + j];
+      // Merge the 4 values as a batch of their own (Chan's formula, as in the tree below).
+      let mb = (v.x + v.y + v.z + v.w) * 0.25;
+      let dv = v - vec4<f32>(mb);
+      let d = mb - mean;
+      let nc = cnt + 4.0;
+      mean += d * (4.0 / nc);
+      m2 += dot(dv, dv) + d * d * cnt * (4.0 / nc);
+      cnt = nc;
+      n += WG / hw4;
+      j += WG % hw4;
+      if (j >= hw4) { j -= hw4; n += 1u; }
+    }
+  } else {
+    for (var r = lid; r < total; r += WG) {
+      let n = r / ps.HW;
+      let v = x[(n * ps.C + c) * ps.HW + (r - n * ps.HW)];
+      cnt += 1.0;
+      let d = v - mean;
+      mean += d / cnt;
+      m2 += d * (v - mean);
+    }
   }
   w_n[lid] = cnt;
   w_mean[lid] = mean;
@@ -108,6 +133,8 @@ struct Elem {
 @group(0) @binding(12) var<storage, read> g: array<f32>;
 @group(0) @binding(13) var<storage, read> dweight_in: array<f32>;
 @group(0) @binding(14) var<storage, read> dbias_in: array<f32>;
+@group(0) @binding(22) var<storage, read_write> out4: array<vec4<f32>>;
+@group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
 
 fn channel(i: u32) -> u32 {
   return (i / pe.HW) % pe.C;
@@ -150,6 +177,33 @@ fn dx_eval(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pe.row;
   if (i >= pe.n) { return; }
   out[i] = g[i] * saved[2u * pe.C + channel(i)];
+}
+
+// The same three passes by vec4s when H*W % 4 == 0: the op then sets pe.n and pe.HW in vec4s, so
+// channel() of a vec4 index is its channel.
+@compute @workgroup_size(WG)
+fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  out4[i] = x4[i] * saved[2u * pe.C + c] + saved[3u * pe.C + c];
+}
+
+@compute @workgroup_size(WG)
+fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  let m = f32(4u * pe.n / pe.C);
+  let xhat = (x4[i] - saved[c]) * saved[pe.C + c];
+  out4[i] = saved[2u * pe.C + c] * (g4[i] - dbias_in[c] / m - xhat * dweight_in[c] / m);
+}
+
+@compute @workgroup_size(WG)
+fn dx_eval4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  out4[i] = g4[i] * saved[2u * pe.C + channel(i)];
 }
 
 // ---- per-channel folding of the running statistics ------------------------------------------------
@@ -213,12 +267,32 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
   let mean = saved[c];
   var sg = 0.0;
   var sgx = 0.0;
-  for (var r = lid; r < total; r += WG) {
-    let n = r / pr.HW;
-    let i = (n * pr.C + c) * pr.HW + (r - n * pr.HW);
-    let gv = g[i];
-    sg += gv;
-    sgx += gv * (x[i] - mean);
+  if (V4 == 1u) {
+    // As in train_stats: n and j follow the vec4 index r without a division.
+    let hw4 = pr.HW / 4u;
+    var n = lid / hw4;
+    var j = lid % hw4;
+    var sg4 = vec4<f32>();
+    var sgx4 = vec4<f32>();
+    for (var r = lid; r < total / 4u; r += WG) {
+      let i = (n * pr.C + c) * hw4 + j;
+      let gv = g4[i];
+      sg4 += gv;
+      sgx4 += gv * (x4[i] - mean);
+      n += WG / hw4;
+      j += WG % hw4;
+      if (j >= hw4) { j -= hw4; n += 1u; }
+    }
+    sg = sg4.x + sg4.y + sg4.z + sg4.w;
+    sgx = sgx4.x + sgx4.y + sgx4.z + sgx4.w;
+  } else {
+    for (var r = lid; r < total; r += WG) {
+      let n = r / pr.HW;
+      let i = (n * pr.C + c) * pr.HW + (r - n * pr.HW);
+      let gv = g[i];
+      sg += gv;
+      sgx += gv * (x[i] - mean);
+    }
   }
   w_sg[lid] = sg;
   w_sgx[lid] = sgx;

@@ -6,8 +6,10 @@
  * elementwise pass straight from the running statistics.
  */
 import { attach, needsGrad } from "../autograd.ts";
+import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
+import { paddedView } from "./matmul.ts";
 import { fmt, grid1d, MAX_GRID } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -40,14 +42,25 @@ function channelGrid(C: number): { workgroups: [number, number]; row: number } {
   return { workgroups: [gx, Math.ceil(C / gx)], row: gx };
 }
 
+/**
+ * Whether x's planes hold a multiple of 4 values, so that every aligned vec4 lies in one channel and
+ * the passes can move vec4s (the reductions' V4, the elementwise `*4` entries).
+ */
+function byVec4(x: Tensor): boolean {
+  return x.size > 0 && (x.shape[2] * x.shape[3]) % 4 === 0;
+}
+
+/** Elementwise uniforms and grid; by vec4s (`n` and `HW` counted in vec4s) when `vec4`. */
 function elemUniforms(
   x: Tensor,
   eps = 0,
+  vec4 = false,
 ): { uniforms: Record<string, number>; workgroups: [number, number] } {
   const [, C, H, W] = x.shape;
-  const g = grid1d(x.size, WG);
+  const k = vec4 ? 4 : 1;
+  const g = grid1d(x.size / k, WG);
   return {
-    uniforms: { n: x.size, C, HW: H * W, row: g.row, eps, _p0: 0, _p1: 0, _p2: 0 },
+    uniforms: { n: x.size / k, C, HW: (H * W) / k, row: g.row, eps, _p0: 0, _p1: 0, _p2: 0 },
     workgroups: g.workgroups,
   };
 }
@@ -81,6 +94,7 @@ function batchNormBackward(
 ): [Tensor | null, Tensor | null, Tensor | null] {
   const [N, C, H, W] = x.shape;
   const e = engine();
+  const v4 = byVec4(x);
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
@@ -89,24 +103,27 @@ function batchNormBackward(
     dbias = Tensor.empty([C], "f32", "batchNorm2d dbias");
     const cg = channelGrid(C);
     e.run("batchnorm", "bwd_reduce", {
-      bindings: { g, x, saved, dweight_out: dweight, dbias_out: dbias },
+      bindings: { g, g4: paddedView(g), x, x4: paddedView(x), saved, dweight_out: dweight, dbias_out: dbias },
       uniforms: { N, C, HW: H * W, row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG });
+    }, { WG, V4: v4 ? 1 : 0 });
   }
   let dx: Tensor | null = null;
   if (wantX) {
     dx = Tensor.empty(x.shape, "f32", "batchNorm2d dx");
-    const el = elemUniforms(x);
+    const el = elemUniforms(x, 0, v4);
+    const sfx = v4 ? "4" : "";
+    const io: Record<string, Bindable> = v4 ? { g4: paddedView(g), out4: paddedView(dx) } : { g, out: dx };
     if (training) {
-      e.run("batchnorm", "dx_train", {
-        bindings: { g, x, saved, dweight_in: dweight!, dbias_in: dbias!, out: dx },
+      const xb: Record<string, Bindable> = v4 ? { x4: paddedView(x) } : { x };
+      e.run("batchnorm", `dx_train${sfx}`, {
+        bindings: { ...io, ...xb, saved, dweight_in: dweight!, dbias_in: dbias! },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, { WG });
     } else {
-      e.run("batchnorm", "dx_eval", {
-        bindings: { g, saved, out: dx },
+      e.run("batchnorm", `dx_eval${sfx}`, {
+        bindings: { ...io, saved },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, { WG });
@@ -162,14 +179,23 @@ export function batchNorm2d(
     }
     const saved = Tensor.empty([4, C], "f32", `${op} saved`);
     const cg = channelGrid(C);
+    const v4 = byVec4(x);
     e.run("batchnorm", "train_stats", {
-      bindings: { x, weight, bias, run_mean: runningMean, run_var: runningVar, saved_out: saved },
+      bindings: {
+        x,
+        x4: paddedView(x),
+        weight,
+        bias,
+        run_mean: runningMean,
+        run_var: runningVar,
+        saved_out: saved,
+      },
       uniforms: { N, C, HW: H * W, update: 1, eps, momentum, unbias: M / (M - 1), row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG });
-    const el = elemUniforms(x);
-    e.run("batchnorm", "train_apply", {
-      bindings: { x, saved, out },
+    }, { WG, V4: v4 ? 1 : 0 });
+    const el = elemUniforms(x, 0, v4);
+    e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {
+      bindings: v4 ? { x4: paddedView(x), saved, out4: paddedView(out) } : { x, saved, out },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
     }, { WG });

@@ -66,7 +66,17 @@ gpuTest("batchNorm2d training: output, batch statistics and running-stat update 
         assertClose(rv, erv, { rtol: 1e-4, atol: 1e-5, what: "running var" });
       },
     ),
-    { numRuns: 25 },
+    {
+      numRuns: 25,
+      // Always among them: planes of a multiple of 4 values (the vec4 passes), with fewer and with
+      // more vec4s per channel than threads, and planes of 80 vec4s, which do not divide the workgroup:
+      // with 5 images a thread's second vec4 lies in a later image (the wrap of its plane index).
+      examples: [[[2, 3, 2, 2], 5, 200], [[2, 3, 8, 8], 6, 300], [[5, 2, 16, 20], 7, 100], [
+        [2, 2, 32, 32],
+        8,
+        1,
+      ]],
+    },
   );
 });
 
@@ -169,6 +179,10 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
   );
   // More values per channel than threads in a workgroup (the strided loop of the reduction).
   await checkGrad([2, 2, 15, 11], 7, true);
+  // Planes of a multiple of 4 values (the vec4 passes): fewer vec4s per plane than threads, and more
+  // vec4s per channel than threads with planes that do not divide the workgroup (80 vec4s, 5 images).
+  await checkGrad([3, 2, 2, 6], 8, true);
+  await checkGrad([5, 2, 16, 20], 9, true);
 });
 
 gpuTest("batchNorm2d evaluation backward: finite differences of the float64 reference", async () => {
@@ -180,6 +194,7 @@ gpuTest("batchNorm2d evaluation backward: finite differences of the float64 refe
     ),
     { numRuns: 10 },
   );
+  await checkGrad([2, 3, 4, 6], 10, false); // by vec4s
 });
 
 gpuTest("batchNorm2d evaluation: the gradient uses the statistics of the forward pass", async () => {
