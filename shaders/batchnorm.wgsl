@@ -179,7 +179,7 @@ fn dx_eval(@builtin(global_invocation_id) gid: vec3<u32>) {
   out[i] = g[i] * saved[2u * pe.C + channel(i)];
 }
 
-// The same three passes by vec4s when H*W % 4 == 0: the op then sets pe.n and pe.HW in vec4s, so
+// The elementwise passes by vec4s when H*W % 4 == 0: the op then sets pe.n and pe.HW in vec4s, so
 // channel() of a vec4 index is its channel.
 @compute @workgroup_size(WG)
 fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
@@ -187,6 +187,15 @@ fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (i >= pe.n) { return; }
   let c = channel(i);
   out4[i] = x4[i] * saved[2u * pe.C + c] + saved[3u * pe.C + c];
+}
+
+@compute @workgroup_size(WG)
+fn eval_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * pe.row;
+  if (i >= pe.n) { return; }
+  let c = channel(i);
+  let sc = weight[c] * inverseSqrt(rvar[c] + pe.eps);
+  out4[i] = (x4[i] - rmean[c]) * sc + bias[c];
 }
 
 @compute @workgroup_size(WG)

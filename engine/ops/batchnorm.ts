@@ -212,9 +212,11 @@ export function batchNorm2d(
   }
 
   if (out.size > 0) {
-    const el = elemUniforms(x, eps);
-    e.run("batchnorm", "eval_apply", {
-      bindings: { x, weight, bias, rmean: runningMean, rvar: runningVar, out },
+    const v4 = byVec4(x);
+    const el = elemUniforms(x, eps, v4);
+    const io: Record<string, Bindable> = v4 ? { x4: paddedView(x), out4: paddedView(out) } : { x, out };
+    e.run("batchnorm", v4 ? "eval_apply4" : "eval_apply", {
+      bindings: { ...io, weight, bias, rmean: runningMean, rvar: runningVar },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
     }, { WG });

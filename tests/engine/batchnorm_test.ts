@@ -128,7 +128,7 @@ gpuTest("batchNorm2d evaluation: one fused pass, matches float64, leaves running
       assertClose(y, ref.y, { rtol: 1e-5, atol: 1e-5, what: `y ${shape}` });
       assertClose(rmAfter, [...rm, ...rv], { rtol: 0, atol: 0, what: "running statistics untouched" });
     }),
-    { numRuns: 20 },
+    { numRuns: 20, examples: [[[2, 3, 4, 6], 11], [[3, 2, 8, 8], 12]] }, // and two by vec4s
   );
 });
 
