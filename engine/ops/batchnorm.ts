@@ -9,8 +9,7 @@ import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
-import { paddedView } from "./matmul.ts";
-import { fmt, grid1d, MAX_GRID } from "./util.ts";
+import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
   /** Batch statistics (and a running-statistics update) when true; running statistics when false. */

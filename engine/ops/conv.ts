@@ -8,10 +8,10 @@ import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, unaryRaw, zeros } from "./elementwise.ts";
-import { checkPair, currentTileConfig, paddedView, splitCount } from "./matmul.ts";
+import { checkPair, currentTileConfig, splitCount } from "./matmul.ts";
 import type { LaneAxis } from "./matmul_tiles.ts";
 import { scalarConst, sum } from "./reduce.ts";
-import { fmt, MAX_GRID } from "./util.ts";
+import { fmt, MAX_GRID, paddedView } from "./util.ts";
 
 export interface Conv2dOptions {
   /** Same stride along height and width (default 1). */

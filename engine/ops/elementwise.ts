@@ -2,7 +2,7 @@
 import { attach } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { type DType, f32ToF16Bits, type Shape, Tensor } from "../tensor.ts";
-import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, sameShape } from "./util.ts";
+import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, paddedView, sameShape } from "./util.ts";
 import { sumTo } from "./reduce.ts";
 
 const BIN = { add: 0, sub: 1, mul: 2, div: 3, reluGrad: 4, max: 5, eq: 6 } as const;
@@ -60,6 +60,17 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
     return out;
   }
   const same = sameShape(a.shape, shape) && sameShape(b.shape, shape);
+  if (same && n % 4 === 0) {
+    // Same shapes, whole vec4s: no index arithmetic and a quarter of the accesses.
+    const g4 = grid1d(n / 4);
+    const none = pack8([], op);
+    engine().run("elementwise", "binary_same4", {
+      bindings: { a4: paddedView(a), b4: paddedView(b), out4: paddedView(out) },
+      uniforms: { n: n / 4, rank: shape.length, row: g4.row, _pad: 0, shape: none, sa: none, sb: none },
+      workgroups: g4.workgroups,
+    }, { OP: BIN[op] });
+    return out;
+  }
   engine().run("elementwise", same ? "binary_same" : "binary", {
     bindings: { a, b, out },
     uniforms: {
@@ -107,10 +118,12 @@ export function unaryRaw(op: keyof typeof UN, a: Tensor, alpha = 0, beta = 0): T
   requireF32(a, op);
   const out = Tensor.empty(a.shape, "f32", op);
   if (out.size === 0) return out;
-  const g = grid1d(a.size);
-  engine().run("elementwise", "unary", {
-    bindings: { a, out },
-    uniforms: { n: a.size, row: g.row, alpha, beta },
+  const v4 = a.size % 4 === 0;
+  const n = v4 ? a.size / 4 : a.size;
+  const g = grid1d(n);
+  engine().run("elementwise", v4 ? "unary4" : "unary", {
+    bindings: v4 ? { a4: paddedView(a), out4: paddedView(out) } : { a, out },
+    uniforms: { n, row: g.row, alpha, beta },
     workgroups: g.workgroups,
   }, { OP: UN[op] });
   return out;

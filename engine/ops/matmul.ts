@@ -18,7 +18,7 @@ import {
   tileConfig,
   workgroupsOf,
 } from "./matmul_tiles.ts";
-import { fmt, MAX_GRID } from "./util.ts";
+import { fmt, MAX_GRID, paddedView } from "./util.ts";
 
 export interface MatmulOptions {
   /** Use A^T: `a` is stored [K, M] (or [B, K, M]). */
@@ -45,15 +45,6 @@ export function currentTileConfig(): TileConfig {
   let c = configs.get(e);
   if (!c) configs.set(e, c = tileConfig(e.gpu.info, e.tileLimit));
   return c;
-}
-
-/** A binding of `t`'s buffer covering at least `minBytes` (vec4 views need 16-byte multiples). */
-export function paddedView(t: Tensor, minBytes = 16): Bindable {
-  const bytes = Math.ceil(Math.max(minBytes, t.byteLength) / 16) * 16;
-  if (bytes > t.buffer.size) {
-    throw new RangeError(`internal: a ${bytes}-byte view exceeds its ${t.buffer.size}-byte buffer`);
-  }
-  return { buffer: t.buffer, byteOffset: 0, byteLength: bytes };
 }
 
 /** Split-K factor: enough workgroups for every core, chunks of at least `minChunk` k values. */

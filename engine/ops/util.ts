@@ -1,5 +1,6 @@
 /** Shape arithmetic and dispatch-grid helpers shared by the op families. */
-import type { Shape } from "../tensor.ts";
+import type { Bindable } from "../recorder.ts";
+import type { Shape, Tensor } from "../tensor.ts";
 
 export const MAX_GRID = 65535;
 
@@ -71,4 +72,13 @@ export function normAxes(axes: readonly number[], rank: number, op: string): num
   }
   if (new Set(out).size !== out.length) throw new RangeError(`${op}: repeated axis in [${axes.join(", ")}]`);
   return out.sort((x, y) => x - y);
+}
+
+/** A binding of `t`'s buffer covering at least `minBytes` (vec4 views need 16-byte multiples). */
+export function paddedView(t: Tensor, minBytes = 16): Bindable {
+  const bytes = Math.ceil(Math.max(minBytes, t.byteLength) / 16) * 16;
+  if (bytes > t.buffer.size) {
+    throw new RangeError(`internal: a ${bytes}-byte view exceeds its ${t.buffer.size}-byte buffer`);
+  }
+  return { buffer: t.buffer, byteOffset: 0, byteLength: bytes };
 }

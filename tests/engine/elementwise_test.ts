@@ -61,7 +61,8 @@ for (const [name, op, ref] of BINARY) {
         assertClose(await out.read(), expected.data, { rtol: 1e-6, atol: 1e-7, what: name });
         out.dispose();
       }),
-      FC,
+      // Always among them: equal shapes of whole vec4s (binary_same4) and of not (binary_same).
+      { ...FC, examples: [[[[3, 4, 5], [3, 4, 5]], false], [[[3, 5], [3, 5]], true]] },
     );
   });
 }
@@ -86,11 +87,12 @@ const UNARY: [string, (a: Tensor) => Tensor, (x: number) => number, number, numb
 
 for (const [name, op, ref, lo, hi] of UNARY) {
   gpuTest(`${name} matches float64 (rtol 2e-6: GPU exp/log/sqrt are not correctly rounded)`, async () => {
-    const n = 1000 + 37;
-    const a = randomArray(n, 3, lo, hi);
-    const out = scope(() => op(Tensor.from(a, [n])));
-    assertClose(await out.read(), Array.from(a, ref), { rtol: 2e-6, atol: 1e-7, what: name });
-    out.dispose();
+    for (const n of [1000 + 37, 1000 + 36]) { // scalar and vec4 (unary4) kernels
+      const a = randomArray(n, 3, lo, hi);
+      const out = scope(() => op(Tensor.from(a, [n])));
+      assertClose(await out.read(), Array.from(a, ref), { rtol: 2e-6, atol: 1e-7, what: `${name} n=${n}` });
+      out.dispose();
+    }
   });
 }
 
