@@ -10,6 +10,8 @@
  *   `// end of generated register tile` line.
  * - matmul_f16.wgsl as a whole, from matmul.wgsl: the same kernel with A and B stored as f16 (scalar
  *   loads widened with f32(), vec4 loads read as four halves in a vec2<u32> and unpacked).
+ * - conv2d_f16.wgsl's forward epilogue (residual, vec4 stores, ReLU), copied from conv2d.wgsl between
+ *   a `// shared forward epilogue ...` line and a `// end of shared forward epilogue` line.
  *
  *   deno run -A engine/kernel_gen.ts     # rewrite the generated parts after editing this file or matmul.wgsl
  *
@@ -46,16 +48,36 @@ export function registerTile(kStep: string | null): string[] {
   return lines;
 }
 
+/** The lines strictly between `first` and `last`, which must each occur once, in that order. */
+function section(source: string, file: string, first: string, last: string): [number, number] {
+  const lines = source.split("\n");
+  const begin = lines.indexOf(first), end = lines.indexOf(last);
+  if (begin < 0 || end < begin || lines.indexOf(first, begin + 1) >= 0) {
+    throw new Error(`${file}: expected one section "${first.trim()}" ... "${last.trim()}"`);
+  }
+  return [begin + 1, end];
+}
+
+function withSection(source: string, file: string, first: string, last: string, body: string[]): string {
+  const [begin, end] = section(source, file, first, last);
+  const lines = source.split("\n");
+  return [...lines.slice(0, begin), ...body, ...lines.slice(end)].join("\n");
+}
+
 /** `source` with its register tile section rewritten; throws unless it has exactly one section. */
 export function withRegisterTile(source: string, file: string, kStep: string | null): string {
-  const lines = source.split("\n");
-  const begin = lines.indexOf(TILE_BEGIN), end = lines.indexOf(TILE_END);
-  if (begin < 0 || end < begin || lines.indexOf(TILE_BEGIN, begin + 1) >= 0) {
-    throw new Error(
-      `${file}: expected one register tile section ("${TILE_BEGIN.trim()}" ... "${TILE_END.trim()}")`,
-    );
-  }
-  return [...lines.slice(0, begin + 1), ...registerTile(kStep), ...lines.slice(end)].join("\n");
+  return withSection(source, file, TILE_BEGIN, TILE_END, registerTile(kStep));
+}
+
+const EPILOGUE_BEGIN =
+  "// shared forward epilogue: conv2d.wgsl's, copied into conv2d_f16.wgsl by engine/kernel_gen.ts";
+const EPILOGUE_END = "// end of shared forward epilogue";
+
+/** conv2d_f16.wgsl with its forward epilogue section replaced by conv2d.wgsl's. */
+export function withSharedEpilogue(f16Source: string, f32Source: string): string {
+  const [begin, end] = section(f32Source, "conv2d.wgsl", EPILOGUE_BEGIN, EPILOGUE_END);
+  const body = f32Source.split("\n").slice(begin, end);
+  return withSection(f16Source, "conv2d_f16.wgsl", EPILOGUE_BEGIN, EPILOGUE_END, body);
 }
 
 const F16_HEADER =
@@ -136,9 +158,10 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
   const matmul = withRegisterTile(read("matmul.wgsl"), "matmul.wgsl", null);
   out.set("matmul.wgsl", matmul);
   out.set("matmul_f16.wgsl", matmulF16(matmul));
-  for (const file of ["conv2d.wgsl", "conv2d_f16.wgsl"]) {
-    out.set(file, withRegisterTile(read(file), file, "decomposeK(k);"));
-  }
+  const conv = withRegisterTile(read("conv2d.wgsl"), "conv2d.wgsl", "decomposeK(k);");
+  out.set("conv2d.wgsl", conv);
+  const convF16 = withRegisterTile(read("conv2d_f16.wgsl"), "conv2d_f16.wgsl", "decomposeK(k);");
+  out.set("conv2d_f16.wgsl", withSharedEpilogue(convF16, conv));
   return out;
 }
 

@@ -303,6 +303,7 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
                      pixelB(j, 3u, k + 3u < kEnd));
 }
 
+// shared forward epilogue: conv2d.wgsl's, copied into conv2d_f16.wgsl by engine/kernel_gen.ts
 // Residual element o (clamped into the buffer: rows past the end are computed but not stored).
 fn resAt(o: u32) -> f32 {
   let q = min(o / 4u, arrayLength(&res4) - 1u);
@@ -340,6 +341,7 @@ fn epilogue(o: u32, cs: u32, v: vec4<f32>) -> vec4<f32> {
   if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
   return w;
 }
+// end of shared forward epilogue
 
 fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
   if (m >= p.M) { return; }
