@@ -22,13 +22,6 @@ export interface DispatchArgs {
   workgroups: readonly [number, number?, number?];
   /** Bytes each binding must hold for this call (checked before dispatch). */
   need?: Record<string, number>;
-  /**
-   * Writable bindings that are declared views of another writable binding (`{ out4: "out" }`: the
-   * same buffer from the same offset, typed differently). WebGPU lets one dispatch bind a buffer as
-   * storage more than once; the kernel must write through only one of them per specialisation. Any
-   * other overlap with a writable binding is refused.
-   */
-  views?: Record<string, string>;
 }
 
 export interface RecorderStats {
@@ -213,26 +206,10 @@ export class Recorder {
       entries.push({ binding: b.binding, resource: { buffer: r.buffer, offset: r.byteOffset, size } });
       key += `|${bufferId(r.buffer)}:${r.byteOffset}:${size}`;
     }
-    const views = args.views ?? {};
-    for (const [view, of] of Object.entries(views)) {
-      const v = given[view], o = given[of];
-      if (!v || !o || v.buffer !== o.buffer || v.byteOffset !== o.byteOffset) {
-        throw new KernelError(
-          `${kernel.label}: binding "${view}" must be a view of "${of}" (the same buffer and offset)`,
-        );
-      }
-      if (![view, of].every((n) => spec.bindings.some((b) => b.name === n && b.kind === "read_write"))) {
-        throw new KernelError(
-          `${kernel.label}: views are for writable bindings; "${view}" or "${of}" is not`,
-        );
-      }
-    }
-    const isView = (a: string, b: string) => views[a] === b || views[b] === a;
     for (const [wname, w] of writable) {
       for (const [name, g] of all) {
         if (
-          name !== wname && !isView(name, wname) && g.buffer === w.buffer &&
-          g.byteOffset < w.byteOffset + w.byteLength &&
+          name !== wname && g.buffer === w.buffer && g.byteOffset < w.byteOffset + w.byteLength &&
           w.byteOffset < g.byteOffset + g.byteLength
         ) {
           throw new KernelError(`${kernel.label}: binding "${name}" aliases a writable binding`);

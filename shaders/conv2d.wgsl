@@ -105,7 +105,7 @@ struct Perm {
 @group(0) @binding(9) var<storage, read> src4: array<vec4<f32>>;   // the same buffer as src
 @group(0) @binding(10) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
 @group(0) @binding(11) var<storage, read> res4: array<vec4<f32>>;   // epilogue residual, laid out like out
-@group(0) @binding(12) var<storage, read_write> out4: array<vec4<f32>>;   // the same buffer as out
+@group(0) @binding(12) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out is then a spare)
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);

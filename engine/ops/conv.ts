@@ -153,7 +153,7 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const res = epi?.residual ?? scalarConst(0);
   if (f16 && args.pass !== 0) throw new TypeError("conv2d: the f16 path is forward-only");
   // V4: the forward rows come in blocks of 4 adjacent pixels of one image, stored by vec4s through
-  // out4, a second view of the output (st4 in conv2d.wgsl); on lavapipe the unrolled stores then
+  // out4, a vec4 binding of the output (st4 in conv2d.wgsl); on lavapipe the unrolled stores then
   // compile 2-2.5x faster. Used where the epilogue loads per-channel or residual data (a ResNet's
   // folded batchnorm): a plain convolution keeps scalar stores, so that a model whose planes are not
   // all multiples of 4 (the MNIST CNN: 28x28, 14x14, 7x7) compiles one store variant, not two
@@ -162,7 +162,12 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   // A V4 kernel always carries the residual code, switched by the uniform `res`: a ResNet's
   // convolutions with and without a residual then share one pipeline per tile.
   const EPI = scaled | (V4 || epi?.residual ? 2 : 0);
-  const views = { out: target, out4: paddedView(target), scale, res4: paddedView(res) };
+  // A kernel writes through out or out4, never both, but WebGPU forbids binding one buffer to two
+  // writable bindings of a dispatch, so the other one gets a spare buffer it never touches.
+  const outputs = V4
+    ? { out: spareOutput(), out4: paddedView(target) }
+    : { out: target, out4: spareOutput() };
+  const views = { ...outputs, scale, res4: paddedView(res) };
   const bindings: Record<string, Bindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...views }
     : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, ...views };
@@ -208,12 +213,19 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
         relu: epi?.relu ? 1 : 0,
       },
       workgroups: [pl.gx, pl.gy, splits],
-      views: { out4: "out" },
     },
     f16
       ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 }
       : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4 },
   );
+}
+
+let spare: Tensor | null = null;
+
+/** A 16-byte buffer bound as the output binding a convolution kernel does not write (see dispatch). */
+function spareOutput(): Tensor {
+  if (!spare || spare.disposed) spare = Tensor.empty([4], "f32", "conv2d spare output").keep();
+  return spare;
 }
 
 /** conv2d_f16.wgsl has only the forward pass: no PASS or VA constants. */
