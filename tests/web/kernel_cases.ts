@@ -34,7 +34,7 @@ import {
   sum,
   Tensor,
 } from "../../engine/mod.ts";
-import { conv2d } from "../../engine/ops/conv.ts";
+import { conv2d, conv2dFused } from "../../engine/ops/conv.ts";
 import { matmul } from "../../engine/ops/matmul.ts";
 import { fillInPlace } from "../../engine/ops/elementwise.ts";
 import { Xoshiro128 } from "../../nn/data/random.ts";
@@ -122,6 +122,28 @@ const CASES: Case[] = [
       assertClose(await read(y), refConv(x, w, b, g), { ...GEMM_TOL(g.C * g.KH * g.KW), what: "conv2d" });
     },
   ]),
+  [
+    "conv2d",
+    "fused inference epilogue with vec4 stores: relu(conv * scale + bias + residual), 8x8 planes",
+    async () => {
+      const g: Geo = { N: 2, C: 3, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 1, P: 1 };
+      const x = values(g.N * g.C * g.H * g.W, 13), w = values(g.O * g.C * g.KH * g.KW, 14);
+      const scale = values(g.O, 15), bias = values(g.O, 16), res = values(g.N * g.O * g.H * g.W, 17);
+      const y = conv2dFused(up(x, [g.N, g.C, g.H, g.W]), up(w, [g.O, g.C, g.KH, g.KW]), {
+        padding: g.P,
+        scale: up(scale, [g.O]),
+        bias: up(bias, [g.O]),
+        residual: up(res, [g.N, g.O, g.H, g.W]),
+        relu: true,
+      });
+      const conv = refConv(x, w, new Float32Array(g.O), g);
+      const ref = Array.from(conv, (v, i) => {
+        const o = Math.floor(i / (g.H * g.W)) % g.O;
+        return Math.max(0, v * scale[o] + bias[o] + res[i]);
+      });
+      assertClose(await read(y), ref, { ...GEMM_TOL(g.C * g.KH * g.KW), what: "fused conv2d" });
+    },
+  ],
   ["elementwise", "add and mul with broadcasting, relu", async () => {
     const a = values(12, 6), b = values(8, 7);
     const [sa, sb] = [[3, 1, 4], [2, 4]];
