@@ -33,7 +33,7 @@ override WGS: u32 = 64u;    // WGX * WGY (a 1-D workgroup: see main)
 override PASS: u32 = 0u;    // 0 forward, 1 grad input, 2 grad weight
 override VA: u32 = 0u;      // PASS 2: OH*OW % 4 == 0, read g four k at a time
 override BIAS: u32 = 0u;    // PASS 0: add bias[o]
-override EPI: u32 = 0u;     // PASS 0 epilogue: 1 per-channel scale (before the bias), 2 residual code (see Conv.res)
+override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 residual code (Conv.res)
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override WG: u32 = 64u;     // permute
 
@@ -105,7 +105,7 @@ struct Perm {
 @group(0) @binding(9) var<storage, read> src4: array<vec4<f32>>;   // the same buffer as src
 @group(0) @binding(10) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
 @group(0) @binding(11) var<storage, read> res4: array<vec4<f32>>;   // epilogue residual, laid out like out
-@group(0) @binding(12) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out is then a spare)
+@group(0) @binding(12) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out: a spare)
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);

@@ -79,7 +79,7 @@ struct Perm {
 @group(0) @binding(7) var<storage, read_write> packed: array<vec2<u32>>;
 @group(0) @binding(8) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
 @group(0) @binding(9) var<storage, read> res4: array<vec4<f32>>;   // epilogue residual, laid out like out
-@group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out is then a spare)
+@group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out: a spare)
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);

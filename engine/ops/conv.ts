@@ -167,10 +167,10 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const outputs = V4
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
-  const views = { ...outputs, scale, res4: paddedView(res) };
+  const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
   const bindings: Record<string, Bindable> = f16
-    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...views }
-    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, ...views };
+    ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...epilogueIo }
+    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, ...epilogueIo };
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
     "main",

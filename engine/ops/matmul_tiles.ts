@@ -1,7 +1,8 @@
 /**
  * Tile selection for the register-tiled GEMM kernels (matmul, linear, conv2d and their f16 variants),
  * in one place. A kernel invocation owns RB x CB blocks of 4x4 outputs (so 4*RB rows by 4*CB
- * columns); a workgroup is WGX x WGY invocations. The kernels are written for RB <= 8 and CB <= 8 (MAX_RB, MAX_CB).
+ * columns); a workgroup is WGX x WGY invocations. The kernels are written for RB <= 8 and CB <= 8
+ * (MAX_RB, MAX_CB).
  *
  * Two adapter classes:
  * - software (Mesa lavapipe/llvmpipe, WARP, SwiftShader): invocations are the 8 SIMD lanes of a CPU
@@ -43,11 +44,12 @@ export interface TileConfig {
 }
 
 /**
- * The largest register tile the kernels are written for (engine/kernel_gen.ts writes it out). Override constants fold the unused blocks
- * away, but only after the whole source is translated, so every pipeline pays for the written-out
- * maximum at creation: a convolution pipeline (8 x 8 blocks) took 2.2-2.3 s to create from the source
- * written for 16 x 8 and 1.3 s from the one for 8 x 8 (lavapipe, the machine otherwise idle), at every run's
- * start. 16 x 8 blocks sampled only 2-7 % faster than 8 x 8 and generated code 3-4x longer.
+ * The largest register tile the kernels are written for (engine/kernel_gen.ts writes it out). Override
+ * constants fold the unused blocks away, but only after the whole source is translated, so every
+ * pipeline pays for the written-out maximum at creation: a convolution pipeline (8 x 8 blocks) took
+ * 2.2-2.3 s to create from the source written for 16 x 8 and 1.3 s from the one for 8 x 8 (lavapipe,
+ * the machine otherwise idle), at every run's start. 16 x 8 blocks sampled only 2-7 % faster than
+ * 8 x 8 and generated code 3-4x longer.
  */
 export const MAX_RB = 8;
 export const MAX_CB = 8;
@@ -79,8 +81,8 @@ export const DEFAULT_TILE_LIMIT: Readonly<TileLimit> = { rows: 8, cols: 8 };
 export const FAST_START_TILE_LIMIT: Readonly<TileLimit> = { rows: 8, cols: 4 };
 
 /**
- * "RBxCB" (1 <= RB <= MAX_RB, 1 <= CB <= MAX_CB: 8), or null when unset (the default cap applies); anything else
- * is an error naming the variable.
+ * "RBxCB" (1 <= RB <= MAX_RB, 1 <= CB <= MAX_CB), or null when unset (the default cap applies);
+ * anything else is an error naming the variable.
  */
 export function parseTileLimit(text: string | undefined): TileLimit | null {
   if (text === undefined || text === "") return null;
