@@ -11,7 +11,7 @@ import {
   Tensor,
 } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
-import { conv2d, conv2dFused } from "../engine/ops/conv.ts";
+import { conv2d, conv2dFused, conv2dFusedPacked, type PackedActivations } from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
 import { cast, flatten } from "../engine/ops/layout.ts";
@@ -276,16 +276,48 @@ export function convBnAct(
     if (opts.residual) y = add(y, opts.residual);
     return opts.relu ? relu(y) : y;
   }
-  let scale: Tensor | null = null;
-  let shift: Tensor | null = conv.bias;
-  if (bn) {
-    const f = bn.folded();
-    scale = f.scale;
-    // a conv bias b becomes b * scale + shift
-    shift = conv.bias ? add(binaryRaw("mul", conv.bias, f.scale), f.shift) : f.shift;
-  }
+  const { scale, shift } = foldedAffine(conv, bn);
   const half = conv.precision === "f16";
   return conv2dFused(half ? cast(x, "f16") : x, half ? cast(conv.weight, "f16") : conv.weight, {
+    stride: conv.stride,
+    padding: conv.padding,
+    bias: shift,
+    scale,
+    residual: opts.residual ?? null,
+    relu: opts.relu,
+  });
+}
+
+/** The per-channel scale and shift of conv's bias and a folded eval-mode batchnorm. */
+function foldedAffine(conv: Conv2d, bn: BatchNorm2d | null): { scale: Tensor | null; shift: Tensor | null } {
+  if (!bn) return { scale: null, shift: conv.bias };
+  const f = bn.folded();
+  // a conv bias b becomes b * scale + shift
+  return { scale: f.scale, shift: conv.bias ? add(binaryRaw("mul", conv.bias, f.scale), f.shift) : f.shift };
+}
+
+/**
+ * Whether a model's inference can chain its convolutions on packed activations (convBnActPacked): no
+ * graph, every module in eval mode, f32 convolutions.
+ */
+export function packedInference(model: Module): boolean {
+  const mods = model.modules().map(([, m]) => m);
+  return fusable(...mods) && mods.every((m) => !(m instanceof Conv2d) || m.precision === "f32");
+}
+
+/**
+ * convBnAct on activations in the convolution kernels' packed layout (see engine/ops/conv.ts
+ * PackedActivations), for inference only (packedInference): the output stays packed for the next
+ * convolution, so no pass repacks between them.
+ */
+export function convBnActPacked(
+  conv: Conv2d,
+  bn: BatchNorm2d | null,
+  x: PackedActivations,
+  opts: { residual?: PackedActivations | null; relu: boolean },
+): PackedActivations {
+  const { scale, shift } = foldedAffine(conv, bn);
+  return conv2dFusedPacked(x, conv.weight, {
     stride: conv.stride,
     padding: conv.padding,
     bias: shift,

@@ -35,6 +35,7 @@ override VA: u32 = 0u;      // PASS 2: OH*OW % 4 == 0, read g four k at a time
 override BIAS: u32 = 0u;    // PASS 0: add bias[o]
 override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 residual code (Conv.res)
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
+override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WG: u32 = 64u;     // permute
 
 struct Conv {
@@ -78,8 +79,9 @@ struct Conv {
 
 // permute: out[i0, i1, i2, i3] = src[i0*st.x + i1*st.y + i2*st.z + i3*st.w] inside the source extents
 // `lim`, else 0; four consecutive i3 per invocation (D3 % 4 == 0).
-// pack (activations [N, C, H, W] -> [N, H, W, C4] with W % 4 == 0): D1 = H, D2 = W/4, D3q = C4/4,
-// lim.w = C; each invocation moves a 4x4 tile (4 pixels x 4 channels) with vec4 loads and stores.
+// pack (activations [N, C, H, W] -> [N, H, W, C4] with H*W % 4 == 0, a plane taken as one row of
+// H*W pixels): D1 = 1, D2 = H*W/4, D3q = C4/4, lim.w = C; each invocation moves a 4x4 tile (4 pixels
+// x 4 channels) with vec4 loads and stores.
 struct Perm {
   D1: u32,
   D2: u32,
@@ -365,6 +367,24 @@ fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
   if (n + 3u < p.NC) { out[o + 3u * cs] = w.w; }
 }
 
+// Forward store into the packed layout [N, OH, OW, O4] that the next convolution reads (OUTP), so
+// chained convolutions need no repacking pass: row m of the GEMM is pixel m of the output, so row q
+// of the block is one aligned vec4 (channels n..n+3) at m*O4/4 + n/4, and so is its residual, which
+// arrives packed too. Channels past O are stored as 0 (the next layer's packed weights are 0 there).
+fn stPacked(m: u32, n: u32, v: mat4x4<f32>) {
+  if (n >= p.O4) { return; }   // a column block wholly past the channels: another pixel's slot
+  let pad = n + LANE >= vec4<u32>(p.NC);
+  for (var q = 0u; q < 4u; q++) {
+    if (m + q < p.M) {
+      let i = (m + q) * (p.O4 / 4u) + n / 4u;
+      var w = v[q];
+      if ((EPI & 2u) != 0u && p.res == 1u) { w += res4[i]; }
+      if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
+      out4[i] = select(w, vec4<f32>(0.0), pad);
+    }
+  }
+}
+
 // Store block (i, j): acc[q] is row r + q, columns n..n+3.
 fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   let r = rowOf(i);
@@ -380,6 +400,10 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
     sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
   }
   let ro = rO[i];
+  if (PASS == 0u && OUTP == 1u) {
+    stPacked(r, n, mat4x4<f32>(acc[0] * sv + bv, acc[1] * sv + bv, acc[2] * sv + bv, acc[3] * sv + bv));
+    return;
+  }
   if (PASS == 0u && V4 == 1u) {
     st4(r, ro.x, n, mat4x4<f32>(acc[0] * sv + bv, acc[1] * sv + bv, acc[2] * sv + bv, acc[3] * sv + bv));
     return;
@@ -432,6 +456,33 @@ fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i3 = s3.r.x * 4u + LANE;
   let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
   let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);
+  packed[t] = select(vec4<f32>(), vec4<f32>(src[off.x], src[off.y], src[off.z], src[off.w]), ok);
+}
+
+// im2col, for inputs with few channels (the MNIST CNN's first layer has C = 1, which the packed
+// layout would pad to 4 channels per tap): out[n, oh, ow, j] = x[n, c, oh*S - P + kh, ow*S - P + kw]
+// for j = (c*KH + kh)*KW + kw, the weights' own [O, C, KH, KW] order, so the forward pass becomes a
+// 1 x 1 convolution over K4 = 4*ceil(C*KH*KW/4) channels with w viewed as [O, C*KH*KW, 1, 1]; zero
+// outside the image and for j >= C*KH*KW. D1 = OH, D2 = OW, D3q = K4/4; st = (H, W, S, P),
+// lim = (C, KH, KW, C*KH*KW).
+@compute @workgroup_size(WG)
+fn im2col(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x + gid.y * pp.row;
+  if (t >= pp.total) { return; }
+  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
+  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
+  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
+  let n = s1.q.x;
+  let oh = s2.q.x;
+  let ow = s3.q.x;
+  let j = s3.r.x * 4u + LANE;
+  let taps = pp.lim.y * pp.lim.z;
+  let ct = divmod(j, taps, 1.0 / f32(taps));
+  let hw = divmod(ct.r, pp.lim.z, 1.0 / f32(pp.lim.z));
+  let ih = vec4<i32>(oh * pp.st.z + hw.q) - i32(pp.st.w);
+  let iw = vec4<i32>(ow * pp.st.z + hw.r) - i32(pp.st.w);
+  let ok = (j < vec4<u32>(pp.lim.w)) & (vec4<u32>(ih) < vec4<u32>(pp.st.x)) & (vec4<u32>(iw) < vec4<u32>(pp.st.y));
+  let off = select(vec4<u32>(0u), ((n * pp.lim.x + ct.q) * pp.st.x + vec4<u32>(ih)) * pp.st.y + vec4<u32>(iw), ok);
   packed[t] = select(vec4<f32>(), vec4<f32>(src[off.x], src[off.y], src[off.z], src[off.w]), ok);
 }
 

@@ -79,6 +79,22 @@ fn gap_fwd(@builtin(global_invocation_id) gid: vec3<u32>) {
   out[i] = acc / f32(hw);
 }
 
+// Global average pooling of packed activations [N, H, W, C4] (the convolutions' channels-last layout,
+// engine/ops/conv.ts PackedActivations) into [N, C]: one thread per (n, c); pp.Ho is C, pp.k is C4.
+@compute @workgroup_size(WG)
+fn gap_packed(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = flat(gid);
+  if (i >= pp.n) { return; }
+  let hw = pp.H * pp.W;
+  let n = i / pp.Ho;
+  let base = n * hw * pp.k + (i - n * pp.Ho);
+  var acc = 0.0;
+  for (var j = 0u; j < hw; j++) {
+    acc += x[base + j * pp.k];
+  }
+  out[i] = acc / f32(hw);
+}
+
 @compute @workgroup_size(WG)
 fn gap_bwd(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = flat(gid);

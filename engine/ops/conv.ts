@@ -95,6 +95,8 @@ interface PassArgs {
   VA: number;
   /** Forward only: per-channel scale, residual input and ReLU applied in the kernel's store. */
   epi?: Epilogue;
+  /** Forward only, without split-K: write the packed layout [N, OH, OW, O4] (stPacked). */
+  packedOut?: boolean;
 }
 
 /** y = relu?(conv(x, w) * scale[o] + bias[o] + residual): a convolution, its folded batchnorm and the tail of a ResNet block. */
@@ -158,13 +160,16 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   // folded batchnorm): a plain convolution keeps scalar stores, so that a model whose planes are not
   // all multiples of 4 (the MNIST CNN: 28x28, 14x14, 7x7) compiles one store variant, not two
   // (measured: the default certify's first image 7.9 s -> 12.2 s with an empty cache with two).
-  const V4 = args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
+  const OUTP = args.packedOut ? 1 : 0;
+  if (OUTP && (splits !== 1 || f16)) throw new Error("conv2d: packed output needs one f32 split");
+  const V4 = !OUTP && args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
   // A V4 kernel always carries the residual code, switched by the uniform `res`: a ResNet's
   // convolutions with and without a residual then share one pipeline per tile.
   const EPI = scaled | (V4 || epi?.residual ? 2 : 0);
+  // (A packed-output kernel compiles the residual code only when it has a residual.)
   // A kernel writes through out or out4, never both, but WebGPU forbids binding one buffer to two
   // writable bindings of a dispatch, so the other one gets a spare buffer it never touches.
-  const outputs = V4
+  const outputs = V4 || OUTP
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
   const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
@@ -216,7 +221,7 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     },
     f16
       ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 }
-      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4 },
+      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4, OUTP },
   );
 }
 
@@ -271,15 +276,20 @@ function permute4(
   return out;
 }
 
-/** x [N, C, H, W] -> [N, H, W, C4] (4x4 tiles with vec4 loads and stores when W % 4 == 0). */
+/**
+ * x [N, C, H, W] -> [N, H, W, C4] (4x4 tiles with vec4 loads and stores when H*W % 4 == 0: a plane
+ * is packed as one row of H*W pixels, so 4 consecutive pixels are one aligned vec4 of the source and
+ * 4 consecutive pixels of the destination whatever W is; 14x14 planes need no scalar gathers).
+ */
 function packActivations(x: Tensor): Tensor {
   const [N, C, H, W] = x.shape;
   const C4 = pad4(C);
-  if (W % 4 !== 0 || x.dtype !== "f32") {
+  const HW = H * W;
+  if (HW % 4 !== 0 || x.dtype !== "f32") {
     return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
   }
   const out = Tensor.empty([N, H, W, C4], x.dtype, "conv2d pack");
-  const total = N * H * (W / 4) * (C4 / 4);
+  const total = N * (HW / 4) * (C4 / 4);
   if (total === 0) return out;
   const WG = 64;
   const groups = Math.ceil(total / WG);
@@ -287,13 +297,13 @@ function packActivations(x: Tensor): Tensor {
   engine().run("conv2d", "pack", {
     bindings: { src4: paddedView(x), packed: out },
     uniforms: {
-      D1: H,
-      D2: W / 4,
+      D1: 1,
+      D2: HW / 4,
       D3q: C4 / 4,
       total,
       row: gx * WG,
-      inv123: 16 / (H * W * C4),
-      inv23: 16 / (W * C4),
+      inv123: 16 / (HW * C4),
+      inv23: 16 / (HW * C4),
       inv3: 4 / C4,
       st: [0, 0, 0, 0],
       lim: [N, H, W, C],
@@ -301,6 +311,64 @@ function packActivations(x: Tensor): Tensor {
     workgroups: [gx, Math.ceil(groups / gx)],
   }, { WG });
   return out;
+}
+
+/**
+ * Whether the forward pass runs on an im2col copy of x (shaders/conv2d.wgsl `im2col`): when packing
+ * channels by 4 per tap would at least double the reduction, e.g. C = 1 with a 3x3 kernel (K = 12
+ * instead of 9 taps x 4 = 36; the MNIST CNN's first layer spent 20 % of a certification batch there).
+ * C = 3 (a CIFAR stem: 28 against 36) stays on the packed path, where the copy would cost more than
+ * the multiplies it saves.
+ */
+function useIm2col(x: Tensor, g: ConvGeometry): boolean {
+  const taps = g.KH * g.KW;
+  return x.dtype === "f32" && taps > 1 && 2 * pad4(g.C * taps) <= taps * pad4(g.C);
+}
+
+/** x [N, C, H, W] -> [N, OH, OW, K4], K4 = pad4(C*KH*KW), column j = (c*KH + kh)*KW + kw. */
+function im2col(x: Tensor, g: ConvGeometry): Tensor {
+  const Cj = g.C * g.KH * g.KW;
+  const K4 = pad4(Cj);
+  const out = Tensor.empty([g.N, g.OH, g.OW, K4], "f32", "conv2d im2col");
+  const total = g.N * g.OH * g.OW * (K4 / 4);
+  const WG = 64;
+  const groups = Math.ceil(total / WG);
+  const gx = Math.min(groups, MAX_GRID);
+  engine().run("conv2d", "im2col", {
+    bindings: { src: x, packed: out },
+    uniforms: {
+      D1: g.OH,
+      D2: g.OW,
+      D3q: K4 / 4,
+      total,
+      row: gx * WG,
+      inv123: 4 / (g.OH * g.OW * K4),
+      inv23: 4 / (g.OW * K4),
+      inv3: 4 / K4,
+      st: [g.H, g.W, g.S, g.P],
+      lim: [g.C, g.KH, g.KW, Cj],
+    },
+    workgroups: [gx, Math.ceil(groups / gx)],
+  }, { WG });
+  return out;
+}
+
+/** Forward pass (no autograd): on the packed input, or as a 1 x 1 convolution of x's im2col copy. */
+function forward(x: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry, epi?: Epilogue): Tensor {
+  if (useIm2col(x, g)) {
+    const cols = im2col(x, g);
+    const Cj = g.C * g.KH * g.KW;
+    const w1 = w.view([g.O, Cj, 1, 1]);
+    const g1: ConvGeometry = { ...g, C: Cj, H: g.OH, W: g.OW, KH: 1, KW: 1, S: 1, P: 0 };
+    const y = forwardPacked(cols, w1, bias, g1, epi);
+    w1.dispose();
+    cols.dispose();
+    return y;
+  }
+  const xp = packActivations(x);
+  const y = forwardPacked(xp, w, bias, g, epi);
+  xp.dispose();
+  return y;
 }
 
 /** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
@@ -330,8 +398,18 @@ function reduceSplits(t: Tensor, splits: number, shape: Shape): Tensor {
   return v;
 }
 
-/** Forward pass on the packed input; returns y (no autograd). */
-function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry, epi?: Epilogue): Tensor {
+/**
+ * Forward pass on the packed input; returns y (no autograd), or with `packedOut` y in the packed
+ * layout [N, OH, OW, O4] (written so by the kernel, or packed afterwards when K is split).
+ */
+function forwardPacked(
+  xp: Tensor,
+  w: Tensor,
+  bias: Tensor | null,
+  g: ConvGeometry,
+  epi?: Epilogue,
+  packedOut = false,
+): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
   const wf = packWeightsForward(w);
   const args: PassArgs = {
@@ -353,14 +431,38 @@ function forwardPacked(xp: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeomet
   };
   const pl = plan(args);
   const splits = splitsFor(pl, args.K);
+  if (packedOut && splits === 1) {
+    const target = Tensor.empty([g.N, g.OH, g.OW, pad4(g.O)], "f32", "conv2d packed");
+    dispatch({ ...args, packedOut }, pl, target, 1, target.size);
+    wf.dispose();
+    return target;
+  }
+  // With split-K and a packed output, the residual (packed like the output) and the ReLU are
+  // applied after packing.
+  const early = packedOut && epi ? { ...epi, residual: null, relu: false } : epi;
   const size = g.N * g.O * g.OH * g.OW;
   const target = Tensor.empty(splits === 1 ? outShape : [splits, ...outShape], "f32", "conv2d");
-  dispatch(args, pl, target, splits, size);
+  dispatch({ ...args, epi: early }, pl, target, splits, size);
   wf.dispose();
   const y = reduceSplits(target, splits, outShape);
-  if (splits === 1) return y;
   // split-K sums partials afterwards, so the epilogue runs as separate elementwise passes
-  return applyEpilogue(y, bias, epi, g.O);
+  const out = splits === 1 ? y : applyEpilogue(y, bias, early, g.O);
+  if (!packedOut) return out;
+  const p = packActivations(out);
+  out.dispose();
+  return residualRelu(p, epi);
+}
+
+/** The residual and ReLU of an epilogue on a packed output (consumes p). */
+function residualRelu(p: Tensor, epi: Epilogue | undefined): Tensor {
+  let r = p;
+  const step = (next: Tensor) => {
+    r.dispose();
+    r = next;
+  };
+  if (epi?.residual) step(binaryRaw("add", r, epi.residual));
+  if (epi?.relu) step(unaryRaw("relu", r));
+  return r;
 }
 
 function applyEpilogue(y: Tensor, bias: Tensor | null, epi: Epilogue | undefined, O: number): Tensor {
@@ -429,10 +531,88 @@ export function conv2dFused(
   const bias = opts.bias ?? null;
   const empty = emptyForward(g, bias, epi);
   if (empty) return empty;
-  const xp = packActivations(x);
-  const y = forwardPacked(xp, w, bias, g, epi);
-  xp.dispose();
-  return y;
+  return forward(x, w, bias, g, epi);
+}
+
+/**
+ * Activations in the layout the convolution kernels read: `data` is [N, H, W, C4] with C4 =
+ * 4*ceil(C/4), 4 channels of a pixel per aligned vec4, padded channels 0. Inference chains
+ * convolutions in it (conv2dFusedPacked), so no pass repacks between them; f32 only.
+ */
+export interface PackedActivations {
+  readonly data: Tensor;
+  /** Channels in use (data's last dimension is C rounded up to a multiple of 4). */
+  readonly C: number;
+}
+
+/** x [N, C, H, W] (f32) in the packed layout. */
+export function packForConv(x: Tensor): PackedActivations {
+  if (x.dtype !== "f32" || x.rank !== 4) {
+    throw new TypeError(`packForConv: x must be f32 [N, C, H, W], got ${x.dtype} ${fmt(x.shape)}`);
+  }
+  return { data: packActivations(x), C: x.shape[1] };
+}
+
+function checkPacked(op: string, name: string, p: PackedActivations): void {
+  const s = p.data.shape;
+  if (p.data.dtype !== "f32" || s.length !== 4 || s[3] !== pad4(p.C)) {
+    throw new RangeError(
+      `${op}: ${name} must be packed f32 [N, H, W, ${pad4(p.C)}] for ${p.C} channels, got ${p.data.dtype} ${
+        fmt(s)
+      }`,
+    );
+  }
+}
+
+/**
+ * conv2dFused on packed activations, returning packed activations: relu?(conv(x, w) * scale + bias +
+ * residual) with the residual packed like the output. No autograd; f32.
+ */
+export function conv2dFusedPacked(
+  x: PackedActivations,
+  w: Tensor,
+  opts: Conv2dOptions & {
+    bias?: Tensor | null;
+    scale?: Tensor | null;
+    residual?: PackedActivations | null;
+    relu?: boolean;
+  },
+): PackedActivations {
+  const op = "conv2d (fused, packed)";
+  checkPacked(op, "x", x);
+  const [N, H, W] = x.data.shape;
+  const g = convGeometry(op, [N, x.C, H, W], w.shape, opts);
+  if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
+  if (needsGrad(x.data, w, opts.bias, opts.scale, opts.residual?.data)) {
+    throw new TypeError(`${op}: inference only (no gradient)`);
+  }
+  for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
+    if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== g.O)) {
+      throw new RangeError(`${op}: ${name} must be f32 [${g.O}], got ${t.dtype} ${fmt(t.shape)}`);
+    }
+  }
+  const res = opts.residual ?? null;
+  if (res) {
+    checkPacked(op, "residual", res);
+    const want = [g.N, g.OH, g.OW, pad4(g.O)];
+    if (res.C !== g.O || res.data.shape.join() !== want.join()) {
+      throw new RangeError(
+        `${op}: residual must be packed ${fmt(want)} with ${g.O} channels, got ${
+          fmt(res.data.shape)
+        } with ${res.C}`,
+      );
+    }
+  }
+  const bias = opts.bias ?? null;
+  const epi: Epilogue = { scale: opts.scale ?? null, residual: res?.data ?? null, relu: opts.relu ?? false };
+  const early = { ...epi, residual: null, relu: false };
+  const empty = emptyForward(g, bias, early);
+  if (empty) {
+    const p = packActivations(empty);
+    empty.dispose();
+    return { data: residualRelu(p, epi), C: g.O };
+  }
+  return { data: forwardPacked(x.data, w, bias, g, epi, true), C: g.O };
 }
 
 /** Forward convolution without autograd. */
@@ -440,10 +620,7 @@ export function conv2dRaw(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2
   const g = convGeometry("conv2d", x.shape, w.shape, opts);
   const empty = emptyForward(g, bias);
   if (empty) return empty;
-  const xp = packActivations(x);
-  const y = forwardPacked(xp, w, bias, g);
-  xp.dispose();
-  return y;
+  return forward(x, w, bias, g);
 }
 
 /** Gradient of conv2d with respect to its input: g [N, O, OH, OW], w [O, C, KH, KW] -> [N, C, H, W]. */
@@ -579,14 +756,32 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
     ]);
   }
+  const grads = (gy: Tensor, sw: Tensor, weightGrad: () => Tensor) => [
+    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
+    w.requiresGrad ? weightGrad() : null,
+    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
+  ];
+  if (useIm2col(x, g)) {
+    // The im2col copy serves only the forward pass; the weight gradient packs x when it is needed.
+    const y = forward(x, w, bias, g);
+    return attach(
+      y,
+      op,
+      [x, w, bias],
+      [x, w],
+      (gy, [sx, sw]) => grads(gy, sw, () => conv2dBackwardWeight(gy, sx, w.shape, opts)),
+    );
+  }
   // The channels-last copy of x serves the forward pass and, saved, the weight gradient.
   const xp = packActivations(x);
   const y = forwardPacked(xp, w, bias, g);
-  const out = attach(y, op, [x, w, bias], [xp, w], (gy, [sxp, sw]) => [
-    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
-    w.requiresGrad ? backwardWeightPacked(gy, sxp, g, "conv2d backward (weight)") : null,
-    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
-  ]);
+  const out = attach(
+    y,
+    op,
+    [x, w, bias],
+    [xp, w],
+    (gy, [sxp, sw]) => grads(gy, sw, () => backwardWeightPacked(gy, sxp, g, "conv2d backward (weight)")),
+  );
   xp.dispose();
   return out;
 }

@@ -82,6 +82,27 @@ export function globalAvgPool2d(x: Tensor): Tensor {
   });
 }
 
+/**
+ * Global average pooling of activations in the convolutions' packed layout, data [N, H, W, C4] with
+ * C channels in use (engine/ops/conv.ts PackedActivations) -> [N, C]; inference only (no gradient).
+ */
+export function globalAvgPoolPacked(data: Tensor, C: number): Tensor {
+  const op = "globalAvgPoolPacked";
+  if (data.dtype !== "f32" || data.rank !== 4 || data.shape[3] !== Math.ceil(C / 4) * 4) {
+    throw new RangeError(
+      `${op}: input must be packed f32 [N, H, W, ${
+        Math.ceil(C / 4) * 4
+      }] for ${C} channels, got ${data.dtype} ${fmt(data.shape)}`,
+    );
+  }
+  if (needsGrad(data)) throw new TypeError(`${op}: inference only (no gradient)`);
+  const [N, H, W, C4] = data.shape;
+  if (H * W === 0) throw new RangeError(`${op}: empty plane in input ${fmt(data.shape)}`);
+  const out = Tensor.empty([N, C], "f32", op);
+  run("gap_packed", { H, W, Ho: C, Wo: 1, k: C4, s: 0, p: 0 }, out.size, { x: data, out });
+  return out;
+}
+
 export interface MaxPoolOptions {
   kernel: number;
   /** Defaults to the kernel size. */

@@ -1,11 +1,13 @@
 /**
  * The inference convolution's fused epilogue, relu?(conv(x, w) * scale + bias + residual), against a
  * float64 reference, on shapes that use the in-kernel epilogue and shapes whose long reduction is split
- * (the epilogue then runs as separate passes); f16 operands where the adapter offers shader-f16.
+ * (the epilogue then runs as separate passes); f16 operands where the adapter offers shader-f16. The
+ * packed variant (conv2dFusedPacked: input, residual and output in the kernels' channels-last layout)
+ * is checked on the same shapes against the reference laid out [N, OH, OW, O4], padded channels 0.
  */
 import assert from "node:assert/strict";
 import { cast, readTensors, scope, Tensor } from "../../engine/mod.ts";
-import { conv2dFused } from "../../engine/ops/conv.ts";
+import { conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 
 interface Geo {
@@ -56,6 +58,18 @@ function reference(
   return { y, OH };
 }
 
+/** y [N, O, HW] -> [N, HW, O4] with the channels past O zero. */
+function packedLayout(y: Float64Array, N: number, O: number, HW: number): Float64Array {
+  const O4 = Math.ceil(O / 4) * 4;
+  const out = new Float64Array(N * HW * O4);
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      for (let p = 0; p < HW; p++) out[(n * HW + p) * O4 + o] = y[(n * O + o) * HW + p];
+    }
+  }
+  return out;
+}
+
 const GEOS: Geo[] = [
   { N: 3, C: 5, H: 9, O: 7, K: 3, S: 1, P: 1 }, // odd sizes, in-kernel epilogue, scalar stores
   { N: 3, C: 5, H: 8, O: 7, K: 3, S: 1, P: 1 }, // OH*OW % 4 == 0: vec4 stores (V4), 7 channels
@@ -64,6 +78,7 @@ const GEOS: Geo[] = [
   { N: 2, C: 16, H: 8, O: 16, K: 3, S: 2, P: 1 },
   { N: 1, C: 64, H: 4, O: 6, K: 3, S: 1, P: 1 }, // tiny M, long K: split-K path
   { N: 2, C: 8, H: 6, O: 12, K: 1, S: 2, P: 0 },
+  { N: 2, C: 1, H: 8, O: 6, K: 3, S: 1, P: 1 }, // one channel: im2col copy (f32), packed path (f16)
 ];
 
 for (const g of GEOS) {
@@ -93,14 +108,23 @@ for (const g of GEOS) {
             residual: res ? Tensor.from(res, [g.N, g.O, OH, OH]) : null,
             relu,
           };
-          const list = [conv2dFused(xt, wt, common)];
+          const packed = conv2dFusedPacked(packForConv(xt), wt, {
+            ...common,
+            residual: common.residual ? packForConv(common.residual) : null,
+          });
+          const list = [conv2dFused(xt, wt, common), packed.data];
           if (e.f16) list.push(conv2dFused(cast(xt, "f16"), cast(wt, "f16"), common));
           return list;
         });
         const vals = await readTensors(outs);
         const R = g.C * g.K * g.K;
         assertClose(vals[0], ref.y, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(R), what: "f32" });
-        if (vals[1]) assertClose(vals[1], ref.y, { rtol: 2e-3, atol: 2e-3 * Math.sqrt(R), what: "f16" });
+        assertClose(vals[1], packedLayout(ref.y, g.N, g.O, OH * OH), {
+          rtol: 1e-5,
+          atol: 1e-5 * Math.sqrt(R),
+          what: "f32, packed",
+        });
+        if (vals[2]) assertClose(vals[2], ref.y, { rtol: 2e-3, atol: 2e-3 * Math.sqrt(R), what: "f16" });
         outs.forEach((t) => t.dispose());
       },
     );

@@ -122,6 +122,21 @@ gpuTest(
   },
 );
 
+gpuTest(
+  "conv2d: one input channel runs on an im2col copy (MNIST layer 1, odd sizes, stride 2, a 5x5 kernel whose 25 taps pad to 28); planes with H*W % 4 == 0 but W % 4 != 0 pack by vec4s",
+  async () => {
+    const shapes: Geo[] = [
+      { N: 3, C: 1, H: 28, W: 28, O: 32, KH: 3, KW: 3, S: 1, P: 1 },
+      { N: 2, C: 1, H: 7, W: 5, O: 3, KH: 3, KW: 3, S: 2, P: 1 },
+      { N: 1, C: 1, H: 9, W: 6, O: 5, KH: 5, KW: 5, S: 1, P: 2 },
+      { N: 2, C: 1, H: 4, W: 3, O: 2, KH: 1, KW: 2, S: 1, P: 0 },
+      { N: 2, C: 6, H: 14, W: 14, O: 9, KH: 3, KW: 3, S: 2, P: 1 }, // MNIST layer 3's 14x14 input
+      { N: 3, C: 5, H: 2, W: 6, O: 4, KH: 3, KW: 3, S: 1, P: 1 },
+    ];
+    for (const [i, g] of shapes.entries()) await checkGeo(g, 200 + i);
+  },
+);
+
 function weighted(out: Float64Array, R: Float32Array): number {
   let s = 0;
   for (let i = 0; i < out.length; i++) s += out[i] * R[i];

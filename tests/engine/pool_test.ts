@@ -1,6 +1,7 @@
 import fc from "../fast_check.ts";
 import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
-import { avgPool2d, globalAvgPool2d, maxPool2d } from "../../engine/ops/pool.ts";
+import { avgPool2d, globalAvgPool2d, globalAvgPoolPacked, maxPool2d } from "../../engine/ops/pool.ts";
+import { packForConv } from "../../engine/ops/conv.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
 import { avgRef, gapRef, maxRef } from "./references.ts";
 
@@ -81,6 +82,30 @@ gpuTest("globalAvgPool2d: forward and backward vs float64", async () => {
     { numRuns: 20 },
   );
 });
+
+gpuTest(
+  "globalAvgPoolPacked: the mean of every packed channel equals globalAvgPool2d's, vs float64",
+  async () => {
+    // Channel counts that are and are not multiples of 4 (the packed layout pads them); rtol 1e-5.
+    await fc.assert(
+      fc.asyncProperty(planeArb, fc.integer({ min: 1, max: 1e6 }), async (shape, seed) => {
+        const [N, C, H, W] = shape;
+        const xs = randomArray(N * C * H * W, seed);
+        const y = await scopeAsync(async () => {
+          const p = packForConv(Tensor.from(xs, shape));
+          return (await globalAvgPoolPacked(p.data, p.C).read()) as Float32Array;
+        });
+        assertClose(y, gapRef(xs, shape as Shape4), { rtol: 1e-5, atol: 1e-6, what: `packed ${shape}` });
+      }),
+      { numRuns: 12 },
+    );
+    assertThrows(
+      () => globalAvgPoolPacked(Tensor.empty([2, 4, 4, 4]), 6),
+      RangeError,
+      "globalAvgPoolPacked: input must be packed f32 [N, H, W, 8] for 6 channels, got f32 [2, 4, 4, 4]",
+    );
+  },
+);
 
 /** Distinct values at least 1/(4n) apart, so finite differences never cross a tie. */
 function distinctValues(n: number, seed: number): Float32Array {

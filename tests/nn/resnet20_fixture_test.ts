@@ -59,7 +59,7 @@ gpuTest("eval logits, clean and noisy (sigma 0.25), match PyTorch", async () => 
 });
 
 gpuTest(
-  "the inference path (folded batchnorm, fused residual and ReLU) reproduces the eval logits",
+  "the inference path (folded batchnorm, fused residual and ReLU, activations packed from stem to pooling) reproduces the eval logits",
   async () => {
     const m = await model();
     m.eval();
