@@ -313,7 +313,7 @@ export function packedInference(model: Module): boolean {
 export function convBnActPacked(
   conv: Conv2d,
   bn: BatchNorm2d | null,
-  x: PackedActivations,
+  x: Tensor | PackedActivations,
   opts: { residual?: PackedActivations | null; relu: boolean },
 ): PackedActivations {
   const { scale, shift } = foldedAffine(conv, bn);
@@ -324,5 +324,21 @@ export function convBnActPacked(
     scale,
     residual: opts.residual ?? null,
     relu: opts.relu,
+  });
+}
+
+/**
+ * relu(conv_n(... relu(conv_1(x)))) for inference (packedInference): the activations between the
+ * convolutions stay packed; x and the result are [N, C, H, W].
+ */
+export function convReluChain(convs: readonly Conv2d[], x: Tensor): Tensor {
+  let y: Tensor | PackedActivations = x;
+  for (const c of convs.slice(0, -1)) y = convBnActPacked(c, null, y, { relu: true });
+  const last = convs[convs.length - 1];
+  return conv2dFused(y, last.weight, {
+    stride: last.stride,
+    padding: last.padding,
+    bias: last.bias,
+    relu: true,
   });
 }

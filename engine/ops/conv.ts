@@ -354,19 +354,26 @@ function im2col(x: Tensor, g: ConvGeometry): Tensor {
 }
 
 /** Forward pass (no autograd): on the packed input, or as a 1 x 1 convolution of x's im2col copy. */
-function forward(x: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry, epi?: Epilogue): Tensor {
+function forward(
+  x: Tensor,
+  w: Tensor,
+  bias: Tensor | null,
+  g: ConvGeometry,
+  epi?: Epilogue,
+  packedOut = false,
+): Tensor {
   if (useIm2col(x, g)) {
     const cols = im2col(x, g);
     const Cj = g.C * g.KH * g.KW;
     const w1 = w.view([g.O, Cj, 1, 1]);
     const g1: ConvGeometry = { ...g, C: Cj, H: g.OH, W: g.OW, KH: 1, KW: 1, S: 1, P: 0 };
-    const y = forwardPacked(cols, w1, bias, g1, epi);
+    const y = forwardPacked(cols, w1, bias, g1, epi, packedOut);
     w1.dispose();
     cols.dispose();
     return y;
   }
   const xp = packActivations(x);
-  const y = forwardPacked(xp, w, bias, g, epi);
+  const y = forwardPacked(xp, w, bias, g, epi, packedOut);
   xp.dispose();
   return y;
 }
@@ -496,43 +503,13 @@ function emptyForward(g: ConvGeometry, bias: Tensor | null, epi?: Epilogue): Ten
   return applyEpilogue(z, bias, epi, g.O);
 }
 
-/**
- * Inference convolution with a fused epilogue: relu?(conv(x, w) * scale + bias + residual). No autograd
- * (certification runs without a graph); `scale`/`bias` are [O] (a folded batchnorm), `residual` is
- * shaped like the output. f16 x and w use the f16 kernel.
- */
-export function conv2dFused(
-  x: Tensor,
-  w: Tensor,
-  opts: Conv2dOptions & {
-    bias?: Tensor | null;
-    scale?: Tensor | null;
-    residual?: Tensor | null;
-    relu?: boolean;
-  },
-): Tensor {
-  const op = "conv2d (fused)";
-  const g = convGeometry(op, x.shape, w.shape, opts);
-  checkPair(op, x, "x", w, "w");
-  if (needsGrad(x, w, opts.bias, opts.scale, opts.residual)) {
-    throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
-  }
-  for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
-    if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== g.O)) {
-      throw new RangeError(`${op}: ${name} must be f32 [${g.O}], got ${t.dtype} ${fmt(t.shape)}`);
-    }
-  }
-  const outShape = [g.N, g.O, g.OH, g.OW];
-  const res = opts.residual ?? null;
-  if (res && (res.dtype !== "f32" || res.shape.join() !== outShape.join())) {
-    throw new RangeError(`${op}: residual must be f32 ${fmt(outShape)}, got ${res.dtype} ${fmt(res.shape)}`);
-  }
-  const epi: Epilogue = { scale: opts.scale ?? null, residual: res, relu: opts.relu ?? false };
-  const bias = opts.bias ?? null;
-  const empty = emptyForward(g, bias, epi);
-  if (empty) return empty;
-  return forward(x, w, bias, g, epi);
-}
+/** The epilogue options of the fused inference convolutions; R is the residual's form. */
+export type FusedOptions<R> = Conv2dOptions & {
+  bias?: Tensor | null;
+  scale?: Tensor | null;
+  residual?: R | null;
+  relu?: boolean;
+};
 
 /**
  * Activations in the layout the convolution kernels read: `data` is [N, H, W, C4] with C4 =
@@ -565,54 +542,103 @@ function checkPacked(op: string, name: string, p: PackedActivations): void {
 }
 
 /**
- * conv2dFused on packed activations, returning packed activations: relu?(conv(x, w) * scale + bias +
- * residual) with the residual packed like the output. No autograd; f32.
+ * The fused inference convolution on x (NCHW or packed) into y (NCHW, or packed with `packedOut`);
+ * `residual` is the residual's data, already checked against the output by the caller.
  */
-export function conv2dFusedPacked(
-  x: PackedActivations,
+function fusedForward(
+  op: string,
+  x: Tensor | PackedActivations,
   w: Tensor,
-  opts: Conv2dOptions & {
-    bias?: Tensor | null;
-    scale?: Tensor | null;
-    residual?: PackedActivations | null;
-    relu?: boolean;
-  },
-): PackedActivations {
-  const op = "conv2d (fused, packed)";
-  checkPacked(op, "x", x);
-  const [N, H, W] = x.data.shape;
-  const g = convGeometry(op, [N, x.C, H, W], w.shape, opts);
-  if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
-  if (needsGrad(x.data, w, opts.bias, opts.scale, opts.residual?.data)) {
-    throw new TypeError(`${op}: inference only (no gradient)`);
+  opts: FusedOptions<never>,
+  residual: Tensor | null,
+  packedOut: boolean,
+): Tensor {
+  let g: ConvGeometry;
+  if (x instanceof Tensor) {
+    g = convGeometry(op, x.shape, w.shape, opts);
+    checkPair(op, x, "x", w, "w");
+  } else {
+    checkPacked(op, "x", x);
+    const [N, H, W] = x.data.shape;
+    g = convGeometry(op, [N, x.C, H, W], w.shape, opts);
+  }
+  if ((packedOut || !(x instanceof Tensor)) && w.dtype !== "f32") {
+    throw new TypeError(`${op}: packed activations need f32 x and w, got w ${w.dtype}`);
+  }
+  const xData = x instanceof Tensor ? x : x.data;
+  if (needsGrad(xData, w, opts.bias, opts.scale, residual)) {
+    throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
   }
   for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
     if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== g.O)) {
       throw new RangeError(`${op}: ${name} must be f32 [${g.O}], got ${t.dtype} ${fmt(t.shape)}`);
     }
   }
+  const bias = opts.bias ?? null;
+  const epi: Epilogue = { scale: opts.scale ?? null, residual, relu: opts.relu ?? false };
+  if (!packedOut) {
+    const empty = emptyForward(g, bias, epi);
+    if (empty) return empty;
+  } else {
+    const empty = emptyForward(g, bias, { ...epi, residual: null, relu: false });
+    if (empty) {
+      const p = packActivations(empty);
+      empty.dispose();
+      return residualRelu(p, epi);
+    }
+  }
+  return x instanceof Tensor
+    ? forward(x, w, bias, g, epi, packedOut)
+    : forwardPacked(x.data, w, bias, g, epi, packedOut);
+}
+
+/** [N, O, OH, OW] of a fused convolution (for the residual's check). */
+function fusedOutShape(op: string, x: Tensor | PackedActivations, w: Tensor, opts: Conv2dOptions): number[] {
+  const xs = x instanceof Tensor ? x.shape : [x.data.shape[0], x.C, x.data.shape[1], x.data.shape[2]];
+  const g = convGeometry(op, xs, w.shape, opts);
+  return [g.N, g.O, g.OH, g.OW];
+}
+
+/**
+ * Inference convolution with a fused epilogue: relu?(conv(x, w) * scale + bias + residual). No autograd
+ * (certification runs without a graph); `scale`/`bias` are [O] (a folded batchnorm), `residual` is
+ * shaped like the output. f16 x and w use the f16 kernel. x may come packed (the last convolution of a
+ * packed chain); the output is [N, O, OH, OW].
+ */
+export function conv2dFused(x: Tensor | PackedActivations, w: Tensor, opts: FusedOptions<Tensor>): Tensor {
+  const op = "conv2d (fused)";
+  const outShape = fusedOutShape(op, x, w, opts);
+  const res = opts.residual ?? null;
+  if (res && (res.dtype !== "f32" || res.shape.join() !== outShape.join())) {
+    throw new RangeError(`${op}: residual must be f32 ${fmt(outShape)}, got ${res.dtype} ${fmt(res.shape)}`);
+  }
+  return fusedForward(op, x, w, { ...opts, residual: null }, res, false);
+}
+
+/**
+ * conv2dFused into packed activations, from x packed or [N, C, H, W] (the first convolution of a
+ * chain); the residual, if any, is packed like the output. No autograd; f32.
+ */
+export function conv2dFusedPacked(
+  x: Tensor | PackedActivations,
+  w: Tensor,
+  opts: FusedOptions<PackedActivations>,
+): PackedActivations {
+  const op = "conv2d (fused, packed)";
+  const [N, O, OH, OW] = fusedOutShape(op, x, w, opts);
   const res = opts.residual ?? null;
   if (res) {
     checkPacked(op, "residual", res);
-    const want = [g.N, g.OH, g.OW, pad4(g.O)];
-    if (res.C !== g.O || res.data.shape.join() !== want.join()) {
+    const want = [N, OH, OW, pad4(O)];
+    if (res.C !== O || res.data.shape.join() !== want.join()) {
       throw new RangeError(
-        `${op}: residual must be packed ${fmt(want)} with ${g.O} channels, got ${
+        `${op}: residual must be packed ${fmt(want)} with ${O} channels, got ${
           fmt(res.data.shape)
         } with ${res.C}`,
       );
     }
   }
-  const bias = opts.bias ?? null;
-  const epi: Epilogue = { scale: opts.scale ?? null, residual: res?.data ?? null, relu: opts.relu ?? false };
-  const early = { ...epi, residual: null, relu: false };
-  const empty = emptyForward(g, bias, early);
-  if (empty) {
-    const p = packActivations(empty);
-    empty.dispose();
-    return { data: residualRelu(p, epi), C: g.O };
-  }
-  return { data: forwardPacked(x.data, w, bias, g, epi, true), C: g.O };
+  return { data: fusedForward(op, x, w, { ...opts, residual: null }, res?.data ?? null, true), C: O };
 }
 
 /** Forward convolution without autograd. */

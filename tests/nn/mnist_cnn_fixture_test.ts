@@ -51,7 +51,7 @@ gpuTest(
   },
 );
 
-gpuTest("MNIST CNN inference path (convolution and ReLU fused) reproduces the logits", async () => {
+gpuTest("MNIST CNN inference path (convolution and ReLU fused, packed activations between the convolutions) reproduces the logits", async () => {
   const m = buildModel("mnist_cnn");
   await loadModelWeights(m, `${fx.dir}weights.safetensors`);
   m.eval();
