@@ -14,7 +14,7 @@ import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import { conv2d, conv2dFused, conv2dFusedPacked, type PackedActivations } from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
-import { cast, flatten } from "../engine/ops/layout.ts";
+import { cast, flatten, permute } from "../engine/ops/layout.ts";
 import { full } from "../engine/ops/elementwise.ts";
 import type { InitRng } from "./init.ts";
 import { Module } from "./module.ts";
@@ -298,11 +298,12 @@ function foldedAffine(conv: Conv2d, bn: BatchNorm2d | null): { scale: Tensor | n
 
 /**
  * Whether a model's inference can chain its convolutions on packed activations (convBnActPacked): no
- * graph, every module in eval mode, f32 convolutions.
+ * graph, every module in eval mode, f32 convolutions and linear layers.
  */
 export function packedInference(model: Module): boolean {
   const mods = model.modules().map(([, m]) => m);
-  return fusable(...mods) && mods.every((m) => !(m instanceof Conv2d) || m.precision === "f32");
+  return fusable(...mods) &&
+    mods.every((m) => !(m instanceof Conv2d || m instanceof Linear) || m.precision === "f32");
 }
 
 /**
@@ -328,17 +329,30 @@ export function convBnActPacked(
 }
 
 /**
- * relu(conv_n(... relu(conv_1(x)))) for inference (packedInference): the activations between the
- * convolutions stay packed; x and the result are [N, C, H, W].
+ * relu(conv_n(... relu(conv_1(x)))) for inference (packedInference), from x [N, C, H, W] into packed
+ * activations: nothing repacks between the convolutions.
  */
-export function convReluChain(convs: readonly Conv2d[], x: Tensor): Tensor {
+export function convReluChain(convs: readonly Conv2d[], x: Tensor): PackedActivations {
   let y: Tensor | PackedActivations = x;
-  for (const c of convs.slice(0, -1)) y = convBnActPacked(c, null, y, { relu: true });
-  const last = convs[convs.length - 1];
-  return conv2dFused(y, last.weight, {
-    stride: last.stride,
-    padding: last.padding,
-    bias: last.bias,
-    relu: true,
-  });
+  for (const c of convs) y = convBnActPacked(c, null, y, { relu: true });
+  return y as PackedActivations;
+}
+
+/**
+ * fc(flatten(x)) for packed activations x [N, H, W, C] (C a multiple of 4, so no padded channels):
+ * the weight's columns are reordered from flatten's (channel, pixel) order to the packed (pixel,
+ * channel) order, so the activations need no unpacking pass.
+ */
+export function flattenLinearPacked(fc: Linear, x: PackedActivations): Tensor {
+  const [N, H, W, C4] = x.data.shape;
+  if (C4 !== x.C || fc.inFeatures !== x.C * H * W) {
+    throw new RangeError(
+      `flattenLinearPacked: packed input [${N}, ${H}, ${W}, ${C4}] with ${x.C} channels does not match a linear layer of ${fc.inFeatures} inputs`,
+    );
+  }
+  const w = permute(fc.weight.view([fc.outFeatures, x.C, H * W]), [0, 2, 1]).view([
+    fc.outFeatures,
+    H * W * C4,
+  ]);
+  return linear(x.data.view([N, H * W * C4]), w, fc.bias);
 }

@@ -5,18 +5,27 @@
  */
 import type { Tensor } from "../engine/mod.ts";
 import { InitRng } from "./init.ts";
-import { Conv2d, convReluChain, Flatten, Linear, packedInference, ReLU } from "./layers.ts";
+import {
+  Conv2d,
+  convReluChain,
+  Flatten,
+  flattenLinearPacked,
+  Linear,
+  packedInference,
+  ReLU,
+} from "./layers.ts";
 import { Sequential } from "./module.ts";
 
 /**
- * A Sequential (its state-dict keys are the reference's) whose inference keeps the activations
- * between its three convolutions in the kernels' packed layout (no repacking pass between them).
+ * A Sequential (its state-dict keys are the reference's) whose inference keeps the activations in
+ * the convolution kernels' packed layout from the first convolution to the linear layer, which reads
+ * them with its weight's columns reordered: no pass repacks or unpacks them.
  */
 export class MnistCnn extends Sequential {
   override forward(x: Tensor): Tensor {
     if (!packedInference(this)) return super.forward(x);
-    const [c1, , c2, , c3, , flatten, fc] = this.layers;
-    return fc.forward(flatten.forward(convReluChain([c1, c2, c3] as Conv2d[], x)));
+    const [c1, , c2, , c3, , , fc] = this.layers;
+    return flattenLinearPacked(fc as Linear, convReluChain([c1, c2, c3] as Conv2d[], x));
   }
 }
 
