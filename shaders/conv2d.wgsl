@@ -373,16 +373,19 @@ fn stRow(m: u32, base: u32, n: u32, v: vec4<f32>, j: u32) {
 // arrives packed too. Channels past O are stored as 0 (the next layer's packed weights are 0 there).
 fn stPacked(m: u32, n: u32, v: mat4x4<f32>) {
   if (n >= p.O4) { return; }   // a column block wholly past the channels: another pixel's slot
-  let pad = n + LANE >= vec4<u32>(p.NC);
-  for (var q = 0u; q < 4u; q++) {
-    if (m + q < p.M) {
-      let i = (m + q) * (p.O4 / 4u) + n / 4u;
-      var w = v[q];
-      if ((EPI & 2u) != 0u && p.res == 1u) { w += res4[i]; }
-      if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
-      out4[i] = select(w, vec4<f32>(0.0), pad);
-    }
-  }
+  stPixel(m, n, v[0]);
+  stPixel(m + 1u, n, v[1]);
+  stPixel(m + 2u, n, v[2]);
+  stPixel(m + 3u, n, v[3]);
+}
+
+fn stPixel(m: u32, n: u32, v: vec4<f32>) {
+  if (m >= p.M) { return; }
+  let i = m * (p.O4 / 4u) + n / 4u;
+  var w = v;
+  if ((EPI & 2u) != 0u && p.res == 1u) { w += res4[i]; }
+  if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
+  out4[i] = select(w, vec4<f32>(0.0), n + LANE >= vec4<u32>(p.NC));
 }
 
 // Store block (i, j): acc[q] is row r + q, columns n..n+3.

@@ -163,10 +163,12 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
   const OUTP = args.packedOut ? 1 : 0;
   if (OUTP && (splits !== 1 || f16)) throw new Error("conv2d: packed output needs one f32 split");
   const V4 = !OUTP && args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
-  // A V4 kernel always carries the residual code, switched by the uniform `res`: a ResNet's
-  // convolutions with and without a residual then share one pipeline per tile.
-  const EPI = scaled | (V4 || epi?.residual ? 2 : 0);
-  // (A packed-output kernel compiles the residual code only when it has a residual.)
+  // A V4 kernel, and a packed-output one whose epilogue loads data (a folded batchnorm), always
+  // carries the residual code, switched by the uniform `res`: a ResNet's convolutions with and without
+  // a residual then share one pipeline per tile (two variants cost ResNet-20 13 s more code
+  // generation with an empty cache); a plain convolution (the MNIST CNN) compiles none.
+  const carriesResidual = V4 || (OUTP && scaled) || epi?.residual;
+  const EPI = scaled | (carriesResidual ? 2 : 0);
   // A kernel writes through out or out4, never both, but WebGPU forbids binding one buffer to two
   // writable bindings of a dispatch, so the other one gets a spare buffer it never touches.
   const outputs = V4 || OUTP
