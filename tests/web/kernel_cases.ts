@@ -34,7 +34,8 @@ import {
   sum,
   Tensor,
 } from "../../engine/mod.ts";
-import { conv2d, conv2dFused } from "../../engine/ops/conv.ts";
+import { conv2d, conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { globalAvgPoolPacked } from "../../engine/ops/pool.ts";
 import { matmul } from "../../engine/ops/matmul.ts";
 import { fillInPlace } from "../../engine/ops/elementwise.ts";
 import { Xoshiro128 } from "../../nn/data/random.ts";
@@ -144,6 +145,40 @@ const CASES: Case[] = [
       assertClose(await read(y), ref, { ...GEMM_TOL(g.C * g.KH * g.KW), what: "fused conv2d" });
     },
   ],
+  [
+    "conv2d",
+    "a packed chain: one channel by im2col into packed output, packed input and residual, packed input into [N, C, H, W]",
+    async () => {
+      const g1: Geo = { N: 2, C: 1, H: 6, W: 6, O: 5, KH: 3, KW: 3, S: 1, P: 1 };
+      const g2: Geo = { ...g1, C: 5, O: 6 };
+      const g3: Geo = { ...g2, C: 6, O: 3, S: 2 };
+      const x = values(72, 18), w1 = values(45, 19), w2 = values(270, 20), w3 = values(162, 21);
+      const b1 = values(5, 22),
+        s2 = values(6, 23),
+        b2 = values(6, 24),
+        res = values(432, 25),
+        b3 = values(3, 26);
+      const p1 = conv2dFusedPacked(up(x, [2, 1, 6, 6]), up(w1, [5, 1, 3, 3]), {
+        padding: 1,
+        bias: up(b1, [5]),
+        relu: true,
+      });
+      const p2 = conv2dFusedPacked(p1, up(w2, [6, 5, 3, 3]), {
+        padding: 1,
+        scale: up(s2, [6]),
+        bias: up(b2, [6]),
+        residual: packForConv(up(res, [2, 6, 6, 6])),
+        relu: true,
+      });
+      const y = conv2dFused(p2, up(w3, [3, 6, 3, 3]), { stride: 2, padding: 1, bias: up(b3, [3]) });
+      const r1 = Float32Array.from(refConv(x, w1, b1, g1), (v) => Math.max(0, v));
+      const r2 = Float32Array.from(refConv(r1, w2, new Float32Array(6), g2), (v, i) => {
+        const o = Math.floor(i / 36) % 6;
+        return Math.max(0, v * s2[o] + b2[o] + res[i]);
+      });
+      assertClose(await read(y), refConv(r2, w3, b3, g3), { ...GEMM_TOL(54), what: "packed chain" });
+    },
+  ],
   ["elementwise", "add and mul with broadcasting, relu", async () => {
     const a = values(12, 6), b = values(8, 7);
     const [sa, sb] = [[3, 1, 4], [2, 4]];
@@ -198,6 +233,10 @@ const CASES: Case[] = [
     assertClose(a, avgRef(x, shape, 2), { what: "avgPool2d" });
     assertClose(m, maxRef(x, shape, 3, 2, 1).y, { rtol: 0, atol: 0, what: "maxPool2d" });
     assertClose(g, gapRef(x, shape), { what: "globalAvgPool2d" });
+    const p = packForConv(t);
+    assertClose(await read(globalAvgPoolPacked(p.data, p.C)), gapRef(x, shape), {
+      what: "globalAvgPoolPacked",
+    });
   }],
   ["layout", "permute 2x3x4 by (2, 0, 1)", async () => {
     const x = values(24, 16);
