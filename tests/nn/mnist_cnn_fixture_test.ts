@@ -51,15 +51,18 @@ gpuTest(
   },
 );
 
-gpuTest("MNIST CNN inference path (convolution and ReLU fused, packed activations between the convolutions) reproduces the logits", async () => {
-  const m = buildModel("mnist_cnn");
-  await loadModelWeights(m, `${fx.dir}weights.safetensors`);
-  m.eval();
-  const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [16, 1, 28, 28]))));
-  assertWithin("logits (fused inference)", await out.read(), fx.f32("logits"), fx.tolerance("logits"));
-  out.dispose();
-  m.dispose();
-});
+gpuTest(
+  "MNIST CNN inference path (convolution and ReLU fused, packed activations between the convolutions) reproduces the logits",
+  async () => {
+    const m = buildModel("mnist_cnn");
+    await loadModelWeights(m, `${fx.dir}weights.safetensors`);
+    m.eval();
+    const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [16, 1, 28, 28]))));
+    assertWithin("logits (fused inference)", await out.read(), fx.f32("logits"), fx.tolerance("logits"));
+    out.dispose();
+    m.dispose();
+  },
+);
 
 gpuTest("MNIST CNN in f16 (f32 accumulation) reproduces the logits within 1e-2 norm-relative", async (e) => {
   if (!e.f16) return console.log("adapter without shader-f16: nothing to check");
