@@ -11,7 +11,13 @@ import {
   Tensor,
 } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
-import { conv2d, conv2dFused, conv2dFusedPacked, type PackedActivations } from "../engine/ops/conv.ts";
+import {
+  conv2d,
+  conv2dFused,
+  conv2dFusedPacked,
+  type FusedOptions,
+  type PackedActivations,
+} from "../engine/ops/conv.ts";
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
 import { cast, flatten, permute } from "../engine/ops/layout.ts";
@@ -276,24 +282,33 @@ export function convBnAct(
     if (opts.residual) y = add(y, opts.residual);
     return opts.relu ? relu(y) : y;
   }
-  const { scale, shift } = foldedAffine(conv, bn);
   const half = conv.precision === "f16";
-  return conv2dFused(half ? cast(x, "f16") : x, half ? cast(conv.weight, "f16") : conv.weight, {
-    stride: conv.stride,
-    padding: conv.padding,
-    bias: shift,
-    scale,
-    residual: opts.residual ?? null,
-    relu: opts.relu,
-  });
+  return conv2dFused(
+    half ? cast(x, "f16") : x,
+    half ? cast(conv.weight, "f16") : conv.weight,
+    fusedOptions(conv, bn, opts),
+  );
 }
 
-/** The per-channel scale and shift of conv's bias and a folded eval-mode batchnorm. */
-function foldedAffine(conv: Conv2d, bn: BatchNorm2d | null): { scale: Tensor | null; shift: Tensor | null } {
-  if (!bn) return { scale: null, shift: conv.bias };
-  const f = bn.folded();
-  // a conv bias b becomes b * scale + shift
-  return { scale: f.scale, shift: conv.bias ? add(binaryRaw("mul", conv.bias, f.scale), f.shift) : f.shift };
+/**
+ * The fused convolution's options for conv followed by an eval-mode batchnorm (folded into a
+ * per-channel scale and shift), a residual and a ReLU.
+ */
+function fusedOptions<R>(
+  conv: Conv2d,
+  bn: BatchNorm2d | null,
+  opts: { residual?: R | null; relu: boolean },
+): FusedOptions<R> {
+  let scale: Tensor | null = null;
+  let shift = conv.bias;
+  if (bn) {
+    const f = bn.folded();
+    scale = f.scale;
+    // a conv bias b becomes b * scale + shift
+    shift = conv.bias ? add(binaryRaw("mul", conv.bias, f.scale), f.shift) : f.shift;
+  }
+  const { stride, padding } = conv;
+  return { stride, padding, bias: shift, scale, residual: opts.residual ?? null, relu: opts.relu };
 }
 
 /**
@@ -317,15 +332,7 @@ export function convBnActPacked(
   x: Tensor | PackedActivations,
   opts: { residual?: PackedActivations | null; relu: boolean },
 ): PackedActivations {
-  const { scale, shift } = foldedAffine(conv, bn);
-  return conv2dFusedPacked(x, conv.weight, {
-    stride: conv.stride,
-    padding: conv.padding,
-    bias: shift,
-    scale,
-    residual: opts.residual ?? null,
-    relu: opts.relu,
-  });
+  return conv2dFusedPacked(x, conv.weight, fusedOptions(conv, bn, opts));
 }
 
 /**

@@ -417,17 +417,24 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   stRow(r + 3u, ro.w, n, acc[3] * sv + bv, j);
 }
 
+// Position (i0, i1, i2, i3/4) of invocation t in the D0 x D1 x D2 x D3q grid of pack, permute and
+// im2col (dividing by the largest factors first keeps every quotient small).
+fn gridPos(t: u32) -> vec4<u32> {
+  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
+  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
+  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
+  return vec4<u32>(s1.q.x, s2.q.x, s3.q.x, s3.r.x);
+}
+
 @compute @workgroup_size(WG)
 fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
-  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
-  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
-  let n = s1.q.x;
-  let h = s2.q.x;
-  let wq = s3.q.x;
-  let cq = s3.r.x;
+  let g = gridPos(t);
+  let n = g.x;
+  let h = g.y;
+  let wq = g.z;
+  let cq = g.w;
   let C = pp.lim.w;
   let H = pp.D1;
   let W4 = pp.D2;
@@ -450,13 +457,11 @@ fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
-  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
-  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
-  let i0 = s1.q.x;
-  let i1 = s2.q.x;
-  let i2 = s3.q.x;
-  let i3 = s3.r.x * 4u + LANE;
+  let g = gridPos(t);
+  let i0 = g.x;
+  let i1 = g.y;
+  let i2 = g.z;
+  let i3 = g.w * 4u + LANE;
   let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
   let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);
   packed[t] = select(vec4<f32>(), vec4<f32>(src[off.x], src[off.y], src[off.z], src[off.w]), ok);
@@ -472,13 +477,11 @@ fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn im2col(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
-  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
-  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
-  let n = s1.q.x;
-  let oh = s2.q.x;
-  let ow = s3.q.x;
-  let j = s3.r.x * 4u + LANE;
+  let g = gridPos(t);
+  let n = g.x;
+  let oh = g.y;
+  let ow = g.z;
+  let j = g.w * 4u + LANE;
   let taps = pp.lim.y * pp.lim.z;
   let ct = divmod(j, taps, 1.0 / f32(taps));
   let hw = divmod(ct.r, pp.lim.z, 1.0 / f32(pp.lim.z));

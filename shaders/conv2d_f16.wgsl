@@ -249,17 +249,24 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
 }
 
 // Channels-last repack of f16 data (see conv2d.wgsl's permute); four halves per invocation.
+// Position (i0, i1, i2, i3/4) of invocation t in the D0 x D1 x D2 x D3q grid of pack, permute and
+// im2col (dividing by the largest factors first keeps every quotient small).
+fn gridPos(t: u32) -> vec4<u32> {
+  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
+  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
+  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
+  return vec4<u32>(s1.q.x, s2.q.x, s3.q.x, s3.r.x);
+}
+
 @compute @workgroup_size(WG)
 fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
-  let s1 = divmod(vec4<u32>(t), pp.D1 * pp.D2 * pp.D3q, pp.inv123);
-  let s2 = divmod(s1.r, pp.D2 * pp.D3q, pp.inv23);
-  let s3 = divmod(s2.r, pp.D3q, pp.inv3);
-  let i0 = s1.q.x;
-  let i1 = s2.q.x;
-  let i2 = s3.q.x;
-  let i3 = s3.r.x * 4u + LANE;
+  let g = gridPos(t);
+  let i0 = g.x;
+  let i1 = g.y;
+  let i2 = g.z;
+  let i3 = g.w * 4u + LANE;
   let ok = vec4<bool>(i0 < pp.lim.x && i1 < pp.lim.y && i2 < pp.lim.z) & (i3 < vec4<u32>(pp.lim.w));
   let off = select(vec4<u32>(0u), i0 * pp.st.x + i1 * pp.st.y + i2 * pp.st.z + i3 * pp.st.w, ok);
   let v = select(vec4<f32>(), vec4<f32>(f32(src[off.x]), f32(src[off.y]), f32(src[off.z]), f32(src[off.w])), ok);
