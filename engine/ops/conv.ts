@@ -662,12 +662,7 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   if (g.O === 0) return zeros(shape);
   const S = g.S;
   const O4 = pad4(g.O);
-  const gp = permute4(gy, [g.N, g.OH, g.OW, O4], [g.O * g.OH * g.OW, g.OW, 1, g.OH * g.OW], [
-    g.N,
-    g.OH,
-    g.OW,
-    g.O,
-  ]);
+  const gp = packActivations(gy); // [N, OH, OW, O4]
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
