@@ -241,7 +241,11 @@ export class Normalize extends Module {
   private readonly meanT: Tensor | null;
   private readonly stdT: Tensor | null;
 
-  constructor(readonly mode: NormalizeMode, mean: readonly number[], std: readonly number[]) {
+  constructor(
+    readonly mode: NormalizeMode,
+    private readonly mean: readonly number[],
+    private readonly std: readonly number[],
+  ) {
     super();
     const c = mean.length;
     this.meanT = mode === "none" ? null : Tensor.from(mean, [1, c, 1, 1], "f32", "normalize mean").keep();
@@ -252,6 +256,13 @@ export class Normalize extends Module {
     if (this.mode === "none") return x;
     const centered = sub(x, this.meanT!);
     return this.mode === "full" ? div(centered, this.stdT!) : centered;
+  }
+
+  /** At inference the next module may fold (x - mean) / std into its first pass (a CIFAR ResNet's packing). */
+  override forwardFused(next: Module, x: Tensor): Tensor | null {
+    if (this.mode === "none" || !fusable(this)) return null;
+    const scale = this.std.map((s) => this.mode === "full" ? 1 / s : 1);
+    return next.forwardAffineInput(x, scale, this.mean.map((m, c) => -m * scale[c]));
   }
 
   protected override disposeExtra(): void {

@@ -29,6 +29,14 @@ export abstract class Module {
     return null;
   }
 
+  /**
+   * `this.forward(x * scale[c] + shift[c])` where the module can fold that per-channel map of its input
+   * (a normalisation in front of it) into its own first pass, at inference; null where it cannot.
+   */
+  forwardAffineInput(_x: Tensor, _scale: readonly number[], _shift: readonly number[]): Tensor | null {
+    return null;
+  }
+
   protected param(name: string, t: Tensor): Tensor {
     t.requiresGrad = true;
     t.keep();

@@ -1,6 +1,11 @@
 /** The reference code's CIFAR ResNet (depth 6n + 2) with PyTorch's module and parameter names. */
 import { globalAvgPoolPacked, type Tensor } from "../engine/mod.ts";
-import { type PackedActivations, packForConv } from "../engine/ops/conv.ts";
+import {
+  affinePackable,
+  type ChannelAffine,
+  type PackedActivations,
+  packForConv,
+} from "../engine/ops/conv.ts";
 import { InitRng } from "./init.ts";
 import {
   AvgPool2d,
@@ -104,8 +109,13 @@ export class CifarResNet extends Module {
     return x.rank === 4 && x.shape[2] === 32 && x.shape[3] === 32 && packedInference(this);
   }
 
-  private forwardPacked(x: Tensor): Tensor {
-    let y = convBnActPacked(this.conv1, this.bn1, packForConv(x), { relu: true });
+  /** The normalisation in front of the network folded into the stem's packing pass (exact: see packForConv). */
+  override forwardAffineInput(x: Tensor, scale: readonly number[], shift: readonly number[]): Tensor | null {
+    return this.packable(x) && affinePackable(x) ? this.forwardPacked(x, { scale, shift }) : null;
+  }
+
+  private forwardPacked(x: Tensor, affine?: ChannelAffine): Tensor {
+    let y = convBnActPacked(this.conv1, this.bn1, packForConv(x, affine), { relu: true });
     for (const b of this.blocks()) y = b.forwardPacked(y);
     // AvgPool2d(8) on the final 8x8 map (a 32x32 input) is the mean over its 64 pixels.
     return this.fc.forward(globalAvgPoolPacked(y.data, y.C));

@@ -93,6 +93,10 @@ struct Perm {
   inv3: f32,     // 1 / D3q
   st: vec4<u32>,
   lim: vec4<u32>,
+  // pack: channels c (of the tile's group) become x * nscale[c] + nshift[c], an input normalisation
+  // folded into the stem's packing (C <= 4); identity (1, 0) otherwise, and 0 for padded channels.
+  nscale: vec4<f32>,
+  nshift: vec4<f32>,
 }
 
 @group(0) @binding(0) var<uniform> p: Conv;
@@ -447,10 +451,10 @@ fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
   // Column e of the transpose is pixel 4*wq + e with its four channels.
   let C4q = pp.D3q;
   let o = ((n * H + h) * W4 * 4u + wq * 4u) * C4q + cq;
-  packed[o] = m[0];
-  packed[o + C4q] = m[1];
-  packed[o + 2u * C4q] = m[2];
-  packed[o + 3u * C4q] = m[3];
+  packed[o] = m[0] * pp.nscale + pp.nshift;
+  packed[o + C4q] = m[1] * pp.nscale + pp.nshift;
+  packed[o + 2u * C4q] = m[2] * pp.nscale + pp.nshift;
+  packed[o + 3u * C4q] = m[3] * pp.nscale + pp.nshift;
 }
 
 @compute @workgroup_size(WG)

@@ -67,6 +67,8 @@ struct Perm {
   inv3: f32,     // 1 / D3q
   st: vec4<u32>,
   lim: vec4<u32>,
+  nscale: vec4<f32>,   // (conv2d.wgsl's pack; unused here)
+  nshift: vec4<f32>,
 }
 
 @group(0) @binding(0) var<uniform> p: Conv;

@@ -272,6 +272,8 @@ function permute4(
       inv3: 4 / D3,
       st,
       lim,
+      nscale: [1, 1, 1, 1],
+      nshift: [0, 0, 0, 0],
     },
     workgroups: [gx, Math.ceil(groups / gx)],
   }, { WG });
@@ -283,10 +285,11 @@ function permute4(
  * is packed as one row of H*W pixels, so 4 consecutive pixels are one aligned vec4 of the source and
  * 4 consecutive pixels of the destination whatever W is; 14x14 planes need no scalar gathers).
  */
-function packActivations(x: Tensor): Tensor {
+function packActivations(x: Tensor, affine?: ChannelAffine): Tensor {
   const [N, C, H, W] = x.shape;
   const C4 = pad4(C);
   const HW = H * W;
+  if (affine && !affinePackable(x)) throw new Error("conv2d pack: no channel affine for this input");
   if (HW % 4 !== 0 || x.dtype !== "f32") {
     return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
   }
@@ -309,6 +312,8 @@ function packActivations(x: Tensor): Tensor {
       inv3: 4 / C4,
       st: [0, 0, 0, 0],
       lim: [N, H, W, C],
+      nscale: [0, 1, 2, 3].map((c) => c >= C ? 0 : affine?.scale[c] ?? 1),
+      nshift: [0, 1, 2, 3].map((c) => c >= C ? 0 : affine?.shift[c] ?? 0),
     },
     workgroups: [gx, Math.ceil(groups / gx)],
   }, { WG });
@@ -349,6 +354,8 @@ function im2col(x: Tensor, g: ConvGeometry): Tensor {
       inv3: 4 / K4,
       st: [g.H, g.W, g.S, g.P],
       lim: [g.C, g.KH, g.KW, Cj],
+      nscale: [1, 1, 1, 1],
+      nshift: [0, 0, 0, 0],
     },
     workgroups: [gx, Math.ceil(groups / gx)],
   }, { WG });
@@ -524,12 +531,40 @@ export interface PackedActivations {
   readonly C: number;
 }
 
-/** x [N, C, H, W] (f32) in the packed layout. */
-export function packForConv(x: Tensor): PackedActivations {
+/** A per-channel affine map x * scale[c] + shift[c] (an input normalisation). */
+export interface ChannelAffine {
+  readonly scale: readonly number[];
+  readonly shift: readonly number[];
+}
+
+/** Whether packForConv can apply a channel affine to x: f32, at most 4 channels, H*W % 4 == 0. */
+export function affinePackable(x: Tensor): boolean {
+  return x.dtype === "f32" && x.rank === 4 && x.shape[1] <= 4 && (x.shape[2] * x.shape[3]) % 4 === 0;
+}
+
+/**
+ * x [N, C, H, W] (f32) in the packed layout; with `affine`, x * scale[c] + shift[c] (an input
+ * normalisation folded into the packing pass, where affinePackable(x)). The convolution then pads the
+ * normalised input with zeros, as it would pad a normalised tensor.
+ */
+export function packForConv(x: Tensor, affine?: ChannelAffine): PackedActivations {
   if (x.dtype !== "f32" || x.rank !== 4) {
     throw new TypeError(`packForConv: x must be f32 [N, C, H, W], got ${x.dtype} ${fmt(x.shape)}`);
   }
-  return { data: packActivations(x), C: x.shape[1] };
+  if (affine) {
+    const C = x.shape[1];
+    if (!affinePackable(x)) {
+      throw new RangeError(
+        `packForConv: a channel affine needs at most 4 channels and H*W % 4 == 0, got x ${fmt(x.shape)}`,
+      );
+    }
+    if (affine.scale.length !== C || affine.shift.length !== C) {
+      throw new RangeError(
+        `packForConv: scale and shift must have ${C} values, got ${affine.scale.length} and ${affine.shift.length}`,
+      );
+    }
+  }
+  return { data: packActivations(x, affine), C: x.shape[1] };
 }
 
 function checkPacked(op: string, name: string, p: PackedActivations): void {

@@ -131,6 +131,40 @@ for (const g of GEOS) {
   }
 }
 
+gpuTest(
+  "packForConv folds a per-channel affine (an input normalisation) into the packing, padded channels 0",
+  async () => {
+    for (const [N, C, H, W] of [[2, 3, 4, 6], [1, 1, 2, 2], [3, 4, 5, 4]]) {
+      const x = randomArray(N * C * H * W, 30 + C);
+      const scale = Array.from(randomArray(C, 31, 0.5, 2)), shift = Array.from(randomArray(C, 32));
+      const [got] = await readTensors([packForConv(Tensor.from(x, [N, C, H, W]), { scale, shift }).data]);
+      const want = packedLayout(
+        Float64Array.from(x, (v, i) => {
+          const c = Math.floor(i / (H * W)) % C;
+          return v * scale[c] + shift[c];
+        }),
+        N,
+        C,
+        H * W,
+      );
+      assertClose(got, want, { rtol: 1e-6, atol: 1e-6, what: `affine pack ${[N, C, H, W]}` });
+    }
+    const big = Tensor.from(randomArray(2 * 5 * 2 * 2, 1), [2, 5, 2, 2]);
+    const odd = Tensor.from(randomArray(1 * 3 * 3 * 3, 2), [1, 3, 3, 3]);
+    const unit = { scale: [1, 1, 1], shift: [0, 0, 0] };
+    assert.throws(
+      () => packForConv(big, { scale: [1, 1, 1, 1, 1], shift: [0, 0, 0, 0, 0] }),
+      /at most 4 channels/,
+    );
+    assert.throws(() => packForConv(odd, unit), /H\*W % 4 == 0, got x \[1, 3, 3, 3\]/);
+    assert.throws(
+      () => packForConv(Tensor.from(randomArray(12, 3), [1, 3, 2, 2]), { scale: [1], shift: [0] }),
+      /scale and shift must have 3 values, got 1 and 1/,
+    );
+    for (const t of [big, odd]) t.dispose();
+  },
+);
+
 gpuTest("the fused convolution is inference-only and checks its operands", () => {
   const x = Tensor.from(randomArray(2 * 3 * 4 * 4, 1), [2, 3, 4, 4]);
   const w = Tensor.from(randomArray(5 * 3 * 9, 2), [5, 3, 3, 3]);
