@@ -277,6 +277,9 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
     bias,
     outShape: [N, outF],
     op,
+    // A classifier head has few outputs: with 8 lanes across 32 columns most lanes would idle (MNIST's
+    // 3136 -> 10 layer, batch 400: 5.5 ms), with the lanes across rows none do (1.5 ms).
+    lanes: outF < 32 ? "rows" : "cols",
   });
   return attach(out, op, [x, w, bias], [x, w], (g, [sx, sw]) => [
     // y = x w^T + b: dx = g w, dw = g^T x, db = column sums of g.
