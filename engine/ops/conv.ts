@@ -289,7 +289,6 @@ function packActivations(x: Tensor, affine?: ChannelAffine): Tensor {
   const [N, C, H, W] = x.shape;
   const C4 = pad4(C);
   const HW = H * W;
-  if (affine && !affinePackable(x)) throw new Error("conv2d pack: no channel affine for this input");
   if (HW % 4 !== 0 || x.dtype !== "f32") {
     return permute4(x, [N, H, W, C4], [C * H * W, W, 1, H * W], [N, H, W, C]);
   }
@@ -455,7 +454,7 @@ function forwardPacked(
   }
   // With split-K and a packed output, the residual (packed like the output) and the ReLU are
   // applied after packing.
-  const early = packedOut && epi ? { ...epi, residual: null, relu: false } : epi;
+  const early = packedOut ? withoutTail(epi) : epi;
   const size = g.N * g.O * g.OH * g.OW;
   const target = Tensor.empty(splits === 1 ? outShape : [splits, ...outShape], "f32", "conv2d");
   dispatch({ ...args, epi: early }, pl, target, splits, size);
@@ -463,15 +462,21 @@ function forwardPacked(
   const y = reduceSplits(target, splits, outShape);
   // split-K sums partials afterwards, so the epilogue runs as separate elementwise passes
   const out = splits === 1 ? y : applyEpilogue(y, bias, early, g.O);
-  if (!packedOut) return out;
-  const p = packActivations(out);
-  out.dispose();
-  return residualRelu(p, epi);
+  return packedOut ? packWithTail(out, epi) : out;
 }
 
-/** The residual and ReLU of an epilogue on a packed output (consumes p). */
-function residualRelu(p: Tensor, epi: Epilogue | undefined): Tensor {
-  let r = p;
+/** The epilogue without its residual and ReLU (those of a packed output come after packing). */
+function withoutTail(epi: Epilogue | undefined): Epilogue | undefined {
+  return epi && { ...epi, residual: null, relu: false };
+}
+
+/**
+ * y [N, O, OH, OW] (computed with withoutTail(epi)) packed, then epi's residual, packed like the
+ * output, and ReLU; consumes y.
+ */
+function packWithTail(y: Tensor, epi: Epilogue | undefined): Tensor {
+  let r = packActivations(y);
+  y.dispose();
   const step = (next: Tensor) => {
     r.dispose();
     r = next;
@@ -579,6 +584,26 @@ function checkPacked(op: string, name: string, p: PackedActivations): void {
 }
 
 /**
+ * The geometry of a fused inference convolution, with x (NCHW or packed) and w checked; packed
+ * activations, in or out, need f32.
+ */
+function fusedGeometry(
+  op: string,
+  x: Tensor | PackedActivations,
+  w: Tensor,
+  opts: Conv2dOptions,
+  packedOut: boolean,
+): ConvGeometry {
+  if (x instanceof Tensor) checkPair(op, x, "x", w, "w");
+  else checkPacked(op, "x", x);
+  if ((packedOut || !(x instanceof Tensor)) && w.dtype !== "f32") {
+    throw new TypeError(`${op}: packed activations need f32 x and w, got w ${w.dtype}`);
+  }
+  const xs = x instanceof Tensor ? x.shape : [x.data.shape[0], x.C, x.data.shape[1], x.data.shape[2]];
+  return convGeometry(op, xs, w.shape, opts);
+}
+
+/**
  * The fused inference convolution on x (NCHW or packed) into y (NCHW, or packed with `packedOut`);
  * `residual` is the residual's data, already checked against the output by the caller.
  */
@@ -586,22 +611,11 @@ function fusedForward(
   op: string,
   x: Tensor | PackedActivations,
   w: Tensor,
-  opts: FusedOptions<never>,
+  g: ConvGeometry,
+  opts: FusedOptions<unknown>,
   residual: Tensor | null,
   packedOut: boolean,
 ): Tensor {
-  let g: ConvGeometry;
-  if (x instanceof Tensor) {
-    g = convGeometry(op, x.shape, w.shape, opts);
-    checkPair(op, x, "x", w, "w");
-  } else {
-    checkPacked(op, "x", x);
-    const [N, H, W] = x.data.shape;
-    g = convGeometry(op, [N, x.C, H, W], w.shape, opts);
-  }
-  if ((packedOut || !(x instanceof Tensor)) && w.dtype !== "f32") {
-    throw new TypeError(`${op}: packed activations need f32 x and w, got w ${w.dtype}`);
-  }
   const xData = x instanceof Tensor ? x : x.data;
   if (needsGrad(xData, w, opts.bias, opts.scale, residual)) {
     throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
@@ -613,27 +627,11 @@ function fusedForward(
   }
   const bias = opts.bias ?? null;
   const epi: Epilogue = { scale: opts.scale ?? null, residual, relu: opts.relu ?? false };
-  if (!packedOut) {
-    const empty = emptyForward(g, bias, epi);
-    if (empty) return empty;
-  } else {
-    const empty = emptyForward(g, bias, { ...epi, residual: null, relu: false });
-    if (empty) {
-      const p = packActivations(empty);
-      empty.dispose();
-      return residualRelu(p, epi);
-    }
-  }
+  const empty = emptyForward(g, bias, packedOut ? withoutTail(epi) : epi);
+  if (empty) return packedOut ? packWithTail(empty, epi) : empty;
   return x instanceof Tensor
     ? forward(x, w, bias, g, epi, packedOut)
     : forwardPacked(x.data, w, bias, g, epi, packedOut);
-}
-
-/** [N, O, OH, OW] of a fused convolution (for the residual's check). */
-function fusedOutShape(op: string, x: Tensor | PackedActivations, w: Tensor, opts: Conv2dOptions): number[] {
-  const xs = x instanceof Tensor ? x.shape : [x.data.shape[0], x.C, x.data.shape[1], x.data.shape[2]];
-  const g = convGeometry(op, xs, w.shape, opts);
-  return [g.N, g.O, g.OH, g.OW];
 }
 
 /**
@@ -644,12 +642,13 @@ function fusedOutShape(op: string, x: Tensor | PackedActivations, w: Tensor, opt
  */
 export function conv2dFused(x: Tensor | PackedActivations, w: Tensor, opts: FusedOptions<Tensor>): Tensor {
   const op = "conv2d (fused)";
-  const outShape = fusedOutShape(op, x, w, opts);
+  const g = fusedGeometry(op, x, w, opts, false);
+  const outShape = [g.N, g.O, g.OH, g.OW];
   const res = opts.residual ?? null;
   if (res && (res.dtype !== "f32" || res.shape.join() !== outShape.join())) {
     throw new RangeError(`${op}: residual must be f32 ${fmt(outShape)}, got ${res.dtype} ${fmt(res.shape)}`);
   }
-  return fusedForward(op, x, w, { ...opts, residual: null }, res, false);
+  return fusedForward(op, x, w, g, opts, res, false);
 }
 
 /**
@@ -662,20 +661,20 @@ export function conv2dFusedPacked(
   opts: FusedOptions<PackedActivations>,
 ): PackedActivations {
   const op = "conv2d (fused, packed)";
-  const [N, O, OH, OW] = fusedOutShape(op, x, w, opts);
+  const g = fusedGeometry(op, x, w, opts, true);
   const res = opts.residual ?? null;
   if (res) {
     checkPacked(op, "residual", res);
-    const want = [N, OH, OW, pad4(O)];
-    if (res.C !== O || res.data.shape.join() !== want.join()) {
+    const want = [g.N, g.OH, g.OW, pad4(g.O)];
+    if (res.C !== g.O || res.data.shape.join() !== want.join()) {
       throw new RangeError(
-        `${op}: residual must be packed ${fmt(want)} with ${O} channels, got ${
+        `${op}: residual must be packed ${fmt(want)} with ${g.O} channels, got ${
           fmt(res.data.shape)
         } with ${res.C}`,
       );
     }
   }
-  return { data: fusedForward(op, x, w, { ...opts, residual: null }, res?.data ?? null, true), C: O };
+  return { data: fusedForward(op, x, w, g, opts, res?.data ?? null, true), C: g.O };
 }
 
 /** Forward convolution without autograd. */
