@@ -12,6 +12,43 @@
 override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 
+// ---- the reductions' walk over one channel ---------------------------------------------------------
+//
+// A channel's vec4s are r = (image n, vec4 j of the plane), N * hw4 of them, one plane of hw4 per
+// image, planes C * hw4 apart. The workgroup's lanes go in streams of STREAM consecutive lanes, and
+// each stream walks its own contiguous share of r: its lanes read STREAM adjacent vec4s per step. (A
+// walk where lane l reads r = l, l + WG, ... touches every plane once per lane at a stride of C
+// planes, which the CPU adapter, running one stream of 8 lanes at a time, served 2-3x slower than a
+// copy.) n and j follow r without a division.
+const STREAM = 8u;
+
+struct Walk {
+  r: u32,      // this lane's vec4 index in the channel
+  end: u32,    // the end of its stream's share
+  n: u32,
+  j: u32,
+}
+
+fn streamStart(lid: u32, total: u32, hw4: u32) -> Walk {
+  let streams = WG / STREAM;
+  let share = (total + streams * STREAM - 1u) / (streams * STREAM) * STREAM;
+  let r = (lid / STREAM) * share + lid % STREAM;
+  let end = min((lid / STREAM + 1u) * share, total);
+  return Walk(r, end, r / hw4, r % hw4);
+}
+
+fn streamNext(w: Walk, hw4: u32) -> Walk {
+  var v = w;
+  v.r += STREAM;
+  v.j += STREAM;
+  loop {
+    if (v.j < hw4) { break; }
+    v.j -= hw4;
+    v.n += 1u;
+  }
+  return v;
+}
+
 // ---- training statistics ---------------------------------------------------------------------------
 
 struct Stats {
@@ -49,12 +86,9 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
   var mean = 0.0;
   var m2 = 0.0;
   if (V4 == 1u) {
-    // Vec4 r of the channel is (image n, vec4 j of the plane); n and j follow r without a division.
     let hw4 = ps.HW / 4u;
-    var n = lid / hw4;
-    var j = lid % hw4;
-    for (var r = lid; r < total / 4u; r += WG) {
-      let v = x4[(n * ps.C + c) * hw4 + j];
+    for (var it = streamStart(lid, ps.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
+      let v = x4[(it.n * ps.C + c) * hw4 + it.j];
       // Merge the 4 values as a batch of their own (Chan's formula, as in the tree below).
       let mb = (v.x + v.y + v.z + v.w) * 0.25;
       let dv = v - vec4<f32>(mb);
@@ -63,9 +97,6 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
       mean += d * (4.0 / nc);
       m2 += dot(dv, dv) + d * d * cnt * (4.0 / nc);
       cnt = nc;
-      n += WG / hw4;
-      j += WG % hw4;
-      if (j >= hw4) { j -= hw4; n += 1u; }
     }
   } else {
     for (var r = lid; r < total; r += WG) {
@@ -120,9 +151,9 @@ struct Elem {
   HW: u32,
   row: u32,        // threads per grid row
   eps: f32,
-  _p0: u32,
-  _p1: u32,
-  _p2: u32,
+  Q: u32,          // the *4 entries: vec4s per invocation, a divisor of HW (4, 2 or 1)
+  invHW: f32,      // 1 / HW and 1 / C, for channel()
+  invC: f32,
 }
 
 @group(0) @binding(7) var<uniform> pe: Elem;
@@ -136,8 +167,19 @@ struct Elem {
 @group(0) @binding(22) var<storage, read_write> out4: array<vec4<f32>>;
 @group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
 
+// a / d from a float estimate corrected by one step: exact while the quotient stays below 2^22 (the op
+// checks N * C). CPU adapters have no vector integer division: (i / HW) % C per element was two
+// scalarised divisions per lane, which took as long as the element's load and store.
+fn quot(a: u32, d: u32, inv: f32) -> u32 {
+  var q = u32(f32(a) * inv);
+  q = select(q, q - 1u, q * d > a);
+  q = select(q, q + 1u, (q + 1u) * d <= a);
+  return q;
+}
+
 fn channel(i: u32) -> u32 {
-  return (i / pe.HW) % pe.C;
+  let plane = quot(i, pe.HW, pe.invHW);
+  return plane - quot(plane, pe.C, pe.invC) * pe.C;
 }
 
 // y = x * scale[c] + shift[c] (training forward, after train_stats).
@@ -180,39 +222,64 @@ fn dx_eval(@builtin(global_invocation_id) gid: vec3<u32>) {
 }
 
 // The elementwise passes by vec4s when H*W % 4 == 0: the op then sets pe.n and pe.HW in vec4s, so
-// channel() of a vec4 index is its channel.
+// channel() of a vec4 index is its channel. Each stream of STREAM lanes moves STREAM * pe.Q consecutive
+// vec4s of one plane (pe.Q trips of STREAM adjacent vec4s), so an invocation finds its channel and reads
+// its statistics once.
+fn firstVec4(gid: vec3<u32>) -> u32 {
+  let t = gid.x + gid.y * pe.row;
+  return (t / STREAM) * STREAM * pe.Q + t % STREAM;
+}
+
 @compute @workgroup_size(WG)
 fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * pe.row;
-  if (i >= pe.n) { return; }
-  let c = channel(i);
-  out4[i] = x4[i] * saved[2u * pe.C + c] + saved[3u * pe.C + c];
+  let i0 = firstVec4(gid);
+  if (i0 >= pe.n) { return; }
+  let c = channel(i0);
+  let sc = saved[2u * pe.C + c];
+  let sh = saved[3u * pe.C + c];
+  for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
+    out4[i] = x4[i] * sc + sh;
+  }
 }
 
 @compute @workgroup_size(WG)
 fn eval_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * pe.row;
-  if (i >= pe.n) { return; }
-  let c = channel(i);
+  let i0 = firstVec4(gid);
+  if (i0 >= pe.n) { return; }
+  let c = channel(i0);
   let sc = weight[c] * inverseSqrt(rvar[c] + pe.eps);
-  out4[i] = (x4[i] - rmean[c]) * sc + bias[c];
+  let rm = rmean[c];
+  let b = bias[c];
+  for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
+    out4[i] = (x4[i] - rm) * sc + b;
+  }
 }
 
 @compute @workgroup_size(WG)
 fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * pe.row;
-  if (i >= pe.n) { return; }
-  let c = channel(i);
+  let i0 = firstVec4(gid);
+  if (i0 >= pe.n) { return; }
+  let c = channel(i0);
   let m = f32(4u * pe.n / pe.C);
-  let xhat = (x4[i] - saved[c]) * saved[pe.C + c];
-  out4[i] = saved[2u * pe.C + c] * (g4[i] - dbias_in[c] / m - xhat * dweight_in[c] / m);
+  let mean = saved[c];
+  let inv = saved[pe.C + c];
+  let sc = saved[2u * pe.C + c];
+  let db = dbias_in[c] / m;
+  let dw = dweight_in[c] / m;
+  for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
+    let xhat = (x4[i] - mean) * inv;
+    out4[i] = sc * (g4[i] - db - xhat * dw);
+  }
 }
 
 @compute @workgroup_size(WG)
 fn dx_eval4(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * pe.row;
-  if (i >= pe.n) { return; }
-  out4[i] = g4[i] * saved[2u * pe.C + channel(i)];
+  let i0 = firstVec4(gid);
+  if (i0 >= pe.n) { return; }
+  let sc = saved[2u * pe.C + channel(i0)];
+  for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
+    out4[i] = g4[i] * sc;
+  }
 }
 
 // ---- per-channel folding of the running statistics ------------------------------------------------
@@ -277,20 +344,14 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
   var sg = 0.0;
   var sgx = 0.0;
   if (V4 == 1u) {
-    // As in train_stats: n and j follow the vec4 index r without a division.
     let hw4 = pr.HW / 4u;
-    var n = lid / hw4;
-    var j = lid % hw4;
     var sg4 = vec4<f32>();
     var sgx4 = vec4<f32>();
-    for (var r = lid; r < total / 4u; r += WG) {
-      let i = (n * pr.C + c) * hw4 + j;
+    for (var it = streamStart(lid, pr.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
+      let i = (it.n * pr.C + c) * hw4 + it.j;
       let gv = g4[i];
       sg4 += gv;
       sgx4 += gv * (x4[i] - mean);
-      n += WG / hw4;
-      j += WG % hw4;
-      if (j >= hw4) { j -= hw4; n += 1u; }
     }
     sg = sg4.x + sg4.y + sg4.z + sg4.w;
     sgx = sgx4.x + sgx4.y + sgx4.z + sgx4.w;

@@ -20,6 +20,10 @@ export interface BatchNormOptions {
 }
 
 const WG = 256;
+/** The elementwise passes find a channel by float division, exact for quotients below 2^22. */
+const MAX_PLANES = 2 ** 22;
+/** Adjacent lanes that read adjacent vec4s in the elementwise passes (STREAM in batchnorm.wgsl). */
+const STREAM = 8;
 
 function checkParam(op: string, name: string, t: Tensor, C: number): void {
   if (t.dtype !== "f32") throw new TypeError(`${op}: ${name} must be f32, got ${t.dtype}`);
@@ -33,6 +37,9 @@ function checkParam(op: string, name: string, t: Tensor, C: number): void {
 function checkInput(op: string, x: Tensor): void {
   if (x.dtype !== "f32") throw new TypeError(`${op}: input must be f32, got ${x.dtype}`);
   if (x.rank !== 4) throw new RangeError(`${op}: input must be [N, C, H, W], got ${fmt(x.shape)}`);
+  if (x.shape[0] * x.shape[1] > MAX_PLANES) {
+    throw new RangeError(`${op}: input ${fmt(x.shape)} has more than ${MAX_PLANES} planes (N * C)`);
+  }
 }
 
 /** Workgroups for one workgroup per channel. */
@@ -49,7 +56,10 @@ function byVec4(x: Tensor): boolean {
   return x.size > 0 && (x.shape[2] * x.shape[3]) % 4 === 0;
 }
 
-/** Elementwise uniforms and grid; by vec4s (`n` and `HW` counted in vec4s) when `vec4`. */
+/**
+ * Elementwise uniforms and grid; by vec4s (`n` and `HW` counted in vec4s) when `vec4`, each invocation
+ * then moving Q vec4s of one plane (Q the largest of 4, 2, 1 dividing the plane's vec4s).
+ */
 function elemUniforms(
   x: Tensor,
   eps = 0,
@@ -57,9 +67,12 @@ function elemUniforms(
 ): { uniforms: Record<string, number>; workgroups: [number, number] } {
   const [, C, H, W] = x.shape;
   const k = vec4 ? 4 : 1;
-  const g = grid1d(x.size / k, WG);
+  const HW = (H * W) / k;
+  const Q = !vec4 ? 1 : HW % (4 * STREAM) === 0 ? 4 : HW % (2 * STREAM) === 0 ? 2 : 1;
+  const n = x.size / k;
+  const g = grid1d(n / Q, WG);
   return {
-    uniforms: { n: x.size / k, C, HW: (H * W) / k, row: g.row, eps, _p0: 0, _p1: 0, _p2: 0 },
+    uniforms: { n, C, HW, row: g.row, eps, Q, invHW: 1 / HW, invC: 1 / C },
     workgroups: g.workgroups,
   };
 }

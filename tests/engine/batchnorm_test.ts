@@ -128,7 +128,8 @@ gpuTest("batchNorm2d evaluation: one fused pass, matches float64, leaves running
       assertClose(y, ref.y, { rtol: 1e-5, atol: 1e-5, what: `y ${shape}` });
       assertClose(rmAfter, [...rm, ...rv], { rtol: 0, atol: 0, what: "running statistics untouched" });
     }),
-    { numRuns: 20, examples: [[[2, 3, 4, 6], 11], [[3, 2, 8, 8], 12]] }, // and two by vec4s
+    // and three by vec4s: 1, 2 and 4 vec4s per invocation (planes of 6, 16 and 64 vec4s)
+    { numRuns: 20, examples: [[[2, 3, 4, 6], 11], [[3, 2, 8, 8], 12], [[2, 3, 16, 16], 13]] },
   );
 });
 
@@ -183,6 +184,8 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
   // vec4s per channel than threads with planes that do not divide the workgroup (80 vec4s, 5 images).
   await checkGrad([3, 2, 2, 6], 8, true);
   await checkGrad([5, 2, 16, 20], 9, true);
+  // Planes of 64 vec4s: the elementwise pass moves 4 vec4s per invocation.
+  await checkGrad([2, 2, 16, 16], 11, true);
 });
 
 gpuTest("batchNorm2d evaluation backward: finite differences of the float64 reference", async () => {
@@ -195,6 +198,7 @@ gpuTest("batchNorm2d evaluation backward: finite differences of the float64 refe
     { numRuns: 10 },
   );
   await checkGrad([2, 3, 4, 6], 10, false); // by vec4s
+  await checkGrad([2, 2, 16, 16], 12, false); // 4 vec4s per invocation
 });
 
 gpuTest("batchNorm2d evaluation: the gradient uses the statistics of the forward pass", async () => {
@@ -271,6 +275,12 @@ gpuTest("batchNorm2d rejects bad inputs naming the argument", () => {
       () => batchNorm2d(Tensor.empty([1, 3, 1, 1]), p(3), p(3), p(3), p(3), { training: true }),
       RangeError,
       "more than 1 value per channel",
+    );
+    // The elementwise passes find a pixel's channel by float division, exact below 2^22 planes.
+    assertThrows(
+      () => batchNorm2d(Tensor.empty([2 ** 21 + 1, 2, 1, 1]), p(2), p(2), p(2), p(2), { training: false }),
+      RangeError,
+      "batchNorm2d: input [2097153, 2, 1, 1] has more than 4194304 planes (N * C)",
     );
   });
 });
