@@ -14,36 +14,36 @@ override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
-// A channel's vec4s are r = (image n, vec4 j of the plane), N * hw4 of them, one plane of hw4 per
-// image, planes C * hw4 apart. The workgroup's lanes go in streams of STREAM consecutive lanes, and
-// each stream walks its own contiguous share of r: its lanes read STREAM adjacent vec4s per step. (A
-// walk where lane l reads r = l, l + WG, ... touches every plane once per lane at a stride of C
-// planes, which the CPU adapter, running one stream of 8 lanes at a time, served 2-3x slower than a
-// copy.) n and j follow r without a division.
+// A channel's vec4s (scalars without V4) are r = (image n, index j in the plane), N * per of them, one
+// plane of `per` per image, planes C * per apart. The workgroup's lanes go in streams of STREAM
+// consecutive lanes, and each stream walks its own contiguous share of r: its lanes read STREAM
+// adjacent values per step. (A walk where lane l reads r = l, l + WG, ... touches every plane once per
+// lane at a stride of C planes, which the CPU adapter, running one stream of 8 lanes at a time, served
+// 2-3x slower than a copy.) n and j follow r without a division.
 const STREAM = 8u;
 
 struct Walk {
-  r: u32,      // this lane's vec4 index in the channel
+  r: u32,      // this lane's index in the channel
   end: u32,    // the end of its stream's share
   n: u32,
   j: u32,
 }
 
-fn streamStart(lid: u32, total: u32, hw4: u32) -> Walk {
+fn streamStart(lid: u32, total: u32, per: u32) -> Walk {
   let streams = WG / STREAM;
   let share = (total + streams * STREAM - 1u) / (streams * STREAM) * STREAM;
   let r = (lid / STREAM) * share + lid % STREAM;
   let end = min((lid / STREAM + 1u) * share, total);
-  return Walk(r, end, r / hw4, r % hw4);
+  return Walk(r, end, r / per, r % per);
 }
 
-fn streamNext(w: Walk, hw4: u32) -> Walk {
+fn streamNext(w: Walk, per: u32) -> Walk {
   var v = w;
   v.r += STREAM;
   v.j += STREAM;
   loop {
-    if (v.j < hw4) { break; }
-    v.j -= hw4;
+    if (v.j < per) { break; }
+    v.j -= per;
     v.n += 1u;
   }
   return v;
@@ -99,9 +99,8 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
       cnt = nc;
     }
   } else {
-    for (var r = lid; r < total; r += WG) {
-      let n = r / ps.HW;
-      let v = x[(n * ps.C + c) * ps.HW + (r - n * ps.HW)];
+    for (var it = streamStart(lid, total, ps.HW); it.r < it.end; it = streamNext(it, ps.HW)) {
+      let v = x[(it.n * ps.C + c) * ps.HW + it.j];
       cnt += 1.0;
       let d = v - mean;
       mean += d / cnt;
@@ -151,7 +150,7 @@ struct Elem {
   HW: u32,
   row: u32,        // threads per grid row
   eps: f32,
-  Q: u32,          // the *4 entries: vec4s per invocation, a divisor of HW (4, 2 or 1)
+  Q: u32,          // the *4 entries: vec4s per invocation (4, 2 or 1; STREAM * Q divides HW)
   invHW: f32,      // 1 / HW and 1 / C, for channel()
   invC: f32,
 }
@@ -356,9 +355,8 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     sg = sg4.x + sg4.y + sg4.z + sg4.w;
     sgx = sgx4.x + sgx4.y + sgx4.z + sgx4.w;
   } else {
-    for (var r = lid; r < total; r += WG) {
-      let n = r / pr.HW;
-      let i = (n * pr.C + c) * pr.HW + (r - n * pr.HW);
+    for (var it = streamStart(lid, total, pr.HW); it.r < it.end; it = streamNext(it, pr.HW)) {
+      let i = (it.n * pr.C + c) * pr.HW + it.j;
       let gv = g[i];
       sg += gv;
       sgx += gv * (x[i] - mean);
