@@ -475,25 +475,62 @@ fn permute(@builtin(global_invocation_id) gid: vec3<u32>) {
 // layout would pad to 4 channels per tap): out[n, oh, ow, j] = x[n, c, oh*S - P + kh, ow*S - P + kw]
 // for j = (c*KH + kh)*KW + kw, the weights' own [O, C, KH, KW] order, so the forward pass becomes a
 // 1 x 1 convolution over K4 = 4*ceil(C*KH*KW/4) channels with w viewed as [O, C*KH*KW, 1, 1]; zero
-// outside the image and for j >= C*KH*KW. D1 = OH, D2 = OW, D3q = K4/4; st = (H, W, S, P),
-// lim = (C, KH, KW, C*KH*KW).
+// outside the image and for j >= C*KH*KW. One invocation writes a pixel's K4/4 vec4s, stepping the tap
+// (c, kh, kw) by counters: a division per value took most of the pass on the CPU adapter, which has no
+// vector integer division. D1 = OH, D2 = OW, D3q = 1; st = (H, W, S, P), lim = (C, KH, KW, C*KH*KW).
+struct Tap {
+  c: u32,
+  kh: u32,
+  kw: u32,
+}
+
+fn nextTap(t: Tap) -> Tap {
+  var u = t;
+  u.kw += 1u;
+  if (u.kw == pp.lim.z) {
+    u.kw = 0u;
+    u.kh += 1u;
+    if (u.kh == pp.lim.y) {
+      u.kh = 0u;
+      u.c += 1u;
+    }
+  }
+  return u;
+}
+
+// x at tap t of the pixel whose window starts at (ih0, iw0) in plane row nc = n * C, 0 outside the image
+// or where !live (past the last tap).
+fn tapValue(nc: u32, ih0: i32, iw0: i32, t: Tap, live: bool) -> f32 {
+  let ih = ih0 + i32(t.kh);
+  let iw = iw0 + i32(t.kw);
+  let ok = live && u32(ih) < pp.st.x && u32(iw) < pp.st.y;
+  let off = select(0u, ((nc + t.c) * pp.st.x + u32(ih)) * pp.st.y + u32(iw), ok);
+  return select(0.0, src[off], ok);
+}
+
 @compute @workgroup_size(WG)
 fn im2col(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
   if (t >= pp.total) { return; }
   let g = gridPos(t);
-  let n = g.x;
-  let oh = g.y;
-  let ow = g.z;
-  let j = g.w * 4u + LANE;
-  let taps = pp.lim.y * pp.lim.z;
-  let ct = divmod(j, taps, 1.0 / f32(taps));
-  let hw = divmod(ct.r, pp.lim.z, 1.0 / f32(pp.lim.z));
-  let ih = vec4<i32>(oh * pp.st.z + hw.q) - i32(pp.st.w);
-  let iw = vec4<i32>(ow * pp.st.z + hw.r) - i32(pp.st.w);
-  let ok = (j < vec4<u32>(pp.lim.w)) & (vec4<u32>(ih) < vec4<u32>(pp.st.x)) & (vec4<u32>(iw) < vec4<u32>(pp.st.y));
-  let off = select(vec4<u32>(0u), ((n * pp.lim.x + ct.q) * pp.st.x + vec4<u32>(ih)) * pp.st.y + vec4<u32>(iw), ok);
-  packed[t] = select(vec4<f32>(), vec4<f32>(src[off.x], src[off.y], src[off.z], src[off.w]), ok);
+  let nc = g.x * pp.lim.x;
+  let ih0 = i32(g.y * pp.st.z) - i32(pp.st.w);
+  let iw0 = i32(g.z * pp.st.z) - i32(pp.st.w);
+  let J = pp.lim.w;
+  let K4q = (J + 3u) / 4u;
+  var tp = Tap(0u, 0u, 0u);
+  for (var q = 0u; q < K4q; q++) {
+    let j = 4u * q;
+    let v0 = tapValue(nc, ih0, iw0, tp, j < J);
+    tp = nextTap(tp);
+    let v1 = tapValue(nc, ih0, iw0, tp, j + 1u < J);
+    tp = nextTap(tp);
+    let v2 = tapValue(nc, ih0, iw0, tp, j + 2u < J);
+    tp = nextTap(tp);
+    let v3 = tapValue(nc, ih0, iw0, tp, j + 3u < J);
+    tp = nextTap(tp);
+    packed[t * K4q + q] = vec4<f32>(v0, v1, v2, v3);
+  }
 }
 
 // The workgroup is declared 1-D because Mesa's CPU driver vectorises invocations along x only (a
