@@ -9,7 +9,8 @@ import type { CompileTrace } from "./compile_trace.ts";
 // The browser bundle (web/build.ts) substitutes host_web.ts, whose sources are inlined, for this module.
 import { host } from "./host_deno.ts";
 
-export type BindingKind = "uniform" | "read" | "read_write";
+/** "texture": a `texture_2d<f32>` read with textureLoad (see conv2d.wgsl's `wt` for why). */
+export type BindingKind = "uniform" | "read" | "read_write" | "texture";
 
 export interface BindingSpec {
   name: string;
@@ -108,6 +109,14 @@ export class ShaderFamily {
         kind: s.access === "read" ? "read" : "read_write",
         minBytes,
       });
+    }
+    for (const t of refl.textures) {
+      if (t.group !== 0) throw new KernelError(`${file}: binding ${t.name} must be in @group(0)`);
+      const ty = t.type as unknown as ReflType;
+      if (ty.name !== "texture_2d" || ty.format?.name !== "f32") {
+        throw new KernelError(`${file}: texture ${t.name} must be a texture_2d<f32>`);
+      }
+      bindingsByName.set(t.name, { name: t.name, binding: t.binding, kind: "texture", minBytes: 0 });
     }
     for (const e of refl.entry.compute) {
       const used = new Set((e.resources as { name: string }[]).map((r) => r.name));
@@ -255,13 +264,21 @@ export class Kernel {
     this.workgroupSize = [ws[0], ws[1], ws[2]];
     this.layout = device.createBindGroupLayout({
       label,
-      entries: spec.bindings.map((b) => ({
-        binding: b.binding,
-        visibility: GPUShaderStage.COMPUTE,
-        buffer: {
-          type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
-        },
-      })),
+      entries: spec.bindings.map((b): GPUBindGroupLayoutEntry =>
+        b.kind === "texture"
+          ? {
+            binding: b.binding,
+            visibility: GPUShaderStage.COMPUTE,
+            texture: { sampleType: "unfilterable-float", viewDimension: "2d" },
+          }
+          : {
+            binding: b.binding,
+            visibility: GPUShaderStage.COMPUTE,
+            buffer: {
+              type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
+            },
+          }
+      ),
     });
     this.pipeline = device.createComputePipeline({
       label,

@@ -16,8 +16,13 @@ export interface Bindable {
   readonly byteLength: number;
 }
 
+/** A texture bound whole (a `texture_2d<f32>` binding). */
+export interface TextureBindable {
+  readonly texture: GPUTexture;
+}
+
 export interface DispatchArgs {
-  bindings: Record<string, Bindable>;
+  bindings: Record<string, Bindable | TextureBindable>;
   uniforms?: UniformValues;
   workgroups: readonly [number, number?, number?];
   /** Bytes each binding must hold for this call (checked before dispatch). */
@@ -37,6 +42,13 @@ const MAX_UNIFORM_PAGES = 64;
 
 let bufferIds = new WeakMap<GPUBuffer, number>();
 let nextBufferId = 1;
+const textureViews = new WeakMap<GPUTexture, { id: number; view: GPUTextureView }>();
+function textureView(t: GPUTexture): { id: number; view: GPUTextureView } {
+  let v = textureViews.get(t);
+  if (!v) textureViews.set(t, v = { id: nextBufferId++, view: t.createView() });
+  return v;
+}
+
 function bufferId(b: GPUBuffer): number {
   let id = bufferIds.get(b);
   if (id === undefined) bufferIds.set(b, id = nextBufferId++);
@@ -172,6 +184,18 @@ export class Recorder {
     const all: [string, Bindable][] = [];
     for (const b of spec.bindings) {
       let r: Bindable;
+      if (b.kind === "texture") {
+        const g = given[b.name];
+        if (!g) throw new KernelError(`${kernel.label}: binding "${b.name}" missing`);
+        if (!("texture" in g)) throw new KernelError(`${kernel.label}: binding "${b.name}" needs a texture`);
+        if (!(g.texture.usage & GPUTextureUsage.TEXTURE_BINDING)) {
+          throw new KernelError(`${kernel.label}: texture "${b.name}" needs TEXTURE_BINDING usage`);
+        }
+        const v = textureView(g.texture);
+        entries.push({ binding: b.binding, resource: v.view });
+        key += `|t${v.id}`;
+        continue;
+      }
       if (b.kind === "uniform") {
         if (given[b.name]) {
           throw new KernelError(`${kernel.label}: uniform "${b.name}" is set through uniforms`);
@@ -181,6 +205,7 @@ export class Recorder {
       } else {
         const g = given[b.name];
         if (!g) throw new KernelError(`${kernel.label}: binding "${b.name}" missing`);
+        if (!("buffer" in g)) throw new KernelError(`${kernel.label}: binding "${b.name}" needs a buffer`);
         if (g.buffer.usage !== undefined && !(g.buffer.usage & GPUBufferUsage.STORAGE)) {
           throw new KernelError(`${kernel.label}: binding "${b.name}" needs a buffer with STORAGE usage`);
         }
@@ -279,6 +304,24 @@ export class Recorder {
       throw new KernelError(`copy: ${bytes} bytes out of range`);
     }
     this.commandEncoder().copyBufferToBuffer(src.buffer, src.byteOffset, dst.buffer, dst.byteOffset, bytes);
+    this.pendingCount++;
+  }
+
+  /**
+   * Copy rows of `src` (`bytesPerRow` apart, a multiple of 256) into a `width` x `height` texture of
+   * 16-byte texels, in recording order with the dispatches around it.
+   */
+  copyToTexture(src: Bindable, bytesPerRow: number, dst: GPUTexture, width: number, height: number): void {
+    if (bytesPerRow % 256 !== 0 || bytesPerRow < width * 16 || src.byteLength < bytesPerRow * height) {
+      throw new KernelError(
+        `copyToTexture: ${height} rows of ${bytesPerRow} bytes out of range or misaligned`,
+      );
+    }
+    this.commandEncoder().copyBufferToTexture(
+      { buffer: src.buffer, offset: src.byteOffset, bytesPerRow, rowsPerImage: height },
+      { texture: dst },
+      [width, height],
+    );
     this.pendingCount++;
   }
 

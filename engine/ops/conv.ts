@@ -4,7 +4,7 @@
  * there); the f16 inference path uses shaders/conv2d_f16.wgsl. Tile sizes come from `tileConfig`.
  */
 import { attach, needsGrad } from "../autograd.ts";
-import type { Bindable } from "../recorder.ts";
+import type { Bindable, TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, unaryRaw, zeros } from "./elementwise.ts";
@@ -147,6 +147,15 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     D2 = Math.max(1, args.D2),
     CK = Math.max(1, args.CK),
     TW = Math.max(1, args.TW);
+  // The software adapter's forward and input-gradient workgroups span rows, so all their lanes read
+  // the same weights: b4's rows as a texture (wf [O, K] or wb [KH*KW*O4, C4]).
+  const textured = !f16 && args.pass !== 2 && currentTileConfig().kind === "software" &&
+    pl.overrides.WGX === 1;
+  const wt = !textured
+    ? null
+    : args.pass === 0
+    ? weightTexture(b, args.NC, args.K)
+    : weightTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
   const epi = splits === 1 && args.pass === 0 ? args.epi : undefined;
@@ -175,9 +184,9 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
   const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
-  const bindings: Record<string, Bindable> = f16
+  const bindings: Record<string, Bindable | TextureBindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...epilogueIo }
-    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, ...epilogueIo };
+    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, wt: wt ?? spareTexture(), ...epilogueIo };
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
     "main",
@@ -223,11 +232,62 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     },
     f16
       ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 }
-      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4, OUTP },
+      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4, OUTP, WT: wt ? 1 : 0 },
   );
 }
 
 let spare: Tensor | null = null;
+
+/**
+ * Packed weights, `O` rows of `K` floats (wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
+ * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's k..k+3. One texture per shape and
+ * engine, rewritten by every pass that uses it (copies and dispatches run in recording order, so a pass
+ * reads the weights copied just before it); null when the shape exceeds the adapter's texture size.
+ */
+const weightTextures = new WeakMap<object, Map<string, GPUTexture>>();
+
+function weightTexture(wf: Tensor, O: number, K: number): TextureBindable | null {
+  const e = engine();
+  const device = e.gpu.device;
+  const W = K / 4;
+  if (W > device.limits.maxTextureDimension2D || O > device.limits.maxTextureDimension2D) return null;
+  let cache = weightTextures.get(e);
+  if (!cache) weightTextures.set(e, cache = new Map());
+  let texture = cache.get(`${W}x${O}`);
+  if (!texture) {
+    texture = device.createTexture({
+      size: [W, O],
+      format: "rgba32float",
+      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+      label: `conv2d weights ${W}x${O}`,
+    });
+    cache.set(`${W}x${O}`, texture);
+  }
+  // A buffer-to-texture copy needs rows at multiples of 256 bytes: pad K to a multiple of 64 floats.
+  const Kp = Math.ceil(K / 64) * 64;
+  const rows = Kp === K ? wf : permute4(wf, [1, 1, O, Kp], [0, 0, K, 1], [1, 1, O, K]);
+  e.rec.copyToTexture(rows, Kp * 4, texture, W, O);
+  if (rows !== wf) rows.dispose();
+  return { texture };
+}
+
+/** A 1 x 1 texture bound as `wt` where a forward convolution reads its weights from b4. */
+function spareTexture(): TextureBindable {
+  const e = engine();
+  let cache = weightTextures.get(e);
+  if (!cache) weightTextures.set(e, cache = new Map());
+  let texture = cache.get("spare");
+  if (!texture) {
+    texture = e.gpu.device.createTexture({
+      size: [1, 1],
+      format: "rgba32float",
+      usage: GPUTextureUsage.TEXTURE_BINDING,
+      label: "conv2d spare weights",
+    });
+    cache.set("spare", texture);
+  }
+  return { texture };
+}
 
 /** A 16-byte buffer bound as the output binding a convolution kernel does not write (see dispatch). */
 function spareOutput(): Tensor {

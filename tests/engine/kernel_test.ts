@@ -1,7 +1,7 @@
 /** The kernel toolchain: every shader reflects and compiles; dispatches are validated against reflection. */
 import assert from "node:assert/strict";
 import { KernelError, listShaderFamilies, shaderFamily, Tensor } from "../../engine/mod.ts";
-import { ShaderFamily } from "../../engine/kernel.ts";
+import { Kernel, ShaderFamily } from "../../engine/kernel.ts";
 import { packUniforms } from "../../engine/kernel.ts";
 import { gpuTest } from "../helpers.ts";
 
@@ -16,8 +16,12 @@ Deno.test("every .wgsl file in shaders/ parses and reflects, with entry points a
       const ids = e.bindings.map((b) => b.binding);
       assert.equal(new Set(ids).size, ids.length, `${n}:${e.name} binding numbers are unique`);
       assert.ok(
-        e.bindings.filter((b) => b.kind !== "uniform").length <= 8,
+        e.bindings.filter((b) => b.kind === "read" || b.kind === "read_write").length <= 8,
         `${n}:${e.name} uses at most 8 storage buffers`,
+      );
+      assert.ok(
+        e.bindings.filter((b) => b.kind === "uniform").length <= 1,
+        `${n}:${e.name} has one parameter struct`,
       );
     }
   }
@@ -142,3 +146,66 @@ gpuTest("work is submitted lazily: many dispatches, one submit per readback", as
   x.dispose();
   y.dispose();
 });
+
+gpuTest(
+  "a texture_2d<f32> binding takes a texture, filled in recording order by copyToTexture",
+  async (e) => {
+    const code = `@group(0) @binding(0) var table: texture_2d<f32>;
+@group(0) @binding(1) var<storage, read_write> out: array<vec4<f32>>;
+@compute @workgroup_size(3) fn main(@builtin(local_invocation_index) i: u32) {
+  out[i] = textureLoad(table, vec2<u32>(i % 2u, i / 2u), 0);
+}`;
+    const fam = new ShaderFamily("table", "shaders/table.wgsl", code);
+    const spec = fam.entry("main");
+    assert.deepEqual(spec.bindings.map((b) => [b.name, b.kind]), [["table", "texture"], [
+      "out",
+      "read_write",
+    ]]);
+    const kernel = new Kernel(
+      e.gpu.device,
+      e.gpu.device.createShaderModule({ code }),
+      fam,
+      spec,
+      {},
+      "table:main",
+    );
+    const texture = e.gpu.device.createTexture({
+      size: [2, 2],
+      format: "rgba32float",
+      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+    });
+    // Rows 256 bytes apart: texels (0, 0), (1, 0) from floats 0..7, texels (0, 1), (1, 1) from 64..71.
+    const src = Tensor.from(Array.from({ length: 128 }, (_, i) => i), [128]);
+    const out = Tensor.empty([12]);
+    e.rec.copyToTexture(src, 256, texture, 2, 2);
+    e.rec.dispatch(kernel, { bindings: { table: { texture }, out }, workgroups: [1] });
+    assert.deepEqual([...await out.read()], [0, 1, 2, 3, 4, 5, 6, 7, 64, 65, 66, 67]);
+    assert.throws(
+      () => e.rec.dispatch(kernel, { bindings: { table: src, out }, workgroups: [1] }),
+      /"table" needs a texture/,
+    );
+    assert.throws(
+      () => e.rec.dispatch(kernel, { bindings: { table: { texture }, out: { texture } }, workgroups: [1] }),
+      /"out" needs a buffer/,
+    );
+    const unbound = e.gpu.device.createTexture({
+      size: [1, 1],
+      format: "rgba32float",
+      usage: GPUTextureUsage.COPY_DST,
+    });
+    assert.throws(
+      () => e.rec.dispatch(kernel, { bindings: { table: { texture: unbound }, out }, workgroups: [1] }),
+      /texture "table" needs TEXTURE_BINDING usage/,
+    );
+    assert.throws(() => e.rec.copyToTexture(src, 128, texture, 2, 2), /copyToTexture: 2 rows of 128 bytes/);
+    assert.throws(() => e.rec.copyToTexture(src, 256, texture, 2, 3), /copyToTexture: 3 rows of 256 bytes/);
+    assert.throws(
+      () => new ShaderFamily("x", "shaders/x.wgsl", code.replace("texture_2d<f32>", "texture_2d<u32>")),
+      /shaders\/x\.wgsl: texture table must be a texture_2d<f32>/,
+    );
+    texture.destroy();
+    unbound.destroy();
+    src.dispose();
+    out.dispose();
+  },
+);
