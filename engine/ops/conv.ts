@@ -243,6 +243,11 @@ let spare: Tensor | null = null;
  * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's k..k+3. One texture per shape and
  * engine, rewritten by every pass that uses it (copies and dispatches run in recording order, so a pass
  * reads the weights copied just before it); null when the shape exceeds the adapter's texture size.
+ *
+ * Textures are allocated with power-of-two sides (the weights fill a corner): Mesa's CPU driver compiles
+ * a variant of a pipeline per bound texture's power-of-two-ness, so mixed shapes made each convolution
+ * pipeline generate its code up to four times (ResNet-20 to its first batch, empty cache: 52-58 s
+ * against 33 s with the weights in a storage buffer, and a second run still compiled for 24 s).
  */
 const weightTextures = new WeakMap<object, Map<string, GPUTexture>>();
 
@@ -250,18 +255,20 @@ function weightTexture(wf: Tensor, O: number, K: number): TextureBindable | null
   const e = engine();
   const device = e.gpu.device;
   const W = K / 4;
-  if (W > device.limits.maxTextureDimension2D || O > device.limits.maxTextureDimension2D) return null;
+  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
+  const TW = pot(W), TH = pot(O);
+  if (TW > device.limits.maxTextureDimension2D || TH > device.limits.maxTextureDimension2D) return null;
   let cache = weightTextures.get(e);
   if (!cache) weightTextures.set(e, cache = new Map());
-  let texture = cache.get(`${W}x${O}`);
+  let texture = cache.get(`${TW}x${TH}`);
   if (!texture) {
     texture = device.createTexture({
-      size: [W, O],
+      size: [TW, TH],
       format: "rgba32float",
       usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
-      label: `conv2d weights ${W}x${O}`,
+      label: `conv2d weights ${TW}x${TH}`,
     });
-    cache.set(`${W}x${O}`, texture);
+    cache.set(`${TW}x${TH}`, texture);
   }
   // A buffer-to-texture copy needs rows at multiples of 256 bytes: pad K to a multiple of 64 floats.
   const Kp = Math.ceil(K / 64) * 64;
@@ -271,7 +278,7 @@ function weightTexture(wf: Tensor, O: number, K: number): TextureBindable | null
   return { texture };
 }
 
-/** A 1 x 1 texture bound as `wt` where a forward convolution reads its weights from b4. */
+/** A 1 x 1 texture (power-of-two sides, as weightTexture's) bound as `wt` where the kernel reads b4. */
 function spareTexture(): TextureBindable {
   const e = engine();
   let cache = weightTextures.get(e);
