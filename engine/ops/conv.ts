@@ -239,61 +239,58 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
 let spare: Tensor | null = null;
 
 /**
- * Packed weights, `O` rows of `K` floats (wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
- * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's k..k+3. One texture per shape and
- * engine, rewritten by every pass that uses it (copies and dispatches run in recording order, so a pass
- * reads the weights copied just before it); null when the shape exceeds the adapter's texture size.
- *
- * Textures are allocated with power-of-two sides (the weights fill a corner): Mesa's CPU driver compiles
- * a variant of a pipeline per bound texture's power-of-two-ness, so mixed shapes made each convolution
- * pipeline generate its code up to four times (ResNet-20 to its first batch, empty cache: 52-58 s
- * against 33 s with the weights in a storage buffer, and a second run still compiled for 24 s).
+ * Packed weights, `rows` rows of `K` floats (wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
+ * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's k..k+3. The texture is shared by
+ * every pass whose weights fit the same size and is rewritten before each (copies and dispatches run in
+ * recording order, so a pass reads the weights copied just before it); null when the weights exceed the
+ * adapter's texture size.
  */
-const weightTextures = new WeakMap<object, Map<string, GPUTexture>>();
-
-function weightTexture(wf: Tensor, O: number, K: number): TextureBindable | null {
-  const e = engine();
-  const device = e.gpu.device;
-  const W = K / 4;
-  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
-  const TW = pot(W), TH = pot(O);
-  if (TW > device.limits.maxTextureDimension2D || TH > device.limits.maxTextureDimension2D) return null;
-  let cache = weightTextures.get(e);
-  if (!cache) weightTextures.set(e, cache = new Map());
-  let texture = cache.get(`${TW}x${TH}`);
-  if (!texture) {
-    texture = device.createTexture({
-      size: [TW, TH],
-      format: "rgba32float",
-      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
-      label: `conv2d weights ${TW}x${TH}`,
-    });
-    cache.set(`${TW}x${TH}`, texture);
-  }
+function weightTexture(w: Tensor, rows: number, K: number): TextureBindable | null {
+  const width = K / 4;
+  const texture = sizedTexture(width, rows);
+  if (!texture) return null;
   // A buffer-to-texture copy needs rows at multiples of 256 bytes: pad K to a multiple of 64 floats.
   const Kp = Math.ceil(K / 64) * 64;
-  const rows = Kp === K ? wf : permute4(wf, [1, 1, O, Kp], [0, 0, K, 1], [1, 1, O, K]);
-  e.rec.copyToTexture(rows, Kp * 4, texture, W, O);
-  if (rows !== wf) rows.dispose();
+  const padded = Kp === K ? w : permute4(w, [1, 1, rows, Kp], [0, 0, K, 1], [1, 1, rows, K]);
+  engine().rec.copyToTexture(padded, Kp * 4, texture, width, rows);
+  if (padded !== w) padded.dispose();
   return { texture };
 }
 
-/** A 1 x 1 texture (power-of-two sides, as weightTexture's) bound as `wt` where the kernel reads b4. */
+/** A 1 x 1 texture bound as `wt` where the kernel reads its weights from b4. */
 function spareTexture(): TextureBindable {
+  return { texture: sizedTexture(1, 1)! };
+}
+
+/**
+ * Weight textures, per engine and size. Sides are powers of two (the weights fill a corner): Mesa's CPU
+ * driver compiles a variant of a pipeline per bound texture's power-of-two-ness, so mixed shapes made each
+ * convolution pipeline generate its code up to four times (ResNet-20 to its first batch, empty cache:
+ * 52-58 s against 33 s with the weights in a storage buffer, and a second run still compiled for 24 s).
+ */
+const weightTextures = new WeakMap<object, Map<string, GPUTexture>>();
+
+/** The texture that holds width x height texels, or null beyond the adapter's texture size. */
+function sizedTexture(width: number, height: number): GPUTexture | null {
   const e = engine();
+  const device = e.gpu.device;
+  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
+  const size: [number, number] = [pot(width), pot(height)];
+  if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
   let cache = weightTextures.get(e);
   if (!cache) weightTextures.set(e, cache = new Map());
-  let texture = cache.get("spare");
+  const key = size.join("x");
+  let texture = cache.get(key);
   if (!texture) {
-    texture = e.gpu.device.createTexture({
-      size: [1, 1],
+    texture = device.createTexture({
+      size,
       format: "rgba32float",
-      usage: GPUTextureUsage.TEXTURE_BINDING,
-      label: "conv2d spare weights",
+      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+      label: `conv2d weights ${key}`,
     });
-    cache.set("spare", texture);
+    cache.set(key, texture);
   }
-  return { texture };
+  return texture;
 }
 
 /** A 16-byte buffer bound as the output binding a convolution kernel does not write (see dispatch). */
