@@ -41,17 +41,17 @@ const PAGE_BYTES = 65536;
 const MAX_UNIFORM_PAGES = 64;
 
 let bufferIds = new WeakMap<GPUBuffer, number>();
-let nextBufferId = 1;
+let nextResourceId = 1; // bind-group cache keys name buffers by id and textures by "t" + id
 const textureViews = new WeakMap<GPUTexture, { id: number; view: GPUTextureView }>();
 function textureView(t: GPUTexture): { id: number; view: GPUTextureView } {
   let v = textureViews.get(t);
-  if (!v) textureViews.set(t, v = { id: nextBufferId++, view: t.createView() });
+  if (!v) textureViews.set(t, v = { id: nextResourceId++, view: t.createView() });
   return v;
 }
 
 function bufferId(b: GPUBuffer): number {
   let id = bufferIds.get(b);
-  if (id === undefined) bufferIds.set(b, id = nextBufferId++);
+  if (id === undefined) bufferIds.set(b, id = nextResourceId++);
   return id;
 }
 
@@ -448,5 +448,5 @@ function padTo4(data: ArrayBufferView): Uint8Array {
 /** For tests: reset buffer identities so keys do not grow across devices. */
 export function resetBufferIds(): void {
   bufferIds = new WeakMap();
-  nextBufferId = 1;
+  nextResourceId = 1;
 }
