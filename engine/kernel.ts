@@ -264,21 +264,15 @@ export class Kernel {
     this.workgroupSize = [ws[0], ws[1], ws[2]];
     this.layout = device.createBindGroupLayout({
       label,
-      entries: spec.bindings.map((b): GPUBindGroupLayoutEntry =>
-        b.kind === "texture"
-          ? {
-            binding: b.binding,
-            visibility: GPUShaderStage.COMPUTE,
-            texture: { sampleType: "unfilterable-float", viewDimension: "2d" },
-          }
-          : {
-            binding: b.binding,
-            visibility: GPUShaderStage.COMPUTE,
-            buffer: {
-              type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
-            },
-          }
-      ),
+      entries: spec.bindings.map((b): GPUBindGroupLayoutEntry => ({
+        binding: b.binding,
+        visibility: GPUShaderStage.COMPUTE,
+        ...(b.kind === "texture" ? { texture: { sampleType: "unfilterable-float", viewDimension: "2d" } } : {
+          buffer: {
+            type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
+          },
+        }),
+      })),
     });
     this.pipeline = device.createComputePipeline({
       label,

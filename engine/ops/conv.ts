@@ -137,8 +137,32 @@ function plan(args: PassArgs): Plan {
   };
 }
 
-/** Record one pass into `target` (split s writes elements [s*ssplit, (s+1)*ssplit)). */
-function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, ssplit: number): void {
+/**
+ * The weights of a forward or input-gradient pass as a texture, on the software adapter: its workgroups
+ * span rows, so all their lanes read the same weights (b4's rows: wf [O, K] or wb [KH*KW*O4, C4]).
+ */
+function weightsTextureFor(args: PassArgs, pl: Plan): TextureBindable | null {
+  const textured = args.a.dtype !== "f16" && args.pass !== 2 && currentTileConfig().kind === "software" &&
+    pl.overrides.WGX === 1;
+  if (!textured) return null;
+  const { b, g } = args;
+  return args.pass === 0
+    ? weightTexture(b, args.NC, args.K)
+    : weightTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
+}
+
+/**
+ * Record one pass into `target` (split s writes elements [s*ssplit, (s+1)*ssplit)); `wt`, when given,
+ * is weightsTextureFor(args, pl) already copied (passes that share their weights copy them once).
+ */
+function dispatch(
+  args: PassArgs,
+  pl: Plan,
+  target: Tensor,
+  splits: number,
+  ssplit: number,
+  wt = weightsTextureFor(args, pl),
+): void {
   const { a, b, g } = args;
   const f16 = a.dtype === "f16";
   const kchunk = Math.max(4, Math.ceil(Math.ceil(args.K / splits) / 4) * 4);
@@ -147,15 +171,6 @@ function dispatch(args: PassArgs, pl: Plan, target: Tensor, splits: number, sspl
     D2 = Math.max(1, args.D2),
     CK = Math.max(1, args.CK),
     TW = Math.max(1, args.TW);
-  // The software adapter's forward and input-gradient workgroups span rows, so all their lanes read
-  // the same weights: b4's rows as a texture (wf [O, K] or wb [KH*KW*O4, C4]).
-  const textured = !f16 && args.pass !== 2 && currentTileConfig().kind === "software" &&
-    pl.overrides.WGX === 1;
-  const wt = !textured
-    ? null
-    : args.pass === 0
-    ? weightTexture(b, args.NC, args.K)
-    : weightTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
   const useBias = args.bias !== null && splits === 1;
   const biasT = useBias ? args.bias! : scalarConst(0);
   const epi = splits === 1 && args.pass === 0 ? args.epi : undefined;
@@ -797,7 +812,9 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   phases.forEach((p, i) => (splits = Math.max(splits, splitsFor(plans[i], p.K))));
   const size = g.N * g.C * g.H * g.W;
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
-  phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size));
+  // The stride phases read the same weights: one texture copy serves them all.
+  const wt = weightsTextureFor(phases[0], plans[0]);
+  phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt));
   gp.dispose();
   wb.dispose();
   return reduceSplits(target, splits, shape);
