@@ -7,7 +7,8 @@
  *   mat4x4 accumulators written out for RB <= 8, CB <= 8, the k loop that loads B's blocks once and
  *   multiplies every A block into them, and the stores, each guarded by an override comparison that
  *   the pipeline compiler folds away. It goes between a `// generated: register tile ...` line and a
- *   `// end of generated register tile` line.
+ *   `// end of generated register tile` line (conv2d.wgsl's `first` entry point has its own, with a
+ *   loop over taps around the loop over k).
  * - matmul_f16.wgsl as a whole, from matmul.wgsl: the same kernel with A and B stored as f16 (scalar
  *   loads widened with f32(), vec4 loads read as four halves in a vec2<u32> and unpacked).
  * - conv2d_f16.wgsl's forward epilogue (residual, vec4 stores, ReLU), copied from conv2d.wgsl between
@@ -24,24 +25,63 @@ const TILE_BEGIN =
   "  // generated: register tile, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
 const TILE_END = "  // end of generated register tile";
 
+/** How one entry point walks k: the loop's opening and closing lines, the step, and A's block load. */
+export interface TileLoop {
+  open: string[];
+  close: string[];
+  /** The first statement of each k-step, if any. */
+  kStep: string | null;
+  /** The expression that loads A's 4x4 block of row block i at k. */
+  ldA: (i: number) => string;
+}
+
+/** A plain k loop over [kBeg, kEnd) (every entry point but conv2d.wgsl's `first`). */
+export function kLoop(kStep: string | null): TileLoop {
+  return {
+    open: ["  for (var k = kBeg; k < kEnd; k += 4u) {"],
+    close: ["  }"],
+    kStep,
+    ldA: (i) => `ldA(${i}u, k)`,
+  };
+}
+
+/**
+ * conv2d.wgsl's `first`: taps outside, the channel groups of a tap inside, so that each tap loads the
+ * first layer's input once for all its channel groups (loadX) and A is computed from it (ldA1).
+ */
+export const FIRST_LAYER_LOOP: TileLoop = {
+  open: [
+    "  for (var t = 0u; t < p.KH * p.KW; t++) {",
+    "    let tap = divmod1(t, p.KW, p.invTW);",
+    `    ${
+      Array.from({ length: MAX_RB }, (_, i) => `if (RB > ${i}u) { loadX(${i}u, tap.x, tap.y); }`).join(" ")
+    }`,
+    "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {",
+  ],
+  close: ["    }", "  }"],
+  kStep: "decomposeK1(k - t * p.CK);",
+  ldA: (i) => `ldA1(${i}u)`,
+};
+
 /** The register tile: accumulators, the k loop (with `kStep` first in its body, if any) and the stores. */
-export function registerTile(kStep: string | null): string[] {
+export function registerTile(loop: TileLoop): string[] {
   const lines: string[] = [];
   const cols = (f: (j: number) => string) => Array.from({ length: MAX_CB }, (_, j) => f(j)).join(" ");
+  const pad = " ".repeat(2 + 2 * loop.open.filter((l) => l.trimEnd().endsWith("{")).length);
   for (let i = 0; i < MAX_RB; i++) lines.push(`  ${cols((j) => `var c${i}_${j} = Z;`)}`);
-  lines.push("  for (var k = kBeg; k < kEnd; k += 4u) {");
-  if (kStep) lines.push(`    ${kStep}`);
+  lines.push(...loop.open);
+  if (loop.kStep) lines.push(`${pad}${loop.kStep}`);
   for (let j = 0; j < MAX_CB; j++) {
-    lines.push(`    var b${j} = Z; if (CB > ${j}u) { b${j} = ldB(${j}u, k); }`);
+    lines.push(`${pad}var b${j} = Z; if (CB > ${j}u) { b${j} = ldB(${j}u, k); }`);
   }
   for (let i = 0; i < MAX_RB; i++) {
     lines.push(
-      `    if (RB > ${i}u) { let a = ldA(${i}u, k); ${
+      `${pad}if (RB > ${i}u) { let a = ${loop.ldA(i)}; ${
         cols((j) => `if (CB > ${j}u) { c${i}_${j} += b${j} * a; }`)
       } }`,
     );
   }
-  lines.push("  }");
+  lines.push(...loop.close);
   for (let i = 0; i < MAX_RB; i++) {
     lines.push(`  if (RB > ${i}u) { ${cols((j) => `if (CB > ${j}u) { st(${i}u, ${j}u, c${i}_${j}); }`)} }`);
   }
@@ -66,7 +106,16 @@ function withSection(source: string, file: string, first: string, last: string, 
 
 /** `source` with its register tile section rewritten; throws unless it has exactly one section. */
 export function withRegisterTile(source: string, file: string, kStep: string | null): string {
-  return withSection(source, file, TILE_BEGIN, TILE_END, registerTile(kStep));
+  return withSection(source, file, TILE_BEGIN, TILE_END, registerTile(kLoop(kStep)));
+}
+
+const FIRST_TILE_BEGIN =
+  "  // generated: register tile of `first`, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
+const FIRST_TILE_END = "  // end of generated register tile of `first`";
+
+/** conv2d.wgsl with the register tile of its `first` entry point rewritten. */
+export function withFirstLayerTile(source: string): string {
+  return withSection(source, "conv2d.wgsl", FIRST_TILE_BEGIN, FIRST_TILE_END, registerTile(FIRST_LAYER_LOOP));
 }
 
 const EPILOGUE_BEGIN =
@@ -158,7 +207,7 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
   const matmul = withRegisterTile(read("matmul.wgsl"), "matmul.wgsl", null);
   out.set("matmul.wgsl", matmul);
   out.set("matmul_f16.wgsl", matmulF16(matmul));
-  const conv = withRegisterTile(read("conv2d.wgsl"), "conv2d.wgsl", "decomposeK(k);");
+  const conv = withFirstLayerTile(withRegisterTile(read("conv2d.wgsl"), "conv2d.wgsl", "decomposeK(k);"));
   out.set("conv2d.wgsl", conv);
   const convF16 = withRegisterTile(read("conv2d_f16.wgsl"), "conv2d_f16.wgsl", "decomposeK(k);");
   out.set("conv2d_f16.wgsl", withSharedEpilogue(convF16, conv));

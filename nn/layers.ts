@@ -13,6 +13,7 @@ import {
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import {
   conv2d,
+  conv2dAfterFirstPacked,
   conv2dFused,
   conv2dFusedPacked,
   type FusedOptions,
@@ -348,11 +349,19 @@ export function convBnActPacked(
 
 /**
  * relu(conv_n(... relu(conv_1(x)))) for inference (packedInference), from x [N, C, H, W] into packed
- * activations: nothing repacks between the convolutions.
+ * activations: nothing repacks between the convolutions. A one-channel 3x3 first layer (the MNIST CNN's)
+ * is computed inside the second convolution (conv2dAfterFirstPacked), so its output is never stored.
  */
 export function convReluChain(convs: readonly Conv2d[], x: Tensor): PackedActivations {
   let y: Tensor | PackedActivations = x;
-  for (const c of convs) y = convBnActPacked(c, null, y, { relu: true });
+  let rest = convs;
+  const [c1, c2] = convs;
+  if (c2 && c1.inChannels === 1 && c1.kernel === 3 && c1.bias) {
+    const first = { weight: c1.weight, bias: c1.bias, stride: c1.stride, padding: c1.padding };
+    y = conv2dAfterFirstPacked(x, first, c2.weight, fusedOptions(c2, null, { relu: true }));
+    rest = convs.slice(2);
+  }
+  for (const c of rest) y = convBnActPacked(c, null, y, { relu: true });
   return y as PackedActivations;
 }
 

@@ -12,6 +12,10 @@
 //                         kh = kh0+S*t, kw = kw0+S*u that reach this phase ((ph+P-kh) % S == 0) and O4
 //                         channels, so stride 2 does no multiply-by-zero work.
 //                         A = gp[n, y'+dh-t, x'+dw-u, o]        B = wb[kh, kw, o, c]   out = dx (NCHW)
+//   first (entry point), PASS 0 after a one-channel first layer: the same forward GEMM, with A computed
+//                         in the kernel as relu(conv(x1, w1) + b1) from the model's input x1 [N, 1, xH, xW]
+//                         and the 3x3 first layer w1 [C, 1, 3, 3], b1 [C] (stride xS, padding xP), so
+//                         that layer's C-channel output is never written out (see loadX).
 //   PASS 2, grad weight:  rows o, cols j = (kh, kw, c) over KH*KW*C4, k = (n, oh, ow), split over k;
 //                         A = g[n, o, oh, ow] (NCHW)             B = xp[n, oh*S-P+kh, ow*S-P+kw, c]
 //                         out = dw[o, c, kh, kw] (one partial per split, summed afterwards)
@@ -37,6 +41,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // PASS 0, 1: read the weights from the texture wt instead of b4 (see ldB)
+override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
 struct Conv {
@@ -76,6 +81,11 @@ struct Conv {
   // Uniforms, so that one pipeline serves a ResNet's convolutions with and without them.
   res: u32,
   relu: u32,
+  // first: the first layer's input size, stride and padding (its output is H x W).
+  xH: u32,
+  xW: u32,
+  xS: u32,
+  xP: u32,
 }
 
 // permute: out[i0, i1, i2, i3] = src[i0*st.x + i1*st.y + i2*st.z + i3*st.w] inside the source extents
@@ -119,6 +129,9 @@ struct Perm {
 // computation and a gather: forward convolutions with the weights (which all lanes of a workgroup share)
 // read this way ran 11-14 % faster (lavapipe, 8 x 8 tiles, batch 400), and compiled no slower.
 @group(0) @binding(13) var wt: texture_2d<f32>;
+// first: the first layer's weights and bias as [10, C4 / 4] vec4s: fw4[t * C4/4 + c/4] = w1[c..c+3, t]
+// for its 9 taps t, then b1[c..c+3] as a tenth tap whose input is 1; zero past C.
+@group(0) @binding(14) var<storage, read> fw4: array<vec4<f32>>;
 
 const Z = mat4x4<f32>();
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
@@ -147,6 +160,12 @@ var<private> kC: u32;
 var<private> kN: vec4<u32>;
 var<private> kY: vec4<u32>;
 var<private> kX: vec4<u32>;
+// first: per row block, the first layer's input (4 rows in a vec4) at each of its 3x3 taps around the
+// current conv tap's pixel, 1 where that pixel lies inside the first layer's output (0: padding), and
+// the first layer's weights and bias for the current channel group.
+var<private> xv: array<array<vec4<f32>, 9>, 8>;
+var<private> xIn: array<vec4<f32>, 8>;
+var<private> fw: array<vec4<f32>, 10>;
 
 const NONE = 0xffffffffu;
 
@@ -198,6 +217,7 @@ fn initRows(i: u32) {
     rY[i] = vec4<i32>(y * p.S) - i32(p.P);
     rX[i] = vec4<i32>(x * p.S) - i32(p.P);
     rA[i] = n * (p.H * p.W * (p.C4 / 4u));
+    if (FIRST == 1u) { rA[i] = n * (p.xH * p.xW); }
     rO[i] = n * (p.O * p.OH * p.OW) + y * p.OW + x;
   } else {
     rY[i] = vec4<i32>(y + p.dh);
@@ -236,6 +256,48 @@ fn decomposeK(k: u32) {
   kT = tu.x;
   kU = tu.y;
   kC = tc.y / 4u;
+}
+
+// first: the first layer's input for row block i at conv tap (kh, kw), once per tap for all its channel
+// groups. A one-channel 3x3 layer's output has C channels per pixel but is computed from 9 input values,
+// so the C/4 vec4 loads per pixel and tap of a stored output become 9 scalar loads per tap (and the
+// output, 128 bytes per pixel for the MNIST CNN's 32 channels, is never stored).
+fn loadX(i: u32, kh: u32, kw: u32) {
+  let yy = rY[i] + i32(kh);
+  let xx = rX[i] + i32(kw);
+  xIn[i] = select(vec4<f32>(0.0), vec4<f32>(1.0), (vec4<u32>(yy) < vec4<u32>(p.H)) & (vec4<u32>(xx) < vec4<u32>(p.W)));
+  let y0 = yy * i32(p.xS) - i32(p.xP);
+  let x0 = xx * i32(p.xS) - i32(p.xP);
+  for (var u = 0; u < 3; u++) {
+    for (var v = 0; v < 3; v++) {
+      let iy = vec4<u32>(y0 + u);
+      let ix = vec4<u32>(x0 + v);
+      let ok = (iy < vec4<u32>(p.xH)) & (ix < vec4<u32>(p.xW));
+      let q = select(vec4<u32>(0u), rA[i] + iy * p.xW + ix, ok);
+      xv[i][u * 3 + v] = select(vec4<f32>(), vec4<f32>(a[q.x], a[q.y], a[q.z], a[q.w]), ok);
+    }
+  }
+}
+
+// first: the k-step at channel c (a multiple of 4) of the current tap: the first layer's weights and
+// bias for channels c..c+3.
+fn decomposeK1(c: u32) {
+  let cs = p.C4 / 4u;
+  for (var t = 0u; t < 10u; t++) { fw[t] = fw4[t * cs + c / 4u]; }
+}
+
+// first: A's block for row block i: column r = relu(b1 + sum over taps of w1 * x) for the four channels,
+// 0 where the pixel is the convolution's padding.
+fn ldA1(i: u32) -> mat4x4<f32> {
+  var m = mat4x4<f32>(fw[9], fw[9], fw[9], fw[9]);
+  for (var t = 0u; t < 9u; t++) {
+    let w = fw[t];
+    let x = xv[i][t];
+    m += mat4x4<f32>(w * x.x, w * x.y, w * x.z, w * x.w);
+  }
+  let s = xIn[i];
+  let z = vec4<f32>(0.0);
+  return mat4x4<f32>(max(m[0], z) * s.x, max(m[1], z) * s.y, max(m[2], z) * s.z, max(m[3], z) * s.w);
 }
 
 // Packed vec4 at index q when ok, else zeros (the address is clamped so no lane reads out of range).
@@ -602,4 +664,57 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   if (RB > 6u) { if (CB > 0u) { st(6u, 0u, c6_0); } if (CB > 1u) { st(6u, 1u, c6_1); } if (CB > 2u) { st(6u, 2u, c6_2); } if (CB > 3u) { st(6u, 3u, c6_3); } if (CB > 4u) { st(6u, 4u, c6_4); } if (CB > 5u) { st(6u, 5u, c6_5); } if (CB > 6u) { st(6u, 6u, c6_6); } if (CB > 7u) { st(6u, 7u, c6_7); } }
   if (RB > 7u) { if (CB > 0u) { st(7u, 0u, c7_0); } if (CB > 1u) { st(7u, 1u, c7_1); } if (CB > 2u) { st(7u, 2u, c7_2); } if (CB > 3u) { st(7u, 3u, c7_3); } if (CB > 4u) { st(7u, 4u, c7_4); } if (CB > 5u) { st(7u, 5u, c7_5); } if (CB > 6u) { st(7u, 6u, c7_6); } if (CB > 7u) { st(7u, 7u, c7_7); } }
   // end of generated register tile
+}
+
+// PASS 0 after a one-channel first layer (see the pass table): one split, A from ldA1.
+@compute @workgroup_size(WGS)
+fn first(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lx = lin % WGX;
+  let ly = lin / WGX;
+  rowBase = wid.y * RB * WGY + ly;
+  colBase = wid.x * CB * WGX + lx;
+  cOff = 0u;
+  kEnd = p.K;
+  if (RB > 0u) { initRows(0u); } if (RB > 1u) { initRows(1u); } if (RB > 2u) { initRows(2u); } if (RB > 3u) { initRows(3u); } if (RB > 4u) { initRows(4u); } if (RB > 5u) { initRows(5u); } if (RB > 6u) { initRows(6u); } if (RB > 7u) { initRows(7u); }
+  // generated: register tile of `first`, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)
+  var c0_0 = Z; var c0_1 = Z; var c0_2 = Z; var c0_3 = Z; var c0_4 = Z; var c0_5 = Z; var c0_6 = Z; var c0_7 = Z;
+  var c1_0 = Z; var c1_1 = Z; var c1_2 = Z; var c1_3 = Z; var c1_4 = Z; var c1_5 = Z; var c1_6 = Z; var c1_7 = Z;
+  var c2_0 = Z; var c2_1 = Z; var c2_2 = Z; var c2_3 = Z; var c2_4 = Z; var c2_5 = Z; var c2_6 = Z; var c2_7 = Z;
+  var c3_0 = Z; var c3_1 = Z; var c3_2 = Z; var c3_3 = Z; var c3_4 = Z; var c3_5 = Z; var c3_6 = Z; var c3_7 = Z;
+  var c4_0 = Z; var c4_1 = Z; var c4_2 = Z; var c4_3 = Z; var c4_4 = Z; var c4_5 = Z; var c4_6 = Z; var c4_7 = Z;
+  var c5_0 = Z; var c5_1 = Z; var c5_2 = Z; var c5_3 = Z; var c5_4 = Z; var c5_5 = Z; var c5_6 = Z; var c5_7 = Z;
+  var c6_0 = Z; var c6_1 = Z; var c6_2 = Z; var c6_3 = Z; var c6_4 = Z; var c6_5 = Z; var c6_6 = Z; var c6_7 = Z;
+  var c7_0 = Z; var c7_1 = Z; var c7_2 = Z; var c7_3 = Z; var c7_4 = Z; var c7_5 = Z; var c7_6 = Z; var c7_7 = Z;
+  for (var t = 0u; t < p.KH * p.KW; t++) {
+    let tap = divmod1(t, p.KW, p.invTW);
+    if (RB > 0u) { loadX(0u, tap.x, tap.y); } if (RB > 1u) { loadX(1u, tap.x, tap.y); } if (RB > 2u) { loadX(2u, tap.x, tap.y); } if (RB > 3u) { loadX(3u, tap.x, tap.y); } if (RB > 4u) { loadX(4u, tap.x, tap.y); } if (RB > 5u) { loadX(5u, tap.x, tap.y); } if (RB > 6u) { loadX(6u, tap.x, tap.y); } if (RB > 7u) { loadX(7u, tap.x, tap.y); }
+    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {
+      decomposeK1(k - t * p.CK);
+      var b0 = Z; if (CB > 0u) { b0 = ldB(0u, k); }
+      var b1 = Z; if (CB > 1u) { b1 = ldB(1u, k); }
+      var b2 = Z; if (CB > 2u) { b2 = ldB(2u, k); }
+      var b3 = Z; if (CB > 3u) { b3 = ldB(3u, k); }
+      var b4 = Z; if (CB > 4u) { b4 = ldB(4u, k); }
+      var b5 = Z; if (CB > 5u) { b5 = ldB(5u, k); }
+      var b6 = Z; if (CB > 6u) { b6 = ldB(6u, k); }
+      var b7 = Z; if (CB > 7u) { b7 = ldB(7u, k); }
+      if (RB > 0u) { let a = ldA1(0u); if (CB > 0u) { c0_0 += b0 * a; } if (CB > 1u) { c0_1 += b1 * a; } if (CB > 2u) { c0_2 += b2 * a; } if (CB > 3u) { c0_3 += b3 * a; } if (CB > 4u) { c0_4 += b4 * a; } if (CB > 5u) { c0_5 += b5 * a; } if (CB > 6u) { c0_6 += b6 * a; } if (CB > 7u) { c0_7 += b7 * a; } }
+      if (RB > 1u) { let a = ldA1(1u); if (CB > 0u) { c1_0 += b0 * a; } if (CB > 1u) { c1_1 += b1 * a; } if (CB > 2u) { c1_2 += b2 * a; } if (CB > 3u) { c1_3 += b3 * a; } if (CB > 4u) { c1_4 += b4 * a; } if (CB > 5u) { c1_5 += b5 * a; } if (CB > 6u) { c1_6 += b6 * a; } if (CB > 7u) { c1_7 += b7 * a; } }
+      if (RB > 2u) { let a = ldA1(2u); if (CB > 0u) { c2_0 += b0 * a; } if (CB > 1u) { c2_1 += b1 * a; } if (CB > 2u) { c2_2 += b2 * a; } if (CB > 3u) { c2_3 += b3 * a; } if (CB > 4u) { c2_4 += b4 * a; } if (CB > 5u) { c2_5 += b5 * a; } if (CB > 6u) { c2_6 += b6 * a; } if (CB > 7u) { c2_7 += b7 * a; } }
+      if (RB > 3u) { let a = ldA1(3u); if (CB > 0u) { c3_0 += b0 * a; } if (CB > 1u) { c3_1 += b1 * a; } if (CB > 2u) { c3_2 += b2 * a; } if (CB > 3u) { c3_3 += b3 * a; } if (CB > 4u) { c3_4 += b4 * a; } if (CB > 5u) { c3_5 += b5 * a; } if (CB > 6u) { c3_6 += b6 * a; } if (CB > 7u) { c3_7 += b7 * a; } }
+      if (RB > 4u) { let a = ldA1(4u); if (CB > 0u) { c4_0 += b0 * a; } if (CB > 1u) { c4_1 += b1 * a; } if (CB > 2u) { c4_2 += b2 * a; } if (CB > 3u) { c4_3 += b3 * a; } if (CB > 4u) { c4_4 += b4 * a; } if (CB > 5u) { c4_5 += b5 * a; } if (CB > 6u) { c4_6 += b6 * a; } if (CB > 7u) { c4_7 += b7 * a; } }
+      if (RB > 5u) { let a = ldA1(5u); if (CB > 0u) { c5_0 += b0 * a; } if (CB > 1u) { c5_1 += b1 * a; } if (CB > 2u) { c5_2 += b2 * a; } if (CB > 3u) { c5_3 += b3 * a; } if (CB > 4u) { c5_4 += b4 * a; } if (CB > 5u) { c5_5 += b5 * a; } if (CB > 6u) { c5_6 += b6 * a; } if (CB > 7u) { c5_7 += b7 * a; } }
+      if (RB > 6u) { let a = ldA1(6u); if (CB > 0u) { c6_0 += b0 * a; } if (CB > 1u) { c6_1 += b1 * a; } if (CB > 2u) { c6_2 += b2 * a; } if (CB > 3u) { c6_3 += b3 * a; } if (CB > 4u) { c6_4 += b4 * a; } if (CB > 5u) { c6_5 += b5 * a; } if (CB > 6u) { c6_6 += b6 * a; } if (CB > 7u) { c6_7 += b7 * a; } }
+      if (RB > 7u) { let a = ldA1(7u); if (CB > 0u) { c7_0 += b0 * a; } if (CB > 1u) { c7_1 += b1 * a; } if (CB > 2u) { c7_2 += b2 * a; } if (CB > 3u) { c7_3 += b3 * a; } if (CB > 4u) { c7_4 += b4 * a; } if (CB > 5u) { c7_5 += b5 * a; } if (CB > 6u) { c7_6 += b6 * a; } if (CB > 7u) { c7_7 += b7 * a; } }
+    }
+  }
+  if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); } if (CB > 1u) { st(0u, 1u, c0_1); } if (CB > 2u) { st(0u, 2u, c0_2); } if (CB > 3u) { st(0u, 3u, c0_3); } if (CB > 4u) { st(0u, 4u, c0_4); } if (CB > 5u) { st(0u, 5u, c0_5); } if (CB > 6u) { st(0u, 6u, c0_6); } if (CB > 7u) { st(0u, 7u, c0_7); } }
+  if (RB > 1u) { if (CB > 0u) { st(1u, 0u, c1_0); } if (CB > 1u) { st(1u, 1u, c1_1); } if (CB > 2u) { st(1u, 2u, c1_2); } if (CB > 3u) { st(1u, 3u, c1_3); } if (CB > 4u) { st(1u, 4u, c1_4); } if (CB > 5u) { st(1u, 5u, c1_5); } if (CB > 6u) { st(1u, 6u, c1_6); } if (CB > 7u) { st(1u, 7u, c1_7); } }
+  if (RB > 2u) { if (CB > 0u) { st(2u, 0u, c2_0); } if (CB > 1u) { st(2u, 1u, c2_1); } if (CB > 2u) { st(2u, 2u, c2_2); } if (CB > 3u) { st(2u, 3u, c2_3); } if (CB > 4u) { st(2u, 4u, c2_4); } if (CB > 5u) { st(2u, 5u, c2_5); } if (CB > 6u) { st(2u, 6u, c2_6); } if (CB > 7u) { st(2u, 7u, c2_7); } }
+  if (RB > 3u) { if (CB > 0u) { st(3u, 0u, c3_0); } if (CB > 1u) { st(3u, 1u, c3_1); } if (CB > 2u) { st(3u, 2u, c3_2); } if (CB > 3u) { st(3u, 3u, c3_3); } if (CB > 4u) { st(3u, 4u, c3_4); } if (CB > 5u) { st(3u, 5u, c3_5); } if (CB > 6u) { st(3u, 6u, c3_6); } if (CB > 7u) { st(3u, 7u, c3_7); } }
+  if (RB > 4u) { if (CB > 0u) { st(4u, 0u, c4_0); } if (CB > 1u) { st(4u, 1u, c4_1); } if (CB > 2u) { st(4u, 2u, c4_2); } if (CB > 3u) { st(4u, 3u, c4_3); } if (CB > 4u) { st(4u, 4u, c4_4); } if (CB > 5u) { st(4u, 5u, c4_5); } if (CB > 6u) { st(4u, 6u, c4_6); } if (CB > 7u) { st(4u, 7u, c4_7); } }
+  if (RB > 5u) { if (CB > 0u) { st(5u, 0u, c5_0); } if (CB > 1u) { st(5u, 1u, c5_1); } if (CB > 2u) { st(5u, 2u, c5_2); } if (CB > 3u) { st(5u, 3u, c5_3); } if (CB > 4u) { st(5u, 4u, c5_4); } if (CB > 5u) { st(5u, 5u, c5_5); } if (CB > 6u) { st(5u, 6u, c5_6); } if (CB > 7u) { st(5u, 7u, c5_7); } }
+  if (RB > 6u) { if (CB > 0u) { st(6u, 0u, c6_0); } if (CB > 1u) { st(6u, 1u, c6_1); } if (CB > 2u) { st(6u, 2u, c6_2); } if (CB > 3u) { st(6u, 3u, c6_3); } if (CB > 4u) { st(6u, 4u, c6_4); } if (CB > 5u) { st(6u, 5u, c6_5); } if (CB > 6u) { st(6u, 6u, c6_6); } if (CB > 7u) { st(6u, 7u, c6_7); } }
+  if (RB > 7u) { if (CB > 0u) { st(7u, 0u, c7_0); } if (CB > 1u) { st(7u, 1u, c7_1); } if (CB > 2u) { st(7u, 2u, c7_2); } if (CB > 3u) { st(7u, 3u, c7_3); } if (CB > 4u) { st(7u, 4u, c7_4); } if (CB > 5u) { st(7u, 5u, c7_5); } if (CB > 6u) { st(7u, 6u, c7_6); } if (CB > 7u) { st(7u, 7u, c7_7); } }
+  // end of generated register tile of `first`
 }

@@ -8,6 +8,7 @@ import type { Bindable, TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, unaryRaw, zeros } from "./elementwise.ts";
+import { concat } from "./layout.ts";
 import { checkPair, currentTileConfig, splitCount } from "./matmul.ts";
 import type { LaneAxis } from "./matmul_tiles.ts";
 import { scalarConst, sum } from "./reduce.ts";
@@ -97,6 +98,19 @@ interface PassArgs {
   epi?: Epilogue;
   /** Forward only, without split-K: write the packed layout [N, OH, OW, O4] (stPacked). */
   packedOut?: boolean;
+  /** Forward only, one split: A is this first layer's output, computed in the kernel (entry `first`). */
+  first?: FirstLayer;
+}
+
+/**
+ * A one-channel 3x3 first layer relu(conv(x, w) + bias) whose output a convolution's kernel computes
+ * as it reads it (shaders/conv2d.wgsl, entry point `first`): x [N, 1, H, W]; w [10, C4], its weights at
+ * the 9 taps and its bias; g is its geometry.
+ */
+interface FirstLayer {
+  x: Tensor;
+  w: Tensor;
+  g: ConvGeometry;
 }
 
 /** y = relu?(conv(x, w) * scale[o] + bias[o] + residual): a convolution, its folded batchnorm and the tail of a ResNet block. */
@@ -199,12 +213,20 @@ function dispatch(
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
   const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
+  const first = args.first;
+  if (first && (splits !== 1 || !OUTP)) {
+    throw new Error("conv2d: a fused first layer needs one split into packed activations");
+  }
+  const operands: Record<string, Bindable> = first
+    ? { a: first.x, fw4: paddedView(first.w) }
+    : { a, a4: paddedView(a) };
   const bindings: Record<string, Bindable | TextureBindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...epilogueIo }
-    : { a, a4: paddedView(a), b4: paddedView(b), bias: biasT, wt: wt ?? spareTexture(), ...epilogueIo };
+    : { ...operands, b4: paddedView(b), bias: biasT, wt: wt ?? spareTexture(), ...epilogueIo };
+  const fg = first?.g;
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
-    "main",
+    first ? "first" : "main",
     {
       bindings,
       uniforms: {
@@ -242,12 +264,20 @@ function dispatch(
         O4: pad4(g.O),
         res: epi?.residual ? 1 : 0,
         relu: epi?.relu ? 1 : 0,
+        // conv2d.wgsl's first layer (conv2d_f16.wgsl has none)
+        ...(f16 ? {} : { xH: fg?.H ?? 0, xW: fg?.W ?? 0, xS: fg?.S ?? 0, xP: fg?.P ?? 0 }),
       },
       workgroups: [pl.gx, pl.gy, splits],
     },
-    f16
-      ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 }
-      : { ...pl.overrides, BIAS: useBias ? 1 : 0, EPI, V4, OUTP, WT: wt ? 1 : 0 },
+    f16 ? { ...f16Overrides(pl.overrides), BIAS: useBias ? 1 : 0, EPI, V4 } : {
+      ...pl.overrides,
+      BIAS: useBias ? 1 : 0,
+      EPI,
+      V4,
+      OUTP,
+      WT: wt ? 1 : 0,
+      ...(first ? { FIRST: 1 } : {}),
+    },
   );
 }
 
@@ -683,6 +713,19 @@ function fusedGeometry(
   return convGeometry(op, xs, w.shape, opts);
 }
 
+/** bias and scale, where given, are f32 [O]. */
+function checkChannelParams(
+  op: string,
+  O: number,
+  opts: { bias?: Tensor | null; scale?: Tensor | null },
+): void {
+  for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
+    if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== O)) {
+      throw new RangeError(`${op}: ${name} must be f32 [${O}], got ${t.dtype} ${fmt(t.shape)}`);
+    }
+  }
+}
+
 /**
  * The fused inference convolution on x (NCHW or packed) into y (NCHW, or packed with `packedOut`);
  * `residual` is the residual's data, already checked against the output by the caller.
@@ -700,11 +743,7 @@ function fusedForward(
   if (needsGrad(xData, w, opts.bias, opts.scale, residual)) {
     throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
   }
-  for (const [name, t] of [["bias", opts.bias], ["scale", opts.scale]] as const) {
-    if (t && (t.dtype !== "f32" || t.rank !== 1 || t.shape[0] !== g.O)) {
-      throw new RangeError(`${op}: ${name} must be f32 [${g.O}], got ${t.dtype} ${fmt(t.shape)}`);
-    }
-  }
+  checkChannelParams(op, g.O, opts);
   const bias = opts.bias ?? null;
   const epi: Epilogue = { scale: opts.scale ?? null, residual, relu: opts.relu ?? false };
   const empty = emptyForward(g, bias, packedOut ? withoutTail(epi) : epi);
@@ -755,6 +794,89 @@ export function conv2dFusedPacked(
     }
   }
   return { data: fusedForward(op, x, w, g, opts, res?.data ?? null, true), C: g.O };
+}
+
+/** A one-channel 3x3 first layer for conv2dAfterFirstPacked: relu(conv(x, weight) + bias). */
+export interface FirstLayerOptions extends Conv2dOptions {
+  weight: Tensor;
+  bias: Tensor;
+}
+
+/**
+ * conv2dFusedPacked(relu(conv2d(x, first.weight, first.bias, first)), w, opts) from x [N, 1, H, W],
+ * where the first layer has one input channel and a 3x3 kernel. On the CPU adapter one kernel computes
+ * the first layer's output as it reads it (shaders/conv2d.wgsl, entry point `first`): that output (32
+ * channels per pixel for the MNIST CNN, 128 bytes where the input has 4) is never stored and read back,
+ * and the k-steps of a tap read 9 input values per pixel instead of a vec4 per 4 channels. Elsewhere (a
+ * GPU, a residual, a reduction split to fill the cores) the two convolutions run one after the other.
+ * No autograd; f32.
+ */
+export function conv2dAfterFirstPacked(
+  x: Tensor,
+  first: FirstLayerOptions,
+  w: Tensor,
+  opts: FusedOptions<PackedActivations>,
+): PackedActivations {
+  const op = "conv2d (after a first layer)";
+  const { weight: w1, bias: b1 } = first;
+  const unfused = () => {
+    const y1 = conv2dFusedPacked(x, w1, {
+      stride: first.stride,
+      padding: first.padding,
+      bias: b1,
+      relu: true,
+    });
+    const y = conv2dFusedPacked(y1, w, opts);
+    y1.data.dispose();
+    return y;
+  };
+  const fusable = x.dtype === "f32" && x.rank === 4 && x.shape[1] === 1 &&
+    w1.shape.join() === `${w1.shape[0]},1,3,3` &&
+    !opts.residual && x.size > 0 && currentTileConfig().kind === "software";
+  if (!fusable) return unfused();
+  const g1 = fusedGeometry(op, x, w1, first, true);
+  checkChannelParams(op, g1.O, { bias: b1 });
+  const g = convGeometry(op, [g1.N, g1.O, g1.OH, g1.OW], w.shape, opts);
+  if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
+  checkChannelParams(op, g.O, opts);
+  if (needsGrad(x, w1, b1, w, opts.bias, opts.scale)) {
+    throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
+  }
+  const wf = packWeightsForward(w);
+  const args: PassArgs = {
+    pass: 0,
+    a: x,
+    b: wf,
+    bias: opts.bias ?? null,
+    g,
+    M: g.N * g.OH * g.OW,
+    NC: g.O,
+    K: g.KH * g.KW * pad4(g.C),
+    D1: g.OH,
+    D2: g.OW,
+    CK: pad4(g.C),
+    TW: g.KW,
+    lanes: "rows",
+    VA: 0,
+    epi: { scale: opts.scale ?? null, residual: null, relu: opts.relu ?? false },
+    packedOut: true,
+  };
+  const pl = plan(args);
+  // Each workgroup column recomputes the first layer: with 4*CB = 32 output columns per tile that
+  // costs 28 % more multiplies than the GEMM itself and pays (MNIST CNN, 8 x 8 tiles, batch 400: 86-89
+  // ms against 99-101 for the two convolutions), with 16 (8 x 4 tiles, SMOOTHCERT_MAX_TILE=8x4) 56 %,
+  // and it does not (116-120 ms against 118-120), so there the second pipeline would only cost start-up.
+  if (splitsFor(pl, args.K) !== 1 || 4 * pl.overrides.CB < Math.min(32, g.O)) {
+    wf.dispose();
+    return unfused();
+  }
+  // [w1 | b1] [C, 10] -> [10, C4]: row t holds every channel's weight at tap t, row 9 the biases.
+  const wb = concat([w1.view([g1.O, 9]), b1.view([g1.O, 1])], 1);
+  const w10 = permute4(wb, [1, 1, 10, pad4(g1.O)], [0, 0, 1, 10], [1, 1, 10, g1.O]);
+  const target = Tensor.empty([g.N, g.OH, g.OW, pad4(g.O)], "f32", "conv2d packed");
+  dispatch({ ...args, first: { x, w: w10, g: g1 } }, pl, target, 1, target.size);
+  for (const t of [wf, wb, w10]) t.dispose();
+  return { data: target, C: g.O };
 }
 
 /** Forward convolution without autograd. */

@@ -4,7 +4,13 @@
  * that rewrites it; every family's parsing and reflection is checked by kernel_test.ts.
  */
 import assert from "node:assert/strict";
-import { generatedShaders, matmulF16, registerTile } from "../../engine/kernel_gen.ts";
+import {
+  FIRST_LAYER_LOOP,
+  generatedShaders,
+  kLoop,
+  matmulF16,
+  registerTile,
+} from "../../engine/kernel_gen.ts";
 
 const SHADERS = new URL("../../shaders/", import.meta.url);
 const read = (file: string) => Deno.readTextFileSync(new URL(file, SHADERS));
@@ -21,12 +27,23 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
 });
 
 Deno.test("the register tile holds 8 x 8 accumulators, each multiplied and stored under its guards", () => {
-  const text = registerTile("decomposeK(k);").join("\n");
+  const text = registerTile(kLoop("decomposeK(k);")).join("\n");
   assert.equal(text.match(/var c\d+_\d+ = Z;/g)!.length, 64);
   assert.equal(text.match(/c\d+_\d+ \+= b\d \* a;/g)!.length, 64);
   assert.equal(text.match(/st\(\d+u, \d+u, c\d+_\d+\);/g)!.length, 64);
   assert.ok(text.includes("for (var k = kBeg; k < kEnd; k += 4u) {\n    decomposeK(k);"));
-  assert.ok(!registerTile(null).join("\n").includes("decomposeK"));
+  assert.ok(!registerTile(kLoop(null)).join("\n").includes("decomposeK"));
+});
+
+Deno.test("the first-layer tile loads the input once per tap, then walks that tap's channel groups", () => {
+  const text = registerTile(FIRST_LAYER_LOOP).join("\n");
+  assert.equal(text.match(/c\d+_\d+ \+= b\d \* a;/g)!.length, 64);
+  assert.equal(text.match(/loadX\(\du, tap\.x, tap\.y\)/g)!.length, 8);
+  assert.equal(text.match(/let a = ldA1\(\du\);/g)!.length, 8);
+  assert.ok(text.includes(
+    "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {\n      decomposeK1(k - t * p.CK);\n      var b0 = Z;",
+  ));
+  assert.ok(text.includes("    }\n  }\n  if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); }"));
 });
 
 Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {

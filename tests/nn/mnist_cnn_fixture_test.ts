@@ -4,7 +4,9 @@
  * tolerances; the MNIST test images of the package match the fixture's bytes.
  */
 import assert from "node:assert/strict";
-import { backward, crossEntropy, noGrad, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { backward, crossEntropy, engine, noGrad, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { loadModelWeights } from "../../nn/checkpoint/model_io.ts";
 import { Conv2d, Linear } from "../../nn/layers.ts";
 import { buildModel } from "../../nn/models.ts";
@@ -81,3 +83,29 @@ gpuTest("MNIST CNN in f16 (f32 accumulation) reproduces the logits within 1e-2 n
   out.dispose();
   m.dispose();
 });
+
+gpuTest(
+  "MNIST CNN inference with its first layer computed inside the second convolution (tiles of 8 x 32) reproduces the logits",
+  async (e) => {
+    const m = buildModel("mnist_cnn");
+    await loadModelWeights(m, `${fx.dir}weights.safetensors`);
+    m.eval();
+    // Tiles as wide as 32 output columns, where the CPU adapter fuses the first layer (the test task's
+    // 8 x 4 cap does not); 2 row blocks keep the pipelines quick to compile.
+    overrideTileConfig(tileConfig(e.gpu.info, { rows: 2, cols: 8 }));
+    const trace = engine().traceCompiles();
+    try {
+      const out = scope(() => noGrad(() => m.forward(Tensor.from(fx.f32("input"), [16, 1, 28, 28]))));
+      assertWithin("logits (first layer fused)", await out.read(), fx.f32("logits"), fx.tolerance("logits"));
+      out.dispose();
+      const labels = (await trace.costs()).map((c) => c.label);
+      if (currentTileConfig().kind === "software") {
+        assert.ok(labels.includes("shaders/conv2d.wgsl:first"), labels.join());
+      }
+    } finally {
+      engine().stopTracingCompiles();
+      overrideTileConfig(null);
+      m.dispose();
+    }
+  },
+);

@@ -1,0 +1,158 @@
+/**
+ * conv2dAfterFirstPacked: a one-channel 3x3 first layer, its ReLU and the convolution after it, with
+ * the first layer's output computed inside the second convolution's kernel (shaders/conv2d.wgsl entry
+ * point `first`) on the CPU adapter, against float64 on shapes that divide no tile; and the shapes
+ * where the two convolutions run one after the other (more output columns than one tile spans at the
+ * test suite's 8 x 4 tiles, a residual) give the same values.
+ */
+import assert from "node:assert/strict";
+import { engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { conv2dAfterFirstPacked, packForConv } from "../../engine/ops/conv.ts";
+import { currentTileConfig } from "../../engine/ops/matmul.ts";
+import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { outSize, refConv } from "./references.ts";
+
+interface Case {
+  N: number;
+  /** input side */
+  H: number;
+  /** first layer: channels, stride, padding */
+  C1: number;
+  S1: number;
+  P1: number;
+  /** second layer: outputs, kernel, stride, padding */
+  O: number;
+  K: number;
+  S: number;
+  P: number;
+}
+
+/** [N, O, HW] -> [N, HW, O4], padded channels 0 (the packed layout). */
+function packed(y: Float64Array, N: number, O: number, HW: number): Float64Array {
+  const O4 = Math.ceil(O / 4) * 4;
+  const out = new Float64Array(N * HW * O4);
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      for (let p = 0; p < HW; p++) out[(n * HW + p) * O4 + o] = y[(n * O + o) * HW + p];
+    }
+  }
+  return out;
+}
+
+const relu = (y: Float64Array) => y.map((v) => Math.max(v, 0));
+
+/** relu(conv(relu(conv(x, w1) + b1), w2) * scale + b2) in float64, packed. */
+function reference(
+  c: Case,
+  x: Float32Array,
+  w1: Float32Array,
+  b1: Float32Array,
+  w2: Float32Array,
+  scale: Float32Array,
+  b2: Float32Array,
+) {
+  const g1 = { N: c.N, C: 1, H: c.H, W: c.H, O: c.C1, KH: 3, KW: 3, S: c.S1, P: c.P1 };
+  const y1 = relu(refConv(x, w1, b1, g1));
+  const [H1] = outSize(g1);
+  const g2 = { N: c.N, C: c.C1, H: H1, W: H1, O: c.O, KH: c.K, KW: c.K, S: c.S, P: c.P };
+  const y2 = refConv(y1, w2, null, g2);
+  const [OH, OW] = outSize(g2);
+  const HW = OH * OW;
+  const y = relu(y2.map((v, i) => v * scale[Math.floor(i / HW) % c.O] + b2[Math.floor(i / HW) % c.O]));
+  return { y: packed(y, c.N, c.O, HW), OH, OW };
+}
+
+async function run(c: Case, residual: boolean) {
+  const x = randomArray(c.N * c.H * c.H, 1, 0, 1);
+  const w1 = randomArray(c.C1 * 9, 2, -0.5, 0.5);
+  const b1 = randomArray(c.C1, 3, -0.3, 0.3);
+  const w2 = randomArray(c.O * c.C1 * c.K * c.K, 4);
+  const scale = randomArray(c.O, 5, 0.5, 1.5);
+  const b2 = randomArray(c.O, 6);
+  const ref = reference(c, x, w1, b1, w2, scale, b2);
+  const [out] = await readTensors([scope(() => {
+    const first = {
+      weight: Tensor.from(w1, [c.C1, 1, 3, 3]),
+      bias: Tensor.from(b1, [c.C1]),
+      stride: c.S1,
+      padding: c.P1,
+    };
+    const res = residual
+      ? packForConv(Tensor.from(new Float32Array(c.N * c.O * ref.OH * ref.OW), [c.N, c.O, ref.OH, ref.OW]))
+      : null;
+    return conv2dAfterFirstPacked(
+      Tensor.from(x, [c.N, 1, c.H, c.H]),
+      first,
+      Tensor.from(w2, [c.O, c.C1, c.K, c.K]),
+      {
+        stride: c.S,
+        padding: c.P,
+        scale: Tensor.from(scale, [c.O]),
+        bias: Tensor.from(b2, [c.O]),
+        residual: res,
+        relu: true,
+      },
+    ).data;
+  })]);
+  const R = c.C1 * c.K * c.K;
+  assertClose(out, ref.y, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(R), what: JSON.stringify(c) });
+}
+
+/** The entry points of conv2d.wgsl that `f` dispatched. */
+async function convEntries(f: () => Promise<void>): Promise<string[]> {
+  const trace = engine().traceCompiles();
+  try {
+    await f();
+    return (await trace.costs()).map((p) => p.label).filter((l) => l.includes("conv2d.wgsl:"))
+      .map((l) => l.split(":")[1]).sort();
+  } finally {
+    engine().stopTracingCompiles();
+  }
+}
+
+// At least 6 workgroups of 256 rows (three per core), so the tile is not shrunk below the columns it
+// must span; no size divides a tile; 13-16 outputs, so the cases share one pipeline.
+const FUSED: Case[] = [
+  { N: 4, H: 20, C1: 5, S1: 1, P1: 1, O: 13, K: 3, S: 1, P: 1 }, // 5 of 8 channels in use
+  { N: 9, H: 27, C1: 8, S1: 2, P1: 0, O: 16, K: 3, S: 1, P: 1 }, // a strided first layer, no padding
+  { N: 8, H: 28, C1: 32, S1: 1, P1: 1, O: 14, K: 3, S: 2, P: 1 }, // the MNIST CNN's pair, fewer outputs
+  { N: 6, H: 15, C1: 6, S1: 1, P1: 2, O: 15, K: 1, S: 1, P: 0 }, // a 1x1 second layer; padding 2 first
+];
+
+for (const c of FUSED) {
+  gpuTest(
+    `a one-channel first layer fused into the next convolution ${JSON.stringify(c)} matches float64`,
+    async () => {
+      const entries = await convEntries(() => run(c, false));
+      if (currentTileConfig().kind === "software") assert.ok(entries.includes("first"), entries.join());
+    },
+  );
+}
+
+gpuTest(
+  "the two layers run one after the other where fusing does not pay, with the same values",
+  async () => {
+    // 8 x 4 tiles span 16 output columns: 20 outputs recompute the first layer in two tile columns
+    const wide = { N: 2, H: 9, C1: 5, S1: 1, P1: 1, O: 20, K: 3, S: 2, P: 1 };
+    const entries = await convEntries(() => run(wide, false));
+    const tile = currentTileConfig().gemm(2 * 5 * 5, 20, "rows", 9 * 8);
+    if (tile.CB * 4 < 20) assert.ok(!entries.includes("first"), entries.join());
+    // a residual is not fused (the MNIST CNN has none); the kernel adds an all-zero one here
+    assert.ok(!(await convEntries(() => run(FUSED[0], true))).includes("first"));
+  },
+);
+
+gpuTest("conv2dAfterFirstPacked names the layer whose shapes disagree", () => {
+  const x = Tensor.from(new Float32Array(2 * 81), [2, 1, 9, 9]);
+  const first = {
+    weight: Tensor.from(new Float32Array(8 * 9), [8, 1, 3, 3]),
+    bias: Tensor.from(new Float32Array(7), [7]),
+    padding: 1,
+  };
+  const w = Tensor.from(new Float32Array(4 * 8 * 9), [4, 8, 3, 3]);
+  assert.throws(() => conv2dAfterFirstPacked(x, first, w, {}), /bias must be f32 \[8\], got f32 \[7\]/);
+  const ok = { ...first, bias: Tensor.from(new Float32Array(8), [8]) };
+  const w5 = Tensor.from(new Float32Array(4 * 5 * 9), [4, 5, 3, 3]);
+  assert.throws(() => conv2dAfterFirstPacked(x, ok, w5, {}), /w must be \[O, 8, KH, KW\]/);
+  for (const t of [x, first.weight, first.bias, ok.bias, w, w5]) t.dispose();
+});
