@@ -34,9 +34,15 @@ import {
   sum,
   Tensor,
 } from "../../engine/mod.ts";
-import { conv2d, conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import {
+  conv2d,
+  conv2dAfterFirstPacked,
+  conv2dFused,
+  conv2dFusedPacked,
+  packForConv,
+} from "../../engine/ops/conv.ts";
 import { globalAvgPoolPacked } from "../../engine/ops/pool.ts";
-import { matmul } from "../../engine/ops/matmul.ts";
+import { currentTileConfig, matmul } from "../../engine/ops/matmul.ts";
 import { fillInPlace } from "../../engine/ops/elementwise.ts";
 import { Xoshiro128 } from "../../nn/data/random.ts";
 import { assertClose } from "../compare.ts";
@@ -177,6 +183,42 @@ const CASES: Case[] = [
         return Math.max(0, v * s2[o] + b2[o] + res[i]);
       });
       assertClose(await read(y), refConv(r2, w3, b3, g3), { ...GEMM_TOL(54), what: "packed chain" });
+    },
+  ],
+  [
+    "conv2d",
+    "a one-channel first layer computed inside the next convolution (entry point first), packed output",
+    async (e) => {
+      // 1600 output rows: enough workgroups that a software tile spans all 13 output columns
+      const g1: Geo = { N: 4, C: 1, H: 20, W: 20, O: 5, KH: 3, KW: 3, S: 1, P: 1 };
+      const g2: Geo = { ...g1, C: 5, O: 13 };
+      const x = values(1600, 27, 0, 1), w1 = values(45, 28), b1 = values(5, 29);
+      const w2 = values(585, 30), b2 = values(13, 31);
+      const trace = e.traceCompiles();
+      const y = conv2dAfterFirstPacked(
+        up(x, [4, 1, 20, 20]),
+        {
+          weight: up(w1, [5, 1, 3, 3]),
+          bias: up(b1, [5]),
+          padding: 1,
+        },
+        up(w2, [13, 5, 3, 3]),
+        { padding: 1, bias: up(b2, [13]), relu: true },
+      );
+      const r1 = Float32Array.from(refConv(x, w1, b1, g1), (v) => Math.max(0, v));
+      const r2 = refConv(r1, w2, b2, g2);
+      // packed [N, H, W, 16]: channel o of pixel p at p * 16 + o, channels past 13 zero
+      const want = new Float64Array(4 * 400 * 16);
+      r2.forEach((v, i) => {
+        const n = Math.floor(i / (13 * 400)), o = Math.floor(i / 400) % 13, p = i % 400;
+        want[(n * 400 + p) * 16 + o] = Math.max(0, v);
+      });
+      assertClose(await read(y.data), want, { ...GEMM_TOL(45), what: "first layer fused" });
+      const labels = (await trace.costs()).map((c) => c.label);
+      e.stopTracingCompiles();
+      if (currentTileConfig().kind === "software" && !labels.includes("shaders/conv2d.wgsl:first")) {
+        throw new Error(`the software adapter ran ${labels.join(", ")}, not conv2d.wgsl:first`);
+      }
     },
   ],
   ["elementwise", "add and mul with broadcasting, relu", async () => {
