@@ -523,21 +523,9 @@ function reduceSplits(t: Tensor, splits: number, shape: Shape): Tensor {
   return v;
 }
 
-/**
- * Forward pass on the packed input; returns y (no autograd), or with `packedOut` y in the packed
- * layout [N, OH, OW, O4] (written so by the kernel, or packed afterwards when K is split).
- */
-function forwardPacked(
-  xp: Tensor,
-  w: Tensor,
-  bias: Tensor | null,
-  g: ConvGeometry,
-  epi?: Epilogue,
-  packedOut = false,
-): Tensor {
-  const outShape = [g.N, g.O, g.OH, g.OW];
-  const wf = packWeightsForward(w);
-  const args: PassArgs = {
+/** The forward pass's GEMM over the packed input xp and packed weights wf (see conv2d.wgsl). */
+function forwardArgs(xp: Tensor, wf: Tensor, bias: Tensor | null, g: ConvGeometry, epi?: Epilogue): PassArgs {
+  return {
     pass: 0,
     a: xp,
     b: wf,
@@ -554,6 +542,23 @@ function forwardPacked(
     VA: 0,
     epi,
   };
+}
+
+/**
+ * Forward pass on the packed input; returns y (no autograd), or with `packedOut` y in the packed
+ * layout [N, OH, OW, O4] (written so by the kernel, or packed afterwards when K is split).
+ */
+function forwardPacked(
+  xp: Tensor,
+  w: Tensor,
+  bias: Tensor | null,
+  g: ConvGeometry,
+  epi?: Epilogue,
+  packedOut = false,
+): Tensor {
+  const outShape = [g.N, g.O, g.OH, g.OW];
+  const wf = packWeightsForward(w);
+  const args = forwardArgs(xp, wf, bias, g, epi);
   const pl = plan(args);
   const splits = splitsFor(pl, args.K);
   if (packedOut && splits === 1) {
@@ -843,24 +848,8 @@ export function conv2dAfterFirstPacked(
     throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
   }
   const wf = packWeightsForward(w);
-  const args: PassArgs = {
-    pass: 0,
-    a: x,
-    b: wf,
-    bias: opts.bias ?? null,
-    g,
-    M: g.N * g.OH * g.OW,
-    NC: g.O,
-    K: g.KH * g.KW * pad4(g.C),
-    D1: g.OH,
-    D2: g.OW,
-    CK: pad4(g.C),
-    TW: g.KW,
-    lanes: "rows",
-    VA: 0,
-    epi: { scale: opts.scale ?? null, residual: null, relu: opts.relu ?? false },
-    packedOut: true,
-  };
+  const epi = { scale: opts.scale ?? null, residual: null, relu: opts.relu ?? false };
+  const args = { ...forwardArgs(x, wf, opts.bias ?? null, g, epi), packedOut: true };
   const pl = plan(args);
   // Each workgroup column recomputes the first layer: with 4*CB = 32 output columns per tile that
   // costs 28 % more multiplies than the GEMM itself and pays (MNIST CNN, 8 x 8 tiles, batch 400: 86-89

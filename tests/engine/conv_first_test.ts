@@ -11,7 +11,7 @@ import { conv2dAfterFirstPacked, packForConv } from "../../engine/ops/conv.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
-import { outSize, refConv } from "./references.ts";
+import { outSize, packedLayout, refConv } from "./references.ts";
 
 interface Case {
   N: number;
@@ -26,18 +26,6 @@ interface Case {
   K: number;
   S: number;
   P: number;
-}
-
-/** [N, O, HW] -> [N, HW, O4], padded channels 0 (the packed layout). */
-function packed(y: Float64Array, N: number, O: number, HW: number): Float64Array {
-  const O4 = Math.ceil(O / 4) * 4;
-  const out = new Float64Array(N * HW * O4);
-  for (let n = 0; n < N; n++) {
-    for (let o = 0; o < O; o++) {
-      for (let p = 0; p < HW; p++) out[(n * HW + p) * O4 + o] = y[(n * O + o) * HW + p];
-    }
-  }
-  return out;
 }
 
 const relu = (y: Float64Array) => y.map((v) => Math.max(v, 0));
@@ -60,7 +48,7 @@ function reference(
   const [OH, OW] = outSize(g2);
   const HW = OH * OW;
   const y = relu(y2.map((v, i) => v * scale[Math.floor(i / HW) % c.O] + b2[Math.floor(i / HW) % c.O]));
-  return { y: packed(y, c.N, c.O, HW), OH, OW };
+  return { y: packedLayout(y, c.N, c.O, HW), OH, OW };
 }
 
 async function run(c: Case, residual: boolean) {

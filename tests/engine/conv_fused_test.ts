@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { cast, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { packedLayout } from "./references.ts";
 
 interface Geo {
   N: number;
@@ -56,18 +57,6 @@ function reference(
     }
   }
   return { y, OH };
-}
-
-/** y [N, O, HW] -> [N, HW, O4] with the channels past O zero. */
-function packedLayout(y: Float64Array, N: number, O: number, HW: number): Float64Array {
-  const O4 = Math.ceil(O / 4) * 4;
-  const out = new Float64Array(N * HW * O4);
-  for (let n = 0; n < N; n++) {
-    for (let o = 0; o < O; o++) {
-      for (let p = 0; p < HW; p++) out[(n * HW + p) * O4 + o] = y[(n * O + o) * HW + p];
-    }
-  }
-  return out;
 }
 
 const GEOS: Geo[] = [

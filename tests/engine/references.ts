@@ -76,6 +76,18 @@ export function refConv(
   return y;
 }
 
+/** y [N, O, HW] in the convolution kernels' packed layout [N, HW, O4], the channels past O zero. */
+export function packedLayout(y: ArrayLike<number>, N: number, O: number, HW: number): Float64Array {
+  const O4 = Math.ceil(O / 4) * 4;
+  const out = new Float64Array(N * HW * O4);
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      for (let p = 0; p < HW; p++) out[(n * HW + p) * O4 + o] = y[(n * O + o) * HW + p];
+    }
+  }
+  return out;
+}
+
 // ---- softmax -------------------------------------------------------------------------------------
 
 export function logSoftmaxRef(x: ArrayLike<number>, C: number): Float64Array {

@@ -59,6 +59,7 @@ import {
   macerMarginRef,
   maxRef,
   normalsRef,
+  packedLayout,
   permuteRef,
   philoxRef,
   reduceRef,
@@ -207,12 +208,7 @@ const CASES: Case[] = [
       );
       const r1 = Float32Array.from(refConv(x, w1, b1, g1), (v) => Math.max(0, v));
       const r2 = refConv(r1, w2, b2, g2);
-      // packed [N, H, W, 16]: channel o of pixel p at p * 16 + o, channels past 13 zero
-      const want = new Float64Array(4 * 400 * 16);
-      r2.forEach((v, i) => {
-        const n = Math.floor(i / (13 * 400)), o = Math.floor(i / 400) % 13, p = i % 400;
-        want[(n * 400 + p) * 16 + o] = Math.max(0, v);
-      });
+      const want = packedLayout(r2.map((v) => Math.max(0, v)), 4, 13, 400);
       assertClose(await read(y.data), want, { ...GEMM_TOL(45), what: "first layer fused" });
       const labels = (await trace.costs()).map((c) => c.label);
       e.stopTracingCompiles();
