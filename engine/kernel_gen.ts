@@ -59,7 +59,7 @@ export const FIRST_LAYER_LOOP: TileLoop = {
     "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {",
   ],
   close: ["    }", "  }"],
-  kStep: "decomposeK1(k - t * p.CK);",
+  kStep: "loadW1(k - t * p.CK);",
   ldA: (i) => `ldA1(${i}u)`,
 };
 

@@ -279,9 +279,9 @@ fn loadX(i: u32, kh: u32, kw: u32) {
   }
 }
 
-// first: the k-step at channel c (a multiple of 4) of the current tap: the first layer's weights and
+// first: the k-step at channel c (a multiple of 4) of the current tap needs the first layer's weights and
 // bias for channels c..c+3.
-fn decomposeK1(c: u32) {
+fn loadW1(c: u32) {
   let cs = p.C4 / 4u;
   for (var t = 0u; t < 10u; t++) { fw[t] = fw4[t * cs + c / 4u]; }
 }
@@ -689,7 +689,7 @@ fn first(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index)
     let tap = divmod1(t, p.KW, p.invTW);
     if (RB > 0u) { loadX(0u, tap.x, tap.y); } if (RB > 1u) { loadX(1u, tap.x, tap.y); } if (RB > 2u) { loadX(2u, tap.x, tap.y); } if (RB > 3u) { loadX(3u, tap.x, tap.y); } if (RB > 4u) { loadX(4u, tap.x, tap.y); } if (RB > 5u) { loadX(5u, tap.x, tap.y); } if (RB > 6u) { loadX(6u, tap.x, tap.y); } if (RB > 7u) { loadX(7u, tap.x, tap.y); }
     for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {
-      decomposeK1(k - t * p.CK);
+      loadW1(k - t * p.CK);
       var b0 = Z; if (CB > 0u) { b0 = ldB(0u, k); }
       var b1 = Z; if (CB > 1u) { b1 = ldB(1u, k); }
       var b2 = Z; if (CB > 2u) { b2 = ldB(2u, k); }

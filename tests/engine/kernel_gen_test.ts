@@ -41,7 +41,7 @@ Deno.test("the first-layer tile loads the input once per tap, then walks that ta
   assert.equal(text.match(/loadX\(\du, tap\.x, tap\.y\)/g)!.length, 8);
   assert.equal(text.match(/let a = ldA1\(\du\);/g)!.length, 8);
   assert.ok(text.includes(
-    "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {\n      decomposeK1(k - t * p.CK);\n      var b0 = Z;",
+    "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {\n      loadW1(k - t * p.CK);\n      var b0 = Z;",
   ));
   assert.ok(text.includes("    }\n  }\n  if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); }"));
 });
