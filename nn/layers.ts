@@ -179,11 +179,17 @@ export class BatchNorm2d extends Module {
   }
 
   forward(x: Tensor): Tensor {
+    return this.forwardTail(x, {});
+  }
+
+  /** relu?(bn(x) + residual?): the tail of a ResNet block, applied in the normalising pass when training. */
+  forwardTail(x: Tensor, tail: { residual?: Tensor | null; relu?: boolean }): Tensor {
     if (this.training) this.tracked.value++;
     return batchNorm2d(x, this.getParam("weight"), this.getParam("bias"), this.runningMean, this.runningVar, {
       training: this.training,
       momentum: this.momentum,
       eps: this.eps,
+      ...tail,
     });
   }
 }
@@ -289,10 +295,10 @@ export function convBnAct(
   opts: { residual?: Tensor | null; relu: boolean },
 ): Tensor {
   if (!fusable(conv, bn)) {
-    let y = conv.forward(x);
-    if (bn) y = bn.forward(y);
-    if (opts.residual) y = add(y, opts.residual);
-    return opts.relu ? relu(y) : y;
+    const y = conv.forward(x);
+    if (bn) return bn.forwardTail(y, opts);
+    const r = opts.residual ? add(y, opts.residual) : y;
+    return opts.relu ? relu(r) : r;
   }
   const half = conv.precision === "f16";
   return conv2dFused(

@@ -9,6 +9,7 @@ import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
+import { add, binaryRaw, relu } from "./elementwise.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -17,6 +18,10 @@ export interface BatchNormOptions {
   /** Weight of the new batch statistics in the running averages (PyTorch default 0.1). */
   momentum?: number;
   eps?: number;
+  /** Added to the normalised output (a ResNet block's shortcut), before the ReLU; shaped like x. */
+  residual?: Tensor | null;
+  /** A ReLU on the output. */
+  relu?: boolean;
 }
 
 const WG = 256;
@@ -179,6 +184,14 @@ export function batchNorm2d(
   if (!(momentum >= 0 && momentum <= 1)) {
     throw new RangeError(`${op}: momentum must lie in [0, 1], got ${momentum}`);
   }
+  const residual = opts.residual ?? null;
+  if (residual && (residual.dtype !== "f32" || residual.shape.join() !== x.shape.join())) {
+    throw new RangeError(
+      `${op}: residual must be f32 ${fmt(x.shape)} like the input, got ${residual.dtype} ${
+        fmt(residual.shape)
+      }`,
+    );
+  }
   const e = engine();
   const out = Tensor.empty(x.shape, "f32", op);
   const M = N * H * W;
@@ -206,18 +219,52 @@ export function batchNorm2d(
       workgroups: cg.workgroups,
     }, { WG, V4: v4 ? 1 : 0 });
     const el = elemUniforms(x, 0, v4);
-    e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {
-      bindings: v4 ? { x4: paddedView(x), saved, out4: paddedView(out) } : { x, saved, out },
+    if (!v4) {
+      e.run("batchnorm", "train_apply", {
+        bindings: { x, saved, out },
+        uniforms: el.uniforms,
+        workgroups: el.workgroups,
+      }, {
+        WG,
+      });
+      const y = attach(
+        out,
+        op,
+        [x, weight, bias],
+        [x, saved],
+        (g, [sx, ss]) =>
+          batchNormBackward(g, sx, ss, true, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
+      );
+      saved.dispose();
+      return tail(y, residual, opts.relu ?? false);
+    }
+    // The residual and ReLU in the normalising pass, where a ResNet's training step spent two more
+    // passes over the activations (the ReLU's gradient is the output's sign: relu(y) > 0 iff y > 0).
+    const ACT = (opts.relu ? 1 : 0) | (residual ? 2 : 0);
+    e.run("batchnorm", "train_apply4", {
+      bindings: { x4: paddedView(x), saved, out4: paddedView(out), res4: paddedView(residual ?? x) },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
-    }, { WG });
+    }, { WG, ACT });
     const res = attach(
       out,
       op,
-      [x, weight, bias],
-      [x, saved],
-      (g, [sx, ss]) =>
-        batchNormBackward(g, sx, ss, true, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
+      [x, weight, bias, residual],
+      opts.relu ? [x, saved, out] : [x, saved],
+      (g, [sx, ss, so]) => {
+        const gy = so ? binaryRaw("reluGrad", so, g) : g;
+        const [dx, dw, db] = batchNormBackward(
+          gy,
+          sx,
+          ss,
+          true,
+          x.requiresGrad,
+          weight.requiresGrad || bias.requiresGrad,
+        );
+        const dres = residual?.requiresGrad ? gy.view() : null;
+        if (gy !== g) gy.dispose();
+        return [dx, dw, db, dres];
+      },
     );
     saved.dispose();
     return res;
@@ -233,7 +280,7 @@ export function batchNorm2d(
       workgroups: el.workgroups,
     }, { WG });
   }
-  if (!needsGrad(x, weight, bias)) return out;
+  if (!needsGrad(x, weight, bias)) return tail(out, residual, opts.relu ?? false);
   // A snapshot of the statistics used, so a later in-place update cannot change this node's gradient.
   const saved = evalSaved(weight, bias, runningMean, runningVar, eps);
   const res = attach(
@@ -245,7 +292,19 @@ export function batchNorm2d(
       batchNormBackward(g, sx, ss, false, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
   );
   saved.dispose();
-  return res;
+  return tail(res, residual, opts.relu ?? false);
+}
+
+/** relu?(y + residual?) as separate passes (where the normalising pass does not apply them); consumes y. */
+function tail(y: Tensor, residual: Tensor | null, withRelu: boolean): Tensor {
+  let r = y;
+  for (const step of [residual && ((t: Tensor) => add(t, residual)), withRelu && relu]) {
+    if (!step) continue;
+    const next = step(r);
+    r.dispose();
+    r = next;
+  }
+  return r;
 }
 
 /**

@@ -188,6 +188,94 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
   await checkGrad([2, 2, 16, 16], 11, true);
 });
 
+/**
+ * relu?(bn(x) + residual?) in training mode: the normalising pass applies the residual and the ReLU
+ * where planes hold a multiple of 4 values (one pass instead of three); the values, the forward's
+ * dispatch count and the gradients of x, weight, bias and the residual against central differences of
+ * the float64 reference. The residual is nudged so that no pre-activation lies within 0.05 of the
+ * ReLU's kink, where differences would straddle it.
+ */
+async function checkTail(
+  shape: Shape4,
+  seed: number,
+  withResidual: boolean,
+  withRelu: boolean,
+): Promise<void> {
+  const [N, C, H, W] = shape;
+  const n = N * C * H * W;
+  const xs = randomArray(n, seed, -2, 2);
+  const w = channelData(C, seed + 1, 0.5, 2), b = channelData(C, seed + 2, -1, 1);
+  const r = randomArray(n, seed + 5, -1, 1);
+  const eps = 1e-5;
+  const bn0 = bnRef(xs, shape, w, b, eps).y;
+  const res = withResidual ? randomArray(n, seed + 6, -1, 1) : new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const pre = bn0[i] + res[i];
+    if (Math.abs(pre) < 0.05) res[i] += pre < 0 ? -0.1 : 0.1;
+  }
+  const fwd = (xv: ArrayLike<number>, wv: ArrayLike<number>, bv: ArrayLike<number>, rv: ArrayLike<number>) =>
+    bnRef(xv, shape, wv, bv, eps).y.map((v, i) => {
+      const pre = v + (withResidual ? rv[i] : 0);
+      return withRelu ? Math.max(pre, 0) : pre;
+    });
+  const [y, dispatches, gx, gw, gb, gr] = await scopeAsync(async () => {
+    const x = Tensor.from(xs, shape), tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
+    const tr = Tensor.from(res, shape);
+    for (const t of [x, tw, tb, tr]) t.requiresGrad = true;
+    const before = engine().rec.stats.dispatches;
+    const out = batchNorm2d(
+      x,
+      tw,
+      tb,
+      Tensor.from(new Float32Array(C), [C]),
+      Tensor.from(new Float32Array(C), [C]),
+      {
+        training: true,
+        eps,
+        residual: withResidual ? tr : null,
+        relu: withRelu,
+      },
+    );
+    const d = engine().rec.stats.dispatches - before;
+    const inputs = withResidual ? [x, tw, tb, tr] : [x, tw, tb];
+    const gs = grad(out, inputs, { seed: Tensor.from(r, shape) });
+    const vals = await readTensors([out, ...gs]);
+    return [vals[0], d, ...vals.slice(1)] as const;
+  });
+  const what = `${shape} residual ${withResidual} relu ${withRelu}`;
+  assertClose(y, fwd(xs, w, b, res), { rtol: 1e-5, atol: 1e-5, what: `y ${what}` });
+  // by vec4s: the statistics and one normalising pass; otherwise that pass, an add and a ReLU
+  const want = (H * W) % 4 === 0 ? 2 : 2 + (withResidual ? 1 : 0) + (withRelu ? 1 : 0);
+  if (dispatches !== want) {
+    throw new Error(`${what}: the forward recorded ${dispatches} dispatches, expected ${want}`);
+  }
+  const loss = (xv: ArrayLike<number>, wv: ArrayLike<number>, bv: ArrayLike<number>, rv: ArrayLike<number>) =>
+    dot(r, fwd(xv, wv, bv, rv));
+  const h = 1e-4;
+  const tol = (f: ArrayLike<number>) => ({ rtol: 1e-3, atol: 1e-4 * Math.max(1, maxAbs(f)) });
+  const fx = fdGrad((v) => loss(v, w, b, res), xs, h);
+  assertClose(gx, fx, { ...tol(fx), what: `dx ${what}` });
+  const fw = fdGrad((v) => loss(xs, v, b, res), w, h);
+  assertClose(gw, fw, { ...tol(fw), what: `dweight ${what}` });
+  const fb = fdGrad((v) => loss(xs, w, v, res), b, h);
+  assertClose(gb, fb, { ...tol(fb), what: `dbias ${what}` });
+  if (withResidual) {
+    const fr = fdGrad((v) => loss(xs, w, b, v), res, h);
+    assertClose(gr!, fr, { ...tol(fr), what: `dresidual ${what}` });
+  }
+}
+
+gpuTest(
+  "batchNorm2d training with a residual and a ReLU: one normalising pass, values and finite-difference gradients",
+  async () => {
+    for (const [residual, relu] of [[true, true], [false, true], [true, false]]) {
+      await checkTail([2, 3, 4, 6], 21, residual, relu); // by vec4s
+      await checkTail([2, 2, 16, 16], 22, residual, relu); // 4 vec4s per invocation
+      await checkTail([3, 2, 3, 5], 23, residual, relu); // planes of 15: separate passes
+    }
+  },
+);
+
 gpuTest("batchNorm2d evaluation backward: finite differences of the float64 reference", async () => {
   await fc.assert(
     fc.asyncProperty(
@@ -255,6 +343,11 @@ gpuTest("batchNorm2d rejects bad inputs naming the argument", () => {
       () => batchNorm2d(Tensor.empty([2, 3, 4]), p(3), p(3), p(3), p(3), { training: true }),
       RangeError,
       "batchNorm2d: input must be [N, C, H, W], got [2, 3, 4]",
+    );
+    assertThrows(
+      () => batchNorm2d(x, p(3), p(3), p(3), p(3), { training: true, residual: Tensor.empty([2, 3, 4, 5]) }),
+      RangeError,
+      "batchNorm2d: residual must be f32 [2, 3, 4, 4] like the input, got f32 [2, 3, 4, 5]",
     );
     assertThrows(
       () => batchNorm2d(x, p(4), p(3), p(3), p(3), { training: true }),
