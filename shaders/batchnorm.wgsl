@@ -11,7 +11,7 @@
 
 override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
-override ACT: u32 = 0u;    // train_apply4: & 1 then a ReLU, & 2 add res4 first (a ResNet block's tail)
+override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -166,7 +166,7 @@ struct Elem {
 @group(0) @binding(14) var<storage, read> dbias_in: array<f32>;
 @group(0) @binding(22) var<storage, read_write> out4: array<vec4<f32>>;
 @group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
-@group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // train_apply4's residual (ACT & 2)
+@group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // the *_apply4 residual (ACT & 2)
 
 // a / d from a float estimate corrected by one step: exact while the quotient stays below 2^22 (the op
 // checks N * C). CPU adapters have no vector integer division: (i / HW) % C per element was two
@@ -239,11 +239,16 @@ fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let sc = saved[2u * pe.C + c];
   let sh = saved[3u * pe.C + c];
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    var y = x4[i] * sc + sh;
-    if ((ACT & 2u) != 0u) { y += res4[i]; }
-    if ((ACT & 1u) != 0u) { y = max(y, vec4<f32>(0.0)); }
-    out4[i] = y;
+    out4[i] = tail(x4[i] * sc + sh, i);
   }
+}
+
+// relu?(y + residual?) per ACT: the end of a ResNet block, in the normalising pass.
+fn tail(y: vec4<f32>, i: u32) -> vec4<f32> {
+  var r = y;
+  if ((ACT & 2u) != 0u) { r += res4[i]; }
+  if ((ACT & 1u) != 0u) { r = max(r, vec4<f32>(0.0)); }
+  return r;
 }
 
 @compute @workgroup_size(WG)
@@ -255,7 +260,7 @@ fn eval_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let rm = rmean[c];
   let b = bias[c];
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    out4[i] = (x4[i] - rm) * sc + b;
+    out4[i] = tail((x4[i] - rm) * sc + b, i);
   }
 }
 

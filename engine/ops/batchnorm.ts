@@ -219,86 +219,101 @@ export function batchNorm2d(
       workgroups: cg.workgroups,
     }, { WG, V4: v4 ? 1 : 0 });
     const el = elemUniforms(x, 0, v4);
-    if (!v4) {
-      e.run("batchnorm", "train_apply", {
-        bindings: { x, saved, out },
-        uniforms: el.uniforms,
-        workgroups: el.workgroups,
-      }, {
-        WG,
-      });
-      const y = attach(
-        out,
-        op,
-        [x, weight, bias],
-        [x, saved],
-        (g, [sx, ss]) =>
-          batchNormBackward(g, sx, ss, true, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
-      );
-      saved.dispose();
-      return tail(y, residual, opts.relu ?? false);
-    }
-    // The residual and ReLU in the normalising pass, where a ResNet's training step spent two more
-    // passes over the activations (the ReLU's gradient is the output's sign: relu(y) > 0 iff y > 0).
-    const ACT = (opts.relu ? 1 : 0) | (residual ? 2 : 0);
-    e.run("batchnorm", "train_apply4", {
-      bindings: { x4: paddedView(x), saved, out4: paddedView(out), res4: paddedView(residual ?? x) },
+    // With vec4s, the residual and ReLU ride in the normalising pass (see tailFlags).
+    const act = tailFlags(v4, residual, opts.relu);
+    e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {
+      bindings: v4
+        ? { x4: paddedView(x), saved, out4: paddedView(out), res4: paddedView(residual ?? x) }
+        : { x, saved, out },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
-    }, { WG, ACT });
-    const res = attach(
-      out,
-      op,
-      [x, weight, bias, residual],
-      opts.relu ? [x, saved, out] : [x, saved],
-      (g, [sx, ss, so]) => {
-        const gy = so ? binaryRaw("reluGrad", so, g) : g;
-        const [dx, dw, db] = batchNormBackward(
-          gy,
-          sx,
-          ss,
-          true,
-          x.requiresGrad,
-          weight.requiresGrad || bias.requiresGrad,
-        );
-        const dres = residual?.requiresGrad ? gy.view() : null;
-        if (gy !== g) gy.dispose();
-        return [dx, dw, db, dres];
-      },
-    );
+    }, v4 ? { WG, ACT: act.ACT } : { WG });
+    const y = attachNorm(op, out, x, weight, bias, saved, true, act);
     saved.dispose();
-    return res;
+    return tail(y, residual, opts.relu ?? false, act);
   }
 
+  const v4 = byVec4(x);
+  const act = tailFlags(v4, residual, opts.relu);
   if (out.size > 0) {
-    const v4 = byVec4(x);
     const el = elemUniforms(x, eps, v4);
-    const io: Record<string, Bindable> = v4 ? { x4: paddedView(x), out4: paddedView(out) } : { x, out };
+    const io: Record<string, Bindable> = v4
+      ? { x4: paddedView(x), out4: paddedView(out), res4: paddedView(residual ?? x) }
+      : { x, out };
     e.run("batchnorm", v4 ? "eval_apply4" : "eval_apply", {
       bindings: { ...io, weight, bias, rmean: runningMean, rvar: runningVar },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
-    }, { WG });
+    }, v4 ? { WG, ACT: act.ACT } : { WG });
   }
-  if (!needsGrad(x, weight, bias)) return tail(out, residual, opts.relu ?? false);
+  if (!needsGrad(x, weight, bias, act.residual)) return tail(out, residual, opts.relu ?? false, act);
   // A snapshot of the statistics used, so a later in-place update cannot change this node's gradient.
   const saved = evalSaved(weight, bias, runningMean, runningVar, eps);
-  const res = attach(
-    out,
-    op,
-    [x, weight, bias],
-    [x, saved],
-    (g, [sx, ss]) =>
-      batchNormBackward(g, sx, ss, false, x.requiresGrad, weight.requiresGrad || bias.requiresGrad),
-  );
+  const y = attachNorm(op, out, x, weight, bias, saved, false, act);
   saved.dispose();
-  return tail(res, residual, opts.relu ?? false);
+  return tail(y, residual, opts.relu ?? false, act);
 }
 
-/** relu?(y + residual?) as separate passes (where the normalising pass does not apply them); consumes y. */
-function tail(y: Tensor, residual: Tensor | null, withRelu: boolean): Tensor {
+/**
+ * What the normalising pass applies of relu?(y + residual?): all of it by vec4s (ACT in batchnorm.wgsl),
+ * where a ResNet's training step spent an add and a ReLU pass over the activations; nothing otherwise.
+ */
+interface TailFlags {
+  ACT: number;
+  /** The residual the pass added, or null. */
+  residual: Tensor | null;
+  relu: boolean;
+}
+
+function tailFlags(v4: boolean, residual: Tensor | null, relu = false): TailFlags {
+  if (!v4) return { ACT: 0, residual: null, relu: false };
+  return { ACT: (relu ? 1 : 0) | (residual ? 2 : 0), residual, relu };
+}
+
+/**
+ * The normalisation's autograd node, with the residual and ReLU its pass applied: the gradient is masked
+ * by the output's sign (relu(y) > 0 iff y > 0) and is also the residual's.
+ */
+function attachNorm(
+  op: string,
+  out: Tensor,
+  x: Tensor,
+  weight: Tensor,
+  bias: Tensor,
+  saved: Tensor,
+  training: boolean,
+  act: TailFlags,
+): Tensor {
+  return attach(
+    out,
+    op,
+    [x, weight, bias, act.residual],
+    act.relu ? [x, saved, out] : [x, saved],
+    (g, [sx, ss, so]) => {
+      const gy = so ? binaryRaw("reluGrad", so, g) : g;
+      const [dx, dw, db] = batchNormBackward(
+        gy,
+        sx,
+        ss,
+        training,
+        x.requiresGrad,
+        weight.requiresGrad || bias.requiresGrad,
+      );
+      const dres = act.residual?.requiresGrad ? gy.view() : null;
+      if (gy !== g) gy.dispose();
+      return [dx, dw, db, dres];
+    },
+  );
+}
+
+/** relu?(y + residual?), the part the normalising pass did not apply (act), as separate passes; consumes y. */
+function tail(y: Tensor, residual: Tensor | null, withRelu: boolean, act: TailFlags): Tensor {
   let r = y;
-  for (const step of [residual && ((t: Tensor) => add(t, residual)), withRelu && relu]) {
+  const steps = [
+    residual && !act.residual && ((t: Tensor) => add(t, residual)),
+    withRelu && !act.relu && relu,
+  ];
+  for (const step of steps) {
     if (!step) continue;
     const next = step(r);
     r.dispose();

@@ -189,8 +189,8 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
 });
 
 /**
- * relu?(bn(x) + residual?) in training mode: the normalising pass applies the residual and the ReLU
- * where planes hold a multiple of 4 values (one pass instead of three); the values, the forward's
+ * relu?(bn(x) + residual?), training or evaluation: the normalising pass applies the residual and the
+ * ReLU where planes hold a multiple of 4 values (one pass instead of three); the values, the forward's
  * dispatch count and the gradients of x, weight, bias and the residual against central differences of
  * the float64 reference. The residual is nudged so that no pre-activation lies within 0.05 of the
  * ReLU's kink, where differences would straddle it.
@@ -198,6 +198,7 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
 async function checkTail(
   shape: Shape4,
   seed: number,
+  training: boolean,
   withResidual: boolean,
   withRelu: boolean,
 ): Promise<void> {
@@ -207,14 +208,16 @@ async function checkTail(
   const w = channelData(C, seed + 1, 0.5, 2), b = channelData(C, seed + 2, -1, 1);
   const r = randomArray(n, seed + 5, -1, 1);
   const eps = 1e-5;
-  const bn0 = bnRef(xs, shape, w, b, eps).y;
+  const rm = channelData(C, seed + 3, -1, 1), rv = channelData(C, seed + 4, 0.5, 2);
+  const stats = training ? undefined : { mean: rm, var: rv };
+  const bn0 = bnRef(xs, shape, w, b, eps, stats).y;
   const res = withResidual ? randomArray(n, seed + 6, -1, 1) : new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const pre = bn0[i] + res[i];
     if (Math.abs(pre) < 0.05) res[i] += pre < 0 ? -0.1 : 0.1;
   }
   const fwd = (xv: ArrayLike<number>, wv: ArrayLike<number>, bv: ArrayLike<number>, rv: ArrayLike<number>) =>
-    bnRef(xv, shape, wv, bv, eps).y.map((v, i) => {
+    bnRef(xv, shape, wv, bv, eps, stats).y.map((v, i) => {
       const pre = v + (withResidual ? rv[i] : 0);
       return withRelu ? Math.max(pre, 0) : pre;
     });
@@ -227,10 +230,10 @@ async function checkTail(
       x,
       tw,
       tb,
-      Tensor.from(new Float32Array(C), [C]),
-      Tensor.from(new Float32Array(C), [C]),
+      Tensor.from(rm, [C]),
+      Tensor.from(rv, [C]),
       {
-        training: true,
+        training,
         eps,
         residual: withResidual ? tr : null,
         relu: withRelu,
@@ -242,9 +245,10 @@ async function checkTail(
     const vals = await readTensors([out, ...gs]);
     return [vals[0], d, ...vals.slice(1)] as const;
   });
-  const what = `${shape} residual ${withResidual} relu ${withRelu}`;
+  const what = `${shape} ${training ? "training" : "evaluation"}, residual ${withResidual}, relu ${withRelu}`;
   assertClose(y, fwd(xs, w, b, res), { rtol: 1e-5, atol: 1e-5, what: `y ${what}` });
-  // by vec4s: the statistics and one normalising pass; otherwise that pass, an add and a ReLU
+  // by vec4s: the statistics (training) or their snapshot for the backward (evaluation) and one
+  // normalising pass; otherwise those, an add and a ReLU
   const want = (H * W) % 4 === 0 ? 2 : 2 + (withResidual ? 1 : 0) + (withRelu ? 1 : 0);
   if (dispatches !== want) {
     throw new Error(`${what}: the forward recorded ${dispatches} dispatches, expected ${want}`);
@@ -266,12 +270,14 @@ async function checkTail(
 }
 
 gpuTest(
-  "batchNorm2d training with a residual and a ReLU: one normalising pass, values and finite-difference gradients",
+  "batchNorm2d with a residual and a ReLU: one normalising pass, values and finite-difference gradients",
   async () => {
-    for (const [residual, relu] of [[true, true], [false, true], [true, false]]) {
-      await checkTail([2, 3, 4, 6], 21, residual, relu); // by vec4s
-      await checkTail([2, 2, 16, 16], 22, residual, relu); // 4 vec4s per invocation
-      await checkTail([3, 2, 3, 5], 23, residual, relu); // planes of 15: separate passes
+    for (const training of [true, false]) {
+      for (const [residual, relu] of [[true, true], [false, true], [true, false]]) {
+        await checkTail([2, 3, 4, 6], 21, training, residual, relu); // by vec4s
+        await checkTail([2, 2, 16, 16], 22, training, residual, relu); // 4 vec4s per invocation
+        await checkTail([3, 2, 3, 5], 23, training, residual, relu); // planes of 15: separate passes
+      }
     }
   },
 );
