@@ -134,7 +134,7 @@ gpuTest(
   },
 );
 
-gpuTest("conv2dAfterFirstPacked names the layer whose shapes disagree", () => {
+gpuTest("conv2dAfterFirstPacked names the layer whose shapes disagree, and refuses a graph", () => {
   const x = Tensor.from(new Float32Array(2 * 81), [2, 1, 9, 9]);
   const first = {
     weight: Tensor.from(new Float32Array(8 * 9), [8, 1, 3, 3]),
@@ -146,5 +146,8 @@ gpuTest("conv2dAfterFirstPacked names the layer whose shapes disagree", () => {
   const ok = { ...first, bias: Tensor.from(new Float32Array(8), [8]) };
   const w5 = Tensor.from(new Float32Array(4 * 5 * 9), [4, 5, 3, 3]);
   assert.throws(() => conv2dAfterFirstPacked(x, ok, w5, {}), /w must be \[O, 8, KH, KW\]/);
+  // inference only: a weight that needs a gradient is refused (on the fused path and the separate one)
+  w.requiresGrad = true;
+  assert.throws(() => conv2dAfterFirstPacked(x, ok, w, {}), /inference only/);
   for (const t of [x, first.weight, first.bias, ok.bias, w, w5]) t.dispose();
 });
