@@ -24,7 +24,8 @@ gpuTest("a deno task train checkpoint says its architecture, normalisation and n
 
 gpuTest("a file that is not a model, or weights of another architecture, is refused naming it", async () => {
   const noise = crypto.getRandomValues(new Uint8Array(256));
-  noise[0] = 0x13;
+  noise[0] = 0x13; // not a zip or a pickle
+  noise[8] = 0x00; // not the "{" or "[" that would make it a (broken) safetensors file
   await assert.rejects(
     openModel(noise, "upload.bin"),
     (e: unknown) =>
