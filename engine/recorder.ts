@@ -42,7 +42,7 @@ const MAX_UNIFORM_PAGES = 64;
 
 let bufferIds = new WeakMap<GPUBuffer, number>();
 let nextResourceId = 1; // bind-group cache keys name buffers by id and textures by "t" + id
-const textureViews = new WeakMap<GPUTexture, { id: number; view: GPUTextureView }>();
+let textureViews = new WeakMap<GPUTexture, { id: number; view: GPUTextureView }>();
 function textureView(t: GPUTexture): { id: number; view: GPUTextureView } {
   let v = textureViews.get(t);
   if (!v) textureViews.set(t, v = { id: nextResourceId++, view: t.createView() });
@@ -448,5 +448,6 @@ function padTo4(data: ArrayBufferView): Uint8Array {
 /** For tests: reset buffer identities so keys do not grow across devices. */
 export function resetBufferIds(): void {
   bufferIds = new WeakMap();
+  textureViews = new WeakMap(); // their ids come from the same counter
   nextResourceId = 1;
 }

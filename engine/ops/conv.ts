@@ -847,18 +847,17 @@ export function conv2dAfterFirstPacked(
   if (needsGrad(x, w1, b1, w, opts.bias, opts.scale)) {
     throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
   }
-  const wf = packWeightsForward(w);
   const epi = { scale: opts.scale ?? null, residual: null, relu: opts.relu ?? false };
-  const args = { ...forwardArgs(x, wf, opts.bias ?? null, g, epi), packedOut: true };
-  const pl = plan(args);
+  // The tile depends on the GEMM's sizes only: decide before packing anything.
+  const gemm = forwardArgs(x, w, opts.bias ?? null, g, epi);
+  const pl = plan(gemm);
   // Each workgroup column recomputes the first layer: with 4*CB = 32 output columns per tile that
   // costs 28 % more multiplies than the GEMM itself and pays (MNIST CNN, 8 x 8 tiles, batch 400: 86-89
   // ms against 99-101 for the two convolutions), with 16 (8 x 4 tiles, SMOOTHCERT_MAX_TILE=8x4) 56 %,
   // and it does not (116-120 ms against 118-120), so there the second pipeline would only cost start-up.
-  if (splitsFor(pl, args.K) !== 1 || 4 * pl.overrides.CB < Math.min(32, g.O)) {
-    wf.dispose();
-    return unfused();
-  }
+  if (splitsFor(pl, gemm.K) !== 1 || 4 * pl.overrides.CB < Math.min(32, g.O)) return unfused();
+  const wf = packWeightsForward(w);
+  const args = { ...gemm, b: wf, packedOut: true };
   // [w1 | b1] [C, 10] -> [10, C4]: row t holds every channel's weight at tap t, row 9 the biases.
   const wb = concat([w1.view([g1.O, 9]), b1.view([g1.O, 1])], 1);
   const w10 = permute4(wb, [1, 1, 10, pad4(g1.O)], [0, 0, 1, 10], [1, 1, 10, g1.O]);
