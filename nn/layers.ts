@@ -362,7 +362,8 @@ export function convReluChain(convs: readonly Conv2d[], x: Tensor): PackedActiva
   let y: Tensor | PackedActivations = x;
   let rest = convs;
   const [c1, c2] = convs;
-  if (c2 && c1.inChannels === 1 && c1.kernel === 3 && c1.bias) {
+  // conv2dAfterFirstPacked decides whether the pair fuses (a one-channel 3x3 first layer, where it pays)
+  if (c2 && c1.bias) {
     const first = { weight: c1.weight, bias: c1.bias, stride: c1.stride, padding: c1.padding };
     y = conv2dAfterFirstPacked(x, first, c2.weight, fusedOptions(c2, null, { relu: true }));
     rest = convs.slice(2);
