@@ -7,8 +7,8 @@
  *   mat4x4 accumulators written out for RB <= 8, CB <= 8, the k loop that loads B's blocks once and
  *   multiplies every A block into them, and the stores, each guarded by an override comparison that
  *   the pipeline compiler folds away. It goes between a `// generated: register tile ...` line and a
- *   `// end of generated register tile` line (conv2d.wgsl's `first` entry point has its own, with a
- *   loop over taps around the loop over k).
+ *   `// end of generated register tile` line (conv2d.wgsl's `first` entry point has its own, written
+ *   out for RB <= 6, CB <= 16, with a loop over taps around the loop over k).
  * - matmul_f16.wgsl as a whole, from matmul.wgsl: the same kernel with A and B stored as f16 (scalar
  *   loads widened with f32(), vec4 loads read as four halves in a vec2<u32> and unpacked).
  * - conv2d_f16.wgsl's forward epilogue (residual, vec4 stores, ReLU), copied from conv2d.wgsl between
@@ -19,7 +19,7 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-import { MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
+import { FIRST_MAX_CB, FIRST_MAX_RB, MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
   "  // generated: register tile, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
@@ -27,6 +27,9 @@ const TILE_END = "  // end of generated register tile";
 
 /** How one entry point walks k: the loop's opening and closing lines, the step, and A's block load. */
 export interface TileLoop {
+  /** The largest tile the entry point is written for, in row and column blocks. */
+  maxRB: number;
+  maxCB: number;
   open: string[];
   close: string[];
   /** The first statement of each k-step, if any. */
@@ -38,6 +41,8 @@ export interface TileLoop {
 /** A plain k loop over [kBeg, kEnd) (every entry point but conv2d.wgsl's `first`). */
 export function kLoop(kStep: string | null): TileLoop {
   return {
+    maxRB: MAX_RB,
+    maxCB: MAX_CB,
     open: ["  for (var k = kBeg; k < kEnd; k += 4u) {"],
     close: ["  }"],
     kStep,
@@ -50,11 +55,15 @@ export function kLoop(kStep: string | null): TileLoop {
  * first layer's input once for all its channel groups (loadX) and A is computed from it (ldA1).
  */
 export const FIRST_LAYER_LOOP: TileLoop = {
+  maxRB: FIRST_MAX_RB,
+  maxCB: FIRST_MAX_CB,
   open: [
     "  for (var t = 0u; t < p.KH * p.KW; t++) {",
     "    let tap = divmod1(t, p.KW, p.invTW);",
     `    ${
-      Array.from({ length: MAX_RB }, (_, i) => `if (RB > ${i}u) { loadX(${i}u, tap.x, tap.y); }`).join(" ")
+      Array.from({ length: FIRST_MAX_RB }, (_, i) => `if (RB > ${i}u) { loadX(${i}u, tap.x, tap.y); }`).join(
+        " ",
+      )
     }`,
     "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {",
   ],
@@ -66,15 +75,15 @@ export const FIRST_LAYER_LOOP: TileLoop = {
 /** The register tile: accumulators, the k loop (with `kStep` first in its body, if any) and the stores. */
 export function registerTile(loop: TileLoop): string[] {
   const lines: string[] = [];
-  const cols = (f: (j: number) => string) => Array.from({ length: MAX_CB }, (_, j) => f(j)).join(" ");
+  const cols = (f: (j: number) => string) => Array.from({ length: loop.maxCB }, (_, j) => f(j)).join(" ");
   const pad = " ".repeat(2 + 2 * loop.open.filter((l) => l.trimEnd().endsWith("{")).length);
-  for (let i = 0; i < MAX_RB; i++) lines.push(`  ${cols((j) => `var c${i}_${j} = Z;`)}`);
+  for (let i = 0; i < loop.maxRB; i++) lines.push(`  ${cols((j) => `var c${i}_${j} = Z;`)}`);
   lines.push(...loop.open);
   if (loop.kStep) lines.push(`${pad}${loop.kStep}`);
-  for (let j = 0; j < MAX_CB; j++) {
+  for (let j = 0; j < loop.maxCB; j++) {
     lines.push(`${pad}var b${j} = Z; if (CB > ${j}u) { b${j} = ldB(${j}u, k); }`);
   }
-  for (let i = 0; i < MAX_RB; i++) {
+  for (let i = 0; i < loop.maxRB; i++) {
     lines.push(
       `${pad}if (RB > ${i}u) { let a = ${loop.ldA(i)}; ${
         cols((j) => `if (CB > ${j}u) { c${i}_${j} += b${j} * a; }`)
@@ -82,7 +91,7 @@ export function registerTile(loop: TileLoop): string[] {
     );
   }
   lines.push(...loop.close);
-  for (let i = 0; i < MAX_RB; i++) {
+  for (let i = 0; i < loop.maxRB; i++) {
     lines.push(`  if (RB > ${i}u) { ${cols((j) => `if (CB > ${j}u) { st(${i}u, ${j}u, c${i}_${j}); }`)} }`);
   }
   return lines;
@@ -110,7 +119,7 @@ export function withRegisterTile(source: string, file: string, kStep: string | n
 }
 
 const FIRST_TILE_BEGIN =
-  "  // generated: register tile of `first`, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
+  "  // generated: register tile of `first`, RB <= 6, CB <= 16 (engine/kernel_gen.ts writes it; edit there)";
 const FIRST_TILE_END = "  // end of generated register tile of `first`";
 
 /** conv2d.wgsl with the register tile of its `first` entry point rewritten. */

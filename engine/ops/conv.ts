@@ -128,8 +128,7 @@ interface Plan {
 
 const pad4 = (n: number) => Math.ceil(n / 4) * 4;
 
-function plan(args: PassArgs): Plan {
-  const t = currentTileConfig().gemm(args.M, args.NC, args.lanes, args.K);
+function plan(args: PassArgs, t = currentTileConfig().gemm(args.M, args.NC, args.lanes, args.K)): Plan {
   const gx = Math.ceil(args.NC / (4 * t.CB * t.WGX));
   const gy = Math.ceil(args.M / (4 * t.RB * t.WGY));
   if (gx > MAX_GRID || gy > MAX_GRID) {
@@ -813,8 +812,8 @@ export interface FirstLayerOptions extends Conv2dOptions {
  * the first layer's output as it reads it (shaders/conv2d.wgsl, entry point `first`): that output (32
  * channels per pixel for the MNIST CNN, 128 bytes where the input has 4) is never stored and read back,
  * and the k-steps of a tap read 9 input values per pixel instead of a vec4 per 4 channels. Elsewhere (a
- * GPU, a residual, a reduction split to fill the cores) the two convolutions run one after the other.
- * No autograd; f32.
+ * GPU, a residual, too few rows to fill the cores without splitting K, a tile cap for quick compiles:
+ * TileConfig.firstLayer) the two convolutions run one after the other. No autograd; f32.
  */
 export function conv2dAfterFirstPacked(
   x: Tensor,
@@ -836,8 +835,7 @@ export function conv2dAfterFirstPacked(
     return y;
   };
   const fusable = x.dtype === "f32" && x.rank === 4 && x.shape[1] === 1 &&
-    w1.shape.join() === `${w1.shape[0]},1,3,3` &&
-    !opts.residual && x.size > 0 && currentTileConfig().kind === "software";
+    w1.shape.join() === `${w1.shape[0]},1,3,3` && !opts.residual && x.size > 0;
   if (!fusable) return unfused();
   const g1 = fusedGeometry(op, x, w1, first, true);
   checkChannelParams(op, g1.O, { bias: b1 });
@@ -848,14 +846,12 @@ export function conv2dAfterFirstPacked(
     throw new TypeError(`${op}: inference only (no gradient); use conv2d for training and attacks`);
   }
   const epi = { scale: opts.scale ?? null, residual: null, relu: opts.relu ?? false };
-  // The tile depends on the GEMM's sizes only: decide before packing anything.
+  // The tile depends on the GEMM's sizes only: decide before packing anything. The policy says where
+  // fusing pays (matmul_tiles.ts: every column tile recomputes the first layer).
   const gemm = forwardArgs(x, w, opts.bias ?? null, g, epi);
-  const pl = plan(gemm);
-  // Each workgroup column recomputes the first layer: with 4*CB = 32 output columns per tile that
-  // costs 28 % more multiplies than the GEMM itself and pays (MNIST CNN, 8 x 8 tiles, batch 400: 86-89
-  // ms against 99-101 for the two convolutions), with 16 (8 x 4 tiles, SMOOTHCERT_MAX_TILE=8x4) 56 %,
-  // and it does not (116-120 ms against 118-120), so there the second pipeline would only cost start-up.
-  if (splitsFor(pl, gemm.K) !== 1 || 4 * pl.overrides.CB < Math.min(32, g.O)) return unfused();
+  const tile = currentTileConfig().firstLayer?.(gemm.M, gemm.NC) ?? null;
+  if (!tile) return unfused();
+  const pl = plan(gemm, tile);
   const wf = packWeightsForward(w);
   const args = { ...gemm, b: wf, packedOut: true };
   // [w1 | b1] [C, 10] -> [10, C4]: row t holds every channel's weight at tap t, row 9 the biases.
@@ -916,7 +912,7 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
       });
     }
   }
-  const plans = phases.map(plan);
+  const plans = phases.map((p) => plan(p));
   // One split count for all phases (each split slice must be written by every phase).
   let splits = 1;
   phases.forEach((p, i) => (splits = Math.max(splits, splitsFor(plans[i], p.K))));

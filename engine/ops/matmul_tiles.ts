@@ -41,6 +41,11 @@ export interface TileConfig {
    * invocations over columns (they share row blocks), "rows" over rows (they share column blocks).
    */
   gemm(M: number, N: number, lanes: LaneAxis, K: number): GemmTile;
+  /**
+   * The tile of conv2d.wgsl's `first` (a one-channel first layer computed inside the next convolution)
+   * for an M x N output, or null where fusing does not pay and the two layers run apart (absent: never).
+   */
+  firstLayer?(M: number, N: number): GemmTile | null;
 }
 
 /**
@@ -53,6 +58,17 @@ export interface TileConfig {
  */
 export const MAX_RB = 8;
 export const MAX_CB = 8;
+
+/**
+ * conv2d.wgsl's `first` entry point is written for RB <= FIRST_MAX_RB, CB <= FIRST_MAX_CB. Each column
+ * tile recomputes the first layer (36 vector FMAs per block of 4 rows and channel group, against 4 * CB
+ * x 4 for the GEMM), so its tiles span as many output columns as they can: measured on lavapipe with the
+ * MNIST CNN's pair at batch 400, 8 x 8 blocks took 87-89 ms, 4 x 16 82-84, 6 x 16 76-77 and 8 x 16
+ * 72-74 ms, but 8 x 16 took 32 s at its first dispatch with an empty cache against 18 s for 6 x 16 and
+ * 12 s for 8 x 8 (lavapipe's code generation grows faster than the tile).
+ */
+export const FIRST_MAX_RB = 6;
+export const FIRST_MAX_CB = 16;
 
 /**
  * A cap on the software adapter's tiles, from SMOOTHCERT_MAX_TILE=RBxCB (default DEFAULT_TILE_LIMIT).
@@ -141,6 +157,30 @@ function softwareTile(
   return t;
 }
 
+/**
+ * `first`'s tile on the software adapter: as wide as the output allows, rows shrunk until the cores have
+ * work (it runs with one K split); null where the cap's column blocks cover fewer than min(32, N)
+ * columns. There, the tile's columns chosen under that cap would recompute the first layer too often
+ * to pay (MNIST CNN, 16 columns per tile: 116-120 ms against 118-120 ms for the two layers apart), and
+ * such a cap is set to compile quickly (FAST_START_TILE_LIMIT), which a second pipeline would not.
+ */
+function softwareFirstLayerTile(
+  M: number,
+  N: number,
+  minWorkgroups: number,
+  limit: TileLimit,
+): GemmTile | null {
+  if (4 * limit.cols < Math.min(32, N)) return null;
+  const t = {
+    RB: balanced(Math.ceil(M / 32), Math.min(limit.rows, FIRST_MAX_RB)),
+    CB: balanced(Math.ceil(N / 4), FIRST_MAX_CB),
+    WGX: 1,
+    WGY: 8,
+  };
+  while (workgroupsOf(t, M, N) < minWorkgroups && t.RB > 1) t.RB = Math.ceil(t.RB / 2);
+  return workgroupsOf(t, M, N) < minWorkgroups ? null : t;
+}
+
 function gpuTile(M: number, N: number): GemmTile {
   const RB = M >= 512 && N >= 512 ? 2 : 1;
   return { RB, CB: RB, WGX: 16, WGY: 16 };
@@ -159,10 +199,12 @@ export function tileConfig(
       ? navigator.hardwareConcurrency
       : 2;
     const minWorkgroups = 3 * cores;
+    const cap = limit ?? DEFAULT_TILE_LIMIT;
     return {
       kind: "software",
       minWorkgroups,
-      gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, limit ?? DEFAULT_TILE_LIMIT),
+      gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
+      firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };

@@ -2,8 +2,8 @@
  * conv2dAfterFirstPacked: a one-channel 3x3 first layer, its ReLU and the convolution after it, with
  * the first layer's output computed inside the second convolution's kernel (shaders/conv2d.wgsl entry
  * point `first`) on the CPU adapter, against float64 on shapes that divide no tile; and the shapes
- * where the two convolutions run one after the other (more output columns than one tile spans at the
- * test suite's 8 x 4 tiles, a residual) give the same values.
+ * where the two convolutions run one after the other (a tile cap whose columns cover fewer than
+ * min(32, O) outputs, a residual) give the same values.
  */
 import assert from "node:assert/strict";
 import { engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
@@ -89,10 +89,10 @@ async function run(c: Case, residual: boolean) {
 
 /**
  * The entry points of conv2d.wgsl that `f` dispatched, with the adapter's tile policy capped at 2 x 4
- * blocks (quick to compile; larger tiles add only blocks under the same guards).
+ * blocks (quick to compile; larger tiles add only blocks under the same guards) or at `cols` columns.
  */
-async function convEntries(f: () => Promise<void>): Promise<string[]> {
-  overrideTileConfig(tileConfig(engine().gpu.info, { rows: 2, cols: 4 }));
+async function convEntries(f: () => Promise<void>, cols = 4): Promise<string[]> {
+  overrideTileConfig(tileConfig(engine().gpu.info, { rows: 2, cols }));
   const trace = engine().traceCompiles();
   try {
     await f();
@@ -113,6 +113,10 @@ const FUSED: Case[] = [
   { N: 6, H: 15, C1: 6, S1: 1, P1: 2, O: 15, K: 1, S: 1, P: 0 }, // a 1x1 second layer; padding 2 first
 ];
 
+// 50 outputs under a cap of 8 column blocks (32 columns): one tile 13 blocks wide (the kernel is
+// written for 16), as for the MNIST CNN's 64 under the default cap.
+const WIDE: Case = { N: 5, H: 12, C1: 7, S1: 1, P1: 1, O: 50, K: 3, S: 1, P: 1 };
+
 for (const c of FUSED) {
   gpuTest(
     `a one-channel first layer fused into the next convolution ${JSON.stringify(c)} matches float64`,
@@ -124,15 +128,48 @@ for (const c of FUSED) {
 }
 
 gpuTest(
+  `a fused first layer with tiles wider than 32 columns ${JSON.stringify(WIDE)} matches float64`,
+  async () => {
+    const entries = await convEntries(() => run(WIDE, false), 8);
+    if (currentTileConfig().kind === "software") assert.ok(entries.includes("first"), entries.join());
+  },
+);
+
+gpuTest(
   "the two layers run one after the other where fusing does not pay, with the same values",
   async () => {
-    // tiles of 4 column blocks span 16 output columns: 20 outputs recompute the first layer twice
+    // a cap of 4 column blocks (16 columns, set for quick compiles) covers fewer than 20 outputs
     const wide = { N: 2, H: 9, C1: 5, S1: 1, P1: 1, O: 20, K: 3, S: 2, P: 1 };
     assert.ok(!(await convEntries(() => run(wide, false))).includes("first"));
     // a residual is not fused (the MNIST CNN has none); the kernel adds an all-zero one here
     assert.ok(!(await convEntries(() => run(FUSED[0], true))).includes("first"));
   },
 );
+
+Deno.test("the fused first layer's tiles span the output's columns, on the CPU adapter only", () => {
+  const cpu = tileConfig({ isFallbackAdapter: true, description: "llvmpipe" }, null);
+  // The MNIST CNN's second convolution at batch 400: 78,400 rows, 64 columns in one tile.
+  assert.deepEqual(cpu.firstLayer!(78400, 64), { RB: 6, CB: 16, WGX: 1, WGY: 8 });
+  // 100 columns: two tiles of 13 blocks rather than 16 + 9.
+  assert.deepEqual(cpu.firstLayer!(78400, 100), { RB: 6, CB: 13, WGX: 1, WGY: 8 });
+  // Few rows: fewer row blocks, never fewer columns, and no tile when the cores would idle.
+  const few = cpu.firstLayer!(600, 64)!;
+  assert.ok(few.RB < 6 && few.CB === 16, JSON.stringify(few));
+  assert.ok(Math.ceil(600 / (4 * few.RB * 8)) >= cpu.minWorkgroups, JSON.stringify(few));
+  assert.equal(cpu.firstLayer!(16, 64), null);
+  // The caps' rows bound the tile's rows; a cap whose columns cover fewer than min(32, N) outputs
+  // (FAST_START_TILE_LIMIT's 16 for the MNIST CNN's 64) keeps the layers apart.
+  assert.deepEqual(
+    tileConfig({ isFallbackAdapter: true, description: "llvmpipe" }, { rows: 2, cols: 8 })
+      .firstLayer!(78400, 64),
+    { RB: 2, CB: 16, WGX: 1, WGY: 8 },
+  );
+  const quick = tileConfig({ isFallbackAdapter: true, description: "llvmpipe" }, { rows: 8, cols: 4 });
+  assert.equal(quick.firstLayer!(78400, 64), null);
+  assert.deepEqual(quick.firstLayer!(78400, 16), { RB: 6, CB: 4, WGX: 1, WGY: 8 });
+  const gpu = tileConfig({ isFallbackAdapter: false, description: "NVIDIA H100" }, null);
+  assert.equal(gpu.firstLayer?.(78400, 64) ?? null, null);
+});
 
 gpuTest("conv2dAfterFirstPacked names the layer whose shapes disagree, and refuses a graph", () => {
   const x = Tensor.from(new Float32Array(2 * 81), [2, 1, 9, 9]);
