@@ -41,7 +41,7 @@ override BIAS: u32 = 0u;    // PASS 0: add bias[o]
 override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 residual code (Conv.res)
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
-override WT: u32 = 0u;      // PASS 0, 1: read the weights from the texture wt instead of b4 (see ldB)
+override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
@@ -124,11 +124,14 @@ struct Perm {
 @group(0) @binding(10) var<storage, read> scale: array<f32>;   // epilogue scale[o] (folded batchnorm)
 @group(0) @binding(11) var<storage, read> res4: array<vec4<f32>>;   // epilogue residual, laid out like out
 @group(0) @binding(12) var<storage, read_write> out4: array<vec4<f32>>;   // the output when V4 (out: a spare)
-// WT: the weights b4 holds, as a texture of its rows: PASS 0 texel (k / 4, o) = wf[o, k..k+3], PASS 1
-// texel (c / 4, (kh*KW + kw)*O4 + o) = wb[kh, kw, o, c..c+3]. On the software adapter a storage-buffer
-// load is a loop over the lanes with two branches per value, a texel fetch a vectorised address
-// computation and a gather: forward convolutions with the weights (which all lanes of a workgroup share)
-// read this way ran 11-14 % faster (lavapipe, 8 x 8 tiles, batch 400), and compiled no slower.
+// WT: the operand that all lanes of a workgroup share, as a texture of its rows. PASS 0 and 1 (lanes
+// across rows) the weights b4 holds: texel (k / 4, o) = wf[o, k..k+3], PASS 1 texel (c / 4,
+// (kh*KW + kw)*O4 + o) = wb[kh, kw, o, c..c+3]; PASS 2 (lanes across columns, VA) the output gradient
+// a4 holds: texel (pixel / 4, n*O + o) = g[n, o, pixel..pixel+3]. On the software adapter a
+// storage-buffer load is a loop over the lanes with two branches per value, a texel fetch a vectorised
+// address computation and a gather; for an address all lanes share the fetch is much the cheaper
+// (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
+// batch 128, the copy included), for addresses of their own about as costly (see README "Speed").
 @group(0) @binding(13) var wt: texture_2d<f32>;
 // first: the first layer's weights and bias as [10, C4 / 4] vec4s: fw4[t * C4/4 + c/4] = w1[c..c+3, t]
 // for its 9 taps t, then b1[c..c+3] as a tenth tap whose input is 1; zero past C.
@@ -336,6 +339,12 @@ fn ldA(i: u32, k: u32) -> mat4x4<f32> {
   let pix = kY * p.OW + kX;
   if (VA == 1u) {
     // OH*OW % 4 == 0 and k % 4 == 0: the four k share n and are one aligned vec4 per row.
+    if (WT == 1u) {
+      let r = kN.x * p.O + o;
+      let c = pix.x / 4u;
+      return mat4x4<f32>(textureLoad(wt, vec2<u32>(c, r.x), 0), textureLoad(wt, vec2<u32>(c, r.y), 0),
+                         textureLoad(wt, vec2<u32>(c, r.z), 0), textureLoad(wt, vec2<u32>(c, r.w), 0));
+    }
     let q = (kN.x * p.O + o) * (ohw / 4u) + pix.x / 4u;
     return mat4x4<f32>(a4[q.x], a4[q.y], a4[q.z], a4[q.w]);
   }

@@ -151,22 +151,26 @@ function plan(args: PassArgs, t = currentTileConfig().gemm(args.M, args.NC, args
 }
 
 /**
- * The weights of a forward or input-gradient pass as a texture, on the software adapter: its workgroups
- * span rows, so all their lanes read the same weights (b4's rows: wf [O, K] or wb [KH*KW*O4, C4]).
+ * On the software adapter, the operand that all lanes of a workgroup share, as a texture (conv2d.wgsl's
+ * WT): in a forward or input-gradient pass, whose lanes span rows, the weights (b4's rows: wf [O, K] or
+ * wb [KH*KW*O4, C4]); in a weight-gradient pass, whose lanes span columns, the output gradient g
+ * ([N*O, OH*OW] rows, read by vec4s of 4 pixels when OH*OW % 4 == 0).
  */
-function weightsTextureFor(args: PassArgs, pl: Plan): TextureBindable | null {
-  const textured = args.a.dtype !== "f16" && args.pass !== 2 && currentTileConfig().kind === "software" &&
-    pl.overrides.WGX === 1;
-  if (!textured) return null;
-  const { b, g } = args;
+function sharedOperandTexture(args: PassArgs, pl: Plan): TextureBindable | null {
+  if (args.a.dtype === "f16" || currentTileConfig().kind !== "software") return null;
+  const { a, b, g } = args;
+  if (args.pass === 2) {
+    return pl.overrides.WGX > 1 && args.VA === 1 ? rowsTexture(a, g.N * g.O, g.OH * g.OW) : null;
+  }
+  if (pl.overrides.WGX !== 1) return null;
   return args.pass === 0
-    ? weightTexture(b, args.NC, args.K)
-    : weightTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
+    ? rowsTexture(b, args.NC, args.K)
+    : rowsTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
 }
 
 /**
  * Record one pass into `target` (split s writes elements [s*ssplit, (s+1)*ssplit)); `wt`, when given,
- * is weightsTextureFor(args, pl) already copied (passes that share their weights copy them once).
+ * is sharedOperandTexture(args, pl) already copied (passes that share their weights copy them once).
  */
 function dispatch(
   args: PassArgs,
@@ -174,7 +178,7 @@ function dispatch(
   target: Tensor,
   splits: number,
   ssplit: number,
-  wt = weightsTextureFor(args, pl),
+  wt = sharedOperandTexture(args, pl),
 ): void {
   const { a, b, g } = args;
   const f16 = a.dtype === "f16";
@@ -283,13 +287,13 @@ function dispatch(
 let spare: Tensor | null = null;
 
 /**
- * Packed weights, `rows` rows of `K` floats (wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
- * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's k..k+3. The texture is shared by
- * every pass whose weights fit the same size and is rewritten before each (copies and dispatches run in
- * recording order, so a pass reads the weights copied just before it); null when the weights exceed the
- * adapter's texture size.
+ * `rows` rows of `K` floats (packed weights wf [O, K] or wb [KH*KW*O4, C4], or an output gradient [N*O,
+ * OH*OW]), as the texture conv2d.wgsl reads on the software adapter (`wt`): texel (k / 4, r) holds row r's
+ * k..k+3. The texture is shared by every pass whose operand fits the same size and is rewritten before
+ * each (copies and dispatches run in recording order, so a pass reads what was copied just before it);
+ * null when the operand exceeds the adapter's texture size.
  */
-function weightTexture(w: Tensor, rows: number, K: number): TextureBindable | null {
+function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null {
   const width = K / 4;
   const texture = sizedTexture(width, rows);
   if (!texture) return null;
@@ -307,12 +311,12 @@ function spareTexture(): TextureBindable {
 }
 
 /**
- * Weight textures, per engine and size. Sides are powers of two (the weights fill a corner): Mesa's CPU
+ * Operand textures (rowsTexture), per engine and size. Sides are powers of two (the operand fills a corner): Mesa's CPU
  * driver compiles a variant of a pipeline per bound texture's power-of-two-ness, so mixed shapes made each
  * convolution pipeline generate its code up to four times (ResNet-20 to its first batch, empty cache:
  * 52-58 s against 33 s with the weights in a storage buffer, and a second run still compiled for 24 s).
  */
-const weightTextures = new WeakMap<object, Map<string, GPUTexture>>();
+const operandTextures = new WeakMap<object, Map<string, GPUTexture>>();
 
 /** The texture that holds width x height texels, or null beyond the adapter's texture size. */
 function sizedTexture(width: number, height: number): GPUTexture | null {
@@ -321,8 +325,8 @@ function sizedTexture(width: number, height: number): GPUTexture | null {
   const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
   const size: [number, number] = [pot(width), pot(height)];
   if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
-  let cache = weightTextures.get(e);
-  if (!cache) weightTextures.set(e, cache = new Map());
+  let cache = operandTextures.get(e);
+  if (!cache) operandTextures.set(e, cache = new Map());
   const key = size.join("x");
   let texture = cache.get(key);
   if (!texture) {
@@ -919,7 +923,7 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const size = g.N * g.C * g.H * g.W;
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
   // The stride phases read the same weights: one texture copy serves them all.
-  const wt = weightsTextureFor(phases[0], plans[0]);
+  const wt = sharedOperandTexture(phases[0], plans[0]);
   phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt));
   gp.dispose();
   wb.dispose();

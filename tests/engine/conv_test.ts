@@ -12,10 +12,10 @@
  * 1e-4 * (1 + sqrt(R)).
  */
 import fc from "../fast_check.ts";
-import { throws } from "node:assert/strict";
+import assert, { throws } from "node:assert/strict";
 import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";
-import { linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { currentTileConfig, linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
@@ -275,6 +275,49 @@ gpuTest("conv2d: bad shapes, options and dtypes are rejected naming the op, the 
     );
   });
 });
+
+gpuTest(
+  "conv2d: on the CPU adapter the weight gradient reads the output gradient from a texture where OH*OW % 4 == 0 (one row per image and output channel), from its buffer otherwise, with the same values",
+  async () => {
+    const rec = engine().rec;
+    const copies: [number, number][] = [];
+    const copyToTexture = rec.copyToTexture.bind(rec);
+    rec.copyToTexture = (src, bytesPerRow, dst, width, height) => {
+      copies.push([width, height]);
+      copyToTexture(src, bytesPerRow, dst, width, height);
+    };
+    try {
+      // 3 images, 6 outputs at 6 x 6 (36 pixels: 9 texels per row), 18 rows; then a 5 x 5 output plane.
+      const aligned: Geo = { N: 3, C: 5, H: 11, W: 11, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
+      const odd: Geo = { N: 3, C: 5, H: 9, W: 9, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
+      for (const [g, texels] of [[aligned, 9], [odd, 0]] as const) {
+        copies.length = 0;
+        const [OH, OW] = outSize(g);
+        const X = randomArray(g.N * g.C * g.H * g.W, 31), G = randomArray(g.N * g.O * OH * OW, 32);
+        const dw = scope(() =>
+          conv2dBackwardWeight(Tensor.from(G, [g.N, g.O, OH, OW]), Tensor.from(X, [g.N, g.C, g.H, g.W]), [
+            g.O,
+            g.C,
+            g.KH,
+            g.KW,
+          ], { stride: g.S, padding: g.P })
+        );
+        const want = refBackward(G, X, new Float32Array(g.O * g.C * g.KH * g.KW), g).dw;
+        assertClose(await dw.read(), want, {
+          ...tol(g.N * OH * OW),
+          what: `weight gradient ${JSON.stringify(g)}`,
+        });
+        dw.dispose();
+        const textured = copies.some(([w, h]) => w === texels && h === g.N * g.O);
+        if (currentTileConfig().kind === "software" && texels > 0) {
+          assert.ok(textured, `no ${texels} x ${g.N * g.O} texture copy: ${JSON.stringify(copies)}`);
+        } else assert.ok(!copies.some(([, h]) => h === g.N * g.O), JSON.stringify(copies));
+      }
+    } finally {
+      rec.copyToTexture = copyToTexture;
+    }
+  },
+);
 
 gpuTest("conv2d: the hardware-GPU tile policy (16x16 workgroups) gives the same results", async () => {
   overrideTileConfig(
