@@ -308,18 +308,27 @@ export class Recorder {
   }
 
   /**
-   * Copy rows of `src` (`bytesPerRow` apart, a multiple of 256) into a `width` x `height` texture of
-   * 16-byte texels, in recording order with the dispatches around it.
+   * Copy rows of `src` (`bytesPerRow` apart, a multiple of 256) into `width` x `height` texels (16 bytes
+   * each) of a texture, from its row `firstRow` on, in recording order with the dispatches around it.
    */
-  copyToTexture(src: Bindable, bytesPerRow: number, dst: GPUTexture, width: number, height: number): void {
-    if (bytesPerRow % 256 !== 0 || bytesPerRow < width * 16 || src.byteLength < bytesPerRow * height) {
+  copyToTexture(
+    src: Bindable,
+    bytesPerRow: number,
+    dst: GPUTexture,
+    width: number,
+    height: number,
+    firstRow = 0,
+  ): void {
+    // WebGPU's rule: whole rows but the last, which needs only its texels (16 bytes each).
+    const needed = bytesPerRow * (height - 1) + width * 16;
+    if (bytesPerRow % 256 !== 0 || bytesPerRow < width * 16 || src.byteLength < needed) {
       throw new KernelError(
         `copyToTexture: ${height} rows of ${bytesPerRow} bytes out of range or misaligned`,
       );
     }
     this.commandEncoder().copyBufferToTexture(
       { buffer: src.buffer, offset: src.byteOffset, bytesPerRow, rowsPerImage: height },
-      { texture: dst },
+      { texture: dst, origin: [0, firstRow] },
       [width, height],
     );
     this.pendingCount++;

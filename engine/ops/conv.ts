@@ -179,6 +179,7 @@ function dispatch(
   splits: number,
   ssplit: number,
   wt = sharedOperandTexture(args, pl),
+  at = activationTexture(args),
 ): void {
   const { a, b, g } = args;
   const f16 = a.dtype === "f16";
@@ -226,6 +227,7 @@ function dispatch(
   const bindings: Record<string, Bindable | TextureBindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...epilogueIo }
     : { ...operands, b4: paddedView(b), bias: biasT, wt: wt ?? spareTexture(), ...epilogueIo };
+  if (!f16 && !first) bindings.at = at ?? spareTexture();
   const fg = first?.g;
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
@@ -279,6 +281,7 @@ function dispatch(
       V4,
       OUTP,
       WT: wt ? 1 : 0,
+      AT: at ? 1 : 0,
       ...(first ? { FIRST: 1 } : {}),
     },
   );
@@ -306,6 +309,43 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
 }
 
 /** A 1 x 1 texture bound as `wt` where the kernel reads its weights from b4. */
+/** Texels per row of the activation texture (conv2d.wgsl's `at`: vec4 q at texel (q % 4096, q / 4096)). */
+const ACTIVATION_ROW = 4096;
+
+/**
+ * On the software adapter, the packed operand A of a forward or input-gradient pass (activations or
+ * output gradients, [..., C4] as vec4s) as the texture conv2d.wgsl's `at`, copied in recording order;
+ * null elsewhere or beyond the adapter's texture size.
+ */
+function activationTexture(args: PassArgs): TextureBindable | null {
+  const { a } = args;
+  if (args.pass === 2 || a.dtype !== "f32" || args.first || currentTileConfig().kind !== "software") {
+    return null;
+  }
+  if (a.size % 4 !== 0) throw new Error(`conv2d: packed operand of ${a.size} values is not whole vec4s`);
+  const texels = a.size / 4;
+  const texture = sizedTexture(
+    ACTIVATION_ROW,
+    Math.max(1, Math.ceil(texels / ACTIVATION_ROW)),
+    "activations",
+  );
+  if (!texture) return null;
+  // Whole rows, then the rest of the last row (a copy may end anywhere in its last row).
+  const rowBytes = ACTIVATION_ROW * 16;
+  const full = Math.floor(texels / ACTIVATION_ROW), rest = texels - full * ACTIVATION_ROW;
+  const view = paddedView(a);
+  if (full > 0) engine().rec.copyToTexture(view, rowBytes, texture, ACTIVATION_ROW, full);
+  if (rest > 0) {
+    const tail = {
+      buffer: view.buffer,
+      byteOffset: view.byteOffset + full * rowBytes,
+      byteLength: rest * 16,
+    };
+    engine().rec.copyToTexture(tail, rowBytes, texture, rest, 1, full);
+  }
+  return { texture };
+}
+
 function spareTexture(): TextureBindable {
   return { texture: sizedTexture(1, 1)! };
 }
@@ -319,7 +359,7 @@ function spareTexture(): TextureBindable {
 const operandTextures = new WeakMap<object, Map<string, GPUTexture>>();
 
 /** The texture that holds width x height texels, or null beyond the adapter's texture size. */
-function sizedTexture(width: number, height: number): GPUTexture | null {
+function sizedTexture(width: number, height: number, use = "shared operand"): GPUTexture | null {
   const e = engine();
   const device = e.gpu.device;
   const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
@@ -327,14 +367,14 @@ function sizedTexture(width: number, height: number): GPUTexture | null {
   if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
   let cache = operandTextures.get(e);
   if (!cache) operandTextures.set(e, cache = new Map());
-  const key = size.join("x");
+  const key = `${use} ${size.join("x")}`;
   let texture = cache.get(key);
   if (!texture) {
     texture = device.createTexture({
       size,
       format: "rgba32float",
       usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
-      label: `conv2d weights ${key}`,
+      label: `conv2d ${key}`,
     });
     cache.set(key, texture);
   }
@@ -924,7 +964,8 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
   // The stride phases read the same weights: one texture copy serves them all.
   const wt = sharedOperandTexture(phases[0], plans[0]);
-  phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt));
+  const at = activationTexture(phases[0]);
+  phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt, at));
   gp.dispose();
   wb.dispose();
   return reduceSplits(target, splits, shape);

@@ -282,9 +282,9 @@ gpuTest(
     const rec = engine().rec;
     const copies: [number, number][] = [];
     const copyToTexture = rec.copyToTexture.bind(rec);
-    rec.copyToTexture = (src, bytesPerRow, dst, width, height) => {
-      copies.push([width, height]);
-      copyToTexture(src, bytesPerRow, dst, width, height);
+    rec.copyToTexture = (...args) => {
+      copies.push([args[3], args[4]]);
+      copyToTexture(...args);
     };
     try {
       // 3 images, 6 outputs at 6 x 6 (36 pixels: 9 texels per row), 18 rows; then a 5 x 5 output plane.
@@ -312,6 +312,32 @@ gpuTest(
         if (currentTileConfig().kind === "software" && texels > 0) {
           assert.ok(textured, `no ${texels} x ${g.N * g.O} texture copy: ${JSON.stringify(copies)}`);
         } else assert.ok(!copies.some(([, h]) => h === g.N * g.O), JSON.stringify(copies));
+      }
+    } finally {
+      rec.copyToTexture = copyToTexture;
+    }
+  },
+);
+
+gpuTest(
+  "conv2d: on the CPU adapter the forward and input-gradient passes read their packed operand from a texture 4096 texels wide, its last row copied in part, with the same values",
+  async () => {
+    const rec = engine().rec;
+    const copies: [number, number, number][] = [];
+    const copyToTexture = rec.copyToTexture.bind(rec);
+    rec.copyToTexture = (...args) => {
+      copies.push([args[3], args[4], args[5] ?? 0]);
+      copyToTexture(...args);
+    };
+    try {
+      // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
+      // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
+      await checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41);
+      if (currentTileConfig().kind === "software") {
+        for (const [full, rest] of [[3, 780], [1, 2438]]) {
+          assert.ok(copies.some(([w, h, y]) => w === 4096 && h === full && y === 0), JSON.stringify(copies));
+          assert.ok(copies.some(([w, h, y]) => w === rest && h === 1 && y === full), JSON.stringify(copies));
+        }
       }
     } finally {
       rec.copyToTexture = copyToTexture;

@@ -180,6 +180,15 @@ gpuTest(
     e.rec.copyToTexture(src, 256, texture, 2, 2);
     e.rec.dispatch(kernel, { bindings: { table: { texture }, out }, workgroups: [1] });
     assert.deepEqual([...await out.read()], [0, 1, 2, 3, 4, 5, 6, 7, 64, 65, 66, 67]);
+    // A last row copied in part, into row 1: it needs only its texels, not a whole 256-byte row.
+    const tail = { buffer: src.buffer, byteOffset: 384, byteLength: 16 };
+    e.rec.copyToTexture(tail, 256, texture, 1, 1, 1);
+    e.rec.dispatch(kernel, { bindings: { table: { texture }, out }, workgroups: [1] });
+    assert.deepEqual([...await out.read()], [0, 1, 2, 3, 4, 5, 6, 7, 96, 97, 98, 99]);
+    assert.throws(
+      () => e.rec.copyToTexture({ ...tail, byteLength: 12 }, 256, texture, 1, 1, 1),
+      /copyToTexture: 1 rows of 256 bytes/,
+    );
     assert.throws(
       () => e.rec.dispatch(kernel, { bindings: { table: src, out }, workgroups: [1] }),
       /"table" needs a texture/,
