@@ -42,7 +42,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
-override AT: u32 = 0u;      // PASS 0, 1: read the packed activations (gradients) from the texture at (see there)
+override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
@@ -134,10 +134,10 @@ struct Perm {
 // (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
 // batch 128, the copy included), for addresses of their own about as costly (see README "Speed").
 @group(0) @binding(13) var wt: texture_2d<f32>;
-// AT: a4 (the packed activations of PASS 0, gradients of PASS 1) as a texture 4096 texels wide, vec4 q at
-// texel (q % 4096, q / 4096). Each lane reads its own rows there, for which a texel fetch costs about what
-// a storage load does; it gained nonetheless (lavapipe, the copy included: ResNet-20 sampling 5-7 %, its
-// training step 7-9 %).
+// AT: the packed operand whose rows are each lane's own, as a texture 4096 texels wide, vec4 q at texel
+// (q % 4096, q / 4096): a4 in PASS 0 and 1 (activations, output gradients), b4 in PASS 2 (activations).
+// A texel fetch costs about what a storage load does there, yet it gained (lavapipe, the copy included:
+// ResNet-20 sampling 5-7 %, its training step 7-9 %; weight gradients 9-11 %).
 @group(0) @binding(15) var at: texture_2d<f32>;
 // first: the first layer's weights and bias as [10, C4 / 4] vec4s: fw4[t * C4/4 + c/4] = w1[c..c+3, t]
 // for its 9 taps t, then b1[c..c+3] as a tenth tap whose input is 1; zero past C.
@@ -318,7 +318,9 @@ fn ldA4(q: u32, ok: bool) -> vec4<f32> {
 }
 
 fn ldB4(q: u32, ok: bool) -> vec4<f32> {
-  return select(vec4<f32>(), b4[select(0u, q, ok)], ok);
+  let qq = select(0u, q, ok);
+  if (AT == 1u) { return select(vec4<f32>(), textureLoad(at, vec2<u32>(qq & 4095u, qq >> 12u), 0), ok); }
+  return select(vec4<f32>(), b4[qq], ok);
 }
 
 // PASS 0/1: the packed activation (gradient) vec4 of row r of block i at the current tap.

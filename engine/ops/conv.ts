@@ -313,15 +313,14 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
 const ACTIVATION_ROW = 4096;
 
 /**
- * On the software adapter, the packed operand A of a forward or input-gradient pass (activations or
- * output gradients, [..., C4] as vec4s) as the texture conv2d.wgsl's `at`, copied in recording order;
- * null elsewhere or beyond the adapter's texture size.
+ * On the software adapter, the packed operand whose rows are each lane's own (activations or output
+ * gradients, [..., C4] as vec4s: A of a forward or input-gradient pass, B of a weight-gradient pass) as
+ * the texture conv2d.wgsl's `at`, copied in recording order; null elsewhere or beyond the adapter's
+ * texture size.
  */
 function activationTexture(args: PassArgs): TextureBindable | null {
-  const { a } = args;
-  if (args.pass === 2 || a.dtype !== "f32" || args.first || currentTileConfig().kind !== "software") {
-    return null;
-  }
+  const a = args.pass === 2 ? args.b : args.a;
+  if (a.dtype !== "f32" || args.first || currentTileConfig().kind !== "software") return null;
   if (a.size % 4 !== 0) throw new Error(`conv2d: packed operand of ${a.size} values is not whole vec4s`);
   const texels = a.size / 4;
   const texture = sizedTexture(

@@ -320,7 +320,7 @@ gpuTest(
 );
 
 gpuTest(
-  "conv2d: on the CPU adapter the forward and input-gradient passes read their packed operand from a texture 4096 texels wide, its last row copied in part, with the same values",
+  "conv2d: on the CPU adapter every pass reads its packed per-lane operand (x, or the output gradient) from a texture 4096 texels wide, its last row copied in part, with the same values",
   async () => {
     const rec = engine().rec;
     const copies: [number, number, number][] = [];
