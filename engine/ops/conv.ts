@@ -227,7 +227,7 @@ function dispatch(
   const bindings: Record<string, Bindable | TextureBindable> = f16
     ? { a2: paddedView(a, 8), b2: paddedView(b, 8), bias: biasT, ...epilogueIo }
     : { ...operands, b4: paddedView(b), bias: biasT, wt: wt ?? spareTexture(), ...epilogueIo };
-  if (!f16 && !first) bindings.at = at ?? spareTexture();
+  if (!f16) bindings.at = at ?? spareTexture();
   const fg = first?.g;
   engine().run(
     f16 ? "conv2d_f16" : "conv2d",
