@@ -5,7 +5,7 @@
 import {
   exp,
   initEngine,
-  matmulProbe,
+  kernelProbe,
   mean,
   mul,
   readTensors,
@@ -24,7 +24,7 @@ const b = new Float32Array(n).map((_, i) => Math.cos(i * 0.7));
 const outs = scope(() => {
   const ta = Tensor.from(a, [n]);
   const tb = Tensor.from(b, [n]);
-  return [mul(ta, tb), exp(ta), sum(mul(ta, tb)), mean(Tensor.from(a, [1, n]), [1]), ...matmulProbe()];
+  return [mul(ta, tb), exp(ta), sum(mul(ta, tb)), mean(Tensor.from(a, [1, n]), [1]), ...kernelProbe()];
 });
 const vals = await readTensors(outs);
 console.log(

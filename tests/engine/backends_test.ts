@@ -1,5 +1,6 @@
 /**
- * The same kernels give the same results on the lavapipe Vulkan adapter and on the GL fallback
+ * The same kernels (elementwise ops, sums, a matmul, a convolution and its gradients, which read textures
+ * on these CPU adapters) give the same results on the lavapipe Vulkan adapter and on the GL fallback
  * (llvmpipe), and a machine with no adapter gets a message telling the user what to install.
  */
 import assert from "node:assert/strict";
@@ -14,8 +15,14 @@ Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driv
   assert.equal(gl.backend, "gl");
   console.log(`default: ${main.adapter}\nfallback: ${gl.adapter}`);
   assert.equal(main.results.length, gl.results.length);
+  // The elementwise ops and the two sums agree to rounding; the matmul and the convolutions (outputs 4
+  // on) sum up to 128 products, which the two shader compilers may contract into FMAs differently: the
+  // conv tests' tolerance against float64, 1e-5 * (1 + sqrt(R)) with R <= 128.
   main.results.forEach((r, i) =>
-    assertClose(gl.results![i], r, { rtol: 2e-6, atol: 1e-6, what: `probe output ${i}` })
+    assertClose(gl.results![i], r, {
+      ...(i < 4 ? { rtol: 2e-6, atol: 1e-6 } : { rtol: 1e-5, atol: 1.2e-4 }),
+      what: `probe output ${i}`,
+    })
   );
 });
 
