@@ -308,7 +308,6 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
   return { texture };
 }
 
-/** A 1 x 1 texture bound as `wt` where the kernel reads its weights from b4. */
 /** Texels per row of the activation texture (conv2d.wgsl's `at`: vec4 q at texel (q % 4096, q / 4096)). */
 const ACTIVATION_ROW = 4096;
 
@@ -345,15 +344,17 @@ function activationTexture(args: PassArgs): TextureBindable | null {
   return { texture };
 }
 
+/** A 1 x 1 texture bound as `wt` or `at` where the kernel reads that operand from its buffer. */
 function spareTexture(): TextureBindable {
   return { texture: sizedTexture(1, 1)! };
 }
 
 /**
- * Operand textures (rowsTexture), per engine and size. Sides are powers of two (the operand fills a corner): Mesa's CPU
- * driver compiles a variant of a pipeline per bound texture's power-of-two-ness, so mixed shapes made each
- * convolution pipeline generate its code up to four times (ResNet-20 to its first batch, empty cache:
- * 52-58 s against 33 s with the weights in a storage buffer, and a second run still compiled for 24 s).
+ * Operand textures (rowsTexture, activationTexture), per engine, use and size. Sides are powers of two
+ * (the operand fills a corner): Mesa's CPU driver compiles a variant of a pipeline per bound texture's
+ * power-of-two-ness, so mixed shapes made each convolution pipeline generate its code up to four times
+ * (ResNet-20 to its first batch, empty cache: 52-58 s against 33 s with the weights in a storage buffer,
+ * and a second run still compiled for 24 s).
  */
 const operandTextures = new WeakMap<object, Map<string, GPUTexture>>();
 
