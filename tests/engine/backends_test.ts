@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { NO_ADAPTER_MESSAGE } from "../../engine/mod.ts";
 import { assertClose } from "../helpers.ts";
-import { runProbe } from "./run_probe.ts";
+import { acrossBackends, runProbe } from "./run_probe.ts";
 
 Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driver hidden)", async () => {
   const main = await runProbe({});
@@ -15,14 +15,8 @@ Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driv
   assert.equal(gl.backend, "gl");
   console.log(`default: ${main.adapter}\nfallback: ${gl.adapter}`);
   assert.equal(main.results.length, gl.results.length);
-  // The elementwise ops and the two sums agree to rounding; the matmul and the convolutions (outputs 4
-  // on) sum up to 128 products, which the two shader compilers may contract into FMAs differently: the
-  // conv tests' tolerance against float64, 1e-5 * (1 + sqrt(R)) with R <= 128.
   main.results.forEach((r, i) =>
-    assertClose(gl.results![i], r, {
-      ...(i < 4 ? { rtol: 2e-6, atol: 1e-6 } : { rtol: 1e-5, atol: 1.2e-4 }),
-      what: `probe output ${i}`,
-    })
+    assertClose(gl.results![i], r, { ...acrossBackends(i), what: `probe output ${i}` })
   );
 });
 
