@@ -312,16 +312,26 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
 const ACTIVATION_ROW = 4096;
 
 /**
+ * Multiply-adds per texel below which a pass does not copy its per-lane operand into a texture: measured
+ * (batch 400, interleaved), a 1x1 stride-2 downsample (32 and 64 per texel) ran 10.5-10.8 -> 12.9-14.7 ms
+ * with it, a 3x3 stride-2 convolution from 16 to 32 channels (288) the same, the 3x3 stride-1 ones (576
+ * and more) 5-15 % faster.
+ */
+const MIN_MACS_PER_TEXEL = 256;
+
+/**
  * On the software adapter, the packed operand whose rows are each lane's own (activations or output
  * gradients, [..., C4] as vec4s: A of a forward or input-gradient pass, B of a weight-gradient pass) as
- * the texture conv2d.wgsl's `at`, copied in recording order; null elsewhere or beyond the adapter's
+ * the texture conv2d.wgsl's `at`, copied in recording order, where the pass (`macs` multiply-adds: all
+ * its dispatches') does enough work per texel to repay the copy; null elsewhere or beyond the adapter's
  * texture size.
  */
-function activationTexture(args: PassArgs): TextureBindable | null {
+function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): TextureBindable | null {
   const a = args.pass === 2 ? args.b : args.a;
   if (a.dtype !== "f32" || args.first || currentTileConfig().kind !== "software") return null;
   if (a.size % 4 !== 0) throw new Error(`conv2d: packed operand of ${a.size} values is not whole vec4s`);
   const texels = a.size / 4;
+  if (macs < MIN_MACS_PER_TEXEL * texels) return null;
   const texture = sizedTexture(
     ACTIVATION_ROW,
     Math.max(1, Math.ceil(texels / ACTIVATION_ROW)),
@@ -964,7 +974,7 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
   // The stride phases read the same weights: one texture copy serves them all.
   const wt = sharedOperandTexture(phases[0], plans[0]);
-  const at = activationTexture(phases[0]);
+  const at = activationTexture(phases[0], phases.reduce((n, p) => n + p.M * p.NC * p.K, 0));
   phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt, at));
   gp.dispose();
   wb.dispose();

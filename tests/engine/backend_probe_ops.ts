@@ -16,13 +16,14 @@ function values(n: number, phase: number): Float32Array {
 export function kernelProbe(): Tensor[] {
   const a = Tensor.from(values(33 * 17, 1), [33, 17]);
   const b = Tensor.from(values(17 * 9, 2), [17, 9]);
-  const x = Tensor.from(values(2 * 5 * 8 * 8, 3), [2, 5, 8, 8]);
-  const w = Tensor.from(values(6 * 5 * 9, 4), [6, 5, 3, 3]);
-  const gy = Tensor.from(values(2 * 6 * 8 * 8, 5), [2, 6, 8, 8]);
+  // 8 -> 16 channels: enough multiply-adds per texel that every pass copies its operand into a texture.
+  const x = Tensor.from(values(2 * 8 * 8 * 8, 3), [2, 8, 8, 8]);
+  const w = Tensor.from(values(16 * 8 * 9, 4), [16, 8, 3, 3]);
+  const gy = Tensor.from(values(2 * 16 * 8 * 8, 5), [2, 16, 8, 8]);
   const opts = { padding: 1 };
   return [
     matmul(a, b),
-    conv2dRaw(x, w, Tensor.from(values(6, 6), [6]), opts),
+    conv2dRaw(x, w, Tensor.from(values(16, 6), [16]), opts),
     conv2dBackwardInput(gy, w, x.shape, opts),
     conv2dBackwardWeight(gy, x, w.shape, opts),
   ];
