@@ -276,22 +276,31 @@ gpuTest("conv2d: bad shapes, options and dtypes are rejected naming the op, the 
   });
 });
 
+/** [width, height, first row] of each texture copy `f` records. */
+async function textureCopies(f: () => Promise<void>): Promise<[number, number, number][]> {
+  const rec = engine().rec;
+  const copies: [number, number, number][] = [];
+  const copyToTexture = rec.copyToTexture.bind(rec);
+  rec.copyToTexture = (...args) => {
+    copies.push([args[3], args[4], args[5] ?? 0]);
+    copyToTexture(...args);
+  };
+  try {
+    await f();
+  } finally {
+    rec.copyToTexture = copyToTexture;
+  }
+  return copies;
+}
+
 gpuTest(
   "conv2d: on the CPU adapter the weight gradient reads the output gradient from a texture where OH*OW % 4 == 0 (one row per image and output channel), from its buffer otherwise, with the same values",
   async () => {
-    const rec = engine().rec;
-    const copies: [number, number][] = [];
-    const copyToTexture = rec.copyToTexture.bind(rec);
-    rec.copyToTexture = (...args) => {
-      copies.push([args[3], args[4]]);
-      copyToTexture(...args);
-    };
-    try {
-      // 3 images, 6 outputs at 6 x 6 (36 pixels: 9 texels per row), 18 rows; then a 5 x 5 output plane.
-      const aligned: Geo = { N: 3, C: 5, H: 11, W: 11, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
-      const odd: Geo = { N: 3, C: 5, H: 9, W: 9, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
-      for (const [g, texels] of [[aligned, 9], [odd, 0]] as const) {
-        copies.length = 0;
+    // 3 images, 6 outputs at 6 x 6 (36 pixels: 9 texels per row), 18 rows; then a 5 x 5 output plane.
+    const aligned: Geo = { N: 3, C: 5, H: 11, W: 11, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
+    const odd: Geo = { N: 3, C: 5, H: 9, W: 9, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
+    for (const [g, texels] of [[aligned, 9], [odd, 0]] as const) {
+      const copies = await textureCopies(async () => {
         const [OH, OW] = outSize(g);
         const X = randomArray(g.N * g.C * g.H * g.W, 31), G = randomArray(g.N * g.O * OH * OW, 32);
         const dw = scope(() =>
@@ -308,13 +317,11 @@ gpuTest(
           what: `weight gradient ${JSON.stringify(g)}`,
         });
         dw.dispose();
-        const textured = copies.some(([w, h]) => w === texels && h === g.N * g.O);
-        if (currentTileConfig().kind === "software" && texels > 0) {
-          assert.ok(textured, `no ${texels} x ${g.N * g.O} texture copy: ${JSON.stringify(copies)}`);
-        } else assert.ok(!copies.some(([, h]) => h === g.N * g.O), JSON.stringify(copies));
-      }
-    } finally {
-      rec.copyToTexture = copyToTexture;
+      });
+      const textured = copies.some(([w, h]) => w === texels && h === g.N * g.O);
+      if (currentTileConfig().kind === "software" && texels > 0) {
+        assert.ok(textured, `no ${texels} x ${g.N * g.O} texture copy: ${JSON.stringify(copies)}`);
+      } else assert.ok(!copies.some(([, h]) => h === g.N * g.O), JSON.stringify(copies));
     }
   },
 );
@@ -322,30 +329,22 @@ gpuTest(
 gpuTest(
   "conv2d: on the CPU adapter every pass reads its packed per-lane operand (x, or the output gradient) from a texture 4096 texels wide, its last row copied in part, where the work per texel repays the copy, with the same values",
   async () => {
-    const rec = engine().rec;
-    const copies: [number, number, number][] = [];
-    const copyToTexture = rec.copyToTexture.bind(rec);
-    rec.copyToTexture = (...args) => {
-      copies.push([args[3], args[4], args[5] ?? 0]);
-      copyToTexture(...args);
-    };
-    try {
-      // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
-      // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
-      await checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41);
-      if (currentTileConfig().kind === "software") {
-        for (const [full, rest] of [[3, 780], [1, 2438]]) {
-          assert.ok(copies.some(([w, h, y]) => w === 4096 && h === full && y === 0), JSON.stringify(copies));
-          assert.ok(copies.some(([w, h, y]) => w === rest && h === 1 && y === full), JSON.stringify(copies));
-        }
+    // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
+    // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
+    const copies = await textureCopies(() =>
+      checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41)
+    );
+    if (currentTileConfig().kind === "software") {
+      for (const [full, rest] of [[3, 780], [1, 2438]]) {
+        assert.ok(copies.some(([w, h, y]) => w === 4096 && h === full && y === 0), JSON.stringify(copies));
+        assert.ok(copies.some(([w, h, y]) => w === rest && h === 1 && y === full), JSON.stringify(copies));
       }
-      // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
-      copies.length = 0;
-      await checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 1, KW: 1, S: 2, P: 0 }, 42);
-      assert.ok(!copies.some(([w]) => w === 4096 || w === 780), JSON.stringify(copies));
-    } finally {
-      rec.copyToTexture = copyToTexture;
     }
+    // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
+    const downsample = await textureCopies(() =>
+      checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 1, KW: 1, S: 2, P: 0 }, 42)
+    );
+    assert.ok(!downsample.some(([w]) => w === 4096 || w === 780), JSON.stringify(downsample));
   },
 );
 
