@@ -10,7 +10,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cliCommand(script: string, args: string[]): Deno.Command {
+/** `env` adds to the inherited environment (INIT_CWD, say: the directory a `deno task` was typed in). */
+export function cliCommand(script: string, args: string[], env: Record<string, string> = {}): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -22,13 +23,18 @@ export function cliCommand(script: string, args: string[]): Deno.Command {
       ...args,
     ],
     cwd: ROOT,
+    env,
     stdout: "piped",
     stderr: "piped",
   });
 }
 
-export async function runCli(script: string, args: string[]): Promise<CliResult> {
-  const { code, stdout, stderr } = await cliCommand(script, args).output();
+export async function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  const { code, stdout, stderr } = await cliCommand(script, args, env).output();
   const dec = new TextDecoder();
   return { code, stdout: dec.decode(stdout), stderr: dec.decode(stderr) };
 }

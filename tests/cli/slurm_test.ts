@@ -10,7 +10,7 @@ import { readLog } from "../../smoothing/log.ts";
 import { readRunRecord } from "../../smoothing/run_record.ts";
 import { readManifest, sweepTasks } from "../../smoothing/sweep.ts";
 import { withDir, writeShardLog } from "../smoothing/sweep_fixture.ts";
-import { ROOT, runInProcess } from "./run_cli.ts";
+import { ROOT, runCli, runInProcess } from "./run_cli.ts";
 
 const MODEL = `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`;
 const OTHER = `${ROOT}models/mnist_cnn_smoothadv_0.25.safetensors`;
@@ -113,14 +113,10 @@ Deno.test("mistakes are refused before anything is submitted, each named", () =>
 
 Deno.test("certify's path flags are made absolute against where the command was typed", () =>
   withDir(async (dir) => {
-    const here = Deno.cwd();
-    Deno.chdir(dir);
-    try {
-      const r = await slurm(["write", ...define("sw"), "--data-dir", "data/mnist"]);
-      assert.equal(r.code, 0, r.err);
-    } finally {
-      Deno.chdir(here);
-    }
+    // as `deno task slurm` typed in `dir` runs it: in the repository root, with INIT_CWD = dir (a
+    // subprocess, since changing this process's directory would move the test files running beside it)
+    const r = await runCli("slurm.ts", ["write", ...define("sw"), "--data-dir", "data/mnist"], { INIT_CWD: dir });
+    assert.equal(r.code, 0, r.stderr);
     const m = readManifest(`${dir}/sw`)!;
     assert.deepEqual(m.certifyArgs.slice(-2), ["--data-dir", `${dir}/data/mnist`]);
     assert.ok(sweepTasks(`${dir}/sw`, m).every((t) => t.out.startsWith(`${dir}/sw/logs/`)));

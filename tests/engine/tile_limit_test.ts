@@ -16,23 +16,21 @@ async function capIn(env: string | null, requested: string): Promise<string> {
     const t = currentTileConfig().gemm(3072, 64, "rows", 64);
     console.log(JSON.stringify({ limit: engine().tileLimit, kind: currentTileConfig().kind, RB: t.RB, CB: t.CB }));
   `;
-  const cmd = new Deno.Command(Deno.execPath(), {
+  // The test task sets the variable and a child inherits its parent's environment: the child gets a
+  // copy without it (not a change to this process's, which test files running beside this one share).
+  const childEnv = Deno.env.toObject();
+  delete childEnv.SMOOTHCERT_MAX_TILE;
+  if (env !== null) childEnv.SMOOTHCERT_MAX_TILE = env;
+  const out = await new Deno.Command(Deno.execPath(), {
     args: ["eval", "--ext=ts", code],
     cwd: ROOT,
-    env: env === null ? {} : { SMOOTHCERT_MAX_TILE: env },
+    clearEnv: true,
+    env: childEnv,
     stdout: "piped",
     stderr: "piped",
-  });
-  // The test task sets the variable, and a child inherits it: unset it here for the unset case.
-  const saved = Deno.env.get("SMOOTHCERT_MAX_TILE");
-  if (env === null) Deno.env.delete("SMOOTHCERT_MAX_TILE");
-  try {
-    const out = await cmd.output();
-    assert.ok(out.success, new TextDecoder().decode(out.stderr).slice(-2000));
-    return new TextDecoder().decode(out.stdout).trim();
-  } finally {
-    if (saved !== undefined) Deno.env.set("SMOOTHCERT_MAX_TILE", saved);
-  }
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr).slice(-2000));
+  return new TextDecoder().decode(out.stdout).trim();
 }
 
 Deno.test({
