@@ -115,7 +115,9 @@ Deno.test("certify's path flags are made absolute against where the command was 
   withDir(async (dir) => {
     // as `deno task slurm` typed in `dir` runs it: in the repository root, with INIT_CWD = dir (a
     // subprocess, since changing this process's directory would move the test files running beside it)
-    const r = await runCli("slurm.ts", ["write", ...define("sw"), "--data-dir", "data/mnist"], { INIT_CWD: dir });
+    const r = await runCli("slurm.ts", ["write", ...define("sw"), "--data-dir", "data/mnist"], {
+      INIT_CWD: dir,
+    });
     assert.equal(r.code, 0, r.stderr);
     const m = readManifest(`${dir}/sw`)!;
     assert.deepEqual(m.certifyArgs.slice(-2), ["--data-dir", `${dir}/data/mnist`]);
