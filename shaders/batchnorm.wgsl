@@ -12,6 +12,7 @@
 override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
+override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU (ACT = 1)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -273,12 +274,22 @@ fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let mean = saved[c];
   let inv = saved[pe.C + c];
   let sc = saved[2u * pe.C + c];
+  let sh = saved[3u * pe.C + c];
   let db = dbias_in[c] / m;
   let dw = dweight_in[c] / m;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    let xhat = (x4[i] - mean) * inv;
-    out4[i] = sc * (g4[i] - db - xhat * dw);
+    let xv = x4[i];
+    let xhat = (xv - mean) * inv;
+    out4[i] = sc * (beforeRelu(g4[i], xv, sc, sh) - db - xhat * dw);
   }
+}
+
+// With MASK, the gradient gv of relu(y) becomes that of y = xv * sc + sh: zero where y <= 0. y is
+// recomputed from x by train_apply4's own expression on the same statistics, so the mask is the
+// forward's, and the backward needs neither the output nor a pass of its own to mask g.
+fn beforeRelu(gv: vec4<f32>, xv: vec4<f32>, sc: f32, sh: f32) -> vec4<f32> {
+  if (MASK == 0u) { return gv; }
+  return select(vec4<f32>(0.0), gv, xv * sc + sh > vec4<f32>(0.0));
 }
 
 @compute @workgroup_size(WG)
@@ -356,11 +367,14 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     let hw4 = pr.HW / 4u;
     var sg4 = vec4<f32>();
     var sgx4 = vec4<f32>();
+    let sc = saved[2u * pr.C + c];
+    let sh = saved[3u * pr.C + c];
     for (var it = streamStart(lid, pr.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
       let i = (it.n * pr.C + c) * hw4 + it.j;
-      let gv = g4[i];
+      let xv = x4[i];
+      let gv = beforeRelu(g4[i], xv, sc, sh);
       sg4 += gv;
-      sgx4 += gv * (x4[i] - mean);
+      sgx4 += gv * (xv - mean);
     }
     sg = sg4.x + sg4.y + sg4.z + sg4.w;
     sgx = sgx4.x + sgx4.y + sgx4.z + sgx4.w;

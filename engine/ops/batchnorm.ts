@@ -100,7 +100,10 @@ function evalSaved(
   return saved;
 }
 
-/** Gradients of batchnorm given the per-channel `saved` statistics (no autograd). */
+/**
+ * Gradients of batchnorm given the per-channel `saved` statistics (no autograd). With `afterRelu`, g is
+ * the gradient of relu(output) (the normalising pass's ReLU, training), which the passes mask themselves.
+ */
 function batchNormBackward(
   g: Tensor,
   x: Tensor,
@@ -108,10 +111,16 @@ function batchNormBackward(
   training: boolean,
   wantX: boolean,
   wantParams: boolean,
+  afterRelu = false,
 ): [Tensor | null, Tensor | null, Tensor | null] {
   const [N, C, H, W] = x.shape;
   const e = engine();
   const v4 = byVec4(x);
+  // (the normalising pass applies a ReLU only by vec4s: tailFlags)
+  if (afterRelu && !(v4 && training)) {
+    throw new Error("batchNorm2d backward: MASK needs the vec4 training passes");
+  }
+  const MASK = afterRelu ? 1 : 0;
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
@@ -123,7 +132,7 @@ function batchNormBackward(
       bindings: { g, g4: paddedView(g), x, x4: paddedView(x), saved, dweight_out: dweight, dbias_out: dbias },
       uniforms: { N, C, HW: H * W, row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG, V4: v4 ? 1 : 0 });
+    }, { WG, V4: v4 ? 1 : 0, MASK });
   }
   let dx: Tensor | null = null;
   if (wantX) {
@@ -137,7 +146,7 @@ function batchNormBackward(
         bindings: { ...io, ...xb, saved, dweight_in: dweight!, dbias_in: dbias! },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
-      }, { WG });
+      }, v4 ? { WG, MASK } : { WG });
     } else {
       e.run("batchnorm", `dx_eval${sfx}`, {
         bindings: { ...io, saved },
@@ -272,7 +281,10 @@ function tailFlags(v4: boolean, residual: Tensor | null, relu = false): TailFlag
 
 /**
  * The normalisation's autograd node, with the residual and ReLU its pass applied: the gradient is masked
- * by the output's sign (relu(y) > 0 iff y > 0) and is also the residual's.
+ * by the output's sign (relu(y) > 0 iff y > 0) and is also the residual's. In training without a
+ * residual the backward passes mask it themselves, from the pre-activation they recompute (MASK in
+ * batchnorm.wgsl): no masking pass, and the output need not be kept. With a residual the masked gradient
+ * is the residual's too, so it is materialised by a pass of its own.
  */
 function attachNorm(
   op: string,
@@ -284,11 +296,12 @@ function attachNorm(
   training: boolean,
   act: TailFlags,
 ): Tensor {
+  const foldMask = training && act.relu && !act.residual;
   return attach(
     out,
     op,
     [x, weight, bias, act.residual],
-    act.relu ? [x, saved, out] : [x, saved],
+    act.relu && !foldMask ? [x, saved, out] : [x, saved],
     (g, [sx, ss, so]) => {
       const gy = so ? binaryRaw("reluGrad", so, g) : g;
       const [dx, dw, db] = batchNormBackward(
@@ -298,6 +311,7 @@ function attachNorm(
         training,
         x.requiresGrad,
         weight.requiresGrad || bias.requiresGrad,
+        foldMask,
       );
       const dres = act.residual?.requiresGrad ? gy.view() : null;
       if (gy !== g) gy.dispose();

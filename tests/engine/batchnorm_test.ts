@@ -192,11 +192,27 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
   await checkGrad([2, 2, 16, 16], 11, true);
 });
 
+/** What f returns, and how many elementwise-family dispatches it recorded. */
+function elementwiseRuns<T>(f: () => T): [T, number] {
+  const e = engine();
+  const run = e.run.bind(e);
+  let n = 0;
+  e.run = (family, ...rest) => {
+    if (family === "elementwise") n++;
+    run(family, ...rest);
+  };
+  try {
+    return [f(), n];
+  } finally {
+    e.run = run;
+  }
+}
+
 /**
  * relu?(bn(x) + residual?), training or evaluation: the normalising pass applies the residual and the
  * ReLU where planes hold a multiple of 4 values (one pass instead of three); the values, the forward's
- * dispatch count and the gradients of x, weight, bias and the residual against central differences of
- * the float64 reference. The residual is nudged so that no pre-activation lies within 0.05 of the
+ * dispatch count, whether the backward masks by the ReLU in its own passes, and the gradients of x,
+ * weight, bias and the residual against central differences of the float64 reference. The residual is nudged so that no pre-activation lies within 0.05 of the
  * ReLU's kink, where differences would straddle it.
  */
 async function checkTail(
@@ -225,7 +241,7 @@ async function checkTail(
       const pre = v + (withResidual ? rv[i] : 0);
       return withRelu ? Math.max(pre, 0) : pre;
     });
-  const [y, dispatches, gx, gw, gb, gr] = await scopeAsync(async () => {
+  const [y, dispatches, masks, gx, gw, gb, gr] = await scopeAsync(async () => {
     const x = Tensor.from(xs, shape), tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
     const tr = Tensor.from(res, shape);
     for (const t of [x, tw, tb, tr]) t.requiresGrad = true;
@@ -245,11 +261,20 @@ async function checkTail(
     );
     const d = engine().rec.stats.dispatches - before;
     const inputs = withResidual ? [x, tw, tb, tr] : [x, tw, tb];
-    const gs = grad(out, inputs, { seed: Tensor.from(r, shape) });
+    const seedGrad = Tensor.from(r, shape);
+    const [gs, masks] = elementwiseRuns(() => grad(out, inputs, { seed: seedGrad }));
     const vals = await readTensors([out, ...gs]);
-    return [vals[0], d, ...vals.slice(1)] as const;
+    return [vals[0], d, masks, ...vals.slice(1)] as const;
   });
   const what = `${shape} ${training ? "training" : "evaluation"}, residual ${withResidual}, relu ${withRelu}`;
+  // In training without a residual, batchnorm's backward passes mask the gradient by the ReLU
+  // themselves; otherwise a ReLU's gradient is an elementwise pass of its own.
+  const folded = training && withRelu && !withResidual && (H * W) % 4 === 0;
+  if (withRelu && (masks === 0) !== folded) {
+    throw new Error(
+      `${what}: the backward ran ${masks} elementwise pass(es), expected ${folded ? 0 : "some"}`,
+    );
+  }
   assertClose(y, fwd(xs, w, b, res), { rtol: 1e-5, atol: 1e-5, what: `y ${what}` });
   // by vec4s: the statistics (training) or their snapshot for the backward (evaluation) and one
   // normalising pass; otherwise those, an add and a ReLU
