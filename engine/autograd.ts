@@ -5,7 +5,8 @@
  * accumulate gradients of tensors used several times, and free each node's saved tensors once used.
  */
 import { type GradFnLike, registerNode, Tensor } from "./tensor.ts";
-import { add, zeros } from "./ops/elementwise.ts";
+// The raw kernels, not the differentiable ops (which import this module): gradient sums need no graph.
+import { binaryRaw, zeros } from "./ops/elementwise_kernels.ts";
 
 export type BackwardRule = (gradOut: Tensor, saved: readonly Tensor[]) => readonly (Tensor | null)[];
 
@@ -116,7 +117,7 @@ function accumulate<K>(map: Map<K, Tensor>, key: K, g: Tensor): void {
   const prev = map.get(key);
   if (!prev) map.set(key, g);
   else {
-    map.set(key, add(prev, g));
+    map.set(key, binaryRaw("add", prev, g));
     prev.dispose();
     g.dispose();
   }
@@ -189,7 +190,7 @@ export function backward(root: Tensor, seed?: Tensor, opts: { retainGraph?: bool
   const { leafGrads } = runBackward(root, seed, null, opts.retainGraph ?? false);
   for (const [leaf, g] of leafGrads) {
     if (leaf.grad) {
-      const sum = noGrad(() => add(leaf.grad!, g));
+      const sum = binaryRaw("add", leaf.grad!, g);
       leaf.grad.dispose();
       g.dispose();
       leaf.grad = sum.keep();

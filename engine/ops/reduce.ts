@@ -1,120 +1,11 @@
 /** Reductions over chosen axes (sum, mean, max) with their backward rules. */
 import { attach } from "../autograd.ts";
-import { engine } from "../runtime.ts";
-import { type Shape, Tensor } from "../tensor.ts";
-import { binaryRaw, expandRaw } from "./elementwise.ts";
-import { fmt, grid1d, MAX_GRID, normAxes, pack8, stridesOf } from "./util.ts";
+import type { Tensor } from "../tensor.ts";
+import { binaryRaw, expandRaw } from "./elementwise_kernels.ts";
+import { reduceRaw, scalarConst } from "./reduce_kernels.ts";
+import { normAxes } from "./util.ts";
 
-const WG = 256;
-
-/** Raw reduction kernel. The result keeps reduced dimensions as size 1 when keepDims. */
-function reduceRaw(
-  kind: "sum" | "max",
-  x: Tensor,
-  axes: readonly number[],
-  keepDims: boolean,
-  scale: number,
-): Tensor {
-  if (x.dtype !== "f32") throw new TypeError(`${kind}: expected an f32 tensor, got ${x.dtype}`);
-  const ax = normAxes(axes, x.rank, kind);
-  const st = stridesOf(x.shape);
-  const kshape: number[] = [], kstride: number[] = [], rshape: number[] = [], rstride: number[] = [];
-  x.shape.forEach((d, i) => {
-    if (ax.includes(i)) {
-      rshape.push(d);
-      rstride.push(st[i]);
-    } else {
-      kshape.push(d);
-      kstride.push(st[i]);
-    }
-  });
-  const outShape = keepDims ? x.shape.map((d, i) => (ax.includes(i) ? 1 : d)) : kshape;
-  const out = Tensor.empty(outShape, "f32", kind);
-  const nout = out.size;
-  const nred = rshape.reduce((p, d) => p * d, 1);
-  if (nout === 0) return out;
-  if (nred === 0) {
-    if (kind === "max") throw new RangeError(`max: reduction over an empty axis of ${fmt(x.shape)}`);
-  }
-  const akb = akbView(x.shape, ax);
-  if (akb) {
-    const [A, K, B] = akb;
-    const grouped = A * B >= 256;
-    const g = grouped
-      ? {
-        workgroups: [Math.min(K, MAX_GRID), Math.ceil(K / Math.min(K, MAX_GRID))] as [number, number],
-        row: Math.min(K, MAX_GRID),
-      }
-      : grid1d(K, WG);
-    engine().run("reduce", grouped ? "akb_group" : "akb_thread", {
-      bindings: { x, out },
-      uniforms: { a: A, k: K, b: B, row: g.row, scale, _p0: 0, _p1: 0, _p2: 0 },
-      workgroups: g.workgroups,
-    }, { OP: kind === "max" ? 1 : 0, WG });
-    return out;
-  }
-  const grouped = nred >= 256;
-  let workgroups: [number, number];
-  let row: number;
-  if (grouped) {
-    const gx = Math.min(nout, MAX_GRID);
-    workgroups = [gx, Math.ceil(nout / gx)];
-    row = gx;
-  } else {
-    const g = grid1d(nout, WG);
-    workgroups = g.workgroups;
-    row = g.row;
-  }
-  engine().run("reduce", grouped ? "reduce_group" : "reduce_thread", {
-    bindings: { x, out },
-    uniforms: {
-      nout,
-      nred,
-      krank: kshape.length,
-      rrank: rshape.length,
-      row,
-      scale,
-      _p0: 0,
-      _p1: 0,
-      kshape: pack8(kshape, kind),
-      kstride: pack8(kstride, kind),
-      rshape: pack8(rshape, kind),
-      rstride: pack8(rstride, kind),
-    },
-    workgroups,
-  }, { OP: kind === "max" ? 1 : 0, WG });
-  return out;
-}
-
-/**
- * [A, K, B] when the kept dimensions form one contiguous block between reduced ones (size-1 dimensions
- * fit anywhere); null otherwise.
- */
-function akbView(shape: readonly number[], axes: readonly number[]): [number, number, number] | null {
-  let A = 1, K = 1, B = 1;
-  let phase = 0; // 0: leading reduced, 1: kept, 2: trailing reduced
-  for (let i = 0; i < shape.length; i++) {
-    const d = shape[i];
-    if (d === 1) continue;
-    const reduced = axes.includes(i);
-    if (phase === 0) {
-      if (reduced) A *= d;
-      else {
-        phase = 1;
-        K *= d;
-      }
-    } else if (phase === 1) {
-      if (reduced) {
-        phase = 2;
-        B *= d;
-      } else K *= d;
-    } else {
-      if (!reduced) return null;
-      B *= d;
-    }
-  }
-  return [A, K, B];
-}
+export { scalarConst, sumTo } from "./reduce_kernels.ts";
 
 function allAxes(x: Tensor): number[] {
   return x.shape.map((_, i) => i);
@@ -167,33 +58,4 @@ export function max(x: Tensor, axes: readonly number[] = allAxes(x), opts: Reduc
     for (const t of [yk, mask, ties, gk, share]) t.dispose();
     return [r];
   });
-}
-
-/** Sum a broadcast result back down to `shape` (no autograd: used inside backward rules). */
-export function sumTo(g: Tensor, shape: Shape): Tensor {
-  const off = g.rank - shape.length;
-  if (off < 0) throw new RangeError(`sumTo: cannot sum ${fmt(g.shape)} to the larger rank ${fmt(shape)}`);
-  const axes: number[] = [];
-  g.shape.forEach((d, i) => {
-    if (i < off || (shape[i - off] === 1 && d !== 1)) axes.push(i);
-  });
-  const r = reduceRaw("sum", g, axes, true, 1);
-  if (r.size !== shape.reduce((p, d) => p * d, 1)) {
-    throw new RangeError(`sumTo: ${fmt(g.shape)} -> ${fmt(shape)}`);
-  }
-  const v = r.view(shape);
-  r.dispose();
-  return v;
-}
-
-const constCache = new Map<number, Tensor>();
-
-/** A cached one-element constant (kept for the process lifetime). */
-export function scalarConst(v: number): Tensor {
-  let t = constCache.get(v);
-  if (!t || t.disposed) {
-    t = Tensor.from([v], [1], "f32", "constant").keep();
-    constCache.set(v, t);
-  }
-  return t;
 }
