@@ -4,7 +4,7 @@
  * per second (minimal traffic, as stated in bench/plan.ts), compared with the copy bandwidth.
  */
 import { batchNorm2d, countVotes, grad, noisyCopies, softmaxAverageLoss, Tensor } from "../engine/mod.ts";
-import { fillInPlace } from "../engine/ops/elementwise.ts";
+import { fillInPlace } from "../engine/ops/elementwise_kernels.ts";
 import type { CaseParams, MeasuredCase, Sample } from "./cases.ts";
 import { measureRecorded, randomArray } from "./measure.ts";
 

@@ -18,7 +18,9 @@ export {
 } from "./tensor.ts";
 export { attach, backward, grad, isGradEnabled, needsGrad, noGrad } from "./autograd.ts";
 export * from "./ops/elementwise.ts";
+export * from "./ops/elementwise_kernels.ts";
 export * from "./ops/reduce.ts";
+export * from "./ops/reduce_kernels.ts";
 export * from "./ops/batchnorm.ts";
 export * from "./ops/pool.ts";
 export * from "./ops/softmax.ts";

@@ -22,7 +22,7 @@ import {
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
 import { cast, flatten, permute } from "../engine/ops/layout.ts";
-import { full } from "../engine/ops/elementwise.ts";
+import { full } from "../engine/ops/elementwise_kernels.ts";
 import type { InitRng } from "./init.ts";
 import { Module } from "./module.ts";
 

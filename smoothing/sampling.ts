@@ -11,7 +11,7 @@
  * shape never changes, so each kernel compiles once per run.
  */
 import { engine, noGrad, scope, Tensor } from "../engine/mod.ts";
-import { fillInPlace } from "../engine/ops/elementwise.ts";
+import { fillInPlace } from "../engine/ops/elementwise_kernels.ts";
 import { NO_COUNTER, noisyRows } from "../engine/ops/noise.ts";
 import { countVotesRows } from "../engine/ops/votes.ts";
 import type { Module } from "../nn/module.ts";

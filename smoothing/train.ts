@@ -20,7 +20,7 @@ import {
   slice,
   Tensor,
 } from "../engine/mod.ts";
-import { full } from "../engine/ops/elementwise.ts";
+import { full } from "../engine/ops/elementwise_kernels.ts";
 import type { Batch, DataLoader } from "../nn/data/loader.ts";
 import type { Module } from "../nn/module.ts";
 import { ParameterError } from "../nn/parameter_error.ts";

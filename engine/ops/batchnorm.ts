@@ -9,7 +9,8 @@ import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
-import { add, binaryRaw, relu } from "./elementwise.ts";
+import { add, relu } from "./elementwise.ts";
+import { binaryRaw } from "./elementwise_kernels.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {

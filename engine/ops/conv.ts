@@ -7,11 +7,12 @@ import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable, TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
-import { binaryRaw, unaryRaw, zeros } from "./elementwise.ts";
+import { binaryRaw, unaryRaw, zeros } from "./elementwise_kernels.ts";
 import { concat } from "./layout.ts";
 import { checkPair, currentTileConfig, splitCount } from "./matmul.ts";
 import type { LaneAxis } from "./matmul_tiles.ts";
-import { scalarConst, sum } from "./reduce.ts";
+import { sum } from "./reduce.ts";
+import { scalarConst } from "./reduce_kernels.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
 
 export interface Conv2dOptions {

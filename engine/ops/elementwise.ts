@@ -9,8 +9,6 @@ import { binaryRaw, unaryRaw } from "./elementwise_kernels.ts";
 import { sumTo } from "./reduce_kernels.ts";
 import { fmt, sameShape } from "./util.ts";
 
-export { binaryRaw, expandRaw, fillInPlace, full, unaryRaw, zeros } from "./elementwise_kernels.ts";
-
 /** Sum the broadcast gradient back to an input's shape. */
 function unbroadcast(g: Tensor, shape: Shape): Tensor {
   return sameShape(g.shape, shape) ? g : sumTo(g, shape);

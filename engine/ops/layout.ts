@@ -8,7 +8,8 @@
 import { attach } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { type DType, numel, type Shape, Tensor } from "../tensor.ts";
-import { fillInPlace, reshape } from "./elementwise.ts";
+import { reshape } from "./elementwise.ts";
+import { fillInPlace } from "./elementwise_kernels.ts";
 import { sum } from "./reduce.ts";
 import { fmt, grid1d, MAX_GRID, pack8, stridesOf } from "./util.ts";
 

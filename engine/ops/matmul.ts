@@ -8,8 +8,9 @@ import { attach, needsGrad } from "../autograd.ts";
 import type { Bindable } from "../recorder.ts";
 import { type Engine, engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
-import { binaryRaw, zeros } from "./elementwise.ts";
-import { scalarConst, sum } from "./reduce.ts";
+import { binaryRaw, zeros } from "./elementwise_kernels.ts";
+import { sum } from "./reduce.ts";
+import { scalarConst } from "./reduce_kernels.ts";
 import {
   type GemmTile,
   type LaneAxis,

@@ -17,7 +17,7 @@ import { attach } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { fmt, grid1d } from "./util.ts";
-import { sumTo } from "./reduce.ts";
+import { sumTo } from "./reduce_kernels.ts";
 
 /**
  * Counter word 3 of every block. Consumers of one seed use distinct tags so they never share a

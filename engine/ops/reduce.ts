@@ -5,8 +5,6 @@ import { binaryRaw, expandRaw } from "./elementwise_kernels.ts";
 import { reduceRaw, scalarConst } from "./reduce_kernels.ts";
 import { normAxes } from "./util.ts";
 
-export { scalarConst, sumTo } from "./reduce_kernels.ts";
-
 function allAxes(x: Tensor): number[] {
   return x.shape.map((_, i) => i);
 }

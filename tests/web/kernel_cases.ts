@@ -43,7 +43,7 @@ import {
 } from "../../engine/ops/conv.ts";
 import { globalAvgPoolPacked } from "../../engine/ops/pool.ts";
 import { currentTileConfig, matmul } from "../../engine/ops/matmul.ts";
-import { fillInPlace } from "../../engine/ops/elementwise.ts";
+import { fillInPlace } from "../../engine/ops/elementwise_kernels.ts";
 import { Xoshiro128 } from "../../nn/data/random.ts";
 import { assertClose } from "../compare.ts";
 import {
