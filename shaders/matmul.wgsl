@@ -52,6 +52,19 @@ struct Gemm {
 
 const Z = mat4x4<f32>();
 
+// generated: multiply-accumulate (engine/kernel_gen.ts writes it; edit there)
+fn macCol(sum: vec4<f32>, lhs: mat4x4<f32>, col: vec4<f32>) -> vec4<f32> {
+  let t = fma(lhs[0], vec4<f32>(col.x), sum);
+  return fma(lhs[3], vec4<f32>(col.w), fma(lhs[2], vec4<f32>(col.z), fma(lhs[1], vec4<f32>(col.y), t)));
+}
+
+fn mac(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>) -> mat4x4<f32> {
+  return mat4x4<f32>(
+    macCol(sum[0], lhs, rhs[0]), macCol(sum[1], lhs, rhs[1]), macCol(sum[2], lhs, rhs[2]), macCol(sum[3], lhs, rhs[3]),
+  );
+}
+// end of generated multiply-accumulate
+
 var<private> rowBase: u32;   // first row block of this invocation, in blocks
 var<private> colBase: u32;
 var<private> aOff: u32;      // batch offsets in elements
@@ -201,14 +214,14 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var b5 = Z; if (CB > 5u) { b5 = ldB(5u, k); }
     var b6 = Z; if (CB > 6u) { b6 = ldB(6u, k); }
     var b7 = Z; if (CB > 7u) { b7 = ldB(7u, k); }
-    if (RB > 0u) { let a = ldA(0u, k); if (CB > 0u) { c0_0 += b0 * a; } if (CB > 1u) { c0_1 += b1 * a; } if (CB > 2u) { c0_2 += b2 * a; } if (CB > 3u) { c0_3 += b3 * a; } if (CB > 4u) { c0_4 += b4 * a; } if (CB > 5u) { c0_5 += b5 * a; } if (CB > 6u) { c0_6 += b6 * a; } if (CB > 7u) { c0_7 += b7 * a; } }
-    if (RB > 1u) { let a = ldA(1u, k); if (CB > 0u) { c1_0 += b0 * a; } if (CB > 1u) { c1_1 += b1 * a; } if (CB > 2u) { c1_2 += b2 * a; } if (CB > 3u) { c1_3 += b3 * a; } if (CB > 4u) { c1_4 += b4 * a; } if (CB > 5u) { c1_5 += b5 * a; } if (CB > 6u) { c1_6 += b6 * a; } if (CB > 7u) { c1_7 += b7 * a; } }
-    if (RB > 2u) { let a = ldA(2u, k); if (CB > 0u) { c2_0 += b0 * a; } if (CB > 1u) { c2_1 += b1 * a; } if (CB > 2u) { c2_2 += b2 * a; } if (CB > 3u) { c2_3 += b3 * a; } if (CB > 4u) { c2_4 += b4 * a; } if (CB > 5u) { c2_5 += b5 * a; } if (CB > 6u) { c2_6 += b6 * a; } if (CB > 7u) { c2_7 += b7 * a; } }
-    if (RB > 3u) { let a = ldA(3u, k); if (CB > 0u) { c3_0 += b0 * a; } if (CB > 1u) { c3_1 += b1 * a; } if (CB > 2u) { c3_2 += b2 * a; } if (CB > 3u) { c3_3 += b3 * a; } if (CB > 4u) { c3_4 += b4 * a; } if (CB > 5u) { c3_5 += b5 * a; } if (CB > 6u) { c3_6 += b6 * a; } if (CB > 7u) { c3_7 += b7 * a; } }
-    if (RB > 4u) { let a = ldA(4u, k); if (CB > 0u) { c4_0 += b0 * a; } if (CB > 1u) { c4_1 += b1 * a; } if (CB > 2u) { c4_2 += b2 * a; } if (CB > 3u) { c4_3 += b3 * a; } if (CB > 4u) { c4_4 += b4 * a; } if (CB > 5u) { c4_5 += b5 * a; } if (CB > 6u) { c4_6 += b6 * a; } if (CB > 7u) { c4_7 += b7 * a; } }
-    if (RB > 5u) { let a = ldA(5u, k); if (CB > 0u) { c5_0 += b0 * a; } if (CB > 1u) { c5_1 += b1 * a; } if (CB > 2u) { c5_2 += b2 * a; } if (CB > 3u) { c5_3 += b3 * a; } if (CB > 4u) { c5_4 += b4 * a; } if (CB > 5u) { c5_5 += b5 * a; } if (CB > 6u) { c5_6 += b6 * a; } if (CB > 7u) { c5_7 += b7 * a; } }
-    if (RB > 6u) { let a = ldA(6u, k); if (CB > 0u) { c6_0 += b0 * a; } if (CB > 1u) { c6_1 += b1 * a; } if (CB > 2u) { c6_2 += b2 * a; } if (CB > 3u) { c6_3 += b3 * a; } if (CB > 4u) { c6_4 += b4 * a; } if (CB > 5u) { c6_5 += b5 * a; } if (CB > 6u) { c6_6 += b6 * a; } if (CB > 7u) { c6_7 += b7 * a; } }
-    if (RB > 7u) { let a = ldA(7u, k); if (CB > 0u) { c7_0 += b0 * a; } if (CB > 1u) { c7_1 += b1 * a; } if (CB > 2u) { c7_2 += b2 * a; } if (CB > 3u) { c7_3 += b3 * a; } if (CB > 4u) { c7_4 += b4 * a; } if (CB > 5u) { c7_5 += b5 * a; } if (CB > 6u) { c7_6 += b6 * a; } if (CB > 7u) { c7_7 += b7 * a; } }
+    if (RB > 0u) { let a = ldA(0u, k); if (CB > 0u) { c0_0 = mac(c0_0, b0, a); } if (CB > 1u) { c0_1 = mac(c0_1, b1, a); } if (CB > 2u) { c0_2 = mac(c0_2, b2, a); } if (CB > 3u) { c0_3 = mac(c0_3, b3, a); } if (CB > 4u) { c0_4 = mac(c0_4, b4, a); } if (CB > 5u) { c0_5 = mac(c0_5, b5, a); } if (CB > 6u) { c0_6 = mac(c0_6, b6, a); } if (CB > 7u) { c0_7 = mac(c0_7, b7, a); } }
+    if (RB > 1u) { let a = ldA(1u, k); if (CB > 0u) { c1_0 = mac(c1_0, b0, a); } if (CB > 1u) { c1_1 = mac(c1_1, b1, a); } if (CB > 2u) { c1_2 = mac(c1_2, b2, a); } if (CB > 3u) { c1_3 = mac(c1_3, b3, a); } if (CB > 4u) { c1_4 = mac(c1_4, b4, a); } if (CB > 5u) { c1_5 = mac(c1_5, b5, a); } if (CB > 6u) { c1_6 = mac(c1_6, b6, a); } if (CB > 7u) { c1_7 = mac(c1_7, b7, a); } }
+    if (RB > 2u) { let a = ldA(2u, k); if (CB > 0u) { c2_0 = mac(c2_0, b0, a); } if (CB > 1u) { c2_1 = mac(c2_1, b1, a); } if (CB > 2u) { c2_2 = mac(c2_2, b2, a); } if (CB > 3u) { c2_3 = mac(c2_3, b3, a); } if (CB > 4u) { c2_4 = mac(c2_4, b4, a); } if (CB > 5u) { c2_5 = mac(c2_5, b5, a); } if (CB > 6u) { c2_6 = mac(c2_6, b6, a); } if (CB > 7u) { c2_7 = mac(c2_7, b7, a); } }
+    if (RB > 3u) { let a = ldA(3u, k); if (CB > 0u) { c3_0 = mac(c3_0, b0, a); } if (CB > 1u) { c3_1 = mac(c3_1, b1, a); } if (CB > 2u) { c3_2 = mac(c3_2, b2, a); } if (CB > 3u) { c3_3 = mac(c3_3, b3, a); } if (CB > 4u) { c3_4 = mac(c3_4, b4, a); } if (CB > 5u) { c3_5 = mac(c3_5, b5, a); } if (CB > 6u) { c3_6 = mac(c3_6, b6, a); } if (CB > 7u) { c3_7 = mac(c3_7, b7, a); } }
+    if (RB > 4u) { let a = ldA(4u, k); if (CB > 0u) { c4_0 = mac(c4_0, b0, a); } if (CB > 1u) { c4_1 = mac(c4_1, b1, a); } if (CB > 2u) { c4_2 = mac(c4_2, b2, a); } if (CB > 3u) { c4_3 = mac(c4_3, b3, a); } if (CB > 4u) { c4_4 = mac(c4_4, b4, a); } if (CB > 5u) { c4_5 = mac(c4_5, b5, a); } if (CB > 6u) { c4_6 = mac(c4_6, b6, a); } if (CB > 7u) { c4_7 = mac(c4_7, b7, a); } }
+    if (RB > 5u) { let a = ldA(5u, k); if (CB > 0u) { c5_0 = mac(c5_0, b0, a); } if (CB > 1u) { c5_1 = mac(c5_1, b1, a); } if (CB > 2u) { c5_2 = mac(c5_2, b2, a); } if (CB > 3u) { c5_3 = mac(c5_3, b3, a); } if (CB > 4u) { c5_4 = mac(c5_4, b4, a); } if (CB > 5u) { c5_5 = mac(c5_5, b5, a); } if (CB > 6u) { c5_6 = mac(c5_6, b6, a); } if (CB > 7u) { c5_7 = mac(c5_7, b7, a); } }
+    if (RB > 6u) { let a = ldA(6u, k); if (CB > 0u) { c6_0 = mac(c6_0, b0, a); } if (CB > 1u) { c6_1 = mac(c6_1, b1, a); } if (CB > 2u) { c6_2 = mac(c6_2, b2, a); } if (CB > 3u) { c6_3 = mac(c6_3, b3, a); } if (CB > 4u) { c6_4 = mac(c6_4, b4, a); } if (CB > 5u) { c6_5 = mac(c6_5, b5, a); } if (CB > 6u) { c6_6 = mac(c6_6, b6, a); } if (CB > 7u) { c6_7 = mac(c6_7, b7, a); } }
+    if (RB > 7u) { let a = ldA(7u, k); if (CB > 0u) { c7_0 = mac(c7_0, b0, a); } if (CB > 1u) { c7_1 = mac(c7_1, b1, a); } if (CB > 2u) { c7_2 = mac(c7_2, b2, a); } if (CB > 3u) { c7_3 = mac(c7_3, b3, a); } if (CB > 4u) { c7_4 = mac(c7_4, b4, a); } if (CB > 5u) { c7_5 = mac(c7_5, b5, a); } if (CB > 6u) { c7_6 = mac(c7_6, b6, a); } if (CB > 7u) { c7_7 = mac(c7_7, b7, a); } }
   }
   if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); } if (CB > 1u) { st(0u, 1u, c0_1); } if (CB > 2u) { st(0u, 2u, c0_2); } if (CB > 3u) { st(0u, 3u, c0_3); } if (CB > 4u) { st(0u, 4u, c0_4); } if (CB > 5u) { st(0u, 5u, c0_5); } if (CB > 6u) { st(0u, 6u, c0_6); } if (CB > 7u) { st(0u, 7u, c0_7); } }
   if (RB > 1u) { if (CB > 0u) { st(1u, 0u, c1_0); } if (CB > 1u) { st(1u, 1u, c1_1); } if (CB > 2u) { st(1u, 2u, c1_2); } if (CB > 3u) { st(1u, 3u, c1_3); } if (CB > 4u) { st(1u, 4u, c1_4); } if (CB > 5u) { st(1u, 5u, c1_5); } if (CB > 6u) { st(1u, 6u, c1_6); } if (CB > 7u) { st(1u, 7u, c1_7); } }

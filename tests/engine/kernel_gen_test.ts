@@ -26,10 +26,10 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
   for (const [file, text] of generated) assert.ok(read(file) === text, `shaders/${file} is stale`);
 });
 
-Deno.test("the register tile holds 8 x 8 accumulators, each multiplied and stored under its guards", () => {
+Deno.test("the register tile holds 8 x 8 accumulators, each multiplied into by mac() and stored under its guards", () => {
   const text = registerTile(kLoop("decomposeK(k);")).join("\n");
   assert.equal(text.match(/var c\d+_\d+ = Z;/g)!.length, 64);
-  assert.equal(text.match(/c\d+_\d+ \+= b\d \* a;/g)!.length, 64);
+  assert.equal(text.match(/c(\d+)_(\d+) = mac\(c\1_\2, b\2, a\);/g)!.length, 64);
   assert.equal(text.match(/st\(\d+u, \d+u, c\d+_\d+\);/g)!.length, 64);
   assert.ok(text.includes("for (var k = kBeg; k < kEnd; k += 4u) {\n    decomposeK(k);"));
   assert.ok(!registerTile(kLoop(null)).join("\n").includes("decomposeK"));
@@ -37,8 +37,8 @@ Deno.test("the register tile holds 8 x 8 accumulators, each multiplied and store
 
 Deno.test("the first-layer tile (6 x 16 blocks) loads the input once per tap, then walks that tap's channel groups", () => {
   const text = registerTile(FIRST_LAYER_LOOP).join("\n");
-  assert.equal(text.match(/c\d+_\d+ \+= b\d+ \* a;/g)!.length, 6 * 16);
-  assert.ok(text.includes("if (CB > 15u) { c5_15 += b15 * a; } }"));
+  assert.equal(text.match(/c(\d+)_(\d+) = mac\(c\1_\2, b\2, a\);/g)!.length, 6 * 16);
+  assert.ok(text.includes("if (CB > 15u) { c5_15 = mac(c5_15, b15, a); } }"));
   assert.equal(text.match(/loadX\(\du, tap\.x, tap\.y\)/g)!.length, 6);
   assert.equal(text.match(/let a = ldA1\(\du\);/g)!.length, 6);
   assert.ok(text.includes(
@@ -58,4 +58,11 @@ Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 o
     () => matmulF16("override X: u32 = 1u;\n"),
     /matmul\.wgsl: expected "@group\(0\) @binding\(1\)/,
   );
+});
+
+Deno.test("every GEMM family defines the register tile's mac() once, as fma() chains over f32 sums", () => {
+  for (const [file, text] of generatedShaders(read)) {
+    assert.equal(text.match(/^fn mac\(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>\)/gm)?.length, 1, file);
+    assert.equal(text.match(/fma\(lhs\[\d\], vec4<f32>\(col\.[xyzw]\)/g)?.length, 4, file);
+  }
 });
