@@ -42,7 +42,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
-override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there)
+override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there; not in `first`)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
@@ -138,10 +138,11 @@ struct Perm {
 // (q % 4096, q / 4096): a4 in PASS 0 and 1 (activations, output gradients), b4 in PASS 2 (activations).
 // A texel fetch costs about what a storage load does there, yet it gained (lavapipe, the copy included:
 // ResNet-20 sampling 5-7 %, its training step 7-9 %; weight gradients 9-11 %).
+// In `first` (always AT), `at` holds the first layer's weights and bias instead, [10, C4 / 4] vec4s in
+// one row: texel (t * C4/4 + c/4, 0) = w1[c..c+3, t] for its 9 taps t, then b1[c..c+3] as a tenth tap
+// whose input is 1; zero past C. Every lane reads the same texel there, which a storage load at a
+// shared address makes a loop over the lanes (the MNIST CNN's pair 15 % slower on an AVX2 machine).
 @group(0) @binding(15) var at: texture_2d<f32>;
-// first: the first layer's weights and bias as [10, C4 / 4] vec4s: fw4[t * C4/4 + c/4] = w1[c..c+3, t]
-// for its 9 taps t, then b1[c..c+3] as a tenth tap whose input is 1; zero past C.
-@group(0) @binding(14) var<storage, read> fw4: array<vec4<f32>>;
 
 const Z = mat4x4<f32>();
 
@@ -303,10 +304,10 @@ fn loadX(i: u32, kh: u32, kw: u32) {
 }
 
 // first: the k-step at channel c (a multiple of 4) of the current tap needs the first layer's weights and
-// bias for channels c..c+3.
+// bias for channels c..c+3 (from the texture `at`).
 fn loadW1(c: u32) {
   let cs = p.C4 / 4u;
-  for (var t = 0u; t < 10u; t++) { fw[t] = fw4[t * cs + c / 4u]; }
+  for (var t = 0u; t < 10u; t++) { fw[t] = textureLoad(at, vec2<u32>(t * cs + c / 4u, 0u), 0); }
 }
 
 // first: A's block for row block i: column r = relu(b1 + sum over taps of w1 * x) for the four channels,

@@ -62,7 +62,11 @@ Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 o
 
 Deno.test("every GEMM family defines the register tile's mac() once, as fma() chains over f32 sums", () => {
   for (const [file, text] of generatedShaders(read)) {
-    assert.equal(text.match(/^fn mac\(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>\)/gm)?.length, 1, file);
+    assert.equal(
+      text.match(/^fn mac\(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>\)/gm)?.length,
+      1,
+      file,
+    );
     assert.equal(text.match(/fma\(lhs\[\d\], vec4<f32>\(col\.[xyzw]\)/g)?.length, 4, file);
   }
 });
