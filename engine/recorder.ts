@@ -113,6 +113,9 @@ class UniformSlots {
   }
 }
 
+/** Bytes per texel of the texture formats copyToTexture fills. */
+const TEXEL_BYTES: Partial<Record<GPUTextureFormat, number>> = { rgba32float: 16, r32float: 4 };
+
 export class Recorder {
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
@@ -309,7 +312,8 @@ export class Recorder {
 
   /**
    * Copy rows of `src` (`bytesPerRow` apart, a multiple of 256) into `width` x `height` texels (16 bytes
-   * each) of a texture, from its row `firstRow` on, in recording order with the dispatches around it.
+   * each in rgba32float, 4 in r32float) of a texture, from its row `firstRow` on, in recording order
+   * with the dispatches around it.
    */
   copyToTexture(
     src: Bindable,
@@ -319,9 +323,11 @@ export class Recorder {
     height: number,
     firstRow = 0,
   ): void {
-    // WebGPU's rule: whole rows but the last, which needs only its texels (16 bytes each).
-    const needed = bytesPerRow * (height - 1) + width * 16;
-    if (bytesPerRow % 256 !== 0 || bytesPerRow < width * 16 || src.byteLength < needed) {
+    const texel = TEXEL_BYTES[dst.format];
+    if (texel === undefined) throw new KernelError(`copyToTexture: unsupported texture format ${dst.format}`);
+    // WebGPU's rule: whole rows but the last, which needs only its texels.
+    const needed = bytesPerRow * (height - 1) + width * texel;
+    if (bytesPerRow % 256 !== 0 || bytesPerRow < width * texel || src.byteLength < needed) {
       throw new KernelError(
         `copyToTexture: ${height} rows of ${bytesPerRow} bytes out of range or misaligned`,
       );

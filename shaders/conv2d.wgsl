@@ -143,6 +143,9 @@ struct Perm {
 // whose input is 1; zero past C. Every lane reads the same texel there, which a storage load at a
 // shared address makes a loop over the lanes (the MNIST CNN's pair 15 % slower on an AVX2 machine).
 @group(0) @binding(15) var at: texture_2d<f32>;
+// first: the first layer's input x [N, 1, H, W] (r32float), value q at texel (q % 4096, q / 4096). Each
+// lane reads values of its own, which from a storage buffer is a loop over the lanes (see loadX).
+@group(0) @binding(14) var xt: texture_2d<f32>;
 
 const Z = mat4x4<f32>();
 
@@ -282,6 +285,10 @@ fn decomposeK(k: u32) {
   kC = tc.y / 4u;
 }
 
+fn xAt(q: u32) -> f32 {
+  return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u), 0).x;
+}
+
 // first: the first layer's input for row block i at conv tap (kh, kw), once per tap for all its channel
 // groups. A one-channel 3x3 layer's output has C channels per pixel but is computed from 9 input values,
 // so the C/4 vec4 loads per pixel and tap of a stored output become 9 scalar loads per tap (and the
@@ -298,7 +305,7 @@ fn loadX(i: u32, kh: u32, kw: u32) {
       let ix = vec4<u32>(x0 + v);
       let ok = (iy < vec4<u32>(p.xH)) & (ix < vec4<u32>(p.xW));
       let q = select(vec4<u32>(0u), rA[i] + iy * p.xW + ix, ok);
-      xv[i][u * 3 + v] = select(vec4<f32>(), vec4<f32>(a[q.x], a[q.y], a[q.z], a[q.w]), ok);
+      xv[i][u * 3 + v] = select(vec4<f32>(), vec4<f32>(xAt(q.x), xAt(q.y), xAt(q.z), xAt(q.w)), ok);
     }
   }
 }
