@@ -80,7 +80,8 @@ struct Conv {
   C4: u32,
   O4: u32,
   // PASS 0, 1 or 0: add the residual (with EPI & 2, which compiles its code), then apply a ReLU.
-  // Uniforms, so that one pipeline serves a ResNet's convolutions with and without them.
+  // Uniforms, so that one pipeline serves a ResNet's convolutions with and without them. res = 2
+  // (packed output only): the residual from the texture rt.
   res: u32,
   relu: u32,
   // first: the first layer's input size, stride and padding (its output is H x W).
@@ -146,6 +147,10 @@ struct Perm {
 // first: the first layer's input x [N, 1, H, W] (r32float), value q at texel (q % 4096, q / 4096). Each
 // lane reads values of its own, which from a storage buffer is a loop over the lanes (see loadX).
 @group(0) @binding(14) var xt: texture_2d<f32>;
+// OUTP with Conv.res = 2: the packed residual, laid out as `at` (vec4 q at texel (q % 4096, q / 4096));
+// it is a texture that still holds a ResNet block's input, copied there for the block's first
+// convolution. A residual from res4 costs a per-lane storage load for every stored vec4.
+@group(0) @binding(16) var rt: texture_2d<f32>;
 
 const Z = mat4x4<f32>();
 
@@ -508,7 +513,10 @@ fn stPixel(m: u32, n: u32, v: vec4<f32>) {
   if (m >= p.M) { return; }
   let i = m * (p.O4 / 4u) + n / 4u;
   var w = v;
-  if ((EPI & 2u) != 0u && p.res == 1u) { w += res4[i]; }
+  if ((EPI & 2u) != 0u) {
+    if (p.res == 1u) { w += res4[i]; }
+    if (p.res == 2u) { w += textureLoad(rt, vec2<u32>(i & 4095u, i >> 12u), 0); }
+  }
   if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
   out4[i] = select(w, vec4<f32>(0.0), n + LANE >= vec4<u32>(p.NC));
 }

@@ -6,8 +6,9 @@
  * is checked on the same shapes against the reference laid out [N, OH, OW, O4], padded channels 0.
  */
 import assert from "node:assert/strict";
-import { cast, readTensors, scope, Tensor } from "../../engine/mod.ts";
+import { cast, engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { currentTileConfig } from "../../engine/ops/matmul.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { packedLayout } from "./references.ts";
 
@@ -119,6 +120,48 @@ for (const g of GEOS) {
     );
   }
 }
+
+gpuTest(
+  "a packed ResNet block reads its residual from the texture its first convolution's input went to, with the same values",
+  async () => {
+    // 16 -> 16 channels, 3x3: enough multiply-adds per texel for the first convolution to read x from a
+    // texture on the CPU adapter; the second's residual is x, still in that texture (Conv.res = 2).
+    const g: Geo = { N: 17, C: 16, H: 8, O: 16, K: 3, S: 1, P: 1 }; // 4352 texels: two texture rows
+    const x = randomArray(g.N * g.C * g.H * g.H, 40);
+    const w1 = randomArray(g.O * g.C * 9, 41, -0.2, 0.2), w2 = randomArray(g.O * g.O * 9, 42, -0.2, 0.2);
+    const ones = new Float32Array(g.O).fill(1), zeros = new Float32Array(g.O);
+    const y1 = reference(x, w1, g, ones, zeros, null, true).y;
+    const want = reference(Float32Array.from(y1), w2, g, ones, zeros, x, true).y;
+    const e = engine();
+    const run = e.run.bind(e);
+    const residualModes: number[] = [];
+    e.run = (family, entry, args, overrides) => {
+      const res = args.uniforms?.res;
+      if (family === "conv2d" && typeof res === "number" && res > 0) residualModes.push(res);
+      run(family, entry, args, overrides);
+    };
+    let out: Tensor;
+    try {
+      out = scope(() => {
+        const xp = packForConv(Tensor.from(x, [g.N, g.C, g.H, g.H]));
+        const h = conv2dFusedPacked(xp, Tensor.from(w1, [g.O, g.C, 3, 3]), { padding: 1, relu: true });
+        return conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
+          padding: 1,
+          residual: xp,
+          relu: true,
+        })
+          .data;
+      });
+    } finally {
+      e.run = run;
+    }
+    const [got] = await readTensors([out]);
+    // Float32 rounding of y1 feeds the second convolution: a looser tolerance than one layer's.
+    assertClose(got, packedLayout(want, g.N, g.O, g.H * g.H), { rtol: 1e-4, atol: 1e-4, what: "block" });
+    assert.deepEqual(residualModes, [currentTileConfig().kind === "software" ? 2 : 1]);
+    out.dispose();
+  },
+);
 
 gpuTest(
   "packForConv folds a per-channel affine (an input normalisation) into the packing, padded channels 0",
