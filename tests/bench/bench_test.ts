@@ -113,3 +113,18 @@ Deno.test("bench command line: groups, defaults and clear errors", () => {
     (e) => e instanceof UsageError && /--torch-threads/.test(e.message),
   );
 });
+
+Deno.test("bench/sampling_rate.ts names the architectures it takes when given another", async () => {
+  const script = fileURLToPath(new URL("../../bench/sampling_rate.ts", import.meta.url));
+  for (const args of [["resnet50"], ["mnist_cnn", "0"], ["mnist_cnn", "2", "x"]]) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", script, ...args],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 2, args.join(" "));
+    const err = new TextDecoder().decode(out.stderr);
+    assert.match(err, /usage: deno run -A bench\/sampling_rate\.ts ARCH/);
+    assert.match(err, /one of mnist_cnn, cifar_resnet20, cifar_resnet110/);
+  }
+});
