@@ -340,20 +340,28 @@ function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): Te
   if (macs < MIN_MACS_PER_TEXEL * texels) return null;
   const texture = activationSlot(a, Math.max(1, Math.ceil(texels / ACTIVATION_ROW)));
   if (!texture) return null;
-  // Whole rows, then the rest of the last row (a copy may end anywhere in its last row).
-  const rowBytes = ACTIVATION_ROW * 16;
-  const full = Math.floor(texels / ACTIVATION_ROW), rest = texels - full * ACTIVATION_ROW;
-  const view = paddedView(a);
-  if (full > 0) engine().rec.copyToTexture(view, rowBytes, texture, ACTIVATION_ROW, full);
+  copyIntoRows(a, texture, ACTIVATION_ROW, 16);
+  return { texture };
+}
+
+/**
+ * `t`'s values into `texture` row by row, `rowTexels` texels of `texelBytes` each per row: whole rows,
+ * then the rest of the last row (a copy may end anywhere in its last row).
+ */
+function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, texelBytes: number): void {
+  const texels = t.size * 4 / texelBytes;
+  const rowBytes = rowTexels * texelBytes;
+  const full = Math.floor(texels / rowTexels), rest = texels - full * rowTexels;
+  const view = paddedView(t);
+  if (full > 0) engine().rec.copyToTexture(view, rowBytes, texture, rowTexels, full);
   if (rest > 0) {
     const tail = {
       buffer: view.buffer,
       byteOffset: view.byteOffset + full * rowBytes,
-      byteLength: rest * 16,
+      byteLength: rest * texelBytes,
     };
     engine().rec.copyToTexture(tail, rowBytes, texture, rest, 1, full);
   }
-  return { texture };
 }
 
 /**
@@ -418,17 +426,7 @@ function firstInputTexture(x: Tensor): TextureBindable | null {
   const rows = Math.max(1, Math.ceil(x.size / INPUT_ROW));
   const texture = sizedTexture(INPUT_ROW, rows, "first layer input", "r32float");
   if (!texture) return null;
-  const full = Math.floor(x.size / INPUT_ROW), rest = x.size - full * INPUT_ROW;
-  const view = paddedView(x);
-  if (full > 0) engine().rec.copyToTexture(view, INPUT_ROW * 4, texture, INPUT_ROW, full);
-  if (rest > 0) {
-    const tail = {
-      buffer: view.buffer,
-      byteOffset: view.byteOffset + full * INPUT_ROW * 4,
-      byteLength: rest * 4,
-    };
-    engine().rec.copyToTexture(tail, INPUT_ROW * 4, texture, rest, 1, full);
-  }
+  copyIntoRows(x, texture, INPUT_ROW, 4);
   return { texture };
 }
 
