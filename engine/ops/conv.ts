@@ -218,8 +218,8 @@ function dispatch(
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
   const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
-  // A packed output's residual from a texture where one still holds it (residualTexture).
-  const rt = OUTP && epi?.residual ? residualTexture(epi.residual) : null;
+  // A packed output's residual from a texture where one still holds it (residentTexture).
+  const rt = OUTP && epi?.residual ? residentTexture(epi.residual) : null;
   const first = args.first;
   if (first && (splits !== 1 || !OUTP)) {
     throw new Error("conv2d: a fused first layer needs one split into packed activations");
@@ -336,6 +336,10 @@ function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): Te
   const a = args.pass === 2 ? args.b : args.a;
   if (a.dtype !== "f32" || args.first || currentTileConfig().kind !== "software") return null;
   if (a.size % 4 !== 0) throw new Error(`conv2d: packed operand of ${a.size} values is not whole vec4s`);
+  // A packed pass whose operand a texture still holds reads it there, copy-free (a ResNet downsample's
+  // shortcut reads the block input its first convolution copied), whatever its work per texel.
+  const resident = args.packedOut ? residentTexture(a) : null;
+  if (resident) return resident;
   const texels = a.size / 4;
   if (macs < MIN_MACS_PER_TEXEL * texels) return null;
   const texture = activationSlot(a, Math.max(1, Math.ceil(texels / ACTIVATION_ROW)));
@@ -367,7 +371,7 @@ function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, texelBy
 /**
  * Which of the two activation textures of this size receives `a`: the one written less recently, so
  * that the other keeps the operand before (a ResNet block's input, copied for its first convolution,
- * survives the copy of the second's input and serves as that one's residual: residualTexture).
+ * survives the copy of the second's input and serves as that one's residual: residentTexture).
  */
 function activationSlot(a: Tensor, rows: number): GPUTexture | null {
   const slots = [0, 1].map((i) => sizedTexture(ACTIVATION_ROW, rows, `activations ${i}`));
@@ -383,19 +387,20 @@ const textureContents = new WeakMap<GPUTexture, { tensor: Tensor; tick: number }
 let textureTick = 0;
 
 /**
- * A texture that holds `res` (copied there as an earlier pass's operand and not overwritten since), for
- * a packed forward pass to read its residual from (`rt`, Conv.res = 2); null where none does. The
- * packed inference path never writes a tensor after creating it, so the copy is still its value.
- * Measured on an AVX2 machine (ResNet-20 at batch 400, interleaved runs): a 16-channel residual layer
- * 93-95 ms against 109-110 ms, a batch 1,449-1,537 ms against 1,557-1,626 ms.
+ * A texture that holds `t` (copied there as an earlier pass's operand and not overwritten since), for a
+ * packed forward pass to read its residual (`rt`, Conv.res = 2) or its operand from; null where none
+ * does. Only the packed inference path asks: it never writes a tensor after creating it, so the copy is
+ * still its value. Measured on an AVX2 machine (ResNet-20 at batch 400, interleaved runs), the residual
+ * from there: a 16-channel residual layer 93-95 ms against 109-110 ms, a batch 1,449-1,537 ms against
+ * 1,557-1,626 ms.
  */
-function residualTexture(res: Tensor): TextureBindable | null {
-  if (res.disposed || currentTileConfig().kind !== "software") return null;
-  const texels = res.size / 4;
+function residentTexture(t: Tensor): TextureBindable | null {
+  if (t.disposed || currentTileConfig().kind !== "software") return null;
+  const texels = t.size / 4;
   const rows = Math.max(1, Math.ceil(texels / ACTIVATION_ROW));
   for (const i of [0, 1]) {
     const texture = sizedTexture(ACTIVATION_ROW, rows, `activations ${i}`);
-    if (texture && textureContents.get(texture)?.tensor === res) return { texture };
+    if (texture && textureContents.get(texture)?.tensor === t) return { texture };
   }
   return null;
 }

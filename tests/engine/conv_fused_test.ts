@@ -122,44 +122,67 @@ for (const g of GEOS) {
 }
 
 gpuTest(
-  "a packed ResNet block reads its residual from the texture its first convolution's input went to, with the same values",
+  "a packed ResNet block reads its shortcut's input and its residual from the texture its first convolution's input went to, with the same values",
   async () => {
-    // 16 -> 16 channels, 3x3: enough multiply-adds per texel for the first convolution to read x from a
-    // texture on the CPU adapter; the second's residual is x, still in that texture (Conv.res = 2).
+    // 16 -> 16 channels, 3x3: enough multiply-adds per texel for the first convolution to copy x into a
+    // texture on the CPU adapter. A 1x1 stride-2 shortcut on x (too little work per texel to repay a copy
+    // of its own) then reads x there, and so does the second convolution's residual (Conv.res = 2).
     const g: Geo = { N: 17, C: 16, H: 8, O: 16, K: 3, S: 1, P: 1 }; // 4352 texels: two texture rows
+    const gs: Geo = { ...g, K: 1, S: 2, P: 0 };
     const x = randomArray(g.N * g.C * g.H * g.H, 40);
     const w1 = randomArray(g.O * g.C * 9, 41, -0.2, 0.2), w2 = randomArray(g.O * g.O * 9, 42, -0.2, 0.2);
+    const ws = randomArray(g.O * g.C, 43, -0.2, 0.2);
     const ones = new Float32Array(g.O).fill(1), zeros = new Float32Array(g.O);
     const y1 = reference(x, w1, g, ones, zeros, null, true).y;
     const want = reference(Float32Array.from(y1), w2, g, ones, zeros, x, true).y;
+    const short = reference(x, ws, gs, ones, zeros, null, false);
     const e = engine();
-    const run = e.run.bind(e);
-    const residualModes: number[] = [];
+    const run = e.run.bind(e), copy = e.rec.copyToTexture.bind(e.rec);
+    const passes: { AT: unknown; res: unknown }[] = [];
+    let activationCopies = 0;
     e.run = (family, entry, args, overrides) => {
-      const res = args.uniforms?.res;
-      if (family === "conv2d" && typeof res === "number" && res > 0) residualModes.push(res);
+      if (family === "conv2d" && entry === "main") {
+        passes.push({ AT: overrides?.AT, res: args.uniforms?.res });
+      }
       run(family, entry, args, overrides);
     };
-    let out: Tensor;
+    e.rec.copyToTexture = (src, bytesPerRow, dst, ...rest) => {
+      if (dst.label.includes("activations")) activationCopies++;
+      copy(src, bytesPerRow, dst, ...rest);
+    };
+    let outs: Tensor[];
     try {
-      out = scope(() => {
+      outs = scope(() => {
         const xp = packForConv(Tensor.from(x, [g.N, g.C, g.H, g.H]));
         const h = conv2dFusedPacked(xp, Tensor.from(w1, [g.O, g.C, 3, 3]), { padding: 1, relu: true });
-        return conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
+        const s = conv2dFusedPacked(xp, Tensor.from(ws, [g.O, g.C, 1, 1]), { stride: 2 });
+        const y = conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
           padding: 1,
           residual: xp,
           relu: true,
-        })
-          .data;
+        });
+        return [y.data, s.data];
       });
     } finally {
       e.run = run;
+      e.rec.copyToTexture = copy;
     }
-    const [got] = await readTensors([out]);
+    const [got, gotShort] = await readTensors(outs);
     // Float32 rounding of y1 feeds the second convolution: a looser tolerance than one layer's.
     assertClose(got, packedLayout(want, g.N, g.O, g.H * g.H), { rtol: 1e-4, atol: 1e-4, what: "block" });
-    assert.deepEqual(residualModes, [currentTileConfig().kind === "software" ? 2 : 1]);
-    out.dispose();
+    assertClose(gotShort, packedLayout(short.y, g.N, g.O, short.OH * short.OH), {
+      rtol: 1e-5,
+      atol: 1e-5 * 4,
+      what: "shortcut",
+    });
+    const software = currentTileConfig().kind === "software";
+    assert.deepEqual(passes, [
+      { AT: software ? 1 : 0, res: 0 }, // conv1: copies x (two rows: two copies)
+      { AT: software ? 1 : 0, res: 0 }, // shortcut: x as conv1 left it, no copy
+      { AT: software ? 1 : 0, res: software ? 2 : 1 }, // conv2: copies h; residual x from its texture
+    ]);
+    assert.equal(activationCopies, software ? 4 : 0);
+    outs.forEach((t) => t.dispose());
   },
 );
 
