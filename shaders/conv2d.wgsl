@@ -42,7 +42,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
-override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there; not in `first`)
+override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there; `first` ignores it)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
@@ -139,7 +139,7 @@ struct Perm {
 // (q % 4096, q / 4096): a4 in PASS 0 and 1 (activations, output gradients), b4 in PASS 2 (activations).
 // A texel fetch costs about what a storage load does there, yet it gained (lavapipe, the copy included:
 // ResNet-20 sampling 5-7 %, its training step 7-9 %; weight gradients 9-11 %).
-// In `first` (always AT), `at` holds the first layer's weights and bias instead, [10, C4 / 4] vec4s in
+// In `first`, `at` holds the first layer's weights and bias instead, [10, C4 / 4] vec4s in
 // one row: texel (t * C4/4 + c/4, 0) = w1[c..c+3, t] for its 9 taps t, then b1[c..c+3] as a tenth tap
 // whose input is 1; zero past C. Every lane reads the same texel there, which a storage load at a
 // shared address makes a loop over the lanes (the MNIST CNN's pair 15 % slower on an AVX2 machine).
@@ -166,6 +166,7 @@ fn mac(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>) -> mat4x4<f32> {
   );
 }
 // end of generated multiply-accumulate
+
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
 
 var<private> rowBase: u32;
@@ -290,8 +291,14 @@ fn decomposeK(k: u32) {
   kC = tc.y / 4u;
 }
 
+// Element q of a tensor held row by row in a texture 4096 texels wide (`at`, `rt`, `xt`; TEXTURE_ROW in
+// engine/ops/conv.ts).
+fn texelOf(q: u32) -> vec2<u32> {
+  return vec2<u32>(q & 4095u, q >> 12u);
+}
+
 fn xAt(q: u32) -> f32 {
-  return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u), 0).x;
+  return textureLoad(xt, texelOf(q), 0).x;
 }
 
 // first: the first layer's input for row block i at conv tap (kh, kw), once per tap for all its channel
@@ -339,13 +346,13 @@ fn ldA1(i: u32) -> mat4x4<f32> {
 // Packed vec4 at index q when ok, else zeros (the address is clamped so no lane reads out of range).
 fn ldA4(q: u32, ok: bool) -> vec4<f32> {
   let qq = select(0u, q, ok);
-  if (AT == 1u) { return select(vec4<f32>(), textureLoad(at, vec2<u32>(qq & 4095u, qq >> 12u), 0), ok); }
+  if (AT == 1u) { return select(vec4<f32>(), textureLoad(at, texelOf(qq), 0), ok); }
   return select(vec4<f32>(), a4[qq], ok);
 }
 
 fn ldB4(q: u32, ok: bool) -> vec4<f32> {
   let qq = select(0u, q, ok);
-  if (AT == 1u) { return select(vec4<f32>(), textureLoad(at, vec2<u32>(qq & 4095u, qq >> 12u), 0), ok); }
+  if (AT == 1u) { return select(vec4<f32>(), textureLoad(at, texelOf(qq), 0), ok); }
   return select(vec4<f32>(), b4[qq], ok);
 }
 
@@ -515,7 +522,7 @@ fn stPixel(m: u32, n: u32, v: vec4<f32>) {
   var w = v;
   if ((EPI & 2u) != 0u) {
     if (p.res == 1u) { w += res4[i]; }
-    if (p.res == 2u) { w += textureLoad(rt, vec2<u32>(i & 4095u, i >> 12u), 0); }
+    if (p.res == 2u) { w += textureLoad(rt, texelOf(i), 0); }
   }
   if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
   out4[i] = select(w, vec4<f32>(0.0), n + LANE >= vec4<u32>(p.NC));

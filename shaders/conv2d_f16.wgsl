@@ -97,6 +97,7 @@ fn mac(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>) -> mat4x4<f32> {
   );
 }
 // end of generated multiply-accumulate
+
 const LANE = vec4<u32>(0u, 1u, 2u, 3u);
 
 var<private> rowBase: u32;

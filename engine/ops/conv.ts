@@ -314,8 +314,11 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
   return { texture };
 }
 
-/** Texels per row of the activation texture (conv2d.wgsl's `at`: vec4 q at texel (q % 4096, q / 4096)). */
-const ACTIVATION_ROW = 4096;
+/**
+ * Texels per row of the textures that hold a tensor row by row (conv2d.wgsl's `at`, `rt` and `xt`: element
+ * q at texel (q % 4096, q / 4096), `texelOf` there).
+ */
+const TEXTURE_ROW = 4096;
 
 /**
  * Multiply-adds per texel below which a pass does not copy its per-lane operand into a texture: measured
@@ -342,9 +345,9 @@ function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): Te
   if (resident) return resident;
   const texels = a.size / 4;
   if (macs < MIN_MACS_PER_TEXEL * texels) return null;
-  const texture = activationSlot(a, Math.max(1, Math.ceil(texels / ACTIVATION_ROW)));
+  const texture = activationSlot(a);
   if (!texture) return null;
-  copyIntoRows(a, texture, ACTIVATION_ROW, 16);
+  copyIntoRows(a, texture, TEXTURE_ROW, 16);
   return { texture };
 }
 
@@ -373,13 +376,21 @@ function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, texelBy
  * that the other keeps the operand before (a ResNet block's input, copied for its first convolution,
  * survives the copy of the second's input and serves as that one's residual: residentTexture).
  */
-function activationSlot(a: Tensor, rows: number): GPUTexture | null {
-  const slots = [0, 1].map((i) => sizedTexture(ACTIVATION_ROW, rows, `activations ${i}`));
-  if (!slots[0] || !slots[1]) return null;
+function activationSlot(a: Tensor): GPUTexture | null {
+  const slots = activationTextures(a);
+  if (!slots) return null;
   const age = (t: GPUTexture) => textureContents.get(t)?.tick ?? -1;
   const texture = age(slots[0]) <= age(slots[1]) ? slots[0] : slots[1];
   textureContents.set(texture, { tensor: a, tick: textureTick++ });
   return texture;
+}
+
+/** The two activation textures sized for `t`'s vec4s, or null beyond the adapter's texture size. */
+function activationTextures(t: Tensor): [GPUTexture, GPUTexture] | null {
+  const rows = Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW));
+  const a = sizedTexture(TEXTURE_ROW, rows, "activations 0"),
+    b = sizedTexture(TEXTURE_ROW, rows, "activations 1");
+  return a && b ? [a, b] : null;
 }
 
 /** What each activation texture holds (the tensor last copied into it) and when it was written. */
@@ -396,13 +407,8 @@ let textureTick = 0;
  */
 function residentTexture(t: Tensor): TextureBindable | null {
   if (t.disposed || currentTileConfig().kind !== "software") return null;
-  const texels = t.size / 4;
-  const rows = Math.max(1, Math.ceil(texels / ACTIVATION_ROW));
-  for (const i of [0, 1]) {
-    const texture = sizedTexture(ACTIVATION_ROW, rows, `activations ${i}`);
-    if (texture && textureContents.get(texture)?.tensor === t) return { texture };
-  }
-  return null;
+  const texture = activationTextures(t)?.find((s) => textureContents.get(s)?.tensor === t);
+  return texture ? { texture } : null;
 }
 
 /**
@@ -428,15 +434,12 @@ function firstWeightsTexture(w10: Tensor): TextureBindable | null {
  * 131-132 ms against 145-151 ms from a storage buffer.
  */
 function firstInputTexture(x: Tensor): TextureBindable | null {
-  const rows = Math.max(1, Math.ceil(x.size / INPUT_ROW));
-  const texture = sizedTexture(INPUT_ROW, rows, "first layer input", "r32float");
+  const rows = Math.max(1, Math.ceil(x.size / TEXTURE_ROW));
+  const texture = sizedTexture(TEXTURE_ROW, rows, "first layer input", "r32float");
   if (!texture) return null;
-  copyIntoRows(x, texture, INPUT_ROW, 4);
+  copyIntoRows(x, texture, TEXTURE_ROW, 4);
   return { texture };
 }
-
-/** Values per row of the fused first layer's input texture (conv2d.wgsl's `xt`). */
-const INPUT_ROW = 4096;
 
 /** A 1 x 1 texture bound as `wt` or `at` where the kernel reads that operand from its buffer. */
 function spareTexture(): TextureBindable {
