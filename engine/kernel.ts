@@ -9,8 +9,15 @@ import type { CompileTrace } from "./compile_trace.ts";
 // The browser bundle (web/build.ts) substitutes host_web.ts, whose sources are inlined, for this module.
 import { host } from "./host_deno.ts";
 
-/** "texture": a `texture_2d<f32>` read with textureLoad (see conv2d.wgsl's `wt` for why). */
+/**
+ * "texture": a read-only storage texture (`texture_storage_2d<F, read>`) read with textureLoad (see
+ * conv2d.wgsl's `wt` for why a texture, and why a storage texture rather than a sampled one).
+ */
 export type BindingKind = "uniform" | "read" | "read_write" | "texture";
+
+/** Texel formats a `texture` binding may declare. */
+export const TEXTURE_FORMATS = ["rgba32float", "r32float"] as const;
+export type TextureFormat = (typeof TEXTURE_FORMATS)[number];
 
 export interface BindingSpec {
   name: string;
@@ -18,6 +25,8 @@ export interface BindingSpec {
   kind: BindingKind;
   /** Smallest legal binding size in bytes: the struct size, or one element of a runtime array. */
   minBytes: number;
+  /** A texture binding's texel format. */
+  format?: TextureFormat;
 }
 
 export interface UniformMember {
@@ -102,6 +111,16 @@ export class ShaderFamily {
     for (const s of refl.storage) {
       if (s.group !== 0) throw new KernelError(`${file}: binding ${s.name} must be in @group(0)`);
       const t = s.type as unknown as ReflType;
+      if (t.name.startsWith("texture")) {
+        const format = TEXTURE_FORMATS.find((f) => f === t.format?.name);
+        if (t.name !== "texture_storage_2d" || s.access !== "read" || !format) {
+          throw new KernelError(
+            `${file}: texture ${s.name} must be a texture_storage_2d<${TEXTURE_FORMATS.join(" | ")}, read>`,
+          );
+        }
+        bindingsByName.set(s.name, { name: s.name, binding: s.binding, kind: "texture", minBytes: 0, format });
+        continue;
+      }
       const minBytes = t.name === "array" ? Math.max(4, t.stride ?? 4) * Math.max(1, t.count ?? 1) : s.size;
       bindingsByName.set(s.name, {
         name: s.name,
@@ -111,12 +130,10 @@ export class ShaderFamily {
       });
     }
     for (const t of refl.textures) {
-      if (t.group !== 0) throw new KernelError(`${file}: binding ${t.name} must be in @group(0)`);
-      const ty = t.type as unknown as ReflType;
-      if (ty.name !== "texture_2d" || ty.format?.name !== "f32") {
-        throw new KernelError(`${file}: texture ${t.name} must be a texture_2d<f32>`);
-      }
-      bindingsByName.set(t.name, { name: t.name, binding: t.binding, kind: "texture", minBytes: 0 });
+      // Sampled textures cost lavapipe twice what read-only storage textures do (conv2d.wgsl `wt`).
+      throw new KernelError(
+        `${file}: texture ${t.name} must be a texture_storage_2d<${TEXTURE_FORMATS.join(" | ")}, read>`,
+      );
     }
     for (const e of refl.entry.compute) {
       const used = new Set((e.resources as { name: string }[]).map((r) => r.name));
@@ -267,7 +284,7 @@ export class Kernel {
       entries: spec.bindings.map((b): GPUBindGroupLayoutEntry => ({
         binding: b.binding,
         visibility: GPUShaderStage.COMPUTE,
-        ...(b.kind === "texture" ? { texture: { sampleType: "unfilterable-float", viewDimension: "2d" } } : {
+        ...(b.kind === "texture" ? { storageTexture: { access: "read-only", format: b.format!, viewDimension: "2d" } } : {
           buffer: {
             type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
           },

@@ -16,7 +16,7 @@ export interface Bindable {
   readonly byteLength: number;
 }
 
-/** A texture bound whole (a `texture_2d<f32>` binding). */
+/** A texture bound whole (a read-only `texture_storage_2d` binding). */
 export interface TextureBindable {
   readonly texture: GPUTexture;
 }
@@ -191,8 +191,11 @@ export class Recorder {
         const g = given[b.name];
         if (!g) throw new KernelError(`${kernel.label}: binding "${b.name}" missing`);
         if (!("texture" in g)) throw new KernelError(`${kernel.label}: binding "${b.name}" needs a texture`);
-        if (!(g.texture.usage & GPUTextureUsage.TEXTURE_BINDING)) {
-          throw new KernelError(`${kernel.label}: texture "${b.name}" needs TEXTURE_BINDING usage`);
+        if (!(g.texture.usage & GPUTextureUsage.STORAGE_BINDING)) {
+          throw new KernelError(`${kernel.label}: texture "${b.name}" needs STORAGE_BINDING usage`);
+        }
+        if (g.texture.format !== b.format) {
+          throw new KernelError(`${kernel.label}: texture "${b.name}" must be ${b.format}, not ${g.texture.format}`);
         }
         const v = textureView(g.texture);
         entries.push({ binding: b.binding, resource: v.view });

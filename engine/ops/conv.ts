@@ -475,7 +475,7 @@ function sizedTexture(
     texture = device.createTexture({
       size,
       format,
-      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
       label: `conv2d ${key}`,
     });
     cache.set(key, texture);

@@ -148,12 +148,12 @@ gpuTest("work is submitted lazily: many dispatches, one submit per readback", as
 });
 
 gpuTest(
-  "a texture_2d<f32> binding takes a texture, filled in recording order by copyToTexture",
+  "a read-only storage texture binding takes a texture of its format, filled in recording order by copyToTexture",
   async (e) => {
-    const code = `@group(0) @binding(0) var table: texture_2d<f32>;
+    const code = `@group(0) @binding(0) var table: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(1) var<storage, read_write> out: array<vec4<f32>>;
 @compute @workgroup_size(3) fn main(@builtin(local_invocation_index) i: u32) {
-  out[i] = textureLoad(table, vec2<u32>(i % 2u, i / 2u), 0);
+  out[i] = textureLoad(table, vec2<u32>(i % 2u, i / 2u));
 }`;
     const fam = new ShaderFamily("table", "shaders/table.wgsl", code);
     const spec = fam.entry("main");
@@ -172,7 +172,7 @@ gpuTest(
     const texture = e.gpu.device.createTexture({
       size: [2, 2],
       format: "rgba32float",
-      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
     });
     // Rows 256 bytes apart: texels (0, 0), (1, 0) from floats 0..7, texels (0, 1), (1, 1) from 64..71.
     const src = Tensor.from(Array.from({ length: 128 }, (_, i) => i), [128]);
@@ -204,16 +204,29 @@ gpuTest(
     });
     assert.throws(
       () => e.rec.dispatch(kernel, { bindings: { table: { texture: unbound }, out }, workgroups: [1] }),
-      /texture "table" needs TEXTURE_BINDING usage/,
+      /texture "table" needs STORAGE_BINDING usage/,
+    );
+    const r32 = e.gpu.device.createTexture({
+      size: [1, 1],
+      format: "r32float",
+      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
+    });
+    assert.throws(
+      () => e.rec.dispatch(kernel, { bindings: { table: { texture: r32 }, out }, workgroups: [1] }),
+      /texture "table" must be rgba32float, not r32float/,
     );
     assert.throws(() => e.rec.copyToTexture(src, 128, texture, 2, 2), /copyToTexture: 2 rows of 128 bytes/);
     assert.throws(() => e.rec.copyToTexture(src, 256, texture, 2, 3), /copyToTexture: 3 rows of 256 bytes/);
-    assert.throws(
-      () => new ShaderFamily("x", "shaders/x.wgsl", code.replace("texture_2d<f32>", "texture_2d<u32>")),
-      /shaders\/x\.wgsl: texture table must be a texture_2d<f32>/,
-    );
+    // Sampled textures, other formats and writable storage textures are refused by name.
+    for (const decl of ["texture_2d<f32>", "texture_storage_2d<rgba8unorm, read>", "texture_storage_2d<rgba32float, read_write>"]) {
+      assert.throws(
+        () => new ShaderFamily("x", "shaders/x.wgsl", code.replace("texture_storage_2d<rgba32float, read>", decl)),
+        /shaders\/x\.wgsl: texture table must be a texture_storage_2d<rgba32float \| r32float, read>/,
+      );
+    }
     texture.destroy();
     unbound.destroy();
+    r32.destroy();
     src.dispose();
     out.dispose();
   },
