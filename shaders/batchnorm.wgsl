@@ -13,6 +13,7 @@ override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
 override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU (ACT = 1)
+override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt (copies of x and g)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -72,6 +73,22 @@ struct Stats {
 @group(0) @binding(5) var<storage, read_write> run_var: array<f32>;
 @group(0) @binding(6) var<storage, read_write> saved_out: array<f32>;
 @group(0) @binding(21) var<storage, read> x4: array<vec4<f32>>;   // the same buffer as x
+// TX: x and g copied into read-only storage textures 4096 texels wide, vec4 q at texel (q % 4096,
+// q / 4096). On the software adapter a storage-buffer load is a loop over the lanes with a branch per
+// value, an image load one vectorised address and a 16-byte load per lane (engine/ops/operand_texture.ts),
+// so a copy pays for itself even for one read; the training passes read x twice and g twice.
+@group(0) @binding(25) var xt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(26) var gt: texture_storage_2d<rgba32float, read>;
+
+fn ldX4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return x4[q];
+}
+
+fn ldG4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(gt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return g4[q];
+}
 
 // Welford partials (count, mean, M2) of each thread, merged with Chan's formula: summing raw
 // squares in f32 loses the variance when |mean| >> std, which happens on un-normalised inputs.
@@ -90,7 +107,7 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
   if (V4 == 1u) {
     let hw4 = ps.HW / 4u;
     for (var it = streamStart(lid, ps.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
-      let v = x4[(it.n * ps.C + c) * hw4 + it.j];
+      let v = ldX4((it.n * ps.C + c) * hw4 + it.j);
       // Merge the 4 values as a batch of their own (Chan's formula, as in the tree below).
       let mb = (v.x + v.y + v.z + v.w) * 0.25;
       let dv = v - vec4<f32>(mb);
@@ -240,7 +257,7 @@ fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let sc = saved[2u * pe.C + c];
   let sh = saved[3u * pe.C + c];
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    out4[i] = tail(x4[i] * sc + sh, i);
+    out4[i] = tail(ldX4(i) * sc + sh, i);
   }
 }
 
@@ -261,7 +278,7 @@ fn eval_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let rm = rmean[c];
   let b = bias[c];
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    out4[i] = tail((x4[i] - rm) * sc + b, i);
+    out4[i] = tail((ldX4(i) - rm) * sc + b, i);
   }
 }
 
@@ -278,9 +295,9 @@ fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let db = dbias_in[c] / m;
   let dw = dweight_in[c] / m;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    let xv = x4[i];
+    let xv = ldX4(i);
     let xhat = (xv - mean) * inv;
-    out4[i] = sc * (beforeRelu(g4[i], xv, sc, sh) - db - xhat * dw);
+    out4[i] = sc * (beforeRelu(ldG4(i), xv, sc, sh) - db - xhat * dw);
   }
 }
 
@@ -298,7 +315,7 @@ fn dx_eval4(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (i0 >= pe.n) { return; }
   let sc = saved[2u * pe.C + channel(i0)];
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
-    out4[i] = g4[i] * sc;
+    out4[i] = ldG4(i) * sc;
   }
 }
 
@@ -371,8 +388,8 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     let sh = saved[3u * pr.C + c];
     for (var it = streamStart(lid, pr.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
       let i = (it.n * pr.C + c) * hw4 + it.j;
-      let xv = x4[i];
-      let gv = beforeRelu(g4[i], xv, sc, sh);
+      let xv = ldX4(i);
+      let gv = beforeRelu(ldG4(i), xv, sc, sh);
       sg4 += gv;
       sgx4 += gv * (xv - mean);
     }

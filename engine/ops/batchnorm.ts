@@ -6,11 +6,13 @@
  * elementwise pass straight from the running statistics.
  */
 import { attach, needsGrad } from "../autograd.ts";
-import type { Bindable } from "../recorder.ts";
+import type { Bindable, TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
+import { currentTileConfig } from "./matmul.ts";
+import { spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -60,6 +62,22 @@ function channelGrid(C: number): { workgroups: [number, number]; row: number } {
  */
 function byVec4(x: Tensor): boolean {
   return x.size > 0 && (x.shape[2] * x.shape[3]) % 4 === 0;
+}
+
+/**
+ * The passes' x and g: on the software adapter, by vec4s, also copied into the textures `xt` and `gt`
+ * (TX = 1: batchnorm.wgsl reads them there, operand_texture.ts says why); elsewhere spare textures.
+ */
+function operands(
+  v4: boolean,
+  x: Tensor | null,
+  g: Tensor | null = null,
+): { textures: Record<"xt" | "gt", TextureBindable>; TX: number } {
+  const copy = v4 && currentTileConfig().kind === "software";
+  const xt = copy && x ? vec4Texture(x, "batchnorm x") : null;
+  const gt = copy && g ? vec4Texture(g, "batchnorm g") : null;
+  const TX = copy && (xt || !x) && (gt || !g) ? 1 : 0;
+  return { textures: { xt: (TX && xt) || spareTexture(), gt: (TX && gt) || spareTexture() }, TX };
 }
 
 /**
@@ -122,6 +140,8 @@ function batchNormBackward(
     throw new Error("batchNorm2d backward: MASK needs the vec4 training passes");
   }
   const MASK = afterRelu ? 1 : 0;
+  // Only the training passes and the parameters' gradients read x.
+  const { textures, TX } = operands(v4, wantParams || training ? x : null, g);
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
@@ -130,30 +150,43 @@ function batchNormBackward(
     dbias = Tensor.empty([C], "f32", "batchNorm2d dbias");
     const cg = channelGrid(C);
     e.run("batchnorm", "bwd_reduce", {
-      bindings: { g, g4: paddedView(g), x, x4: paddedView(x), saved, dweight_out: dweight, dbias_out: dbias },
+      bindings: {
+        g,
+        g4: paddedView(g),
+        x,
+        x4: paddedView(x),
+        ...textures,
+        saved,
+        dweight_out: dweight,
+        dbias_out: dbias,
+      },
       uniforms: { N, C, HW: H * W, row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG, V4: v4 ? 1 : 0, MASK });
+    }, { WG, V4: v4 ? 1 : 0, MASK, TX });
   }
   let dx: Tensor | null = null;
   if (wantX) {
     dx = Tensor.empty(x.shape, "f32", "batchNorm2d dx");
     const el = elemUniforms(x, 0, v4);
     const sfx = v4 ? "4" : "";
-    const io: Record<string, Bindable> = v4 ? { g4: paddedView(g), out4: paddedView(dx) } : { g, out: dx };
+    const io: Record<string, Bindable | TextureBindable> = v4
+      ? { g4: paddedView(g), out4: paddedView(dx), gt: textures.gt }
+      : { g, out: dx };
     if (training) {
-      const xb: Record<string, Bindable> = v4 ? { x4: paddedView(x) } : { x };
+      const xb: Record<string, Bindable | TextureBindable> = v4
+        ? { x4: paddedView(x), xt: textures.xt }
+        : { x };
       e.run("batchnorm", `dx_train${sfx}`, {
         bindings: { ...io, ...xb, saved, dweight_in: dweight!, dbias_in: dbias! },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
-      }, v4 ? { WG, MASK } : { WG });
+      }, v4 ? { WG, MASK, TX } : { WG });
     } else {
       e.run("batchnorm", `dx_eval${sfx}`, {
         bindings: { ...io, saved },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
-      }, { WG });
+      }, v4 ? { WG, TX } : { WG });
     }
   }
   if (!wantParams) {
@@ -215,10 +248,12 @@ export function batchNorm2d(
     const saved = Tensor.empty([4, C], "f32", `${op} saved`);
     const cg = channelGrid(C);
     const v4 = byVec4(x);
+    const { textures, TX } = operands(v4, x);
     e.run("batchnorm", "train_stats", {
       bindings: {
         x,
         x4: paddedView(x),
+        xt: textures.xt,
         weight,
         bias,
         run_mean: runningMean,
@@ -227,17 +262,23 @@ export function batchNorm2d(
       },
       uniforms: { N, C, HW: H * W, update: 1, eps, momentum, unbias: M / (M - 1), row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG, V4: v4 ? 1 : 0 });
+    }, { WG, V4: v4 ? 1 : 0, TX });
     const el = elemUniforms(x, 0, v4);
     // With vec4s, the residual and ReLU ride in the normalising pass (see tailFlags).
     const act = tailFlags(v4, residual, opts.relu);
     e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {
       bindings: v4
-        ? { x4: paddedView(x), saved, out4: paddedView(out), res4: paddedView(residual ?? x) }
+        ? {
+          x4: paddedView(x),
+          xt: textures.xt,
+          saved,
+          out4: paddedView(out),
+          res4: paddedView(residual ?? x),
+        }
         : { x, saved, out },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
-    }, v4 ? { WG, ACT: act.ACT } : { WG });
+    }, v4 ? { WG, ACT: act.ACT, TX } : { WG });
     const y = attachNorm(op, out, x, weight, bias, saved, true, act);
     saved.dispose();
     return tail(y, residual, opts.relu ?? false, act);
@@ -247,14 +288,15 @@ export function batchNorm2d(
   const act = tailFlags(v4, residual, opts.relu);
   if (out.size > 0) {
     const el = elemUniforms(x, eps, v4);
-    const io: Record<string, Bindable> = v4
-      ? { x4: paddedView(x), out4: paddedView(out), res4: paddedView(residual ?? x) }
+    const { textures, TX } = operands(v4, x);
+    const io: Record<string, Bindable | TextureBindable> = v4
+      ? { x4: paddedView(x), xt: textures.xt, out4: paddedView(out), res4: paddedView(residual ?? x) }
       : { x, out };
     e.run("batchnorm", v4 ? "eval_apply4" : "eval_apply", {
       bindings: { ...io, weight, bias, rmean: runningMean, rvar: runningVar },
       uniforms: el.uniforms,
       workgroups: el.workgroups,
-    }, v4 ? { WG, ACT: act.ACT } : { WG });
+    }, v4 ? { WG, ACT: act.ACT, TX } : { WG });
   }
   if (!needsGrad(x, weight, bias, act.residual)) return tail(out, residual, opts.relu ?? false, act);
   // A snapshot of the statistics used, so a later in-place update cannot change this node's gradient.

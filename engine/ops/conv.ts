@@ -14,6 +14,7 @@ import type { LaneAxis } from "./matmul_tiles.ts";
 import { sum } from "./reduce.ts";
 import { scalarConst } from "./reduce_kernels.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
+import { copyIntoRows, sizedTexture, spareTexture, TEXTURE_ROW } from "./operand_texture.ts";
 
 export interface Conv2dOptions {
   /** Same stride along height and width (default 1). */
@@ -315,12 +316,6 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
 }
 
 /**
- * Texels per row of the textures that hold a tensor row by row (conv2d.wgsl's `at`, `rt` and `xt`: element
- * q at texel (q % 4096, q / 4096), `texelOf` there).
- */
-const TEXTURE_ROW = 4096;
-
-/**
  * Multiply-adds per texel below which a pass does not copy its per-lane operand into a texture: measured
  * (batch 400, interleaved), a 1x1 stride-2 downsample (32 and 64 per texel) ran 10.5-10.8 -> 12.9-14.7 ms
  * with it, a 3x3 stride-2 convolution from 16 to 32 channels (288) the same, the 3x3 stride-1 ones (576
@@ -349,26 +344,6 @@ function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): Te
   if (!texture) return null;
   copyIntoRows(a, texture, TEXTURE_ROW, 16);
   return { texture };
-}
-
-/**
- * `t`'s values into `texture` row by row, `rowTexels` texels of `texelBytes` each per row: whole rows,
- * then the rest of the last row (a copy may end anywhere in its last row).
- */
-function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, texelBytes: number): void {
-  const texels = t.size * 4 / texelBytes;
-  const rowBytes = rowTexels * texelBytes;
-  const full = Math.floor(texels / rowTexels), rest = texels - full * rowTexels;
-  const view = paddedView(t);
-  if (full > 0) engine().rec.copyToTexture(view, rowBytes, texture, rowTexels, full);
-  if (rest > 0) {
-    const tail = {
-      buffer: view.buffer,
-      byteOffset: view.byteOffset + full * rowBytes,
-      byteLength: rest * texelBytes,
-    };
-    engine().rec.copyToTexture(tail, rowBytes, texture, rest, 1, full);
-  }
 }
 
 /**
@@ -439,48 +414,6 @@ function firstInputTexture(x: Tensor): TextureBindable | null {
   if (!texture) return null;
   copyIntoRows(x, texture, TEXTURE_ROW, 4);
   return { texture };
-}
-
-/** A 1 x 1 texture bound as `wt` or `at` where the kernel reads that operand from its buffer. */
-function spareTexture(): TextureBindable {
-  return { texture: sizedTexture(1, 1)! };
-}
-
-/**
- * Operand textures (rowsTexture, activationTexture), per engine, use and size. Sides are powers of two
- * (the operand fills a corner): Mesa's CPU driver compiles a variant of a pipeline per bound texture's
- * power-of-two-ness, so mixed shapes made each convolution pipeline generate its code up to four times
- * (ResNet-20 to its first batch, empty cache: 52-58 s against 33 s with the weights in a storage buffer,
- * and a second run still compiled for 24 s).
- */
-const operandTextures = new WeakMap<object, Map<string, GPUTexture>>();
-
-/** The texture that holds width x height texels, or null beyond the adapter's texture size. */
-function sizedTexture(
-  width: number,
-  height: number,
-  use = "shared operand",
-  format: GPUTextureFormat = "rgba32float",
-): GPUTexture | null {
-  const e = engine();
-  const device = e.gpu.device;
-  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
-  const size: [number, number] = [pot(width), pot(height)];
-  if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
-  let cache = operandTextures.get(e);
-  if (!cache) operandTextures.set(e, cache = new Map());
-  const key = `${use} ${format} ${size.join("x")}`;
-  let texture = cache.get(key);
-  if (!texture) {
-    texture = device.createTexture({
-      size,
-      format,
-      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
-      label: `conv2d ${key}`,
-    });
-    cache.set(key, texture);
-  }
-  return texture;
 }
 
 /** A 16-byte buffer bound as the output binding a convolution kernel does not write (see dispatch). */

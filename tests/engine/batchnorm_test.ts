@@ -1,8 +1,10 @@
 import fc from "../fast_check.ts";
 import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
+import { currentTileConfig } from "../../engine/ops/matmul.ts";
 import { engine } from "../../engine/runtime.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import assert from "node:assert/strict";
 import { bnRef } from "./references.ts";
 
 type Shape4 = [number, number, number, number];
@@ -308,6 +310,74 @@ gpuTest(
         await checkTail([3, 2, 3, 5], 23, training, residual, relu); // planes of 15: separate passes
       }
     }
+  },
+);
+
+gpuTest(
+  "batchNorm2d on the CPU adapter: the vec4 training passes read x and g from texture copies (two texture rows, the second in part) with float64's values",
+  async () => {
+    // 4608 vec4s: one full row of 4096 texels and 512 in the second. Forward: x copied once for both
+    // passes; backward: x and g once each for both passes (two copy calls per tensor: rows, then the rest).
+    const shape: Shape4 = [4, 2, 48, 48];
+    const [N, C, H, W] = shape;
+    const HW = H * W, M = N * HW, n = N * C * HW;
+    const xs = randomArray(n, 31, -2, 3), gs = randomArray(n, 32, -1, 1);
+    const w = channelData(C, 33, 0.5, 2), b = channelData(C, 34, -1, 1);
+    const eps = 1e-5;
+    const rec = engine().rec;
+    const copyToTexture = rec.copyToTexture.bind(rec);
+    let copies = 0;
+    rec.copyToTexture = (...args) => {
+      copies++;
+      copyToTexture(...args);
+    };
+    let forwardCopies = 0;
+    const [y, gx, gw, gb] = await scopeAsync(async () => {
+      try {
+        const x = Tensor.from(xs, shape), tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
+        for (const t of [x, tw, tb]) t.requiresGrad = true;
+        const out = batchNorm2d(
+          x,
+          tw,
+          tb,
+          Tensor.from(new Float32Array(C), [C]),
+          Tensor.from(new Float32Array(C).fill(1), [C]),
+          {
+            training: true,
+            eps,
+          },
+        );
+        forwardCopies = copies;
+        return await readTensors([out, ...grad(out, [x, tw, tb], { seed: Tensor.from(gs, shape) })]);
+      } finally {
+        rec.copyToTexture = copyToTexture;
+      }
+    });
+    const software = currentTileConfig().kind === "software";
+    assert.deepEqual([forwardCopies, copies], software ? [2, 6] : [0, 0]);
+    const ref = bnRef(xs, shape, w, b, eps);
+    assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: "y" });
+    // dbias = sum g, dweight = sum g * xhat, dx = w * invstd * (g - dbias / M - xhat * dweight / M).
+    const dx = new Float64Array(n), dw = new Float64Array(C), db = new Float64Array(C);
+    for (let c = 0; c < C; c++) {
+      const inv = 1 / Math.sqrt(ref.varBiased[c] + eps);
+      const at = (m: number, k: number) => (m * C + c) * HW + k;
+      for (let m = 0; m < N; m++) {
+        for (let k = 0; k < HW; k++) {
+          db[c] += gs[at(m, k)];
+          dw[c] += gs[at(m, k)] * (xs[at(m, k)] - ref.mean[c]) * inv;
+        }
+      }
+      for (let m = 0; m < N; m++) {
+        for (let k = 0; k < HW; k++) {
+          const xhat = (xs[at(m, k)] - ref.mean[c]) * inv;
+          dx[at(m, k)] = w[c] * inv * (gs[at(m, k)] - db[c] / M - xhat * dw[c] / M);
+        }
+      }
+    }
+    assertClose(gx, dx, { rtol: 1e-3, atol: 1e-5, what: "dx" });
+    assertClose(gw, dw, { rtol: 1e-4, atol: 1e-3, what: "dweight" });
+    assertClose(gb, db, { rtol: 1e-4, atol: 1e-3, what: "dbias" });
   },
 );
 

@@ -1,0 +1,93 @@
+/**
+ * Textures that hold a copy of a kernel's operand, for the software adapter. Kernels read them as
+ * read-only storage textures: Mesa 22.3's lavapipe issues a storage-buffer load as a loop over the lanes
+ * with a branch per value, but an image load as a vectorised address computation and one 16-byte load
+ * per lane (measured on an AVX2 machine, scratch probe, data in cache: 109 ns per 8-lane vec4 from a
+ * storage buffer, 2.3 from a storage texture, 10.3 from a sampled texture). A buffer-to-texture copy runs
+ * near memcpy speed there, so a pass that reads its operand once or more pays the copy back.
+ */
+import type { TextureBindable } from "../recorder.ts";
+import { engine } from "../runtime.ts";
+import type { Tensor } from "../tensor.ts";
+import { paddedView } from "./util.ts";
+
+/**
+ * Texels per row of the textures that hold a tensor row by row (conv2d.wgsl's `at`, `rt` and `xt`,
+ * batchnorm.wgsl's `xt` and `gt`: element q at texel (q % 4096, q / 4096), `texelOf` there).
+ */
+export const TEXTURE_ROW = 4096;
+
+/**
+ * `t`'s values into `texture` row by row, `rowTexels` texels of `texelBytes` each per row: whole rows,
+ * then the rest of the last row (a copy may end anywhere in its last row).
+ */
+export function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, texelBytes: number): void {
+  const texels = t.size * 4 / texelBytes;
+  const rowBytes = rowTexels * texelBytes;
+  const full = Math.floor(texels / rowTexels), rest = texels - full * rowTexels;
+  const view = paddedView(t);
+  if (full > 0) engine().rec.copyToTexture(view, rowBytes, texture, rowTexels, full);
+  if (rest > 0) {
+    const tail = {
+      buffer: view.buffer,
+      byteOffset: view.byteOffset + full * rowBytes,
+      byteLength: rest * texelBytes,
+    };
+    engine().rec.copyToTexture(tail, rowBytes, texture, rest, 1, full);
+  }
+}
+
+/**
+ * `t` (whole vec4s) copied into the texture of its size kept for `use`, its vec4 q at texel (q % 4096,
+ * q / 4096), in recording order: a pass recorded after the copy reads it, and the next copy for the same
+ * use rewrites it. Null beyond the adapter's texture size.
+ */
+export function vec4Texture(t: Tensor, use: string): TextureBindable | null {
+  if (t.size % 4 !== 0) throw new Error(`${use}: ${t.size} values are not whole vec4s`);
+  const texture = sizedTexture(TEXTURE_ROW, Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW)), use);
+  if (!texture) return null;
+  copyIntoRows(t, texture, TEXTURE_ROW, 16);
+  return { texture };
+}
+
+/** A 1 x 1 texture bound where a kernel reads its operand from its buffer instead. */
+export function spareTexture(): TextureBindable {
+  return { texture: sizedTexture(1, 1)! };
+}
+
+/**
+ * Operand textures, per engine, use and size. Sides are powers of two (the operand fills a corner):
+ * Mesa's CPU driver compiles a variant of a pipeline per bound texture's power-of-two-ness, so mixed
+ * shapes made each convolution pipeline generate its code up to four times (ResNet-20 to its first
+ * batch, empty cache: 52-58 s against 33 s with the weights in a storage buffer, and a second run still
+ * compiled for 24 s).
+ */
+const operandTextures = new WeakMap<object, Map<string, GPUTexture>>();
+
+/** The texture that holds width x height texels, or null beyond the adapter's texture size. */
+export function sizedTexture(
+  width: number,
+  height: number,
+  use = "shared operand",
+  format: GPUTextureFormat = "rgba32float",
+): GPUTexture | null {
+  const e = engine();
+  const device = e.gpu.device;
+  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
+  const size: [number, number] = [pot(width), pot(height)];
+  if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
+  let cache = operandTextures.get(e);
+  if (!cache) operandTextures.set(e, cache = new Map());
+  const key = `${use} ${format} ${size.join("x")}`;
+  let texture = cache.get(key);
+  if (!texture) {
+    texture = device.createTexture({
+      size,
+      format,
+      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
+      label: `operand ${key}`,
+    });
+    cache.set(key, texture);
+  }
+  return texture;
+}
