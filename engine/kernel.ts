@@ -118,7 +118,13 @@ export class ShaderFamily {
             `${file}: texture ${s.name} must be a texture_storage_2d<${TEXTURE_FORMATS.join(" | ")}, read>`,
           );
         }
-        bindingsByName.set(s.name, { name: s.name, binding: s.binding, kind: "texture", minBytes: 0, format });
+        bindingsByName.set(s.name, {
+          name: s.name,
+          binding: s.binding,
+          kind: "texture",
+          minBytes: 0,
+          format,
+        });
         continue;
       }
       const minBytes = t.name === "array" ? Math.max(4, t.stride ?? 4) * Math.max(1, t.count ?? 1) : s.size;
@@ -284,11 +290,13 @@ export class Kernel {
       entries: spec.bindings.map((b): GPUBindGroupLayoutEntry => ({
         binding: b.binding,
         visibility: GPUShaderStage.COMPUTE,
-        ...(b.kind === "texture" ? { storageTexture: { access: "read-only", format: b.format!, viewDimension: "2d" } } : {
-          buffer: {
-            type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
-          },
-        }),
+        ...(b.kind === "texture"
+          ? { storageTexture: { access: "read-only", format: b.format!, viewDimension: "2d" } }
+          : {
+            buffer: {
+              type: b.kind === "uniform" ? "uniform" : b.kind === "read" ? "read-only-storage" : "storage",
+            },
+          }),
       })),
     });
     this.pipeline = device.createComputePipeline({

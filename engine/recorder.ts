@@ -195,7 +195,9 @@ export class Recorder {
           throw new KernelError(`${kernel.label}: texture "${b.name}" needs STORAGE_BINDING usage`);
         }
         if (g.texture.format !== b.format) {
-          throw new KernelError(`${kernel.label}: texture "${b.name}" must be ${b.format}, not ${g.texture.format}`);
+          throw new KernelError(
+            `${kernel.label}: texture "${b.name}" must be ${b.format}, not ${g.texture.format}`,
+          );
         }
         const v = textureView(g.texture);
         entries.push({ binding: b.binding, resource: v.view });

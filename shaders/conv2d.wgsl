@@ -42,7 +42,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
-override AT: u32 = 0u;      // read the packed per-lane operand from the texture at (see there; `first` ignores it)
+override AT: u32 = 0u;      // read the packed per-lane operand (pack: its source) from the texture at (see there; `first` ignores it)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
 
@@ -569,6 +569,13 @@ fn gridPos(t: u32) -> vec4<u32> {
   return vec4<u32>(s1.q.x, s2.q.x, s3.q.x, s3.r.x);
 }
 
+// pack's source vec4 q: with AT from a copy of src in the texture `at` (laid out as there), which the
+// software adapter reads much faster than a storage buffer (engine/ops/operand_texture.ts).
+fn source(q: u32) -> vec4<f32> {
+  if (AT == 1u) { return textureLoad(at, texelOf(q)); }
+  return src4[q];
+}
+
 @compute @workgroup_size(WG)
 fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x + gid.y * pp.row;
@@ -585,8 +592,8 @@ fn pack(@builtin(global_invocation_id) gid: vec3<u32>) {
   let c = cq * 4u + LANE;
   let ok = c < vec4<u32>(C);
   let q = select(vec4<u32>(0u), ((n * C + c) * H + h) * W4 + wq, ok);
-  let m = transpose(mat4x4<f32>(select(vec4<f32>(), src4[q.x], ok.x), select(vec4<f32>(), src4[q.y], ok.y),
-                                select(vec4<f32>(), src4[q.z], ok.z), select(vec4<f32>(), src4[q.w], ok.w)));
+  let m = transpose(mat4x4<f32>(select(vec4<f32>(), source(q.x), ok.x), select(vec4<f32>(), source(q.y), ok.y),
+                                select(vec4<f32>(), source(q.z), ok.z), select(vec4<f32>(), source(q.w), ok.w)));
   // Column e of the transpose is pixel 4*wq + e with its four channels.
   let C4q = pp.D3q;
   let o = ((n * H + h) * W4 * 4u + wq * 4u) * C4q + cq;

@@ -4,6 +4,7 @@
 
 override OP: u32 = 0u;
 override WG: u32 = 256u;
+override TX: u32 = 0u;  // binary_same4, unary4: operands from the textures ta, tb (see there)
 
 struct Binary {
   n: u32,
@@ -32,6 +33,23 @@ struct Unary {
 @group(0) @binding(8) var<storage, read> a4: array<vec4<f32>>;
 @group(0) @binding(9) var<storage, read> b4: array<vec4<f32>>;
 @group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;
+// TX (binary_same4, unary4): a4's and b4's vec4s read from copies of them in the read-only storage
+// textures ta and tb, 4096 texels wide (vec4 q at texel (q % 4096, q / 4096)). On the software adapter a
+// storage-buffer load is a loop over the lanes with a branch per value, an image load one vectorised
+// address and a 16-byte load per lane (engine/ops/operand_texture.ts): the copy costs less than the loads
+// it replaces.
+@group(0) @binding(11) var ta: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(12) var tb: texture_storage_2d<rgba32float, read>;
+
+fn ldA4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(ta, vec2<u32>(q & 4095u, q >> 12u)); }
+  return a4[q];
+}
+
+fn ldB4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(tb, vec2<u32>(q & 4095u, q >> 12u)); }
+  return b4[q];
+}
 
 // b broadcast along one contiguous block of dimensions (a per-channel vector of [N, C, H, W], a bias
 // row of [N, F]): b's index is (i / inner) % count, one division instead of one per dimension.
@@ -143,8 +161,8 @@ fn unary(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn binary_same4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pb.row;
   if (i >= pb.n) { return; }
-  let x = a4[i];
-  let y = b4[i];
+  let x = ldA4(i);
+  let y = ldB4(i);
   out4[i] = vec4<f32>(binop(x.x, y.x), binop(x.y, y.y), binop(x.z, y.z), binop(x.w, y.w));
 }
 
@@ -152,7 +170,7 @@ fn binary_same4(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn unary4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pu.row;
   if (i >= pu.n) { return; }
-  let x = a4[i];
+  let x = ldA4(i);
   out4[i] = vec4<f32>(unop(x.x), unop(x.y), unop(x.z), unop(x.w));
 }
 

@@ -11,8 +11,7 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
-import { currentTileConfig } from "./matmul.ts";
-import { spareTexture, vec4Texture } from "./operand_texture.ts";
+import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -73,7 +72,7 @@ function operands(
   x: Tensor | null,
   g: Tensor | null = null,
 ): { textures: Record<"xt" | "gt", TextureBindable>; TX: number } {
-  const copy = v4 && currentTileConfig().kind === "software";
+  const copy = v4 && operandCopiesPay();
   const xt = copy && x ? vec4Texture(x, "batchnorm x") : null;
   const gt = copy && g ? vec4Texture(g, "batchnorm g") : null;
   const TX = copy && (xt || !x) && (gt || !g) ? 1 : 0;

@@ -14,7 +14,14 @@ import type { LaneAxis } from "./matmul_tiles.ts";
 import { sum } from "./reduce.ts";
 import { scalarConst } from "./reduce_kernels.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
-import { copyIntoRows, sizedTexture, spareTexture, TEXTURE_ROW } from "./operand_texture.ts";
+import {
+  copyIntoRows,
+  operandCopiesPay,
+  sizedTexture,
+  spareTexture,
+  TEXTURE_ROW,
+  vec4Texture,
+} from "./operand_texture.ts";
 
 export interface Conv2dOptions {
   /** Same stride along height and width (default 1). */
@@ -485,8 +492,10 @@ function packActivations(x: Tensor, affine?: ChannelAffine): Tensor {
   const WG = 64;
   const groups = Math.ceil(total / WG);
   const gx = Math.min(groups, MAX_GRID);
+  // On the software adapter the source from a texture copy (AT; a storage load is the slower part).
+  const at = operandCopiesPay() ? vec4Texture(x, "pack source") : null;
   engine().run("conv2d", "pack", {
-    bindings: { src4: paddedView(x), packed: out },
+    bindings: { src4: paddedView(x), packed: out, at: at ?? spareTexture() },
     uniforms: {
       D1: 1,
       D2: HW / 4,
@@ -502,7 +511,7 @@ function packActivations(x: Tensor, affine?: ChannelAffine): Tensor {
       nshift: [0, 1, 2, 3].map((c) => c >= C ? 0 : affine?.shift[c] ?? 0),
     },
     workgroups: [gx, Math.ceil(groups / gx)],
-  }, { WG });
+  }, { WG, AT: at ? 1 : 0 });
   return out;
 }
 

@@ -2,8 +2,10 @@
  * The elementwise kernels without autograd (broadcast binary, unary, expand, fill): what the
  * differentiable ops in elementwise.ts, their gradient rules and autograd's own gradient sums run.
  */
+import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type DType, f32ToF16Bits, type Shape, Tensor } from "../tensor.ts";
+import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, paddedView, sameShape } from "./util.ts";
 
 const BIN = { add: 0, sub: 1, mul: 2, div: 3, reluGrad: 4, max: 5, eq: 6 } as const;
@@ -42,6 +44,27 @@ function channelBroadcast(b: Shape, shape: Shape): { inner: number; count: numbe
   return { inner, count };
 }
 
+/**
+ * Vec4s from which a same-shape pass copies its operands into textures (binary_same4 and unary4 with TX,
+ * engine/ops/operand_texture.ts): below it a copy's fixed cost is not worth saving the loads.
+ */
+const MIN_COPIED_VEC4S = 4096;
+
+/** The textures `ta` (and `tb`) holding copies of a (and b), TX = 1; spare textures, TX = 0, elsewhere. */
+function operandTextures(
+  vec4s: number,
+  a: Tensor,
+  b: Tensor | null,
+): { textures: Record<string, TextureBindable>; TX: number } {
+  const copy = vec4s >= MIN_COPIED_VEC4S && operandCopiesPay();
+  const ta = copy ? vec4Texture(a, "elementwise a") : null;
+  const tb = copy && b ? vec4Texture(b, "elementwise b") : null;
+  const TX = ta && (tb || !b) ? 1 : 0;
+  const textures: Record<string, TextureBindable> = { ta: (TX && ta) || spareTexture() };
+  if (b) textures.tb = (TX && tb) || spareTexture();
+  return { textures, TX };
+}
+
 /** Raw broadcast binary kernel (no autograd). */
 export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
   requireF32(a, op);
@@ -65,11 +88,12 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
     // Same shapes, whole vec4s: no index arithmetic and a quarter of the accesses.
     const g4 = grid1d(n / 4);
     const none = pack8([], op);
+    const { TX, textures } = operandTextures(n / 4, a, b);
     engine().run("elementwise", "binary_same4", {
-      bindings: { a4: paddedView(a), b4: paddedView(b), out4: paddedView(out) },
+      bindings: { a4: paddedView(a), b4: paddedView(b), out4: paddedView(out), ...textures },
       uniforms: { n: n / 4, rank: shape.length, row: g4.row, _pad: 0, shape: none, sa: none, sb: none },
       workgroups: g4.workgroups,
-    }, { OP: BIN[op] });
+    }, { OP: BIN[op], TX });
     return out;
   }
   engine().run("elementwise", same ? "binary_same" : "binary", {
@@ -122,8 +146,17 @@ export function unaryRaw(op: keyof typeof UN, a: Tensor, alpha = 0, beta = 0): T
   const v4 = a.size % 4 === 0;
   const n = v4 ? a.size / 4 : a.size;
   const g = grid1d(n);
-  engine().run("elementwise", v4 ? "unary4" : "unary", {
-    bindings: v4 ? { a4: paddedView(a), out4: paddedView(out) } : { a, out },
+  if (v4) {
+    const { TX, textures } = operandTextures(n, a, null);
+    engine().run("elementwise", "unary4", {
+      bindings: { a4: paddedView(a), out4: paddedView(out), ...textures },
+      uniforms: { n, row: g.row, alpha, beta },
+      workgroups: g.workgroups,
+    }, { OP: UN[op], TX });
+    return out;
+  }
+  engine().run("elementwise", "unary", {
+    bindings: { a, out },
     uniforms: { n, row: g.row, alpha, beta },
     workgroups: g.workgroups,
   }, { OP: UN[op] });

@@ -186,14 +186,17 @@ function gpuTile(M: number, N: number): GemmTile {
   return { RB, CB: RB, WGX: 16, WGY: 16 };
 }
 
+/** Whether the adapter runs shaders on the CPU (Mesa lavapipe/llvmpipe, WARP, SwiftShader). */
+export function isSoftwareAdapter(info: Pick<GpuInfo, "isFallbackAdapter" | "description">): boolean {
+  return info.isFallbackAdapter || /llvmpipe|lavapipe|swiftshader|warp|software/i.test(info.description);
+}
+
 /** The tile policy for an adapter (`limit` caps the software tiles; null: DEFAULT_TILE_LIMIT). */
 export function tileConfig(
   info: Pick<GpuInfo, "isFallbackAdapter" | "description">,
   limit: TileLimit | null = null,
 ): TileConfig {
-  const software = info.isFallbackAdapter ||
-    /llvmpipe|lavapipe|swiftshader|warp|software/i.test(info.description);
-  if (software) {
+  if (isSoftwareAdapter(info)) {
     // Mesa runs one workgroup per thread; a few per core smooths out uneven tiles.
     const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency
       ? navigator.hardwareConcurrency

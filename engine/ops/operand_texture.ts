@@ -9,7 +9,16 @@
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
+import { isSoftwareAdapter } from "./matmul_tiles.ts";
 import { paddedView } from "./util.ts";
+
+/**
+ * Whether a pass gains by reading its operand from a texture copy: on the software adapter. (GPUs read
+ * storage buffers at full speed, and their convolutions have tiles of their own: matmul_tiles.ts.)
+ */
+export function operandCopiesPay(): boolean {
+  return isSoftwareAdapter(engine().gpu.info);
+}
 
 /**
  * Texels per row of the textures that hold a tensor row by row (conv2d.wgsl's `at`, `rt` and `xt`,

@@ -1,7 +1,7 @@
 import fc from "../fast_check.ts";
 import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
-import { currentTileConfig } from "../../engine/ops/matmul.ts";
+import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
 import { engine } from "../../engine/runtime.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
 import assert from "node:assert/strict";
@@ -353,8 +353,7 @@ gpuTest(
         rec.copyToTexture = copyToTexture;
       }
     });
-    const software = currentTileConfig().kind === "software";
-    assert.deepEqual([forwardCopies, copies], software ? [2, 6] : [0, 0]);
+    assert.deepEqual([forwardCopies, copies], operandCopiesPay() ? [2, 6] : [0, 0]);
     const ref = bnRef(xs, shape, w, b, eps);
     assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: "y" });
     // dbias = sum g, dweight = sum g * xhat, dx = w * invstd * (g - dbias / M - xhat * dweight / M).

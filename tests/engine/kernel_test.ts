@@ -218,9 +218,20 @@ gpuTest(
     assert.throws(() => e.rec.copyToTexture(src, 128, texture, 2, 2), /copyToTexture: 2 rows of 128 bytes/);
     assert.throws(() => e.rec.copyToTexture(src, 256, texture, 2, 3), /copyToTexture: 3 rows of 256 bytes/);
     // Sampled textures, other formats and writable storage textures are refused by name.
-    for (const decl of ["texture_2d<f32>", "texture_storage_2d<rgba8unorm, read>", "texture_storage_2d<rgba32float, read_write>"]) {
+    for (
+      const decl of [
+        "texture_2d<f32>",
+        "texture_storage_2d<rgba8unorm, read>",
+        "texture_storage_2d<rgba32float, read_write>",
+      ]
+    ) {
       assert.throws(
-        () => new ShaderFamily("x", "shaders/x.wgsl", code.replace("texture_storage_2d<rgba32float, read>", decl)),
+        () =>
+          new ShaderFamily(
+            "x",
+            "shaders/x.wgsl",
+            code.replace("texture_storage_2d<rgba32float, read>", decl),
+          ),
         /shaders\/x\.wgsl: texture table must be a texture_storage_2d<rgba32float \| r32float, read>/,
       );
     }
