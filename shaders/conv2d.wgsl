@@ -135,7 +135,7 @@ struct Perm {
 // (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
 // batch 128, the copy included), for addresses of their own about as costly (see README "Speed").
 // Every texture here is a read-only storage texture, not a sampled one: Mesa 22.3 reads an image without
-// the sampler's code path, measured 4.5x cheaper per vec4 on an AVX2 machine (2.3 against 10.3 ns per 8
+// the sampler's code path, measured 2.4x cheaper per vec4 on an AVX2 machine (6.2 against 14.6 ns per 8
 // lanes, data in cache; a storage-buffer load took 109): 16-channel 3x3 layers 24 % faster, 64-channel 16 %.
 @group(0) @binding(13) var wt: texture_storage_2d<rgba32float, read>;
 // AT: the packed operand whose rows are each lane's own, as a texture 4096 texels wide, vec4 q at texel

@@ -2,9 +2,9 @@
  * Textures that hold a copy of a kernel's operand, for the software adapter. Kernels read them as
  * read-only storage textures: Mesa 22.3's lavapipe issues a storage-buffer load as a loop over the lanes
  * with a branch per value, but an image load as a vectorised address computation and one 16-byte load
- * per lane (measured on an AVX2 machine, scratch probe, data in cache: 109 ns per 8-lane vec4 from a
- * storage buffer, 2.3 from a storage texture, 10.3 from a sampled texture). A buffer-to-texture copy runs
- * near memcpy speed there, so a pass that reads its operand once or more pays the copy back.
+ * per lane (bench/jit/access_cost.ts on an AVX2 machine, data in cache: 109 ns per 8-lane vec4 from a
+ * storage buffer, 6.2 from a storage texture, 14.6 from a sampled texture). A buffer-to-texture copy runs
+ * near memcpy speed there (5.3 GB/s), so a pass that reads its operand once or more pays the copy back.
  */
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
