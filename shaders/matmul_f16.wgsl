@@ -16,6 +16,7 @@ override TB: u32 = 0u;      // 1: B is stored [N, K]
 override VA: u32 = 0u;      // 1: A's contiguous dimension is a multiple of 4 (vec4 loads)
 override VB: u32 = 0u;
 override BIAS: u32 = 0u;    // 1: add bias[n] to every row (only used without split-K)
+override TX: u32 = 0u;      // 1: a4's and b4's vec4s from copies of a and b in the textures ta, tb (see there)
 
 struct Gemm {
   M: u32,
@@ -39,6 +40,12 @@ struct Gemm {
 @group(0) @binding(4) var<storage, read> b2: array<vec2<u32>>;   // the same buffer as b
 @group(0) @binding(5) var<storage, read> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> out: array<f32>;
+// TX (f32, vec4 operands, software adapter): a and b copied into read-only storage textures 4096 texels
+// wide, vec4 q at texel (q % 4096, q / 4096). There a storage-buffer load is a loop over the lanes with a
+// branch per value and an image load one vectorised address and a 16-byte load per lane
+// (engine/ops/operand_texture.ts); a classifier head's lanes all read the same weights for every k-step.
+@group(0) @binding(7) var ta: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(8) var tb: texture_storage_2d<rgba32float, read>;
 
 const Z = mat4x4<f32>();
 
@@ -98,6 +105,16 @@ fn bAt(k: u32, n: u32) -> f32 {
   return select(0.0, v, k < kEnd);
 }
 
+fn ldA4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(ta, vec2<u32>(q & 4095u, q >> 12u)); }
+  return va4(q);
+}
+
+fn ldB4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(tb, vec2<u32>(q & 4095u, q >> 12u)); }
+  return vb4(q);
+}
+
 // 4x4 block of A for row block i at k: column r holds A[row r, k..k+3].
 fn ldA(i: u32, k: u32) -> mat4x4<f32> {
   let r = rowOf(i);
@@ -106,8 +123,8 @@ fn ldA(i: u32, k: u32) -> mat4x4<f32> {
     let m1 = p.M - 1u;
     let o = aOff / 4u + k / 4u;
     let k4 = p.K / 4u;
-    return mat4x4<f32>(va4(o + min(r, m1) * k4), va4(o + min(r + 1u, m1) * k4),
-                       va4(o + min(r + 2u, m1) * k4), va4(o + min(r + 3u, m1) * k4));
+    return mat4x4<f32>(ldA4(o + min(r, m1) * k4), ldA4(o + min(r + 1u, m1) * k4),
+                       ldA4(o + min(r + 2u, m1) * k4), ldA4(o + min(r + 3u, m1) * k4));
   }
   if (VA == 1u && TA == 1u) {
     // M % 4 == 0: for each k, rows r..r+3 are one aligned vec4.
@@ -115,10 +132,10 @@ fn ldA(i: u32, k: u32) -> mat4x4<f32> {
     let m4 = p.M / 4u;
     let o = aOff / 4u + rr;
     let k1 = p.K - 1u;
-    let v0 = select(vec4<f32>(), va4(o + min(k, k1) * m4), k < kEnd);
-    let v1 = select(vec4<f32>(), va4(o + min(k + 1u, k1) * m4), k + 1u < kEnd);
-    let v2 = select(vec4<f32>(), va4(o + min(k + 2u, k1) * m4), k + 2u < kEnd);
-    let v3 = select(vec4<f32>(), va4(o + min(k + 3u, k1) * m4), k + 3u < kEnd);
+    let v0 = select(vec4<f32>(), ldA4(o + min(k, k1) * m4), k < kEnd);
+    let v1 = select(vec4<f32>(), ldA4(o + min(k + 1u, k1) * m4), k + 1u < kEnd);
+    let v2 = select(vec4<f32>(), ldA4(o + min(k + 2u, k1) * m4), k + 2u < kEnd);
+    let v3 = select(vec4<f32>(), ldA4(o + min(k + 3u, k1) * m4), k + 3u < kEnd);
     return transpose(mat4x4<f32>(v0, v1, v2, v3));
   }
   return mat4x4<f32>(
@@ -137,10 +154,10 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
     let n4 = p.N / 4u;
     let o = bOff / 4u + nn;
     let k1 = p.K - 1u;
-    let v0 = select(vec4<f32>(), vb4(o + min(k, k1) * n4), k < kEnd);
-    let v1 = select(vec4<f32>(), vb4(o + min(k + 1u, k1) * n4), k + 1u < kEnd);
-    let v2 = select(vec4<f32>(), vb4(o + min(k + 2u, k1) * n4), k + 2u < kEnd);
-    let v3 = select(vec4<f32>(), vb4(o + min(k + 3u, k1) * n4), k + 3u < kEnd);
+    let v0 = select(vec4<f32>(), ldB4(o + min(k, k1) * n4), k < kEnd);
+    let v1 = select(vec4<f32>(), ldB4(o + min(k + 1u, k1) * n4), k + 1u < kEnd);
+    let v2 = select(vec4<f32>(), ldB4(o + min(k + 2u, k1) * n4), k + 2u < kEnd);
+    let v3 = select(vec4<f32>(), ldB4(o + min(k + 3u, k1) * n4), k + 3u < kEnd);
     return mat4x4<f32>(v0, v1, v2, v3);
   }
   if (VB == 1u && TB == 1u) {
@@ -148,8 +165,8 @@ fn ldB(j: u32, k: u32) -> mat4x4<f32> {
     let n1 = p.N - 1u;
     let o = bOff / 4u + k / 4u;
     let k4 = p.K / 4u;
-    return transpose(mat4x4<f32>(vb4(o + min(n, n1) * k4), vb4(o + min(n + 1u, n1) * k4),
-                                 vb4(o + min(n + 2u, n1) * k4), vb4(o + min(n + 3u, n1) * k4)));
+    return transpose(mat4x4<f32>(ldB4(o + min(n, n1) * k4), ldB4(o + min(n + 1u, n1) * k4),
+                                 ldB4(o + min(n + 2u, n1) * k4), ldB4(o + min(n + 3u, n1) * k4)));
   }
   return mat4x4<f32>(
     vec4<f32>(bAt(k, n), bAt(k, n + 1u), bAt(k, n + 2u), bAt(k, n + 3u)),

@@ -5,7 +5,7 @@
  * forward only); tile sizes come from `tileConfig` in matmul_tiles.ts.
  */
 import { attach, needsGrad } from "../autograd.ts";
-import type { Bindable } from "../recorder.ts";
+import type { Bindable, TextureBindable } from "../recorder.ts";
 import { type Engine, engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { binaryRaw, zeros } from "./elementwise_kernels.ts";
@@ -19,6 +19,7 @@ import {
   tileConfig,
   workgroupsOf,
 } from "./matmul_tiles.ts";
+import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
 
 export interface MatmulOptions {
@@ -77,6 +78,13 @@ export interface GemmArgs {
   lanes?: LaneAxis;
 }
 
+/**
+ * Multiply-adds from which a product reads its operands from texture copies on the software adapter
+ * (operand_texture.ts): the MNIST CNN's head at batch 400 (12.5M) and larger; below, the copies' fixed
+ * cost is not worth what they save.
+ */
+const MIN_COPIED_MACS = 2 ** 20;
+
 /** Raw batched GEMM dispatch (no autograd). a: [batch, M, K] (or [batch, K, M]), b likewise. */
 export function gemmRaw(g: GemmArgs): Tensor {
   const { a, b, M, N, K, batch, transA, transB, op } = g;
@@ -115,9 +123,15 @@ export function gemmRaw(g: GemmArgs): Tensor {
     splits === 1 ? op : `${op} split-K`,
   );
   const biasT = useBias ? g.bias! : scalarConst(0);
-  const bindings: Record<string, Bindable> = f16
-    ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: biasT, out: target }
-    : { a, a4: paddedView(a), b, b4: paddedView(b), bias: biasT, out: target };
+  // On the software adapter, f32 vec4 operands of a large enough product from texture copies (TX).
+  const copy = !f16 && VA === 1 && VB === 1 && batch * M * N * K >= MIN_COPIED_MACS && operandCopiesPay();
+  const ta = copy ? vec4Texture(a, "matmul a") : null;
+  const tb = ta ? vec4Texture(b, "matmul b") : null;
+  const TX = ta && tb ? 1 : 0;
+  const textures = { ta: (TX && ta) || spareTexture(), tb: (TX && tb) || spareTexture() };
+  const bindings: Record<string, Bindable | TextureBindable> = f16
+    ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: biasT, out: target, ...textures }
+    : { a, a4: paddedView(a), b, b4: paddedView(b), bias: biasT, out: target, ...textures };
   engine().run(f16 ? "matmul_f16" : "matmul", "main", {
     bindings,
     uniforms: {
@@ -146,6 +160,7 @@ export function gemmRaw(g: GemmArgs): Tensor {
     VA,
     VB,
     BIAS: useBias ? 1 : 0,
+    TX,
   });
   if (splits === 1) return target;
   const reduced = sum(target, [0]);
