@@ -13,7 +13,7 @@ override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
 override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU (ACT = 1)
-override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt (copies of x and g)
+override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt, res4's from rt (copies)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -79,10 +79,16 @@ struct Stats {
 // so a copy pays for itself even for one read; the training passes read x twice and g twice.
 @group(0) @binding(25) var xt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(26) var gt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(27) var rt: texture_storage_2d<rgba32float, read>;
 
 fn ldX4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
   return x4[q];
+}
+
+fn ldR4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(rt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return res4[q];
 }
 
 fn ldG4(q: u32) -> vec4<f32> {
@@ -264,7 +270,7 @@ fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
 // relu?(y + residual?) per ACT: the end of a ResNet block, in the normalising pass.
 fn tail(y: vec4<f32>, i: u32) -> vec4<f32> {
   var r = y;
-  if ((ACT & 2u) != 0u) { r += res4[i]; }
+  if ((ACT & 2u) != 0u) { r += ldR4(i); }
   if ((ACT & 1u) != 0u) { r = max(r, vec4<f32>(0.0)); }
   return r;
 }

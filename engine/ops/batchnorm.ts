@@ -71,12 +71,15 @@ function operands(
   v4: boolean,
   x: Tensor | null,
   g: Tensor | null = null,
-): { textures: Record<"xt" | "gt", TextureBindable>; TX: number } {
+  residual: Tensor | null = null,
+): { textures: Record<"xt" | "gt" | "rt", TextureBindable>; TX: number } {
   const copy = v4 && operandCopiesPay();
   const xt = copy && x ? vec4Texture(x, "batchnorm x") : null;
   const gt = copy && g ? vec4Texture(g, "batchnorm g") : null;
-  const TX = copy && (xt || !x) && (gt || !g) ? 1 : 0;
-  return { textures: { xt: (TX && xt) || spareTexture(), gt: (TX && gt) || spareTexture() }, TX };
+  const rt = copy && residual ? vec4Texture(residual, "batchnorm residual") : null;
+  const TX = copy && (xt || !x) && (gt || !g) && (rt || !residual) ? 1 : 0;
+  const spare = spareTexture();
+  return { textures: { xt: (TX && xt) || spare, gt: (TX && gt) || spare, rt: (TX && rt) || spare }, TX };
 }
 
 /**
@@ -154,7 +157,8 @@ function batchNormBackward(
         g4: paddedView(g),
         x,
         x4: paddedView(x),
-        ...textures,
+        xt: textures.xt,
+        gt: textures.gt,
         saved,
         dweight_out: dweight,
         dbias_out: dbias,
@@ -247,7 +251,8 @@ export function batchNorm2d(
     const saved = Tensor.empty([4, C], "f32", `${op} saved`);
     const cg = channelGrid(C);
     const v4 = byVec4(x);
-    const { textures, TX } = operands(v4, x);
+    const act = tailFlags(v4, residual, opts.relu);
+    const { textures, TX } = operands(v4, x, null, act.residual);
     e.run("batchnorm", "train_stats", {
       bindings: {
         x,
@@ -264,7 +269,6 @@ export function batchNorm2d(
     }, { WG, V4: v4 ? 1 : 0, TX });
     const el = elemUniforms(x, 0, v4);
     // With vec4s, the residual and ReLU ride in the normalising pass (see tailFlags).
-    const act = tailFlags(v4, residual, opts.relu);
     e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {
       bindings: v4
         ? {
@@ -273,6 +277,7 @@ export function batchNorm2d(
           saved,
           out4: paddedView(out),
           res4: paddedView(residual ?? x),
+          rt: textures.rt,
         }
         : { x, saved, out },
       uniforms: el.uniforms,
@@ -287,9 +292,15 @@ export function batchNorm2d(
   const act = tailFlags(v4, residual, opts.relu);
   if (out.size > 0) {
     const el = elemUniforms(x, eps, v4);
-    const { textures, TX } = operands(v4, x);
+    const { textures, TX } = operands(v4, x, null, act.residual);
     const io: Record<string, Bindable | TextureBindable> = v4
-      ? { x4: paddedView(x), xt: textures.xt, out4: paddedView(out), res4: paddedView(residual ?? x) }
+      ? {
+        x4: paddedView(x),
+        xt: textures.xt,
+        out4: paddedView(out),
+        res4: paddedView(residual ?? x),
+        rt: textures.rt,
+      }
       : { x, out };
     e.run("batchnorm", v4 ? "eval_apply4" : "eval_apply", {
       bindings: { ...io, weight, bias, rmean: runningMean, rvar: runningVar },

@@ -314,7 +314,7 @@ gpuTest(
 );
 
 gpuTest(
-  "batchNorm2d on the CPU adapter: the vec4 training passes read x and g from texture copies (two texture rows, the second in part) with float64's values",
+  "batchNorm2d on the CPU adapter: the vec4 training passes read x, g and the residual from texture copies (two texture rows, the second in part) with float64's values",
   async () => {
     // 4608 vec4s: one full row of 4096 texels and 512 in the second. Forward: x copied once for both
     // passes; backward: x and g once each for both passes (two copy calls per tensor: rows, then the rest).
@@ -377,6 +377,34 @@ gpuTest(
     assertClose(gx, dx, { rtol: 1e-3, atol: 1e-5, what: "dx" });
     assertClose(gw, dw, { rtol: 1e-4, atol: 1e-3, what: "dweight" });
     assertClose(gb, db, { rtol: 1e-4, atol: 1e-3, what: "dbias" });
+    // A block's tail, relu(bn(x) + residual): the residual from a copy too (x's two calls, then its two).
+    const rs = randomArray(n, 35, -1, 1);
+    copies = 0;
+    rec.copyToTexture = (...args) => {
+      copies++;
+      copyToTexture(...args);
+    };
+    const tailed = await scopeAsync(async () => {
+      try {
+        const ones = Tensor.from(new Float32Array(C).fill(1), [C]);
+        return await batchNorm2d(
+          Tensor.from(xs, shape),
+          Tensor.from(w, [C]),
+          Tensor.from(b, [C]),
+          Tensor.from(new Float32Array(C), [C]),
+          ones,
+          { training: true, eps, residual: Tensor.from(rs, shape), relu: true },
+        ).read();
+      } finally {
+        rec.copyToTexture = copyToTexture;
+      }
+    });
+    assert.equal(copies, operandCopiesPay() ? 4 : 0, "copies of x and the residual");
+    assertClose(tailed, Array.from(ref.y, (v, i) => Math.max(0, v + rs[i])), {
+      rtol: 1e-4,
+      atol: 3e-4,
+      what: "relu(y + residual)",
+    });
   },
 );
 
