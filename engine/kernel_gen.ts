@@ -16,6 +16,9 @@
  *   in matmul.wgsl, conv2d.wgsl and conv2d_f16.wgsl.
  * - conv2d_f16.wgsl's forward epilogue (residual, vec4 stores, ReLU), copied from conv2d.wgsl between
  *   a `// shared forward epilogue ...` line and a `// end of shared forward epilogue` line.
+ * - the vec4 loads whose operand a texture copy may hold (`TX = 1` on the software adapter:
+ *   engine/ops/operand_texture.ts) in matmul.wgsl, batchnorm.wgsl and elementwise.wgsl, between a
+ *   `// generated: vec4 operand loads ...` line and a `// end of generated vec4 operand loads` line.
  *
  *   deno run -A engine/kernel_gen.ts     # rewrite the generated parts after editing this file or matmul.wgsl
  *
@@ -157,6 +160,34 @@ export function withMac(source: string, file: string): string {
   return withSection(source, file, MAC_BEGIN, MAC_END, MAC_SOURCE);
 }
 
+const LOADS_BEGIN = "// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)";
+const LOADS_END = "// end of generated vec4 operand loads";
+
+/**
+ * Per family, each vec4 load that reads a read-only storage texture holding a copy of its operand when
+ * the override TX is 1 (vec4 q at texel (q % 4096, q / 4096)) and the buffer otherwise:
+ * [function, texture, buffer].
+ */
+const OPERAND_LOADS: Record<string, [string, string, string][]> = {
+  "matmul.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
+  "batchnorm.wgsl": [["ldX4", "xt", "x4"], ["ldG4", "gt", "g4"], ["ldR4", "rt", "res4"]],
+  "elementwise.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
+};
+
+/** `source` (one of OPERAND_LOADS' files) with its vec4 operand loads rewritten. */
+export function withOperandLoads(source: string, file: string): string {
+  const loads = OPERAND_LOADS[file];
+  if (!loads) throw new Error(`kernel_gen: no operand loads for ${file}`);
+  const body = loads.flatMap(([fn, texture, buffer], i) => [
+    ...(i > 0 ? [""] : []),
+    `fn ${fn}(q: u32) -> vec4<f32> {`,
+    `  if (TX == 1u) { return textureLoad(${texture}, vec2<u32>(q & 4095u, q >> 12u)); }`,
+    `  return ${buffer}[q];`,
+    `}`,
+  ]);
+  return withSection(source, file, LOADS_BEGIN, LOADS_END, body);
+}
+
 const EPILOGUE_BEGIN =
   "// shared forward epilogue: conv2d.wgsl's, copied into conv2d_f16.wgsl by engine/kernel_gen.ts";
 const EPILOGUE_END = "// end of shared forward epilogue";
@@ -243,7 +274,10 @@ export function matmulF16(f32Source: string): string {
 /** Every generated file's expected text, from the current sources. */
 export function generatedShaders(read: (file: string) => string): Map<string, string> {
   const out = new Map<string, string>();
-  const matmul = withMac(withRegisterTile(read("matmul.wgsl"), "matmul.wgsl", null), "matmul.wgsl");
+  const matmul = withOperandLoads(
+    withMac(withRegisterTile(read("matmul.wgsl"), "matmul.wgsl", null), "matmul.wgsl"),
+    "matmul.wgsl",
+  );
   out.set("matmul.wgsl", matmul);
   out.set("matmul_f16.wgsl", matmulF16(matmul));
   const conv = withMac(
@@ -256,6 +290,9 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
     "conv2d_f16.wgsl",
   );
   out.set("conv2d_f16.wgsl", withSharedEpilogue(convF16, conv));
+  for (const file of ["batchnorm.wgsl", "elementwise.wgsl"]) {
+    out.set(file, withOperandLoads(read(file), file));
+  }
   return out;
 }
 

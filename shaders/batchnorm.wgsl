@@ -81,20 +81,22 @@ struct Stats {
 @group(0) @binding(26) var gt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(27) var rt: texture_storage_2d<rgba32float, read>;
 
+// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)
 fn ldX4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
   return x4[q];
-}
-
-fn ldR4(q: u32) -> vec4<f32> {
-  if (TX == 1u) { return textureLoad(rt, vec2<u32>(q & 4095u, q >> 12u)); }
-  return res4[q];
 }
 
 fn ldG4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(gt, vec2<u32>(q & 4095u, q >> 12u)); }
   return g4[q];
 }
+
+fn ldR4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(rt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return res4[q];
+}
+// end of generated vec4 operand loads
 
 // Welford partials (count, mean, M2) of each thread, merged with Chan's formula: summing raw
 // squares in f32 loses the variance when |mean| >> std, which happens on un-normalised inputs.

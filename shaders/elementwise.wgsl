@@ -41,6 +41,7 @@ struct Unary {
 @group(0) @binding(11) var ta: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(12) var tb: texture_storage_2d<rgba32float, read>;
 
+// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)
 fn ldA4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(ta, vec2<u32>(q & 4095u, q >> 12u)); }
   return a4[q];
@@ -50,6 +51,7 @@ fn ldB4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(tb, vec2<u32>(q & 4095u, q >> 12u)); }
   return b4[q];
 }
+// end of generated vec4 operand loads
 
 // b broadcast along one contiguous block of dimensions (a per-channel vector of [N, C, H, W], a bias
 // row of [N, F]): b's index is (i / inner) % count, one division instead of one per dimension.

@@ -104,6 +104,7 @@ fn bAt(k: u32, n: u32) -> f32 {
   return select(0.0, v, k < kEnd);
 }
 
+// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)
 fn ldA4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(ta, vec2<u32>(q & 4095u, q >> 12u)); }
   return a4[q];
@@ -113,6 +114,7 @@ fn ldB4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(tb, vec2<u32>(q & 4095u, q >> 12u)); }
   return b4[q];
 }
+// end of generated vec4 operand loads
 
 // 4x4 block of A for row block i at k: column r holds A[row r, k..k+3].
 fn ldA(i: u32, k: u32) -> mat4x4<f32> {

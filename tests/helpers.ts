@@ -1,6 +1,6 @@
 /** Shared test helpers: one engine per test process, float64 comparison utilities. */
 import { randomArray as benchRandomArray } from "../bench/measure.ts";
-import { type Engine, initEngine } from "../engine/mod.ts";
+import { type Engine, engine, initEngine } from "../engine/mod.ts";
 
 export { assertClose } from "./compare.ts";
 
@@ -79,5 +79,26 @@ export async function withTempDir(fn: (dir: string) => void | Promise<void>): Pr
     await fn(dir);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
+ * What `f` returns, and [width, height, first row] of each buffer-to-texture copy it records (the
+ * software adapter's operand copies: engine/ops/operand_texture.ts).
+ */
+export async function withTextureCopies<T>(
+  f: () => Promise<T> | T,
+): Promise<[T, [number, number, number][]]> {
+  const rec = engine().rec;
+  const copies: [number, number, number][] = [];
+  const copyToTexture = rec.copyToTexture.bind(rec);
+  rec.copyToTexture = (...args) => {
+    copies.push([args[3], args[4], args[5] ?? 0]);
+    copyToTexture(...args);
+  };
+  try {
+    return [await f(), copies];
+  } finally {
+    rec.copyToTexture = copyToTexture;
   }
 }

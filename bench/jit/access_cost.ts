@@ -9,7 +9,10 @@ if (!adapter) throw new Error("access_cost: no WebGPU adapter");
 const device = await adapter.requestDevice();
 const W = 4096, H = 256, ITER = 256, GROUPS = 1024, WS = 16384; // working set: 16384 vec4s
 const data = new Float32Array(W * H * 4).map((_, i) => (i % 97) * 0.01);
-const buffer = device.createBuffer({ size: data.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+const buffer = device.createBuffer({
+  size: data.byteLength,
+  usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+});
 device.queue.writeBuffer(buffer, 0, data);
 const usage = GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST;
 const texture = device.createTexture({ size: [W, H], format: "rgba32float", usage });
@@ -27,7 +30,12 @@ interface Case {
 const loads: Case[] = [
   ["storage buffer", "var<storage, read> t: array<vec4<f32>>;", "t[q]", { buffer }],
   ["sampled texture", "var t: texture_2d<f32>;", `textureLoad(t, ${texel}, 0)`, texture.createView()],
-  ["storage texture", "var t: texture_storage_2d<rgba32float, read>;", `textureLoad(t, ${texel})`, texture.createView()],
+  [
+    "storage texture",
+    "var t: texture_storage_2d<rgba32float, read>;",
+    `textureLoad(t, ${texel})`,
+    texture.createView(),
+  ],
 ].map(([name, decl, access, resource]) => ({
   name: `load, ${name}`,
   decl: decl as string,
@@ -37,7 +45,12 @@ const loads: Case[] = [
 }));
 const stores: Case[] = [
   ["storage buffer", "var<storage, read_write> t: array<vec4<f32>>;", "t[q] = v;", { buffer }],
-  ["storage texture", "var t: texture_storage_2d<rgba32float, write>;", `textureStore(t, ${texel}, v);`, texture.createView()],
+  [
+    "storage texture",
+    "var t: texture_storage_2d<rgba32float, write>;",
+    `textureStore(t, ${texel}, v);`,
+    texture.createView(),
+  ],
 ].map(([name, decl, access, resource]) => ({
   name: `store, ${name}`,
   decl: decl as string,
@@ -111,5 +124,7 @@ console.log(`adapter: ${adapter.info.description || adapter.info.vendor}`);
 console.log(`the loop alone: ${loop.toFixed(1)} ns per iteration of 8 lanes (subtracted below)`);
 console.log("| access                  | address | ns per vec4 of 8 lanes |");
 console.log("|-------------------------|---------|------------------------|");
-for (const r of rows) console.log(`| ${r.access.padEnd(23)} | ${r.lanes.padEnd(7)} | ${r.ns.toFixed(1).padStart(22)} |`);
+for (const r of rows) {
+  console.log(`| ${r.access.padEnd(23)} | ${r.lanes.padEnd(7)} | ${r.ns.toFixed(1).padStart(22)} |`);
+}
 console.log(JSON.stringify({ loopNs: loop, rows }));

@@ -3,7 +3,15 @@ import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engi
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
 import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
 import { engine } from "../../engine/runtime.ts";
-import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import {
+  assertClose,
+  assertThrows,
+  dot,
+  fdGrad,
+  gpuTest,
+  randomArray,
+  withTextureCopies,
+} from "../helpers.ts";
 import assert from "node:assert/strict";
 import { bnRef } from "./references.ts";
 
@@ -324,36 +332,20 @@ gpuTest(
     const xs = randomArray(n, 31, -2, 3), gs = randomArray(n, 32, -1, 1);
     const w = channelData(C, 33, 0.5, 2), b = channelData(C, 34, -1, 1);
     const eps = 1e-5;
-    const rec = engine().rec;
-    const copyToTexture = rec.copyToTexture.bind(rec);
-    let copies = 0;
-    rec.copyToTexture = (...args) => {
-      copies++;
-      copyToTexture(...args);
-    };
     let forwardCopies = 0;
-    const [y, gx, gw, gb] = await scopeAsync(async () => {
-      try {
+    const [[y, gx, gw, gb], copies] = await withTextureCopies(() =>
+      scopeAsync(async () => {
         const x = Tensor.from(xs, shape), tw = Tensor.from(w, [C]), tb = Tensor.from(b, [C]);
         for (const t of [x, tw, tb]) t.requiresGrad = true;
-        const out = batchNorm2d(
-          x,
-          tw,
-          tb,
-          Tensor.from(new Float32Array(C), [C]),
-          Tensor.from(new Float32Array(C).fill(1), [C]),
-          {
-            training: true,
-            eps,
-          },
+        const ones = Tensor.from(new Float32Array(C).fill(1), [C]);
+        const [out, forward] = await withTextureCopies(() =>
+          batchNorm2d(x, tw, tb, Tensor.from(new Float32Array(C), [C]), ones, { training: true, eps })
         );
-        forwardCopies = copies;
+        forwardCopies = forward.length;
         return await readTensors([out, ...grad(out, [x, tw, tb], { seed: Tensor.from(gs, shape) })]);
-      } finally {
-        rec.copyToTexture = copyToTexture;
-      }
-    });
-    assert.deepEqual([forwardCopies, copies], operandCopiesPay() ? [2, 6] : [0, 0]);
+      })
+    );
+    assert.deepEqual([forwardCopies, copies.length], operandCopiesPay() ? [2, 6] : [0, 0]);
     const ref = bnRef(xs, shape, w, b, eps);
     assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: "y" });
     // dbias = sum g, dweight = sum g * xhat, dx = w * invstd * (g - dbias / M - xhat * dweight / M).
@@ -379,15 +371,10 @@ gpuTest(
     assertClose(gb, db, { rtol: 1e-4, atol: 1e-3, what: "dbias" });
     // A block's tail, relu(bn(x) + residual): the residual from a copy too (x's two calls, then its two).
     const rs = randomArray(n, 35, -1, 1);
-    copies = 0;
-    rec.copyToTexture = (...args) => {
-      copies++;
-      copyToTexture(...args);
-    };
-    const tailed = await scopeAsync(async () => {
-      try {
+    const [tailed, tailCopies] = await withTextureCopies(() =>
+      scopeAsync(() => {
         const ones = Tensor.from(new Float32Array(C).fill(1), [C]);
-        return await batchNorm2d(
+        return batchNorm2d(
           Tensor.from(xs, shape),
           Tensor.from(w, [C]),
           Tensor.from(b, [C]),
@@ -395,11 +382,9 @@ gpuTest(
           ones,
           { training: true, eps, residual: Tensor.from(rs, shape), relu: true },
         ).read();
-      } finally {
-        rec.copyToTexture = copyToTexture;
-      }
-    });
-    assert.equal(copies, operandCopiesPay() ? 4 : 0, "copies of x and the residual");
+      })
+    );
+    assert.equal(tailCopies.length, operandCopiesPay() ? 4 : 0, "copies of x and the residual");
     assertClose(tailed, Array.from(ref.y, (v, i) => Math.max(0, v + rs[i])), {
       rtol: 1e-4,
       atol: 3e-4,

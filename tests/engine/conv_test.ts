@@ -18,7 +18,7 @@ import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "..
 import { currentTileConfig, linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { type Geo, outSize, refConv } from "./references.ts";
 
@@ -276,23 +276,6 @@ gpuTest("conv2d: bad shapes, options and dtypes are rejected naming the op, the 
   });
 });
 
-/** [width, height, first row] of each texture copy `f` records. */
-async function textureCopies(f: () => Promise<void>): Promise<[number, number, number][]> {
-  const rec = engine().rec;
-  const copies: [number, number, number][] = [];
-  const copyToTexture = rec.copyToTexture.bind(rec);
-  rec.copyToTexture = (...args) => {
-    copies.push([args[3], args[4], args[5] ?? 0]);
-    copyToTexture(...args);
-  };
-  try {
-    await f();
-  } finally {
-    rec.copyToTexture = copyToTexture;
-  }
-  return copies;
-}
-
 gpuTest(
   "conv2d: on the CPU adapter the weight gradient reads the output gradient from a texture where OH*OW % 4 == 0 (one row per image and output channel), from its buffer otherwise, with the same values",
   async () => {
@@ -300,7 +283,7 @@ gpuTest(
     const aligned: Geo = { N: 3, C: 5, H: 11, W: 11, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
     const odd: Geo = { N: 3, C: 5, H: 9, W: 9, O: 6, KH: 3, KW: 3, S: 2, P: 1 };
     for (const [g, texels] of [[aligned, 9], [odd, 0]] as const) {
-      const copies = await textureCopies(async () => {
+      const [, copies] = await withTextureCopies(async () => {
         const [OH, OW] = outSize(g);
         const X = randomArray(g.N * g.C * g.H * g.W, 31), G = randomArray(g.N * g.O * OH * OW, 32);
         const dw = scope(() =>
@@ -331,7 +314,7 @@ gpuTest(
   async () => {
     // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
     // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
-    const copies = await textureCopies(() =>
+    const [, copies] = await withTextureCopies(() =>
       checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41)
     );
     if (currentTileConfig().kind === "software") {
@@ -341,7 +324,7 @@ gpuTest(
       }
     }
     // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
-    const downsample = await textureCopies(() =>
+    const [, downsample] = await withTextureCopies(() =>
       checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 1, KW: 1, S: 2, P: 0 }, 42)
     );
     assert.ok(!downsample.some(([w]) => w === 4096 || w === 780), JSON.stringify(downsample));

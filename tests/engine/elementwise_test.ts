@@ -23,8 +23,7 @@ import {
   zeros,
 } from "../../engine/mod.ts";
 import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
-import { engine } from "../../engine/runtime.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { broadcastRef } from "./references.ts";
 
@@ -101,28 +100,19 @@ for (const [name, op, ref, lo, hi] of UNARY) {
 gpuTest(
   "on the CPU adapter, same-shape passes of 4096 vec4s or more read their operands from texture copies (two texture rows, the second in part) with float64's values",
   async () => {
-    const rec = engine().rec;
-    const copyToTexture = rec.copyToTexture.bind(rec);
     for (const n of [4096 * 4 + 36, 4095 * 4]) { // 4105 vec4s: 4096 + 9 in a second row; 4095: no copy
       const a = randomArray(n, 41, -2, 2), b = randomArray(n, 42, 0.5, 2);
-      let copies = 0;
-      rec.copyToTexture = (...args) => {
-        copies++;
-        copyToTexture(...args);
-      };
-      try {
-        const [s, q, r] = await scope(() => {
+      const [[s, q, r], copies] = await withTextureCopies(() =>
+        scope(() => {
           const ta = Tensor.from(a, [n]), tb = Tensor.from(b, [n]);
           return readTensors([add(ta, tb), div(ta, tb), relu(ta)]);
-        });
-        assertClose(s, Array.from(a, (x, i) => x + b[i]), { rtol: 1e-6, atol: 1e-7, what: `add n=${n}` });
-        assertClose(q, Array.from(a, (x, i) => x / b[i]), { rtol: 1e-6, atol: 1e-7, what: `div n=${n}` });
-        assertClose(r, Array.from(a, (x) => Math.max(0, x)), { rtol: 0, atol: 0, what: `relu n=${n}` });
-      } finally {
-        rec.copyToTexture = copyToTexture;
-      }
+        })
+      );
+      assertClose(s, Array.from(a, (x, i) => x + b[i]), { rtol: 1e-6, atol: 1e-7, what: `add n=${n}` });
+      assertClose(q, Array.from(a, (x, i) => x / b[i]), { rtol: 1e-6, atol: 1e-7, what: `div n=${n}` });
+      assertClose(r, Array.from(a, (x) => Math.max(0, x)), { rtol: 0, atol: 0, what: `relu n=${n}` });
       // Two operands each for add and div, one for relu: two copy calls each (whole rows, then the rest).
-      assert.equal(copies, operandCopiesPay() && n > 4096 * 4 ? 10 : 0, `texture copies for n=${n}`);
+      assert.equal(copies.length, operandCopiesPay() && n > 4096 * 4 ? 10 : 0, `texture copies for n=${n}`);
     }
   },
 );

@@ -1,6 +1,7 @@
 /**
- * The generated parts of the GEMM kernels (engine/kernel_gen.ts) are current: the register tile in
- * the four GEMM families and matmul_f16.wgsl as a whole. A stale file fails here with the command
+ * The generated parts of the kernels (engine/kernel_gen.ts) are current: the register tile in the four
+ * GEMM families, matmul_f16.wgsl as a whole, and the vec4 operand loads of matmul, batchnorm and
+ * elementwise. A stale file fails here with the command
  * that rewrites it; every family's parsing and reflection is checked by kernel_test.ts.
  */
 import assert from "node:assert/strict";
@@ -18,8 +19,10 @@ const read = (file: string) => Deno.readTextFileSync(new URL(file, SHADERS));
 Deno.test("generated shader parts match their generator (run `deno run -A engine/kernel_gen.ts` if not)", () => {
   const generated = generatedShaders(read);
   assert.deepEqual([...generated.keys()].sort(), [
+    "batchnorm.wgsl",
     "conv2d.wgsl",
     "conv2d_f16.wgsl",
+    "elementwise.wgsl",
     "matmul.wgsl",
     "matmul_f16.wgsl",
   ]);
@@ -61,12 +64,40 @@ Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 o
 });
 
 Deno.test("every GEMM family defines the register tile's mac() once, as fma() chains over f32 sums", () => {
-  for (const [file, text] of generatedShaders(read)) {
+  const gemm = [...generatedShaders(read)].filter(([file]) =>
+    file.startsWith("matmul") || file.startsWith("conv2d")
+  );
+  assert.equal(gemm.length, 4);
+  for (const [file, text] of gemm) {
     assert.equal(
       text.match(/^fn mac\(sum: mat4x4<f32>, lhs: mat4x4<f32>, rhs: mat4x4<f32>\)/gm)?.length,
       1,
       file,
     );
     assert.equal(text.match(/fma\(lhs\[\d\], vec4<f32>\(col\.[xyzw]\)/g)?.length, 4, file);
+  }
+});
+
+Deno.test("the vec4 operand loads read the texture copy with TX, the buffer without, in each family that has them", () => {
+  const loads: Record<string, string[]> = {
+    "matmul.wgsl": ["ldA4 ta a4", "ldB4 tb b4"],
+    "matmul_f16.wgsl": ["ldA4 ta va4", "ldB4 tb vb4"],
+    "batchnorm.wgsl": ["ldX4 xt x4", "ldG4 gt g4", "ldR4 rt res4"],
+    "elementwise.wgsl": ["ldA4 ta a4", "ldB4 tb b4"],
+  };
+  const generated = generatedShaders(read);
+  for (const [file, fns] of Object.entries(loads)) {
+    const text = generated.get(file)!;
+    for (const spec of fns) {
+      const [fn, texture, buffer] = spec.split(" ");
+      const read4 = buffer.startsWith("v") ? `${buffer}(q)` : `${buffer}[q]`;
+      const body = [
+        `fn ${fn}(q: u32) -> vec4<f32> {`,
+        `  if (TX == 1u) { return textureLoad(${texture}, vec2<u32>(q & 4095u, q >> 12u)); }`,
+        `  return ${read4};`,
+        "}",
+      ].join("\n");
+      assert.ok(text.includes(body), `${file}: ${fn}`);
+    }
   }
 });

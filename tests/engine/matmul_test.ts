@@ -16,7 +16,7 @@ import { linear, matmul, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { parseTileLimit, tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { refMatmul } from "./references.ts";
 
@@ -102,33 +102,25 @@ gpuTest(
 gpuTest(
   "matmul: on the CPU adapter a product of 2^20 multiply-adds or more reads its vec4 operands from texture copies (several texture rows, the last in part), every transpose, batched too",
   async () => {
-    const rec = engine().rec;
-    const copyToTexture = rec.copyToTexture.bind(rec);
-    let copies = 0;
-    rec.copyToTexture = (...args) => {
-      copies++;
-      copyToTexture(...args);
-    };
-    try {
-      // 40 x 1028 (10,280 vec4s: three rows) by 1028 x 32 (8,224: three): 1.3M multiply-adds.
-      for (const transA of [false, true]) {
-        for (const transB of [false, true]) {
-          copies = 0;
-          await checkCase({ M: 40, N: 32, K: 1028, batch: 1, batched: false, transA, transB }, 51);
-          // Two copy calls per operand (whole rows, then the rest of the last).
-          assert.equal(copies, operandCopiesPay() ? 4 : 0, `copies, transA ${transA}, transB ${transB}`);
-        }
+    // 40 x 1028 (10,280 vec4s: three rows) by 1028 x 32 (8,224: three): 1.3M multiply-adds. Two copy
+    // calls per operand (whole rows, then the rest of the last).
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        const [, copies] = await withTextureCopies(() =>
+          checkCase({ M: 40, N: 32, K: 1028, batch: 1, batched: false, transA, transB }, 51)
+        );
+        assert.equal(copies.length, operandCopiesPay() ? 4 : 0, `copies, transA ${transA}, transB ${transB}`);
       }
-      copies = 0;
-      await checkCase({ M: 12, N: 16, K: 2052, batch: 4, batched: true, transA: false, transB: true }, 52);
-      assert.equal(copies, operandCopiesPay() ? 4 : 0, "copies, batched");
-      // Below 2^20 multiply-adds (40 x 32 x 800 = 1.02M) the operands stay in their buffers.
-      copies = 0;
-      await checkCase({ M: 40, N: 32, K: 800, batch: 1, batched: false, transA: false, transB: true }, 53);
-      assert.equal(copies, 0, "copies below the threshold");
-    } finally {
-      rec.copyToTexture = copyToTexture;
     }
+    const [, batched] = await withTextureCopies(() =>
+      checkCase({ M: 12, N: 16, K: 2052, batch: 4, batched: true, transA: false, transB: true }, 52)
+    );
+    assert.equal(batched.length, operandCopiesPay() ? 4 : 0, "copies, batched");
+    // Below 2^20 multiply-adds (40 x 32 x 800 = 1.02M) the operands stay in their buffers.
+    const [, small] = await withTextureCopies(() =>
+      checkCase({ M: 40, N: 32, K: 800, batch: 1, batched: false, transA: false, transB: true }, 53)
+    );
+    assert.equal(small.length, 0, "copies below the threshold");
   },
 );
 
