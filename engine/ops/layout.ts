@@ -10,6 +10,7 @@ import { engine } from "../runtime.ts";
 import { type DType, numel, type Shape, Tensor } from "../tensor.ts";
 import { reshape } from "./elementwise.ts";
 import { fillInPlace } from "./elementwise_kernels.ts";
+import { operandCopiesPay } from "./operand_texture.ts";
 import { sum } from "./reduce.ts";
 import { fmt, grid1d, MAX_GRID, pack8, stridesOf } from "./util.ts";
 
@@ -33,9 +34,49 @@ function copyTarget(shape: Shape, dtype: DType, label: string): Tensor {
   return out;
 }
 
+/**
+ * Contiguous runs of at least this many 32-bit elements move by buffer-to-buffer copies on the software
+ * adapter, where the copy kernel reads each element from a storage buffer at the cost of a loop over the
+ * lanes (engine/ops/operand_texture.ts) and a buffer copy is a memcpy: repeating a chunk of 16 CIFAR
+ * images twice (SmoothAdv's noise copies, 98,304 values) took 9 ms as a kernel.
+ */
+const MIN_RUN = 256;
+/** At most this many runs per op go as buffer copies (each is a command of its own). */
+const MAX_RUNS = 4096;
+
+/**
+ * The copy as buffer-to-buffer copies of its innermost rows, when they are contiguous on both sides,
+ * long and few enough and the adapter is a CPU one; false (nothing recorded) otherwise.
+ */
+function copyRuns(src: Tensor, dst: Tensor, spec: CopySpec): boolean {
+  const r = spec.box.length - 1;
+  const run = spec.box[r];
+  const runs = numel(spec.box) / run;
+  if (
+    src.dtype === "f16" || spec.window || spec.sstride[r] !== 1 || spec.dstride[r] !== 1 || run < MIN_RUN ||
+    runs > MAX_RUNS || !operandCopiesPay()
+  ) return false;
+  const rec = engine().rec;
+  const at = new Array<number>(r).fill(0);
+  for (let k = 0; k < runs; k++) {
+    let s = spec.sbase ?? 0, d = spec.dbase ?? 0;
+    for (let i = 0; i < r; i++) {
+      s += at[i] * spec.sstride[i];
+      d += at[i] * spec.dstride[i];
+    }
+    rec.copy(
+      { buffer: src.buffer, byteOffset: src.byteOffset + 4 * s, byteLength: 4 * run },
+      { buffer: dst.buffer, byteOffset: dst.byteOffset + 4 * d, byteLength: 4 * run },
+      4 * run,
+    );
+    for (let i = r - 1; i >= 0 && ++at[i] === spec.box[i]; i--) at[i] = 0;
+  }
+  return true;
+}
+
 function stridedCopy(op: string, src: Tensor, dst: Tensor, spec: CopySpec): void {
   const n = numel(spec.box);
-  if (n === 0) return;
+  if (n === 0 || copyRuns(src, dst, spec)) return;
   const g = grid1d(n, WG);
   const wide = src.dtype !== "f16";
   engine().run("layout", wide ? "copy32" : "copy16", {

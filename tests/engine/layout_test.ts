@@ -1,5 +1,6 @@
 import fc from "../fast_check.ts";
-import { type DType, grad, scopeAsync, Tensor } from "../../engine/mod.ts";
+import { type DType, engine, grad, readTensors, scopeAsync, Tensor } from "../../engine/mod.ts";
+import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
 import {
   cast,
   concat,
@@ -368,6 +369,31 @@ gpuTest("cast f16 -> f32: exact for every half bit pattern; gradients are cast b
   });
   assertClose(gx, [0.5, -1.25, 1000], { rtol: 0, atol: 0, what: "cast dx" });
 });
+
+gpuTest(
+  "on the CPU adapter, copies whose innermost runs are contiguous and 256 values or longer go as buffer copies (no copy kernel) with the same values: repeatInterleave, slice, concat",
+  async () => {
+    // 3 images of 2 x 300 values (runs of 600), repeated twice; a slice and a concat along axis 1 (runs of
+    // 300 and of 2 x 300); i32 too, since the copies move 32-bit words whatever they hold.
+    const shape = [3, 2, 300];
+    const xs = exactData(prod(shape), 61), ys = exactData(prod(shape), 62);
+    for (const dtype of ["f32", "i32"] as DType[]) {
+      const e = engine();
+      const before = e.rec.stats.dispatches;
+      const [rep, sl, cat] = await scopeAsync(() => {
+        const x = Tensor.from(xs, shape, dtype), y = Tensor.from(ys, shape, dtype);
+        return readTensors([repeatInterleave(x, 2), slice(x, 1, 1, 2), concat([x, y], 1)]);
+      });
+      // Only the two uploads' work remains: none of the three ops dispatched a kernel.
+      if (operandCopiesPay()) {
+        assertClose([e.rec.stats.dispatches - before], [0], { rtol: 0, atol: 0, what: "kernels" });
+      }
+      assertClose(rep, repeatRef(xs, 3, 2), { rtol: 0, atol: 0, what: `repeatInterleave ${dtype}` });
+      assertClose(sl, sliceRef(xs, shape, 1, 1, 2), { rtol: 0, atol: 0, what: `slice ${dtype}` });
+      assertClose(cat, concatRef([xs, ys], [shape, shape], 1), { rtol: 0, atol: 0, what: `concat ${dtype}` });
+    }
+  },
+);
 
 gpuTest("layout ops reject bad inputs naming the op and argument", () => {
   const x = Tensor.empty([2, 3, 4]);
