@@ -128,3 +128,18 @@ Deno.test("bench/sampling_rate.ts names the architectures it takes when given an
     assert.match(err, /one of mnist_cnn, cifar_resnet20, cifar_resnet110/);
   }
 });
+
+Deno.test("bench/one_case.ts names some of the cases it takes when given an unknown one or a bad repeat count", async () => {
+  const script = fileURLToPath(new URL("../../bench/one_case.ts", import.meta.url));
+  for (const args of [[], ["train/resnet50/gaussian"], ["train/cifar_resnet20/gaussian", "0"]]) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", script, ...args],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 2, args.join(" "));
+    const err = new TextDecoder().decode(out.stderr);
+    assert.match(err, /usage: deno run -A bench\/one_case\.ts CASE_ID/);
+    assert.match(err, /train\/cifar_resnet20\/gaussian/);
+  }
+});
