@@ -323,12 +323,14 @@ function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null
 }
 
 /**
- * Multiply-adds per texel below which a pass does not copy its per-lane operand into a texture: measured
- * (batch 400, interleaved), a 1x1 stride-2 downsample (32 and 64 per texel) ran 10.5-10.8 -> 12.9-14.7 ms
- * with it, a 3x3 stride-2 convolution from 16 to 32 channels (288) the same, the 3x3 stride-1 ones (576
- * and more) 5-15 % faster.
+ * Multiply-adds per texel below which a pass does not copy its per-lane operand into a texture. Measured
+ * with sampled textures (batch 400, interleaved): a 1x1 stride-2 downsample (32 and 64 per texel) ran
+ * 10.5-10.8 -> 12.9-14.7 ms with it, a 3x3 stride-2 convolution from 16 to 32 channels (288) the same, the
+ * 3x3 stride-1 ones (576 and more) 5-15 % faster. With storage textures (four times cheaper to read, an
+ * AVX2 machine): the CIFAR stem's input gradient (3 outputs, 108 per texel) 157 -> 16 ms over two
+ * SmoothAdv steps (profiled), the Gaussian step unchanged with the threshold at 16.
  */
-const MIN_MACS_PER_TEXEL = 256;
+const MIN_MACS_PER_TEXEL = 96;
 
 /**
  * On the software adapter, the packed operand whose rows are each lane's own (activations or output

@@ -310,7 +310,7 @@ gpuTest(
 );
 
 gpuTest(
-  "conv2d: on the CPU adapter every pass reads its packed per-lane operand (x, or the output gradient) from a texture 4096 texels wide, its last row copied in part, where the work per texel repays the copy, with the same values",
+  "conv2d: on the CPU adapter every pass reads its packed per-lane operand (x, or the output gradient) from a texture 4096 texels wide, its last row copied in part, where the work per texel (96 multiply-adds or more) repays the copy, with the same values",
   async () => {
     // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
     // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
@@ -322,6 +322,16 @@ gpuTest(
         assert.ok(copies.some(([w, h, y]) => w === 4096 && h === full && y === 0), JSON.stringify(copies));
         assert.ok(copies.some(([w, h, y]) => w === rest && h === 1 && y === full), JSON.stringify(copies));
       }
+    }
+    // A CIFAR stem's input gradient (3 input channels: 3 x 144 = 108 multiply-adds per texel of its 16-channel
+    // output gradient, 2 x 16 x 16 pixels of 4 texels = 2048) copies it too.
+    const [, stem] = await withTextureCopies(() =>
+      checkGeo({ N: 2, C: 3, H: 16, W: 16, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, 43)
+    );
+    if (currentTileConfig().kind === "software") {
+      // Twice: the pack reads the NCHW gradient from a copy, then the input-gradient pass the packed one.
+      const gradientCopies = stem.filter(([w, h, y]) => w === 2048 && h === 1 && y === 0);
+      assert.equal(gradientCopies.length, 2, JSON.stringify(stem));
     }
     // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
     const [, downsample] = await withTextureCopies(() =>
