@@ -11,7 +11,7 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
-import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
+import { operandCopies } from "./operand_texture.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -64,22 +64,11 @@ function byVec4(x: Tensor): boolean {
 }
 
 /**
- * The passes' x and g: on the software adapter, by vec4s, also copied into the textures `xt` and `gt`
- * (TX = 1: batchnorm.wgsl reads them there, operand_texture.ts says why); elsewhere spare textures.
+ * The vec4 passes' x, g and residual, copied into the textures `xt`, `gt` and `rt` on the software
+ * adapter (TX = 1: batchnorm.wgsl reads them there, operand_texture.ts says why).
  */
-function operands(
-  v4: boolean,
-  x: Tensor | null,
-  g: Tensor | null = null,
-  residual: Tensor | null = null,
-): { textures: Record<"xt" | "gt" | "rt", TextureBindable>; TX: number } {
-  const copy = v4 && operandCopiesPay();
-  const xt = copy && x ? vec4Texture(x, "batchnorm x") : null;
-  const gt = copy && g ? vec4Texture(g, "batchnorm g") : null;
-  const rt = copy && residual ? vec4Texture(residual, "batchnorm residual") : null;
-  const TX = copy && (xt || !x) && (gt || !g) && (rt || !residual) ? 1 : 0;
-  const spare = spareTexture();
-  return { textures: { xt: (TX && xt) || spare, gt: (TX && gt) || spare, rt: (TX && rt) || spare }, TX };
+function operands(v4: boolean, x: Tensor | null, g: Tensor | null = null, residual: Tensor | null = null) {
+  return operandCopies(v4, { xt: x, gt: g, rt: residual }, "batchnorm");
 }
 
 /**

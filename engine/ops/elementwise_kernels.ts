@@ -5,7 +5,7 @@
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type DType, f32ToF16Bits, type Shape, Tensor } from "../tensor.ts";
-import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
+import { operandCopies } from "./operand_texture.ts";
 import { broadcastShapes, broadcastStrides, fmt, grid1d, pack8, paddedView, sameShape } from "./util.ts";
 
 const BIN = { add: 0, sub: 1, mul: 2, div: 3, reluGrad: 4, max: 5, eq: 6 } as const;
@@ -50,21 +50,6 @@ function channelBroadcast(b: Shape, shape: Shape): { inner: number; count: numbe
  */
 const MIN_COPIED_VEC4S = 4096;
 
-/** The textures `ta` (and `tb`) holding copies of a (and b), TX = 1; spare textures, TX = 0, elsewhere. */
-function operandTextures(
-  vec4s: number,
-  a: Tensor,
-  b: Tensor | null,
-): { textures: Record<string, TextureBindable>; TX: number } {
-  const copy = vec4s >= MIN_COPIED_VEC4S && operandCopiesPay();
-  const ta = copy ? vec4Texture(a, "elementwise a") : null;
-  const tb = copy && b ? vec4Texture(b, "elementwise b") : null;
-  const TX = ta && (tb || !b) ? 1 : 0;
-  const textures: Record<string, TextureBindable> = { ta: (TX && ta) || spareTexture() };
-  if (b) textures.tb = (TX && tb) || spareTexture();
-  return { textures, TX };
-}
-
 /** Raw broadcast binary kernel (no autograd). */
 export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
   requireF32(a, op);
@@ -88,7 +73,7 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
     // Same shapes, whole vec4s: no index arithmetic and a quarter of the accesses.
     const g4 = grid1d(n / 4);
     const none = pack8([], op);
-    const { TX, textures } = operandTextures(n / 4, a, b);
+    const { TX, textures } = operandCopies(n / 4 >= MIN_COPIED_VEC4S, { ta: a, tb: b }, "elementwise");
     engine().run("elementwise", "binary_same4", {
       bindings: { a4: paddedView(a), b4: paddedView(b), out4: paddedView(out), ...textures },
       uniforms: { n: n / 4, rank: shape.length, row: g4.row, _pad: 0, shape: none, sa: none, sb: none },
@@ -147,7 +132,7 @@ export function unaryRaw(op: keyof typeof UN, a: Tensor, alpha = 0, beta = 0): T
   const n = v4 ? a.size / 4 : a.size;
   const g = grid1d(n);
   if (v4) {
-    const { TX, textures } = operandTextures(n, a, null);
+    const { TX, textures } = operandCopies(n >= MIN_COPIED_VEC4S, { ta: a }, "elementwise");
     engine().run("elementwise", "unary4", {
       bindings: { a4: paddedView(a), out4: paddedView(out), ...textures },
       uniforms: { n, row: g.row, alpha, beta },

@@ -19,7 +19,7 @@ import {
   tileConfig,
   workgroupsOf,
 } from "./matmul_tiles.ts";
-import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
+import { operandCopies } from "./operand_texture.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
 
 export interface MatmulOptions {
@@ -124,11 +124,8 @@ export function gemmRaw(g: GemmArgs): Tensor {
   );
   const biasT = useBias ? g.bias! : scalarConst(0);
   // On the software adapter, f32 vec4 operands of a large enough product from texture copies (TX).
-  const copy = !f16 && VA === 1 && VB === 1 && batch * M * N * K >= MIN_COPIED_MACS && operandCopiesPay();
-  const ta = copy ? vec4Texture(a, "matmul a") : null;
-  const tb = ta ? vec4Texture(b, "matmul b") : null;
-  const TX = ta && tb ? 1 : 0;
-  const textures = { ta: (TX && ta) || spareTexture(), tb: (TX && tb) || spareTexture() };
+  const copy = !f16 && VA === 1 && VB === 1 && batch * M * N * K >= MIN_COPIED_MACS;
+  const { textures, TX } = operandCopies(copy, { ta: a, tb: b }, "matmul");
   const bindings: Record<string, Bindable | TextureBindable> = f16
     ? { a, a2: paddedView(a, 8), b, b2: paddedView(b, 8), bias: biasT, out: target, ...textures }
     : { a, a4: paddedView(a), b, b4: paddedView(b), bias: biasT, out: target, ...textures };

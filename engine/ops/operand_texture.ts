@@ -59,6 +59,27 @@ export function vec4Texture(t: Tensor, use: string): TextureBindable | null {
   return { texture };
 }
 
+/**
+ * The textures a kernel with a `TX` override binds (binding name -> the tensor it reads by vec4s, or
+ * null where this call reads none there): with `copy` on the software adapter, copies of every tensor
+ * given (TX = 1); otherwise, or where one exceeds the texture size, spare textures (TX = 0). `use` keys
+ * the textures (operand_texture per use and name), so the operands of one call never share one.
+ */
+export function operandCopies(
+  copy: boolean,
+  operands: Record<string, Tensor | null>,
+  use: string,
+): { textures: Record<string, TextureBindable>; TX: 0 | 1 } {
+  const names = Object.keys(operands);
+  const copies = copy && operandCopiesPay()
+    ? names.map((name) => operands[name] && vec4Texture(operands[name]!, `${use} ${name}`))
+    : null;
+  const TX = copies && copies.every((c, i) => c || !operands[names[i]]) ? 1 : 0;
+  const spare = spareTexture();
+  const textures = Object.fromEntries(names.map((name, i) => [name, (TX && copies![i]) || spare]));
+  return { textures, TX };
+}
+
 /** A 1 x 1 texture bound where a kernel reads its operand from its buffer instead. */
 export function spareTexture(): TextureBindable {
   return { texture: sizedTexture(1, 1)! };

@@ -114,31 +114,30 @@ Deno.test("bench command line: groups, defaults and clear errors", () => {
   );
 });
 
+/** A bench script's exit code and standard error for `args`. */
+async function runScript(file: string, args: string[]): Promise<{ code: number; err: string }> {
+  const script = fileURLToPath(new URL(`../../bench/${file}`, import.meta.url));
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, err: new TextDecoder().decode(out.stderr) };
+}
+
 Deno.test("bench/sampling_rate.ts names the architectures it takes when given another", async () => {
-  const script = fileURLToPath(new URL("../../bench/sampling_rate.ts", import.meta.url));
   for (const args of [["resnet50"], ["mnist_cnn", "0"], ["mnist_cnn", "2", "x"]]) {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", script, ...args],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 2, args.join(" "));
-    const err = new TextDecoder().decode(out.stderr);
+    const { code, err } = await runScript("sampling_rate.ts", args);
+    assert.equal(code, 2, args.join(" "));
     assert.match(err, /usage: deno run -A bench\/sampling_rate\.ts ARCH/);
     assert.match(err, /one of mnist_cnn, cifar_resnet20, cifar_resnet110/);
   }
 });
 
 Deno.test("bench/one_case.ts names some of the cases it takes when given an unknown one or a bad repeat count", async () => {
-  const script = fileURLToPath(new URL("../../bench/one_case.ts", import.meta.url));
   for (const args of [[], ["train/resnet50/gaussian"], ["train/cifar_resnet20/gaussian", "0"]]) {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", script, ...args],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 2, args.join(" "));
-    const err = new TextDecoder().decode(out.stderr);
+    const { code, err } = await runScript("one_case.ts", args);
+    assert.equal(code, 2, args.join(" "));
     assert.match(err, /usage: deno run -A bench\/one_case\.ts CASE_ID/);
     assert.match(err, /train\/cifar_resnet20\/gaussian/);
   }
