@@ -2,7 +2,6 @@
  * The elementwise kernels without autograd (broadcast binary, unary, expand, fill): what the
  * differentiable ops in elementwise.ts, their gradient rules and autograd's own gradient sums run.
  */
-import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type DType, f32ToF16Bits, type Shape, Tensor } from "../tensor.ts";
 import { operandCopies } from "./operand_texture.ts";
