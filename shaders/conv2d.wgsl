@@ -42,6 +42,7 @@ override EPI: u32 = 0u;     // PASS 0 epilogue: 1 scale[o] (before the bias), 2 
 override V4: u32 = 0u;      // PASS 0: OH*OW % 4 == 0, store by whole vec4s (see st4)
 override OUTP: u32 = 0u;    // PASS 0: store into the packed layout [N, OH, OW, O4] (see stPacked)
 override WT: u32 = 0u;      // read the operand a workgroup's lanes share from the texture wt (see there)
+override RT: u32 = 0u;      // OUTP with EPI & 2: the residual comes from the texture rt (Conv.res = 2), not res4
 override AT: u32 = 0u;      // read the packed per-lane operand (pack: its source) from the texture at (see there; `first` ignores it)
 override FIRST: u32 = 0u;   // 1 in pipelines of the entry point `first` (see initRows)
 override WG: u32 = 64u;     // permute
@@ -129,7 +130,8 @@ struct Perm {
 // WT: the operand that all lanes of a workgroup share, as a texture of its rows. PASS 0 and 1 (lanes
 // across rows) the weights b4 holds: texel (k / 4, o) = wf[o, k..k+3], PASS 1 texel (c / 4,
 // (kh*KW + kw)*O4 + o) = wb[kh, kw, o, c..c+3]; PASS 2 (lanes across columns, VA) the output gradient
-// a4 holds: texel (pixel / 4, n*O + o) = g[n, o, pixel..pixel+3]. On the software adapter a
+// a4 holds: texel (pixel / 4, n*O + o) = g[n, o, pixel..pixel+3]. PASS 0 also finds the epilogue's
+// per-channel data there: rows NC and NC + 1 hold bias and scale (texel c / 4 = channels c..c+3). On the software adapter a
 // storage-buffer load is a loop over the lanes with two branches per value, a texel fetch a vectorised
 // address computation and a gather; for an address all lanes share the fetch is much the cheaper
 // (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
@@ -523,9 +525,14 @@ fn stPixel(m: u32, n: u32, v: vec4<f32>) {
   if (m >= p.M) { return; }
   let i = m * (p.O4 / 4u) + n / 4u;
   var w = v;
+  // One residual source is compiled: a per-lane storage load per stored vec4 made lavapipe generate
+  // code for twice as long (the residual's texture load alone costs little).
   if ((EPI & 2u) != 0u) {
-    if (p.res == 1u) { w += res4[i]; }
-    if (p.res == 2u) { w += textureLoad(rt, texelOf(i)); }
+    if (RT == 1u) {
+      if (p.res == 2u) { w += textureLoad(rt, texelOf(i)); }
+    } else if (p.res == 1u) {
+      w += res4[i];
+    }
   }
   if (p.relu == 1u) { w = max(w, vec4<f32>(0.0)); }
   out4[i] = select(w, vec4<f32>(0.0), n + LANE >= vec4<u32>(p.NC));
@@ -539,11 +546,22 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   var bv = vec4<f32>();
   var sv = vec4<f32>(1.0);
   let n1 = p.NC - 1u;
+  // With WT the bias and scale are rows NC and NC + 1 of wt (texel n / 4 holds columns n..n+3): a
+  // storage load shared by the lanes is a loop over them, and those 8 * CB loops were half of what
+  // lavapipe compiled for a ResNet's convolution (see README "Speed").
   if (PASS == 0u && BIAS == 1u) {
-    bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
+    if (WT == 1u) {
+      bv = textureLoad(wt, vec2<u32>(n / 4u, p.NC));
+    } else {
+      bv = vec4<f32>(bias[min(n, n1)], bias[min(n + 1u, n1)], bias[min(n + 2u, n1)], bias[min(n + 3u, n1)]);
+    }
   }
   if (PASS == 0u && (EPI & 1u) != 0u) {
-    sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
+    if (WT == 1u) {
+      sv = textureLoad(wt, vec2<u32>(n / 4u, p.NC + 1u));
+    } else {
+      sv = vec4<f32>(scale[min(n, n1)], scale[min(n + 1u, n1)], scale[min(n + 2u, n1)], scale[min(n + 3u, n1)]);
+    }
   }
   let ro = rO[i];
   if (PASS == 0u && OUTP == 1u) {

@@ -172,9 +172,21 @@ function sharedOperandTexture(args: PassArgs, pl: Plan): TextureBindable | null 
     return pl.overrides.WGX > 1 && args.VA === 1 ? rowsTexture(a, g.N * g.O, g.OH * g.OW) : null;
   }
   if (pl.overrides.WGX !== 1) return null;
-  return args.pass === 0
-    ? rowsTexture(b, args.NC, args.K)
-    : rowsTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
+  if (args.pass === 1) return rowsTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
+  // Forward: two more rows for the epilogue's bias (row NC) and scale (NC + 1), which every lane reads
+  // at the same address too (conv2d.wgsl's st).
+  const wt = rowsTexture(b, args.NC, args.K, args.NC + 2, Math.ceil(args.NC / 4));
+  if (wt) {
+    if (args.bias) epilogueRow(args.bias, wt.texture, args.NC);
+    if (args.epi?.scale) epilogueRow(args.epi.scale, wt.texture, args.NC + 1);
+  }
+  return wt;
+}
+
+/** Per-channel values (a bias or a folded scale) copied into row `row` of a forward pass's `wt`. */
+function epilogueRow(values: Tensor, texture: GPUTexture, row: number): void {
+  const texels = Math.ceil(values.size / 4);
+  engine().rec.copyToTexture(paddedView(values), Math.ceil(texels / 16) * 256, texture, texels, 1, row);
 }
 
 /**
@@ -226,8 +238,10 @@ function dispatch(
     ? { out: spareOutput(), out4: paddedView(target) }
     : { out: target, out4: spareOutput() };
   const epilogueIo = { ...outputs, scale, res4: paddedView(res) };
-  // A packed output's residual from a texture where one still holds it (residentTexture).
-  const rt = OUTP && epi?.residual ? residentTexture(epi.residual) : null;
+  // On the software adapter a packed output's residual comes from a texture (residualTexture), and
+  // such a kernel compiles only that source (RT), with or without a residual this dispatch.
+  const rt = OUTP && epi?.residual ? residualTexture(epi.residual, at) : null;
+  const RT = OUTP && (EPI & 2) && currentTileConfig().kind === "software" && (rt || !epi?.residual) ? 1 : 0;
   const first = args.first;
   if (first && (splits !== 1 || !OUTP)) {
     throw new Error("conv2d: a fused first layer needs one split into packed activations");
@@ -295,6 +309,7 @@ function dispatch(
       V4,
       OUTP,
       WT: wt ? 1 : 0,
+      RT,
       AT: at ? 1 : 0,
       ...(first ? { FIRST: 1 } : {}),
     },
@@ -306,13 +321,20 @@ let spare: Tensor | null = null;
 /**
  * `rows` rows of `K` floats (packed weights wf [O, K] or wb [KH*KW*O4, C4], or an output gradient [N*O,
  * OH*OW]), as the texture conv2d.wgsl reads on the software adapter (`wt`): texel (k / 4, r) holds row r's
- * k..k+3. The texture is shared by every pass whose operand fits the same size and is rewritten before
+ * k..k+3, in a texture of at least `height` rows and `minWidth` texels (room for a forward pass's
+ * epilogue rows). The texture is shared by every pass whose operand fits the same size and is rewritten before
  * each (copies and dispatches run in recording order, so a pass reads what was copied just before it);
  * null when the operand exceeds the adapter's texture size.
  */
-function rowsTexture(w: Tensor, rows: number, K: number): TextureBindable | null {
+function rowsTexture(
+  w: Tensor,
+  rows: number,
+  K: number,
+  height = rows,
+  minWidth = 0,
+): TextureBindable | null {
   const width = K / 4;
-  const texture = sizedTexture(width, rows);
+  const texture = sizedTexture(Math.max(width, minWidth), height);
   if (!texture) return null;
   // A buffer-to-texture copy needs rows at multiples of 256 bytes: pad K to a multiple of 64 floats.
   const Kp = Math.ceil(K / 64) * 64;
@@ -393,6 +415,26 @@ function residentTexture(t: Tensor): TextureBindable | null {
   if (t.disposed || currentTileConfig().kind !== "software") return null;
   const texture = activationTextures(t)?.find((s) => textureContents.get(s)?.tensor === t);
   return texture ? { texture } : null;
+}
+
+/**
+ * The texture a packed forward pass reads its residual from (`rt`, Conv.res = 2) on the software adapter:
+ * the one that still holds it (residentTexture: a ResNet block's input), else a copy in the activation
+ * texture of its size that does not hold the pass's operand `at` (a downsampling block's shortcut
+ * output). Null elsewhere or beyond the adapter's texture size. Compiling one residual source instead
+ * of two (a per-lane storage load besides) halved lavapipe's code generation for a ResNet's
+ * convolutions; the copy costs about a millisecond per block so served.
+ */
+function residualTexture(residual: Tensor, at: TextureBindable | null): TextureBindable | null {
+  const resident = residentTexture(residual);
+  if (resident || residual.dtype !== "f32" || currentTileConfig().kind !== "software") return resident;
+  const free = activationTextures(residual)?.filter((s) => s !== at?.texture);
+  if (!free?.length) return null;
+  const age = (t: GPUTexture) => textureContents.get(t)?.tick ?? -1;
+  const texture = free.reduce((x, y) => age(x) <= age(y) ? x : y);
+  textureContents.set(texture, { tensor: residual, tick: textureTick++ });
+  copyIntoRows(residual, texture, TEXTURE_ROW, 16);
+  return { texture };
 }
 
 /**

@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { cast, engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
-import { currentTileConfig } from "../../engine/ops/matmul.ts";
+import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 import { packedLayout } from "./references.ts";
 
@@ -185,6 +186,82 @@ gpuTest(
     outs.forEach((t) => t.dispose());
   },
 );
+
+for (const policy of ["adapter", "hardware GPU"] as const) {
+  gpuTest(
+    `a downsampling ResNet block (${policy} tile policy): the residual is the shortcut's output, scaled, biased, and from a texture on the CPU adapter`,
+    async () => {
+      // conv1 3x3 stride 2 and a 1x1 stride-2 shortcut read x; conv2 adds the shortcut's output s, which
+      // no texture holds: on the CPU adapter it is copied beside conv2's operand h (same size) without
+      // overwriting it, and the kernel compiles the texture residual alone (RT = 1).
+      const g: Geo = { N: 5, C: 8, H: 8, O: 16, K: 3, S: 2, P: 1 };
+      const g2: Geo = { N: 5, C: 16, H: 4, O: 16, K: 3, S: 1, P: 1 };
+      const gs: Geo = { ...g, K: 1, S: 2, P: 0 };
+      const x = randomArray(g.N * g.C * g.H * g.H, 50);
+      const w1 = randomArray(g.O * g.C * 9, 51, -0.3, 0.3), w2 = randomArray(g.O * g.O * 9, 52, -0.2, 0.2);
+      const ws = randomArray(g.O * g.C, 53, -0.3, 0.3);
+      const [sc1, b1, sc2, b2, scs, bs] = [54, 55, 56, 57, 58, 59].map((seed, i) =>
+        randomArray(g.O, seed, i % 2 ? -0.5 : 0.5, i % 2 ? 0.5 : 1.5)
+      );
+      const y1 = reference(x, w1, g, sc1, b1, null, true).y;
+      const short = reference(x, ws, gs, scs, bs, null, false).y;
+      const want = reference(Float32Array.from(y1), w2, g2, sc2, b2, Float32Array.from(short), true).y;
+      if (policy !== "adapter") {
+        overrideTileConfig(
+          tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
+        );
+      }
+      const e = engine();
+      const run = e.run.bind(e);
+      const passes: { RT: unknown; res: unknown }[] = [];
+      e.run = (family, entry, args, overrides) => {
+        if (family === "conv2d" && entry === "main") {
+          passes.push({ RT: overrides?.RT, res: args.uniforms?.res });
+        }
+        run(family, entry, args, overrides);
+      };
+      let outs: Tensor[];
+      try {
+        outs = scope(() => {
+          const xp = packForConv(Tensor.from(x, [g.N, g.C, g.H, g.H]));
+          const t = (v: Float32Array) => Tensor.from(v, [g.O]);
+          const h = conv2dFusedPacked(xp, Tensor.from(w1, [g.O, g.C, 3, 3]), {
+            stride: 2,
+            padding: 1,
+            scale: t(sc1),
+            bias: t(b1),
+            relu: true,
+          });
+          const s = conv2dFusedPacked(xp, Tensor.from(ws, [g.O, g.C, 1, 1]), {
+            stride: 2,
+            scale: t(scs),
+            bias: t(bs),
+          });
+          const y = conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
+            padding: 1,
+            scale: t(sc2),
+            bias: t(b2),
+            residual: s,
+            relu: true,
+          });
+          return [y.data];
+        });
+      } finally {
+        e.run = run;
+        overrideTileConfig(null);
+      }
+      const [got] = await readTensors(outs);
+      assertClose(got, packedLayout(want, g.N, g.O, 16), { rtol: 1e-4, atol: 1e-4, what: "block" });
+      const software = policy === "adapter" && currentTileConfig().kind === "software";
+      assert.deepEqual(passes, [
+        { RT: software ? 1 : 0, res: 0 }, // conv1 and the shortcut: one pipeline with conv2 on the CPU adapter
+        { RT: software ? 1 : 0, res: 0 },
+        { RT: software ? 1 : 0, res: software ? 2 : 1 },
+      ]);
+      outs.forEach((t) => t.dispose());
+    },
+  );
+}
 
 gpuTest(
   "packForConv folds a per-channel affine (an input normalisation) into the packing, padded channels 0",
