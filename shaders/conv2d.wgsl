@@ -459,11 +459,10 @@ fn resAt(o: u32) -> f32 {
 // and of the residual: 4 vector loads and stores instead of 16 scalar ones. Lavapipe scalarises each
 // lane's memory access, so this shrinks the unrolled stores, which were most of the code it generates
 // for a ResNet's convolutions (a residual epilogue at RB = CB = 8: 64 s -> 26 s with an empty cache).
-// v[q] is row q, channels n..n+3; base is the first row's offset.
-fn st4(m: u32, base: u32, n: u32, v: mat4x4<f32>) {
+// v[q] is row q, channels n..n+3; base is the first row's offset, cs the vec4s per channel plane.
+fn st4(m: u32, base: u32, n: u32, v: mat4x4<f32>, cs: u32) {
   if (m >= p.M) { return; }
   let t = transpose(v);
-  let cs = p.OH * p.OW / 4u;
   let q = (cOff + base) / 4u + n * cs;
   for (var c = 0u; c < 4u; c++) {
     if (n + c < p.NC) {
@@ -569,7 +568,11 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
     return;
   }
   if (PASS == 0u && V4 == 1u) {
-    st4(r, ro.x, n, mat4x4<f32>(acc[0] * sv + bv, acc[1] * sv + bv, acc[2] * sv + bv, acc[3] * sv + bv));
+    st4(r, ro.x, n, mat4x4<f32>(acc[0] * sv + bv, acc[1] * sv + bv, acc[2] * sv + bv, acc[3] * sv + bv), p.OH * p.OW / 4u);
+    return;
+  }
+  if (PASS == 1u && V4 == 1u) {
+    st4(r, ro.x, n, acc, p.H * p.W / 4u);
     return;
   }
   stRow(r, ro.x, n, acc[0] * sv + bv, j);

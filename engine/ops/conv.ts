@@ -225,12 +225,16 @@ function dispatch(
   // (measured: the default certify's first image 7.9 s -> 12.2 s with an empty cache with two).
   const OUTP = args.packedOut ? 1 : 0;
   if (OUTP && (splits !== 1 || f16)) throw new Error("conv2d: packed output needs one f32 split");
-  const V4 = !OUTP && args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0 ? 1 : 0;
-  // A V4 kernel, and a packed-output one whose epilogue loads data (a folded batchnorm), always
+  const forwardV4 = !OUTP && args.pass === 0 && (scaled || epi?.residual) && (g.OH * g.OW) % 4 === 0;
+  // An input gradient at stride 1 has one phase whose rows are the input's pixels, so its blocks are 4
+  // adjacent pixels too where H*W % 4 == 0.
+  const inputV4 = args.pass === 1 && g.S === 1 && (g.H * g.W) % 4 === 0;
+  const V4 = forwardV4 || inputV4 ? 1 : 0;
+  // A forward V4 kernel, and a packed-output one whose epilogue loads data (a folded batchnorm), always
   // carries the residual code, switched by the uniform `res`: a ResNet's convolutions with and without
   // a residual then share one pipeline per tile (two variants cost ResNet-20 13 s more code
   // generation with an empty cache); a plain convolution (the MNIST CNN) compiles none.
-  const carriesResidual = V4 || (OUTP && scaled) || epi?.residual;
+  const carriesResidual = forwardV4 || (OUTP && scaled) || epi?.residual;
   const EPI = scaled | (carriesResidual ? 2 : 0);
   // A kernel writes through out or out4, never both, but WebGPU forbids binding one buffer to two
   // writable bindings of a dispatch, so the other one gets a spare buffer it never touches.

@@ -341,6 +341,32 @@ gpuTest(
   },
 );
 
+gpuTest(
+  "conv2d: a stride-1 input gradient over planes of whole vec4s stores 4 pixels per vec4 (V4)",
+  async () => {
+    const e = engine();
+    const run = e.run.bind(e);
+    const inputPasses: [number, unknown][] = [];
+    e.run = (family, entry, args, overrides) => {
+      if (family === "conv2d" && overrides?.PASS === 1) {
+        inputPasses.push([
+          args.uniforms?.S as number,
+          overrides.V4,
+        ]);
+      }
+      run(family, entry, args, overrides);
+    };
+    try {
+      await checkGeo({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
+      await checkGeo({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
+      await checkGeo({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
+    } finally {
+      e.run = run;
+    }
+    assert.deepEqual(inputPasses, [[1, 1], [1, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
+  },
+);
+
 gpuTest("conv2d: the hardware-GPU tile policy (16x16 workgroups) gives the same results", async () => {
   overrideTileConfig(
     tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
