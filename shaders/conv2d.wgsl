@@ -130,7 +130,8 @@ struct Perm {
 // WT: the operand that all lanes of a workgroup share, as a texture of its rows. PASS 0 and 1 (lanes
 // across rows) the weights b4 holds: texel (k / 4, o) = wf[o, k..k+3], PASS 1 texel (c / 4,
 // (kh*KW + kw)*O4 + o) = wb[kh, kw, o, c..c+3]; PASS 2 (lanes across columns, VA) the output gradient
-// a4 holds: texel (pixel / 4, n*O + o) = g[n, o, pixel..pixel+3]. PASS 0 also finds the epilogue's
+// a4 holds, vec4 q at texel (q % 4096, q / 4096) like `at` (one texture row per image and channel
+// exceeded the texture size at batch 400). PASS 0 also finds the epilogue's
 // per-channel data there: rows NC and NC + 1 hold bias and scale (texel c / 4 = channels c..c+3). On the software adapter a
 // storage-buffer load is a loop over the lanes with two branches per value, a texel fetch a vectorised
 // address computation and a gather; for an address all lanes share the fetch is much the cheaper
@@ -416,13 +417,11 @@ fn ldA(i: u32, k: u32) -> mat4x4<f32> {
   let pix = kY * p.OW + kX;
   if (VA == 1u) {
     // OH*OW % 4 == 0 and k % 4 == 0: the four k share n and are one aligned vec4 per row.
-    if (WT == 1u) {
-      let r = kN.x * p.O + o;
-      let c = pix.x / 4u;
-      return mat4x4<f32>(textureLoad(wt, vec2<u32>(c, r.x)), textureLoad(wt, vec2<u32>(c, r.y)),
-                         textureLoad(wt, vec2<u32>(c, r.z)), textureLoad(wt, vec2<u32>(c, r.w)));
-    }
     let q = (kN.x * p.O + o) * (ohw / 4u) + pix.x / 4u;
+    if (WT == 1u) {
+      return mat4x4<f32>(textureLoad(wt, texelOf(q.x)), textureLoad(wt, texelOf(q.y)),
+                         textureLoad(wt, texelOf(q.z)), textureLoad(wt, texelOf(q.w)));
+    }
     return mat4x4<f32>(a4[q.x], a4[q.y], a4[q.z], a4[q.w]);
   }
   let live = vec4<bool>(k < kEnd, k + 1u < kEnd, k + 2u < kEnd, k + 3u < kEnd);

@@ -169,7 +169,10 @@ function sharedOperandTexture(args: PassArgs, pl: Plan): TextureBindable | null 
   if (args.a.dtype === "f16" || currentTileConfig().kind !== "software") return null;
   const { a, b, g } = args;
   if (args.pass === 2) {
-    return pl.overrides.WGX > 1 && args.VA === 1 ? rowsTexture(a, g.N * g.O, g.OH * g.OW) : null;
+    // g's vec4s 4096 to a texture row (TEXTURE_ROW): a row per image and channel went past the texture
+    // size from N*O = 8192 (the 32- and 64-channel layers at batch 400 fell back to the storage buffer,
+    // 3x slower).
+    return pl.overrides.WGX > 1 && args.VA === 1 ? vec4Texture(a, "output gradient") : null;
   }
   if (pl.overrides.WGX !== 1) return null;
   if (args.pass === 1) return rowsTexture(b, g.KH * g.KW * pad4(g.O), pad4(g.C));
