@@ -326,8 +326,8 @@ function dispatch(
 let spare: Tensor | null = null;
 
 /**
- * `rows` rows of `K` floats (packed weights wf [O, K] or wb [KH*KW*O4, C4], or an output gradient [N*O,
- * OH*OW]), as the texture conv2d.wgsl reads on the software adapter (`wt`): texel (k / 4, r) holds row r's
+ * `rows` rows of `K` floats (packed weights wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
+ * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's
  * k..k+3, in a texture of at least `height` rows and `minWidth` texels (room for a forward pass's
  * epilogue rows). The texture is shared by every pass whose operand fits the same size and is rewritten before
  * each (copies and dispatches run in recording order, so a pass reads what was copied just before it);
@@ -430,7 +430,8 @@ function residentTexture(t: Tensor): TextureBindable | null {
  * texture of its size that does not hold the pass's operand `at` (a downsampling block's shortcut
  * output). Null elsewhere or beyond the adapter's texture size. Compiling one residual source instead
  * of two (a per-lane storage load besides) halved lavapipe's code generation for a ResNet's
- * convolutions; the copy costs about a millisecond per block so served.
+ * convolutions; the copy runs near memcpy speed (ResNet-20's first downsampling block at batch 400: 13
+ * MB, about 2.5 ms at the 5.3 GB/s measured on an AVX2 machine).
  */
 function residualTexture(residual: Tensor, at: TextureBindable | null): TextureBindable | null {
   const resident = residentTexture(residual);
