@@ -131,8 +131,8 @@ struct Perm {
 // across rows) the weights b4 holds: texel (k / 4, o) = wf[o, k..k+3], PASS 1 texel (c / 4,
 // (kh*KW + kw)*O4 + o) = wb[kh, kw, o, c..c+3]; PASS 2 (lanes across columns, VA) the output gradient
 // a4 holds, vec4 q at texel (q % 4096, q / 4096) like `at` (one texture row per image and channel
-// exceeded the texture size at batch 400). PASS 0 also finds the epilogue's
-// per-channel data there: rows NC and NC + 1 hold bias and scale (texel c / 4 = channels c..c+3). On the software adapter a
+// exceeded the texture size at batch 400). PASS 0 also finds the epilogue's per-channel data there:
+// rows NC and NC + 1 hold bias and scale (texel c / 4 = channels c..c+3). On the software adapter a
 // storage-buffer load is a loop over the lanes with two branches per value, a texel fetch a vectorised
 // address computation and a gather; for an address all lanes share the fetch is much the cheaper
 // (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
@@ -583,7 +583,7 @@ fn st(i: u32, j: u32, acc: mat4x4<f32>) {
   if (PASS == 2u && n >= p.NC) { return; }
   // `first` reads the epilogue's values once per column block, when row block 0 stores (the register
   // tile's order), after the k loop; `main` at every block. Each was measured the quicker to create
-  // (lavapipe, warm cache): `first` at 6 x 16 blocks 6.2-7.4 s against 9.2, ResNet-20's pipelines 3.2 s
+  // (lavapipe, warm cache): `first` at 6 x 16 blocks 6.2-7.4 s against 9.2, ResNet-20's pipelines 3.2-3.4 s
   // against 5.0.
   var e = Epi(vec4<f32>(), vec4<f32>(1.0));
   if (FIRST == 1u) {
