@@ -82,6 +82,30 @@ export async function withTempDir(fn: (dir: string) => void | Promise<void>): Pr
   }
 }
 
+/** One dispatch `withDispatches` saw: the kernel family, entry point, override constants and uniforms. */
+export interface SeenDispatch {
+  family: string;
+  entry: string;
+  overrides: Record<string, unknown>;
+  uniforms: Record<string, unknown>;
+}
+
+/** What `f` returns, and every dispatch it records, in order. */
+export async function withDispatches<T>(f: () => Promise<T> | T): Promise<[T, SeenDispatch[]]> {
+  const e = engine();
+  const run = e.run.bind(e);
+  const seen: SeenDispatch[] = [];
+  e.run = (family, entry, args, overrides = {}) => {
+    seen.push({ family, entry, overrides, uniforms: (args.uniforms ?? {}) as Record<string, unknown> });
+    run(family, entry, args, overrides);
+  };
+  try {
+    return [await f(), seen];
+  } finally {
+    e.run = run;
+  }
+}
+
 /**
  * What `f` returns, and [width, height, first row] of each buffer-to-texture copy it records (the
  * software adapter's operand copies: engine/ops/operand_texture.ts).

@@ -180,14 +180,14 @@ function sharedOperandTexture(args: PassArgs, pl: Plan): TextureBindable | null 
   // at the same address too (conv2d.wgsl's st).
   const wt = rowsTexture(b, args.NC, args.K, args.NC + 2, Math.ceil(args.NC / 4));
   if (wt) {
-    if (args.bias) epilogueRow(args.bias, wt.texture, args.NC);
-    if (args.epi?.scale) epilogueRow(args.epi.scale, wt.texture, args.NC + 1);
+    if (args.bias) copyRow(args.bias, wt.texture, args.NC);
+    if (args.epi?.scale) copyRow(args.epi.scale, wt.texture, args.NC + 1);
   }
   return wt;
 }
 
-/** Per-channel values (a bias or a folded scale) copied into row `row` of a forward pass's `wt`. */
-function epilogueRow(values: Tensor, texture: GPUTexture, row: number): void {
+/** `values` as vec4s into row `row` of `texture` (a bias or folded scale into `wt`, `first`'s weights). */
+function copyRow(values: Tensor, texture: GPUTexture, row = 0): void {
   const texels = Math.ceil(values.size / 4);
   engine().rec.copyToTexture(paddedView(values), Math.ceil(texels / 16) * 256, texture, texels, 1, row);
 }
@@ -387,13 +387,14 @@ function activationTexture(args: PassArgs, macs = args.M * args.NC * args.K): Te
 /**
  * Which of the two activation textures of this size receives `a`: the one written less recently, so
  * that the other keeps the operand before (a ResNet block's input, copied for its first convolution,
- * survives the copy of the second's input and serves as that one's residual: residentTexture).
+ * survives the copy of the second's input and serves as that one's residual: residentTexture), and
+ * never `keep` (the texture a pass reads its operand from, when its residual is copied beside it).
  */
-function activationSlot(a: Tensor): GPUTexture | null {
-  const slots = activationTextures(a);
-  if (!slots) return null;
+function activationSlot(a: Tensor, keep?: GPUTexture): GPUTexture | null {
+  const slots = activationTextures(a)?.filter((s) => s !== keep);
+  if (!slots?.length) return null;
   const age = (t: GPUTexture) => textureContents.get(t)?.tick ?? -1;
-  const texture = age(slots[0]) <= age(slots[1]) ? slots[0] : slots[1];
+  const texture = slots.reduce((x, y) => age(x) <= age(y) ? x : y);
   textureContents.set(texture, { tensor: a, tick: textureTick++ });
   return texture;
 }
@@ -436,11 +437,8 @@ function residentTexture(t: Tensor): TextureBindable | null {
 function residualTexture(residual: Tensor, at: TextureBindable | null): TextureBindable | null {
   const resident = residentTexture(residual);
   if (resident || residual.dtype !== "f32" || currentTileConfig().kind !== "software") return resident;
-  const free = activationTextures(residual)?.filter((s) => s !== at?.texture);
-  if (!free?.length) return null;
-  const age = (t: GPUTexture) => textureContents.get(t)?.tick ?? -1;
-  const texture = free.reduce((x, y) => age(x) <= age(y) ? x : y);
-  textureContents.set(texture, { tensor: residual, tick: textureTick++ });
+  const texture = activationSlot(residual, at?.texture);
+  if (!texture) return null;
   copyIntoRows(residual, texture, TEXTURE_ROW, 16);
   return { texture };
 }
@@ -456,7 +454,7 @@ function firstWeightsTexture(w10: Tensor): TextureBindable | null {
   const texels = w10.size / 4;
   const texture = sizedTexture(texels, 1, "first layer");
   if (!texture) return null;
-  engine().rec.copyToTexture(paddedView(w10), Math.ceil(texels / 16) * 256, texture, texels, 1);
+  copyRow(w10, texture);
   return { texture };
 }
 

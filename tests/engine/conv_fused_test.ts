@@ -10,7 +10,7 @@ import { cast, engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
 import { conv2dFused, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, type SeenDispatch, withDispatches } from "../helpers.ts";
 import { packedLayout } from "./references.ts";
 
 interface Geo {
@@ -211,45 +211,39 @@ for (const policy of ["adapter", "hardware GPU"] as const) {
           tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
         );
       }
-      const e = engine();
-      const run = e.run.bind(e);
-      const passes: { RT: unknown; res: unknown }[] = [];
-      e.run = (family, entry, args, overrides) => {
-        if (family === "conv2d" && entry === "main") {
-          passes.push({ RT: overrides?.RT, res: args.uniforms?.res });
-        }
-        run(family, entry, args, overrides);
-      };
-      let outs: Tensor[];
+      let outs: Tensor[], seen: SeenDispatch[];
       try {
-        outs = scope(() => {
-          const xp = packForConv(Tensor.from(x, [g.N, g.C, g.H, g.H]));
-          const t = (v: Float32Array) => Tensor.from(v, [g.O]);
-          const h = conv2dFusedPacked(xp, Tensor.from(w1, [g.O, g.C, 3, 3]), {
-            stride: 2,
-            padding: 1,
-            scale: t(sc1),
-            bias: t(b1),
-            relu: true,
-          });
-          const s = conv2dFusedPacked(xp, Tensor.from(ws, [g.O, g.C, 1, 1]), {
-            stride: 2,
-            scale: t(scs),
-            bias: t(bs),
-          });
-          const y = conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
-            padding: 1,
-            scale: t(sc2),
-            bias: t(b2),
-            residual: s,
-            relu: true,
-          });
-          return [y.data];
-        });
+        [outs, seen] = await withDispatches(() =>
+          scope(() => {
+            const xp = packForConv(Tensor.from(x, [g.N, g.C, g.H, g.H]));
+            const t = (v: Float32Array) => Tensor.from(v, [g.O]);
+            const h = conv2dFusedPacked(xp, Tensor.from(w1, [g.O, g.C, 3, 3]), {
+              stride: 2,
+              padding: 1,
+              scale: t(sc1),
+              bias: t(b1),
+              relu: true,
+            });
+            const s = conv2dFusedPacked(xp, Tensor.from(ws, [g.O, g.C, 1, 1]), {
+              stride: 2,
+              scale: t(scs),
+              bias: t(bs),
+            });
+            const y = conv2dFusedPacked(h, Tensor.from(w2, [g.O, g.O, 3, 3]), {
+              padding: 1,
+              scale: t(sc2),
+              bias: t(b2),
+              residual: s,
+              relu: true,
+            });
+            return [y.data];
+          })
+        );
       } finally {
-        e.run = run;
         overrideTileConfig(null);
       }
+      const passes = seen.filter((d) => d.family === "conv2d" && d.entry === "main")
+        .map((d) => ({ RT: d.overrides.RT, res: d.uniforms.res }));
       const [got] = await readTensors(outs);
       assertClose(got, packedLayout(want, g.N, g.O, 16), { rtol: 1e-4, atol: 1e-4, what: "block" });
       const software = policy === "adapter" && currentTileConfig().kind === "software";

@@ -18,7 +18,7 @@ import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "..
 import { currentTileConfig, linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
-import { assertClose, gpuTest, randomArray, withTextureCopies } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { type Geo, outSize, refConv } from "./references.ts";
 
@@ -353,25 +353,13 @@ gpuTest(
 gpuTest(
   "conv2d: a stride-1 input gradient over planes of whole vec4s stores 4 pixels per vec4 (V4)",
   async () => {
-    const e = engine();
-    const run = e.run.bind(e);
-    const inputPasses: [number, unknown][] = [];
-    e.run = (family, entry, args, overrides) => {
-      if (family === "conv2d" && overrides?.PASS === 1) {
-        inputPasses.push([
-          args.uniforms?.S as number,
-          overrides.V4,
-        ]);
-      }
-      run(family, entry, args, overrides);
-    };
-    try {
+    const [, seen] = await withDispatches(async () => {
       await checkGeo({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
       await checkGeo({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
       await checkGeo({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
-    } finally {
-      e.run = run;
-    }
+    });
+    const inputPasses = seen.filter((d) => d.family === "conv2d" && d.overrides.PASS === 1)
+      .map((d) => [d.uniforms.S, d.overrides.V4]);
     assert.deepEqual(inputPasses, [[1, 1], [1, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
   },
 );
