@@ -14,6 +14,7 @@ import type { LaneAxis } from "./matmul_tiles.ts";
 import { sum } from "./reduce.ts";
 import { scalarConst } from "./reduce_kernels.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
+import { winogradFits, winogradForward } from "./conv_winograd.ts";
 import {
   copyIntoRows,
   operandCopiesPay,
@@ -694,6 +695,14 @@ function forwardPacked(
   packedOut = false,
 ): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
+  if (packedOut && winogradFits(g)) {
+    // Both operands the Winograd kernel reads come from activation textures, as the direct kernel's do.
+    const at = activationTexture({ ...forwardArgs(xp, w, bias, g, epi), packedOut });
+    const rt = at && epi?.residual ? residualTexture(epi.residual, at) : null;
+    if (at && (rt || !epi?.residual)) {
+      return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt, relu: epi?.relu ?? false });
+    }
+  }
   const wf = packWeightsForward(w);
   const args = forwardArgs(xp, wf, bias, g, epi);
   const pl = plan(args);

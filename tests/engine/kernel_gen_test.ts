@@ -22,6 +22,7 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
     "batchnorm.wgsl",
     "conv2d.wgsl",
     "conv2d_f16.wgsl",
+    "conv_winograd.wgsl",
     "elementwise.wgsl",
     "matmul.wgsl",
     "matmul_f16.wgsl",
