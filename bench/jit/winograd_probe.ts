@@ -5,10 +5,25 @@
 // (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c]), the output packed [N, H, W, O4] in a storage buffer.
 // Each lane transforms its input tiles as it reads them and keeps the 16 products of T tiles (a strip of
 // 2 x 2T outputs) by OGL groups of 4 output channels: 64 * T * OGL accumulators, written out as generated
-// WGSL. Prints the compile time (the first dispatch included), the worst error against a float64 direct
+// WGSL; with GROUPS = 2 or 4 the 16 products are accumulated a half or a quarter at a time, a pass over
+// the input each, folded into the outputs after each pass (what shaders/conv_winograd.wgsl does with 4).
+// Prints the compile time (the first dispatch included), the worst error against a float64 direct
 // convolution at 2,000 sampled outputs, and milliseconds per convolution (five per submission, three times).
-//   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [N=400]
-const [C, O, H, T, OGL, N] = [16, 16, 32, 4, 4, 400].map((d, i) => Number(Deno.args[i] ?? d));
+//   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [GROUPS=1] [N=400]
+const [C, O, H, T, OGL, GROUPS, N] = [16, 16, 32, 4, 4, 1, 400].map((d, i) => Number(Deno.args[i] ?? d));
+if (![1, 2, 4].includes(GROUPS)) throw new Error("GROUPS must be 1, 2 or 4");
+// F(2x2, 3x3): V = B^T d B, Y = A^T M A (G transforms the weights, below)
+const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
+const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
+/** sum of coef[k] * term(k) over coefficients of +-1 and 0, as WGSL. */
+function comb(coef: number[], term: (k: number) => string): string {
+  let out = "";
+  coef.forEach((c, k) => {
+    if (c === 0) return;
+    out += out ? (c > 0 ? ` + ${term(k)}` : ` - ${term(k)}`) : (c > 0 ? term(k) : `-${term(k)}`);
+  });
+  return out;
+}
 const W = H;
 const C4 = Math.ceil(C / 4) * 4, O4 = Math.ceil(O / 4) * 4;
 const OG = O4 / 4; // output channel groups
@@ -44,79 +59,83 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let y0 = i32(ty * 2u) - 1;
   let x0 = i32(sx * ${2 * T}u) - 1;
   let og0 = ogb * ${OGL}u;`);
-  for (let xi = 0; xi < 16; xi++) {
-    for (let t = 0; t < T; t++) {
-      for (let g = 0; g < OGL; g++) L.push(`  var a${xi}_${t}_${g} = vec4<f32>();`);
-    }
-  }
-  L.push(`  for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
-  for (let r = 0; r < 4; r++) {
-    for (let c = 0; c < 2 * T + 2; c++) L.push(`    let p${r}_${c} = ld(n, y0 + ${r}, x0 + ${c}, cg);`);
-  }
+  // Y[r][s] = sum over products (i, j) of AT[r][i] M[i][j] AT[s][j], accumulated after each pass
   for (let t = 0; t < T; t++) {
-    // row transform (over i) for each column j
-    for (let j = 0; j < 4; j++) {
-      const d = (i: number) => `p${i}_${2 * t + j}`;
-      L.push(
-        `    let r${t}_0_${j} = ${d(0)} - ${d(2)}; let r${t}_1_${j} = ${d(1)} + ${d(2)}; let r${t}_2_${j} = ${
-          d(2)
-        } - ${d(1)}; let r${t}_3_${j} = ${d(1)} - ${d(3)};`,
-      );
-    }
-    for (let i = 0; i < 4; i++) {
-      const s = (j: number) => `r${t}_${i}_${j}`;
-      L.push(
-        `    let v${t}_${i * 4 + 0} = ${s(0)} - ${s(2)}; let v${t}_${i * 4 + 1} = ${s(1)} + ${
-          s(2)
-        }; let v${t}_${i * 4 + 2} = ${s(2)} - ${s(1)}; let v${t}_${i * 4 + 3} = ${s(1)} - ${s(3)};`,
-      );
-    }
-  }
-  for (let xi = 0; xi < 16; xi++) {
-    L.push(`    {`);
     for (let g = 0; g < OGL; g++) {
-      for (let ci = 0; ci < 4; ci++) {
-        L.push(
-          `      let u${g}_${ci} = textureLoad(wt, vec2<u32>(og0 + ${g}u, ${xi}u * p.C4 + cg * 4u + ${ci}u));`,
-        );
+      for (let r = 0; r < 2; r++) {
+        for (let c = 0; c < 2; c++) L.push(`  var y${t}_${g}_${r}${c} = vec4<f32>();`);
       }
     }
+  }
+  for (let pass = 0; pass < GROUPS; pass++) {
+    const rows = Array.from({ length: 4 / GROUPS }, (_, k) => pass * (4 / GROUPS) + k);
+    const xis = rows.flatMap((i) => [0, 1, 2, 3].map((j) => 4 * i + j));
+    L.push(`  {`);
+    for (const xi of xis) {
+      for (let t = 0; t < T; t++) {
+        for (let g = 0; g < OGL; g++) L.push(`  var a${xi}_${t}_${g} = vec4<f32>();`);
+      }
+    }
+    L.push(`  for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
+    for (let r = 0; r < 4; r++) {
+      for (let c = 0; c < 2 * T + 2; c++) L.push(`    let p${r}_${c} = ld(n, y0 + ${r}, x0 + ${c}, cg);`);
+    }
     for (let t = 0; t < T; t++) {
+      for (const i of rows) {
+        // row i of B^T d, then its products with B's columns
+        for (let b = 0; b < 4; b++) {
+          L.push(`    let r${t}_${i}_${b} = ${comb(BT[i], (a) => `p${a}_${2 * t + b}`)};`);
+        }
+        for (let j = 0; j < 4; j++) {
+          L.push(`    let v${t}_${4 * i + j} = ${comb(BT[j], (b) => `r${t}_${i}_${b}`)};`);
+        }
+      }
+    }
+    for (const xi of xis) {
+      L.push(`    {`);
       for (let g = 0; g < OGL; g++) {
-        L.push(
-          `      a${xi}_${t}_${g} = fma(u${g}_3, vec4<f32>(v${t}_${xi}.w), fma(u${g}_2, vec4<f32>(v${t}_${xi}.z), fma(u${g}_1, vec4<f32>(v${t}_${xi}.y), fma(u${g}_0, vec4<f32>(v${t}_${xi}.x), a${xi}_${t}_${g}))));`,
-        );
-      }
-    }
-    L.push(`    }`);
-  }
-  L.push(`  }`);
-  L.push(`  if (!live) { return; }`);
-  // output transform Y = A^T M A, A^T = [[1,1,1,0],[0,1,-1,-1]]
-  for (let t = 0; t < T; t++) {
-    for (let g = 0; g < OGL; g++) {
-      const m = (i: number, j: number) => `a${i * 4 + j}_${t}_${g}`;
-      L.push(`  {`);
-      for (let j = 0; j < 4; j++) {
-        L.push(
-          `    let s0_${j} = ${m(0, j)} + ${m(1, j)} + ${m(2, j)}; let s1_${j} = ${m(1, j)} - ${m(2, j)} - ${
-            m(3, j)
-          };`,
-        );
-      }
-      for (let r = 0; r < 2; r++) {
-        L.push(`    let y${r}0 = s${r}_0 + s${r}_1 + s${r}_2; let y${r}1 = s${r}_1 - s${r}_2 - s${r}_3;`);
-      }
-      for (let r = 0; r < 2; r++) {
-        for (let c = 0; c < 2; c++) {
+        for (let ci = 0; ci < 4; ci++) {
           L.push(
-            `    out4[((n * p.H + ty * 2u + ${r}u) * p.W + sx * ${2 * T}u + ${
-              2 * t + c
-            }u) * (p.O4 / 4u) + og0 + ${g}u] = max(y${r}${c}, vec4<f32>());`,
+            `      let u${g}_${ci} = textureLoad(wt, vec2<u32>(og0 + ${g}u, ${xi}u * p.C4 + cg * 4u + ${ci}u));`,
           );
         }
       }
-      L.push(`  }`);
+      for (let t = 0; t < T; t++) {
+        for (let g = 0; g < OGL; g++) {
+          L.push(
+            `      a${xi}_${t}_${g} = fma(u${g}_3, vec4<f32>(v${t}_${xi}.w), fma(u${g}_2, vec4<f32>(v${t}_${xi}.z), fma(u${g}_1, vec4<f32>(v${t}_${xi}.y), fma(u${g}_0, vec4<f32>(v${t}_${xi}.x), a${xi}_${t}_${g}))));`,
+          );
+        }
+      }
+      L.push(`    }`);
+    }
+    L.push(`  }`);
+    for (let t = 0; t < T; t++) {
+      for (let g = 0; g < OGL; g++) {
+        for (const i of rows) {
+          for (let c = 0; c < 2; c++) {
+            const q = comb(AT[c], (j) => `a${4 * i + j}_${t}_${g}`);
+            for (let r = 0; r < 2; r++) {
+              if (AT[r][i] !== 0) L.push(`  y${t}_${g}_${r}${c} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
+            }
+          }
+        }
+      }
+    }
+    L.push(`  }`);
+  }
+  L.push(`  if (!live) { return; }`);
+  for (let t = 0; t < T; t++) {
+    for (let g = 0; g < OGL; g++) {
+      for (let r = 0; r < 2; r++) {
+        for (let c = 0; c < 2; c++) {
+          L.push(
+            `  out4[((n * p.H + ty * 2u + ${r}u) * p.W + sx * ${2 * T}u + ${
+              2 * t + c
+            }u) * (p.O4 / 4u) + og0 + ${g}u] = max(y${t}_${g}_${r}${c}, vec4<f32>());`,
+          );
+        }
+      }
     }
   }
   L.push(`}`);
