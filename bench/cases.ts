@@ -10,7 +10,12 @@ export const GROUPS = ["kernels", "certify", "train", "compile"] as const;
 export type GroupName = typeof GROUPS[number];
 
 export type Arch = "mnist_cnn" | "cifar_resnet20" | "cifar_resnet110";
-export type ConvPass = "fwd" | "bwd-input" | "bwd-weight";
+/**
+ * "inference": the forward pass certification runs, packed activations in and out
+ * (conv2dFusedPacked: on the CPU adapter the 3x3 stride-1 layers are Winograd's, credited with the
+ * direct convolution's FLOPs); "fwd": the training forward (conv2dRaw, NCHW).
+ */
+export type ConvPass = "fwd" | "inference" | "bwd-input" | "bwd-weight";
 export type BatchNormMode = "train-forward" | "train-backward" | "eval";
 export type DispatchProbe = "record" | "execute" | "readback-small" | "queue-wait" | "readback-large";
 

@@ -1,10 +1,17 @@
 /**
- * Compute-bound kernels: matmul and the convolutions of a CIFAR ResNet (forward, gradient w.r.t. the
- * input, gradient w.r.t. the weight), each call recorded without a readback (see measure.ts).
+ * Compute-bound kernels: matmul and the convolutions of a CIFAR ResNet (forward, inference forward on
+ * packed activations, gradient w.r.t. the input, gradient w.r.t. the weight), each call recorded without a
+ * readback (see measure.ts).
  */
 import { Tensor } from "../engine/mod.ts";
 import { matmul } from "../engine/ops/matmul.ts";
-import { conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../engine/ops/conv.ts";
+import {
+  conv2dBackwardInput,
+  conv2dBackwardWeight,
+  conv2dFusedPacked,
+  conv2dRaw,
+  packForConv,
+} from "../engine/ops/conv.ts";
 import type { CaseParams, MeasuredCase, Sample } from "./cases.ts";
 import { measureRecorded, randomArray } from "./measure.ts";
 
@@ -31,14 +38,17 @@ export async function measureConv(
   const x = Tensor.from(randomArray(p.batch * p.cin * p.size * p.size, 3), xShape);
   const w = Tensor.from(randomArray(p.cout * p.cin * p.kernel * p.kernel, 4), wShape);
   const g = Tensor.from(randomArray(p.batch * p.cout * out * out, 5), [p.batch, p.cout, out, out]);
+  const packed = p.pass === "inference" ? packForConv(x) : null;
   const call = p.pass === "fwd"
     ? () => conv2dRaw(x, w, null, opts).dispose()
+    : packed
+    ? () => conv2dFusedPacked(packed, w, opts).data.dispose()
     : p.pass === "bwd-input"
     ? () => conv2dBackwardInput(g, w, xShape, opts).dispose()
     : () => conv2dBackwardWeight(g, x, wShape, opts).dispose();
   try {
     return await measureRecorded(call, c);
   } finally {
-    for (const t of [x, w, g]) t.dispose();
+    for (const t of [x, w, g, packed?.data]) t?.dispose();
   }
 }

@@ -27,7 +27,7 @@ export const RESNET_CONVS: readonly ConvShape[] = [
   { label: "32->64 16x16 k1 s2 (downsample)", cin: 32, cout: 64, size: 16, kernel: 1, stride: 2 },
 ];
 
-const CONV_PASSES: readonly ConvPass[] = ["fwd", "bwd-input", "bwd-weight"];
+const CONV_PASSES: readonly ConvPass[] = ["fwd", "inference", "bwd-input", "bwd-weight"];
 const ARCHS: readonly Arch[] = ["mnist_cnn", "cifar_resnet20", "cifar_resnet110"];
 const SIGMA = 0.25;
 /** SmoothAdv's attack radius in the tables' middle setting: 127/256. */

@@ -156,7 +156,7 @@ def setup(p):
         x = torch.rand(n, cin, size, size)
         w = torch.rand(cout, cin, k, k)
         g = torch.rand(n, cout, out, out)
-        if p["pass"] == "fwd":
+        if p["pass"] in ("fwd", "inference"):
             return lambda: F.conv2d(x, w, None, stride, pad)
         # what autograd runs for a convolution's backward, one gradient at a time
         mask = [True, False, False] if p["pass"] == "bwd-input" else [False, True, False]
