@@ -54,7 +54,8 @@ export function wgslSources(): Record<string, string> {
       sources[e.name.slice(0, -5)] = Deno.readTextFileSync(`${ROOT}shaders/${e.name}`);
     }
   }
-  return Object.fromEntries(Object.entries(sources).sort(([a], [b]) => a.localeCompare(b)));
+  // code-unit order, as listShaderFamilies (engine/host_deno.ts) sorts: localeCompare put conv_winograd first
+  return Object.fromEntries(Object.entries(sources).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
 interface DenoInfo {

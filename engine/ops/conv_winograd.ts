@@ -27,7 +27,8 @@ const BLOCK_H = 2 * WINOGRAD_ROWS, BLOCK_W = 2 * WINOGRAD_COLS;
 const BLOCK_O = 4 * WINOGRAD_GROUPS;
 
 /**
- * Whether the Winograd kernel computes this forward convolution: on the software adapter, a 3x3 kernel
+ * Whether the Winograd kernel computes this forward convolution: where the tile policy says so
+ * (TileConfig.winograd: lavapipe), a 3x3 kernel
  * at stride 1 with padding 1 (output size = input size), output blocks that tile the image (H % 4 == 0,
  * W % 8 == 0) and the channels (O % 16 == 0). Every 3x3 stride-1 layer of a CIFAR ResNet qualifies,
  * its stem too (3 channels, padded to 4): as fast as the direct kernel there (22.4 against 23.9 ms at
@@ -35,7 +36,7 @@ const BLOCK_O = 4 * WINOGRAD_GROUPS;
  * with an empty cache 20.9 s against 24.8).
  */
 export function winogradFits(g: ConvGeometry): boolean {
-  return currentTileConfig().kind === "software" && g.KH === 3 && g.KW === 3 && g.S === 1 && g.P === 1 &&
+  return currentTileConfig().winograd === true && g.KH === 3 && g.KW === 3 && g.S === 1 && g.P === 1 &&
     g.H % BLOCK_H === 0 && g.W % BLOCK_W === 0 && g.O % BLOCK_O === 0 && g.N > 0;
 }
 

@@ -46,6 +46,13 @@ export interface TileConfig {
    * for an M x N output, or null where fusing does not pay and the two layers run apart (absent: never).
    */
   firstLayer?(M: number, N: number): GemmTile | null;
+  /**
+   * Whether 3x3 stride-1 inference convolutions go through shaders/conv_winograd.wgsl
+   * (engine/ops/conv_winograd.ts): on Mesa's lavapipe, where it was measured (README "Speed"). Not on
+   * SwiftShader (Chromium's CPU adapter), whose pipeline was still not created after more than 5 minutes (the Chromium kernel test), nor
+   * on GPUs, whose direct kernel has tiles of its own.
+   */
+  winograd?: boolean;
 }
 
 /**
@@ -208,6 +215,7 @@ export function tileConfig(
       minWorkgroups,
       gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
       firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
+      winograd: /llvmpipe|lavapipe/i.test(info.description),
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };

@@ -89,7 +89,7 @@ async function run(c: Case, seed: number) {
   return { got, want, kernels };
 }
 
-const software = () => currentTileConfig().kind === "software";
+const winograd = () => currentTileConfig().winograd === true;
 
 const CASES: Case[] = [
   // a ResNet's three stages, scaled down, with their epilogues
@@ -108,7 +108,7 @@ for (const [i, c] of CASES.entries()) {
     const { got, want, kernels } = await run(c, 100 + 10 * i);
     // Winograd's transforms add rounding: a looser tolerance than the direct kernel's 1e-5.
     assertClose(got, want, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: "winograd" });
-    assert.deepEqual(kernels, [software() ? "conv_winograd" : "conv2d"]);
+    assert.deepEqual(kernels, [winograd() ? "conv_winograd" : "conv2d"]);
   });
 }
 
@@ -130,7 +130,7 @@ gpuTest(
       fc.asyncProperty(caseArb, fc.integer({ min: 1, max: 1 << 20 }), async (c, seed) => {
         const { got, want, kernels } = await run(c, seed);
         assertClose(got, want, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: JSON.stringify(c) });
-        assert.deepEqual(kernels, [software() ? "conv_winograd" : "conv2d"]);
+        assert.deepEqual(kernels, [winograd() ? "conv_winograd" : "conv2d"]);
       }),
       { numRuns: 8, seed: 20261206 },
     );

@@ -153,32 +153,6 @@ const CASES: Case[] = [
     },
   ],
   [
-    "conv_winograd",
-    "a packed 3x3 stride-1 convolution with scale, bias, residual and ReLU (Winograd on a CPU adapter)",
-    async () => {
-      const g: Geo = { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 };
-      const x = values(2048, 40), w = values(2304, 41), scale = values(16, 42), bias = values(16, 43);
-      const res = values(2048, 44);
-      const y = conv2dFusedPacked(packForConv(up(x, [2, 16, 8, 8])), up(w, [16, 16, 3, 3]), {
-        padding: 1,
-        scale: up(scale, [16]),
-        bias: up(bias, [16]),
-        residual: packForConv(up(res, [2, 16, 8, 8])),
-        relu: true,
-      });
-      const ref = Array.from(refConv(x, w, new Float32Array(16), g), (v, i) => {
-        const o = Math.floor(i / 64) % 16;
-        return Math.max(0, v * scale[o] + bias[o] + res[i]);
-      });
-      // Winograd's transforms round a little more than the direct kernel
-      assertClose(await read(y.data), packedLayout(ref, 2, 16, 64), {
-        atol: 2e-5 * (1 + Math.sqrt(144)),
-        rtol: 2e-5,
-        what: "winograd conv2d",
-      });
-    },
-  ],
-  [
     "conv2d",
     "a packed chain: one channel by im2col into packed output, packed input and residual, packed input into [N, C, H, W]",
     async () => {
