@@ -281,11 +281,12 @@ export function matmulF16(f32Source: string): string {
  * pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next: 1,024 live values per
  * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (README "Speed").
  */
-const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
-const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
+/** F(2x2, 3x3)'s input and output transforms: V = B^T d B, Y = A^T M A. */
+export const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
+export const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
 
 /** sum of coef[k] * term(k) for coefficients in {-1, 0, 1}, as WGSL. */
-function signedSum(coef: readonly number[], term: (k: number) => string): string {
+export function signedSum(coef: readonly number[], term: (k: number) => string): string {
   let out = "";
   coef.forEach((c, k) => {
     if (c !== 0) out += out ? ` ${c > 0 ? "+" : "-"} ${term(k)}` : `${c > 0 ? "" : "-"}${term(k)}`;

@@ -14,7 +14,7 @@
 //   wt  U: texel (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c] for product xi = 4i + j; rows 16 * C4
 //       and 16 * C4 + 1 hold the epilogue's bias and scale (texel og: channels 4og .. 4og + 3)
 //   rt  the residual, packed like the output (res = 1)
-//   out4 the output, packed [N, H, W, O4] (O a multiple of 16)
+//   out4 the output, packed [N, H, W, O] (O a multiple of 16, so no padded channels)
 // Every texture is a read-only storage texture, which lavapipe reads much faster than a storage buffer
 // (conv2d.wgsl's `wt`).
 
@@ -25,7 +25,6 @@ struct Wino {
   C: u32,
   C4: u32,
   O: u32,
-  O4: u32,
   BX: u32,        // blocks of 8 output columns per row
   BY: u32,        // blocks of 4 output rows per image
   OGB: u32,       // blocks of 16 output channels
@@ -96,7 +95,7 @@ fn epilogueOf(g: u32) -> Epi {
 
 // Output pixel (py + r, px + c), channel group g: scale, bias, residual, ReLU, as conv2d.wgsl's stPixel.
 fn store(r: u32, c: u32, g: u32, v: vec4<f32>, e: Epi) {
-  let i = ((n * p.H + py + r) * p.W + px + c) * (p.O4 / 4u) + og0 + g;
+  let i = ((n * p.H + py + r) * p.W + px + c) * (p.O / 4u) + og0 + g;
   var s = v * e.scale + e.bias;
   if (p.res == 1u) { s += textureLoad(rt, texelOf(i)); }
   if (p.relu == 1u) { s = max(s, V0); }

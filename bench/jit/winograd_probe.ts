@@ -10,20 +10,10 @@
 // Prints the compile time (the first dispatch included), the worst error against a float64 direct
 // convolution at 2,000 sampled outputs, and milliseconds per convolution (five per submission, three times).
 //   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [GROUPS=1] [N=400]
+import { AT, BT, signedSum } from "../../engine/kernel_gen.ts";
+
 const [C, O, H, T, OGL, GROUPS, N] = [16, 16, 32, 4, 4, 1, 400].map((d, i) => Number(Deno.args[i] ?? d));
 if (![1, 2, 4].includes(GROUPS)) throw new Error("GROUPS must be 1, 2 or 4");
-// F(2x2, 3x3): V = B^T d B, Y = A^T M A (G transforms the weights, below)
-const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
-const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
-/** sum of coef[k] * term(k) over coefficients of +-1 and 0, as WGSL. */
-function comb(coef: number[], term: (k: number) => string): string {
-  let out = "";
-  coef.forEach((c, k) => {
-    if (c === 0) return;
-    out += out ? (c > 0 ? ` + ${term(k)}` : ` - ${term(k)}`) : (c > 0 ? term(k) : `-${term(k)}`);
-  });
-  return out;
-}
 const W = H;
 const C4 = Math.ceil(C / 4) * 4, O4 = Math.ceil(O / 4) * 4;
 const OG = O4 / 4; // output channel groups
@@ -84,10 +74,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       for (const i of rows) {
         // row i of B^T d, then its products with B's columns
         for (let b = 0; b < 4; b++) {
-          L.push(`    let r${t}_${i}_${b} = ${comb(BT[i], (a) => `p${a}_${2 * t + b}`)};`);
+          L.push(`    let r${t}_${i}_${b} = ${signedSum(BT[i], (a) => `p${a}_${2 * t + b}`)};`);
         }
         for (let j = 0; j < 4; j++) {
-          L.push(`    let v${t}_${4 * i + j} = ${comb(BT[j], (b) => `r${t}_${i}_${b}`)};`);
+          L.push(`    let v${t}_${4 * i + j} = ${signedSum(BT[j], (b) => `r${t}_${i}_${b}`)};`);
         }
       }
     }
@@ -114,7 +104,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       for (let g = 0; g < OGL; g++) {
         for (const i of rows) {
           for (let c = 0; c < 2; c++) {
-            const q = comb(AT[c], (j) => `a${4 * i + j}_${t}_${g}`);
+            const q = signedSum(AT[c], (j) => `a${4 * i + j}_${t}_${g}`);
             for (let r = 0; r < 2; r++) {
               if (AT[r][i] !== 0) L.push(`  y${t}_${g}_${r}${c} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
             }

@@ -1,5 +1,5 @@
 /**
- * Inference 3x3 convolutions (stride 1, padding 1) by Winograd F(2x2, 3x3) on the software adapter
+ * Inference 3x3 convolutions (stride 1, padding 1) by Winograd F(2x2, 3x3) on lavapipe
  * (shaders/conv_winograd.wgsl): packed activations in and out, with the fused epilogue of the direct
  * kernel (folded batchnorm scale, bias, residual, ReLU). 2.25x fewer multiplies; measured on lavapipe
  * against the direct kernel at batch 400 (README "Speed"). conv.ts routes a packed forward pass here
@@ -28,8 +28,7 @@ const BLOCK_O = 4 * WINOGRAD_GROUPS;
 
 /**
  * Whether the Winograd kernel computes this forward convolution: where the tile policy says so
- * (TileConfig.winograd: lavapipe), a 3x3 kernel
- * at stride 1 with padding 1 (output size = input size), output blocks that tile the image (H % 4 == 0,
+ * (TileConfig.winograd: lavapipe), a 3x3 kernel at stride 1 with padding 1 (output size = input size), output blocks that tile the image (H % 4 == 0,
  * W % 8 == 0) and the channels (O % 16 == 0). Every 3x3 stride-1 layer of a CIFAR ResNet qualifies,
  * its stem too (3 channels, padded to 4): as fast as the direct kernel there (22.4 against 23.9 ms at
  * batch 400, profiled), and a ResNet then compiles no 8 x 4 direct tile (ResNet-20 to its first batch
@@ -75,7 +74,6 @@ export function winogradForward(args: WinogradArgs): Tensor {
     C: g.C,
     C4,
     O: g.O,
-    O4: g.O,
     BX: g.W / BLOCK_W,
     BY: g.H / BLOCK_H,
     OGB: g.O / BLOCK_O,

@@ -49,8 +49,8 @@ export interface TileConfig {
   /**
    * Whether 3x3 stride-1 inference convolutions go through shaders/conv_winograd.wgsl
    * (engine/ops/conv_winograd.ts): on Mesa's lavapipe, where it was measured (README "Speed"). Not on
-   * SwiftShader (Chromium's CPU adapter), whose pipeline was still not created after more than 5 minutes (the Chromium kernel test), nor
-   * on GPUs, whose direct kernel has tiles of its own.
+   * SwiftShader (Chromium's CPU adapter), whose pipeline for it was still not created after more than 5
+   * minutes (the Chromium kernel test), nor on GPUs, whose direct kernel has tiles of its own.
    */
   winograd?: boolean;
 }
