@@ -365,15 +365,17 @@ export function winogradBody(): string[] {
   }
   L.push(`  if (!live) { return; }`);
   for (let g = 0; g < G; g++) L.push(`  let e${g} = epilogueOf(${g}u);`);
-  tiles.forEach(([tr, tc], t) => {
+  // Four pixels of an output row at a time (two tiles side by side), which NCHW stores as one vec4 per channel.
+  for (let tr = 0; tr < TR; tr++) {
     for (let g = 0; g < G; g++) {
       for (let r = 0; r < 2; r++) {
-        for (let s = 0; s < 2; s++) {
-          L.push(`  store(${2 * tr + r}u, ${2 * tc + s}u, ${g}u, y${t}_${g}_${r}${s}, e${g});`);
+        for (let tc = 0; tc < TC; tc += 2) {
+          const px = [tc, tc, tc + 1, tc + 1].map((c, k) => `y${tr * TC + c}_${g}_${r}${k % 2}`);
+          L.push(`  store4(${2 * tr + r}u, ${2 * tc}u, ${g}u, ${px.join(", ")}, e${g});`);
         }
       }
     }
-  });
+  }
   return L;
 }
 

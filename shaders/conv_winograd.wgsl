@@ -1,6 +1,8 @@
-// 3x3 stride-1 convolution with padding 1 by Winograd F(2x2, 3x3), for inference on the software adapter
-// (engine/ops/conv_winograd.ts decides where): packed activations in, packed activations out, with the
-// direct kernel's epilogue (conv2d.wgsl: folded batchnorm scale, bias, residual, ReLU).
+// 3x3 stride-1 convolution with padding 1 by Winograd F(2x2, 3x3) on the software adapter
+// (engine/ops/conv_winograd.ts decides where): packed activations in; out, packed activations with the
+// direct kernel's epilogue (conv2d.wgsl: folded batchnorm scale, bias, residual, ReLU) for inference, or
+// NCHW (NCHW = 1: the epilogue without a residual) for training's forward pass and its input gradient (the convolution of
+// the output gradient with the weights transposed and flipped: transform's flip).
 //
 // Each 2 x 2 block of outputs comes from a 4 x 4 input tile d: Y = A^T [sum over c of (U_c .* V_c)] A with
 // V = B^T d B and U = G g G^T for the 3 x 3 kernel g of each (output, input) channel pair: 16 products per
@@ -14,7 +16,8 @@
 //   wt  U: texel (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c] for product xi = 4i + j; rows 16 * C4
 //       and 16 * C4 + 1 hold the epilogue's bias and scale (texel og: channels 4og .. 4og + 3)
 //   rt  the residual, packed like the output (res = 1)
-//   out4 the output, packed [N, H, W, O] (O a multiple of 16, so no padded channels)
+//   out4 the output, packed [N, H, W, O] (O a multiple of 16, so no padded channels), or with NCHW = 1
+//       [N, O, H, W] (W a multiple of 8: a row's 4 columns are one vec4)
 // Every texture is a read-only storage texture, which lavapipe reads much faster than a storage buffer
 // (conv2d.wgsl's `wt`).
 
@@ -35,7 +38,11 @@ struct Wino {
   bias: u32,      // add wt's bias row
   scale: u32,     // multiply by wt's scale row (before the bias)
   rowFloats: u32, // transform: floats per row of u (a multiple of 64, for the copy into wt)
+  flip: u32,      // transform: w is [C, O, 3, 3] and each kernel turned by 180 degrees (an input gradient)
 }
+
+// The output's layout: 0 packed [N, H, W, O], 1 NCHW. A constant, so inference compiles no NCHW stores.
+override NCHW: u32 = 0u;
 
 @group(0) @binding(0) var<uniform> p: Wino;
 @group(0) @binding(1) var at: texture_storage_2d<rgba32float, read>;
@@ -100,6 +107,29 @@ fn store(r: u32, c: u32, g: u32, v: vec4<f32>, e: Epi) {
   if (p.res == 1u) { s += textureLoad(rt, texelOf(i)); }
   if (p.relu == 1u) { s = max(s, V0); }
   out4[i] = s;
+}
+
+// Output pixels (py + r, px + c .. px + c + 3), channel group g (c a multiple of 4).
+fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v3: vec4<f32>, e: Epi) {
+  if (NCHW == 0u) {
+    store(r, c, g, v0, e);
+    store(r, c + 1u, g, v1, e);
+    store(r, c + 2u, g, v2, e);
+    store(r, c + 3u, g, v3, e);
+    return;
+  }
+  // 4 pixels x 4 channels transposed into 4 channels' rows of 4 pixels (p.res is 0 here)
+  var m = mat4x4<f32>(v0 * e.scale + e.bias, v1 * e.scale + e.bias, v2 * e.scale + e.bias, v3 * e.scale + e.bias);
+  if (p.relu == 1u) {
+    m = mat4x4<f32>(max(m[0], V0), max(m[1], V0), max(m[2], V0), max(m[3], V0));
+  }
+  let t = transpose(m);
+  let plane = p.H * p.W / 4u;
+  let i = ((n * p.O + 4u * (og0 + g)) * p.H + py + r) * (p.W / 4u) + (px + c) / 4u;
+  out4[i] = t[0];
+  out4[i + plane] = t[1];
+  out4[i + 2u * plane] = t[2];
+  out4[i + 3u * plane] = t[3];
 }
 
 // Workgroups of 8 lanes, declared 1-D: Mesa's CPU driver vectorises invocations along x (conv2d.wgsl).
@@ -1384,140 +1414,45 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let e1 = epilogueOf(1u);
   let e2 = epilogueOf(2u);
   let e3 = epilogueOf(3u);
-  store(0u, 0u, 0u, y0_0_00, e0);
-  store(0u, 1u, 0u, y0_0_01, e0);
-  store(1u, 0u, 0u, y0_0_10, e0);
-  store(1u, 1u, 0u, y0_0_11, e0);
-  store(0u, 0u, 1u, y0_1_00, e1);
-  store(0u, 1u, 1u, y0_1_01, e1);
-  store(1u, 0u, 1u, y0_1_10, e1);
-  store(1u, 1u, 1u, y0_1_11, e1);
-  store(0u, 0u, 2u, y0_2_00, e2);
-  store(0u, 1u, 2u, y0_2_01, e2);
-  store(1u, 0u, 2u, y0_2_10, e2);
-  store(1u, 1u, 2u, y0_2_11, e2);
-  store(0u, 0u, 3u, y0_3_00, e3);
-  store(0u, 1u, 3u, y0_3_01, e3);
-  store(1u, 0u, 3u, y0_3_10, e3);
-  store(1u, 1u, 3u, y0_3_11, e3);
-  store(0u, 2u, 0u, y1_0_00, e0);
-  store(0u, 3u, 0u, y1_0_01, e0);
-  store(1u, 2u, 0u, y1_0_10, e0);
-  store(1u, 3u, 0u, y1_0_11, e0);
-  store(0u, 2u, 1u, y1_1_00, e1);
-  store(0u, 3u, 1u, y1_1_01, e1);
-  store(1u, 2u, 1u, y1_1_10, e1);
-  store(1u, 3u, 1u, y1_1_11, e1);
-  store(0u, 2u, 2u, y1_2_00, e2);
-  store(0u, 3u, 2u, y1_2_01, e2);
-  store(1u, 2u, 2u, y1_2_10, e2);
-  store(1u, 3u, 2u, y1_2_11, e2);
-  store(0u, 2u, 3u, y1_3_00, e3);
-  store(0u, 3u, 3u, y1_3_01, e3);
-  store(1u, 2u, 3u, y1_3_10, e3);
-  store(1u, 3u, 3u, y1_3_11, e3);
-  store(0u, 4u, 0u, y2_0_00, e0);
-  store(0u, 5u, 0u, y2_0_01, e0);
-  store(1u, 4u, 0u, y2_0_10, e0);
-  store(1u, 5u, 0u, y2_0_11, e0);
-  store(0u, 4u, 1u, y2_1_00, e1);
-  store(0u, 5u, 1u, y2_1_01, e1);
-  store(1u, 4u, 1u, y2_1_10, e1);
-  store(1u, 5u, 1u, y2_1_11, e1);
-  store(0u, 4u, 2u, y2_2_00, e2);
-  store(0u, 5u, 2u, y2_2_01, e2);
-  store(1u, 4u, 2u, y2_2_10, e2);
-  store(1u, 5u, 2u, y2_2_11, e2);
-  store(0u, 4u, 3u, y2_3_00, e3);
-  store(0u, 5u, 3u, y2_3_01, e3);
-  store(1u, 4u, 3u, y2_3_10, e3);
-  store(1u, 5u, 3u, y2_3_11, e3);
-  store(0u, 6u, 0u, y3_0_00, e0);
-  store(0u, 7u, 0u, y3_0_01, e0);
-  store(1u, 6u, 0u, y3_0_10, e0);
-  store(1u, 7u, 0u, y3_0_11, e0);
-  store(0u, 6u, 1u, y3_1_00, e1);
-  store(0u, 7u, 1u, y3_1_01, e1);
-  store(1u, 6u, 1u, y3_1_10, e1);
-  store(1u, 7u, 1u, y3_1_11, e1);
-  store(0u, 6u, 2u, y3_2_00, e2);
-  store(0u, 7u, 2u, y3_2_01, e2);
-  store(1u, 6u, 2u, y3_2_10, e2);
-  store(1u, 7u, 2u, y3_2_11, e2);
-  store(0u, 6u, 3u, y3_3_00, e3);
-  store(0u, 7u, 3u, y3_3_01, e3);
-  store(1u, 6u, 3u, y3_3_10, e3);
-  store(1u, 7u, 3u, y3_3_11, e3);
-  store(2u, 0u, 0u, y4_0_00, e0);
-  store(2u, 1u, 0u, y4_0_01, e0);
-  store(3u, 0u, 0u, y4_0_10, e0);
-  store(3u, 1u, 0u, y4_0_11, e0);
-  store(2u, 0u, 1u, y4_1_00, e1);
-  store(2u, 1u, 1u, y4_1_01, e1);
-  store(3u, 0u, 1u, y4_1_10, e1);
-  store(3u, 1u, 1u, y4_1_11, e1);
-  store(2u, 0u, 2u, y4_2_00, e2);
-  store(2u, 1u, 2u, y4_2_01, e2);
-  store(3u, 0u, 2u, y4_2_10, e2);
-  store(3u, 1u, 2u, y4_2_11, e2);
-  store(2u, 0u, 3u, y4_3_00, e3);
-  store(2u, 1u, 3u, y4_3_01, e3);
-  store(3u, 0u, 3u, y4_3_10, e3);
-  store(3u, 1u, 3u, y4_3_11, e3);
-  store(2u, 2u, 0u, y5_0_00, e0);
-  store(2u, 3u, 0u, y5_0_01, e0);
-  store(3u, 2u, 0u, y5_0_10, e0);
-  store(3u, 3u, 0u, y5_0_11, e0);
-  store(2u, 2u, 1u, y5_1_00, e1);
-  store(2u, 3u, 1u, y5_1_01, e1);
-  store(3u, 2u, 1u, y5_1_10, e1);
-  store(3u, 3u, 1u, y5_1_11, e1);
-  store(2u, 2u, 2u, y5_2_00, e2);
-  store(2u, 3u, 2u, y5_2_01, e2);
-  store(3u, 2u, 2u, y5_2_10, e2);
-  store(3u, 3u, 2u, y5_2_11, e2);
-  store(2u, 2u, 3u, y5_3_00, e3);
-  store(2u, 3u, 3u, y5_3_01, e3);
-  store(3u, 2u, 3u, y5_3_10, e3);
-  store(3u, 3u, 3u, y5_3_11, e3);
-  store(2u, 4u, 0u, y6_0_00, e0);
-  store(2u, 5u, 0u, y6_0_01, e0);
-  store(3u, 4u, 0u, y6_0_10, e0);
-  store(3u, 5u, 0u, y6_0_11, e0);
-  store(2u, 4u, 1u, y6_1_00, e1);
-  store(2u, 5u, 1u, y6_1_01, e1);
-  store(3u, 4u, 1u, y6_1_10, e1);
-  store(3u, 5u, 1u, y6_1_11, e1);
-  store(2u, 4u, 2u, y6_2_00, e2);
-  store(2u, 5u, 2u, y6_2_01, e2);
-  store(3u, 4u, 2u, y6_2_10, e2);
-  store(3u, 5u, 2u, y6_2_11, e2);
-  store(2u, 4u, 3u, y6_3_00, e3);
-  store(2u, 5u, 3u, y6_3_01, e3);
-  store(3u, 4u, 3u, y6_3_10, e3);
-  store(3u, 5u, 3u, y6_3_11, e3);
-  store(2u, 6u, 0u, y7_0_00, e0);
-  store(2u, 7u, 0u, y7_0_01, e0);
-  store(3u, 6u, 0u, y7_0_10, e0);
-  store(3u, 7u, 0u, y7_0_11, e0);
-  store(2u, 6u, 1u, y7_1_00, e1);
-  store(2u, 7u, 1u, y7_1_01, e1);
-  store(3u, 6u, 1u, y7_1_10, e1);
-  store(3u, 7u, 1u, y7_1_11, e1);
-  store(2u, 6u, 2u, y7_2_00, e2);
-  store(2u, 7u, 2u, y7_2_01, e2);
-  store(3u, 6u, 2u, y7_2_10, e2);
-  store(3u, 7u, 2u, y7_2_11, e2);
-  store(2u, 6u, 3u, y7_3_00, e3);
-  store(2u, 7u, 3u, y7_3_01, e3);
-  store(3u, 6u, 3u, y7_3_10, e3);
-  store(3u, 7u, 3u, y7_3_11, e3);
+  store4(0u, 0u, 0u, y0_0_00, y0_0_01, y1_0_00, y1_0_01, e0);
+  store4(0u, 4u, 0u, y2_0_00, y2_0_01, y3_0_00, y3_0_01, e0);
+  store4(1u, 0u, 0u, y0_0_10, y0_0_11, y1_0_10, y1_0_11, e0);
+  store4(1u, 4u, 0u, y2_0_10, y2_0_11, y3_0_10, y3_0_11, e0);
+  store4(0u, 0u, 1u, y0_1_00, y0_1_01, y1_1_00, y1_1_01, e1);
+  store4(0u, 4u, 1u, y2_1_00, y2_1_01, y3_1_00, y3_1_01, e1);
+  store4(1u, 0u, 1u, y0_1_10, y0_1_11, y1_1_10, y1_1_11, e1);
+  store4(1u, 4u, 1u, y2_1_10, y2_1_11, y3_1_10, y3_1_11, e1);
+  store4(0u, 0u, 2u, y0_2_00, y0_2_01, y1_2_00, y1_2_01, e2);
+  store4(0u, 4u, 2u, y2_2_00, y2_2_01, y3_2_00, y3_2_01, e2);
+  store4(1u, 0u, 2u, y0_2_10, y0_2_11, y1_2_10, y1_2_11, e2);
+  store4(1u, 4u, 2u, y2_2_10, y2_2_11, y3_2_10, y3_2_11, e2);
+  store4(0u, 0u, 3u, y0_3_00, y0_3_01, y1_3_00, y1_3_01, e3);
+  store4(0u, 4u, 3u, y2_3_00, y2_3_01, y3_3_00, y3_3_01, e3);
+  store4(1u, 0u, 3u, y0_3_10, y0_3_11, y1_3_10, y1_3_11, e3);
+  store4(1u, 4u, 3u, y2_3_10, y2_3_11, y3_3_10, y3_3_11, e3);
+  store4(2u, 0u, 0u, y4_0_00, y4_0_01, y5_0_00, y5_0_01, e0);
+  store4(2u, 4u, 0u, y6_0_00, y6_0_01, y7_0_00, y7_0_01, e0);
+  store4(3u, 0u, 0u, y4_0_10, y4_0_11, y5_0_10, y5_0_11, e0);
+  store4(3u, 4u, 0u, y6_0_10, y6_0_11, y7_0_10, y7_0_11, e0);
+  store4(2u, 0u, 1u, y4_1_00, y4_1_01, y5_1_00, y5_1_01, e1);
+  store4(2u, 4u, 1u, y6_1_00, y6_1_01, y7_1_00, y7_1_01, e1);
+  store4(3u, 0u, 1u, y4_1_10, y4_1_11, y5_1_10, y5_1_11, e1);
+  store4(3u, 4u, 1u, y6_1_10, y6_1_11, y7_1_10, y7_1_11, e1);
+  store4(2u, 0u, 2u, y4_2_00, y4_2_01, y5_2_00, y5_2_01, e2);
+  store4(2u, 4u, 2u, y6_2_00, y6_2_01, y7_2_00, y7_2_01, e2);
+  store4(3u, 0u, 2u, y4_2_10, y4_2_11, y5_2_10, y5_2_11, e2);
+  store4(3u, 4u, 2u, y6_2_10, y6_2_11, y7_2_10, y7_2_11, e2);
+  store4(2u, 0u, 3u, y4_3_00, y4_3_01, y5_3_00, y5_3_01, e3);
+  store4(2u, 4u, 3u, y6_3_00, y6_3_01, y7_3_00, y7_3_01, e3);
+  store4(3u, 0u, 3u, y4_3_10, y4_3_11, y5_3_10, y5_3_11, e3);
+  store4(3u, 4u, 3u, y6_3_10, y6_3_11, y7_3_10, y7_3_11, e3);
   // end of generated Winograd tile
 }
 
 // U[4i + j][o][c] = (G g[o, c] G^T)[i][j] into u's row (4i + j) * C4 + c at float o, zero for c >= C
-// (padded channels), with G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]. One invocation
-// per (c, o); the weights change between batches only in training, so each call transforms them anew.
+// (padded channels), with G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]] and g[o, c] the
+// kernel w[o, c], or with flip = 1 w[c, o] turned by 180 degrees (tap 8 - k). One invocation per (c, o);
+// the weights change between batches in training, so each call transforms them anew.
 @compute @workgroup_size(64)
 fn transform(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x;
@@ -1525,13 +1460,15 @@ fn transform(@builtin(global_invocation_id) gid: vec3<u32>) {
   let c = t / p.O;
   let o = t % p.O;
   let live = c < p.C;
-  let base = (o * p.C + min(c, p.C - 1u)) * 9u;
+  let cc = min(c, p.C - 1u);
+  let flipped = p.flip == 1u;
+  let base = select((o * p.C + cc) * 9u, (cc * p.O + o) * 9u, flipped);
   // G g: the kernel's rows combined, per kernel column b
   var gg: array<vec4<f32>, 3>;
   for (var b = 0u; b < 3u; b++) {
-    let a0 = select(0.0, w[base + b], live);
-    let a1 = select(0.0, w[base + 3u + b], live);
-    let a2 = select(0.0, w[base + 6u + b], live);
+    let a0 = select(0.0, w[base + select(b, 8u - b, flipped)], live);
+    let a1 = select(0.0, w[base + select(3u + b, 5u - b, flipped)], live);
+    let a2 = select(0.0, w[base + select(6u + b, 2u - b, flipped)], live);
     gg[b] = vec4<f32>(a0, 0.5 * (a0 + a1 + a2), 0.5 * (a0 - a1 + a2), a2);
   }
   // (G g) G^T: the same over the columns

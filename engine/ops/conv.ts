@@ -695,12 +695,22 @@ function forwardPacked(
   packedOut = false,
 ): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
-  if (packedOut && winogradFits(g)) {
+  if (winogradFits(g) && w.dtype === "f32" && (packedOut || !epi?.residual)) {
     // Both operands the Winograd kernel reads come from activation textures, as the direct kernel's do.
     const at = activationTexture({ ...forwardArgs(xp, w, bias, g, epi), packedOut });
     const rt = at && epi?.residual ? residualTexture(epi.residual, at) : null;
     if (at && (rt || !epi?.residual)) {
-      return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt, relu: epi?.relu ?? false });
+      const layout = packedOut ? "packed" : "nchw";
+      return winogradForward({
+        g,
+        w,
+        bias,
+        scale: epi?.scale ?? null,
+        at,
+        rt,
+        relu: epi?.relu ?? false,
+        layout,
+      });
     }
   }
   const wf = packWeightsForward(w);
@@ -1037,6 +1047,11 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const S = g.S;
   const O4 = pad4(g.O);
   const gp = packActivations(gy); // [N, OH, OW, O4]
+  const winograd = winogradInputGradient(gp, w, g);
+  if (winograd) {
+    gp.dispose();
+    return winograd;
+  }
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
@@ -1079,6 +1094,29 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   gp.dispose();
   wb.dispose();
   return reduceSplits(target, splits, shape);
+}
+
+/**
+ * The input gradient by Winograd where it fits (winogradFits): for a 3x3 stride-1 padding-1 convolution it
+ * is the same convolution of the output gradient, packed as gp, with each kernel w[o, c] turned by 180
+ * degrees and the channels swapped. Null where it does not fit or the texture is not at hand.
+ */
+function winogradInputGradient(gp: Tensor, w: Tensor, g: ConvGeometry): Tensor | null {
+  const gt: ConvGeometry = { ...g, C: g.O, O: g.C };
+  if (!winogradFits(gt)) return null;
+  const at = activationTexture(forwardArgs(gp, w, null, gt));
+  if (!at) return null;
+  return winogradForward({
+    g: gt,
+    w,
+    flip: true,
+    bias: null,
+    scale: null,
+    at,
+    rt: null,
+    relu: false,
+    layout: "nchw",
+  });
 }
 
 /** Weight gradient from the packed input xp [N, H, W, C4]. */

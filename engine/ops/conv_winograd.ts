@@ -1,9 +1,10 @@
 /**
- * Inference 3x3 convolutions (stride 1, padding 1) by Winograd F(2x2, 3x3) on lavapipe
- * (shaders/conv_winograd.wgsl): packed activations in and out, with the fused epilogue of the direct
- * kernel (folded batchnorm scale, bias, residual, ReLU). 2.25x fewer multiplies; measured on lavapipe
- * against the direct kernel at batch 400 (README "Speed"). conv.ts routes a packed forward pass here
- * where winogradFits says so and both textures it reads are at hand.
+ * 3x3 convolutions (stride 1, padding 1) by Winograd F(2x2, 3x3) on lavapipe (shaders/conv_winograd.wgsl):
+ * packed activations in; out, packed activations with the fused epilogue of the direct kernel (folded
+ * batchnorm scale, bias, residual, ReLU) for inference, or NCHW for training's forward pass and, with the
+ * weights transposed and flipped, its input gradient. 2.25x fewer multiplies; measured on lavapipe against
+ * the direct kernel (README "Speed"). conv.ts routes a pass here where winogradFits says so and the
+ * textures it reads are at hand.
  */
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
@@ -27,12 +28,13 @@ const BLOCK_H = 2 * WINOGRAD_ROWS, BLOCK_W = 2 * WINOGRAD_COLS;
 const BLOCK_O = 4 * WINOGRAD_GROUPS;
 
 /**
- * Whether the Winograd kernel computes this forward convolution: where the tile policy says so
- * (TileConfig.winograd: lavapipe), a 3x3 kernel at stride 1 with padding 1 (output size = input size), output blocks that tile the image (H % 4 == 0,
- * W % 8 == 0) and the channels (O % 16 == 0). Every 3x3 stride-1 layer of a CIFAR ResNet qualifies,
- * its stem too (3 channels, padded to 4): as fast as the direct kernel there (22.4 against 23.9 ms at
- * batch 400, profiled), and a ResNet then compiles no 8 x 4 direct tile (ResNet-20 to its first batch
- * with an empty cache 20.9 s against 24.8).
+ * Whether the Winograd kernel computes this convolution (a forward pass, or an input gradient as the
+ * convolution with channels swapped): where the tile policy says so (TileConfig.winograd: lavapipe), a 3x3
+ * kernel at stride 1 with padding 1 (output size = input size), output blocks that tile the image
+ * (H % 4 == 0, W % 8 == 0) and the channels (O % 16 == 0). Every 3x3 stride-1 layer of a CIFAR ResNet
+ * qualifies, its stem's forward pass too (3 channels, padded to 4): as fast as the direct kernel there
+ * (22.4 against 23.9 ms at batch 400, profiled), and a ResNet then compiles no 8 x 4 direct tile
+ * (ResNet-20 to its first batch with an empty cache 20.9 s against 24.8).
  */
 export function winogradFits(g: ConvGeometry): boolean {
   return currentTileConfig().winograd === true && g.KH === 3 && g.KW === 3 && g.S === 1 && g.P === 1 &&
@@ -40,23 +42,32 @@ export function winogradFits(g: ConvGeometry): boolean {
 }
 
 export interface WinogradArgs {
+  /** The convolution computed: input channels C, output channels O. */
   g: ConvGeometry;
-  /** [O, C, 3, 3] f32. */
+  /** [O, C, 3, 3] f32, or with `flip` [C, O, 3, 3] (an input gradient: each kernel turned by 180 degrees). */
   w: Tensor;
+  flip?: boolean;
   /** [O] each, or null (no bias; scale 1). */
   bias: Tensor | null;
   scale: Tensor | null;
   /** The packed input [N, H, W, C4] as an activation texture (conv.ts activationTexture). */
   at: TextureBindable;
-  /** The residual, packed like the output, as an activation texture, or null for none. */
+  /** The residual, packed like the output, as an activation texture, or null for none (always, NCHW). */
   rt: TextureBindable | null;
   relu: boolean;
+  /** The output's layout: packed [N, H, W, O] (inference) or [N, O, H, W] (training). */
+  layout: "packed" | "nchw";
 }
 
-/** The packed output [N, H, W, O] of the convolution (see winogradFits for what it takes). */
+/** The convolution's output, in args.layout (see winogradFits for what it takes). */
 export function winogradForward(args: WinogradArgs): Tensor {
-  const { g, w, bias, scale, at, rt, relu } = args;
+  const { g, w, bias, scale, at, rt, relu, layout, flip = false } = args;
   if (!winogradFits(g)) throw new Error("internal: winogradForward on a convolution it does not fit");
+  const want = flip ? [g.C, g.O, 3, 3] : [g.O, g.C, 3, 3];
+  if (w.shape.join() !== want.join()) {
+    throw new Error(`internal: Winograd weights ${w.shape}, expected ${want}`);
+  }
+  if (layout === "nchw" && rt) throw new Error("internal: a Winograd residual in the NCHW layout");
   const C4 = Math.ceil(g.C / 4) * 4, OG = g.O / 4;
   // U as rows of 64-float multiples (a buffer-to-texture copy needs rows 256 bytes apart), then the
   // bias and scale rows.
@@ -84,6 +95,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
     bias: bias ? 1 : 0,
     scale: scale ? 1 : 0,
     rowFloats,
+    flip: flip ? 1 : 0,
   };
   const e = engine();
   const u = Tensor.empty([uRows * rowFloats], "f32", "winograd weights");
@@ -97,11 +109,12 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const rowBytes = Math.ceil(OG / 16) * 256;
   if (bias) e.rec.copyToTexture(paddedView(bias), rowBytes, texture, OG, 1, uRows);
   if (scale) e.rec.copyToTexture(paddedView(scale), rowBytes, texture, OG, 1, uRows + 1);
-  const out = Tensor.empty([g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
+  const nchw = layout === "nchw";
+  const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
   e.run("conv_winograd", "main", {
     bindings: { at, wt: { texture }, rt: rt ?? spareTexture(), out4: paddedView(out) },
     uniforms,
     workgroups: [gridX, Math.ceil(groups / gridX)],
-  });
+  }, nchw ? { NCHW: 1 } : {});
   return out;
 }

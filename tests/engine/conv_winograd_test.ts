@@ -1,17 +1,19 @@
 /**
- * The Winograd F(2x2, 3x3) inference convolution (shaders/conv_winograd.wgsl, engine/ops/conv_winograd.ts)
- * against a float64 direct convolution: on the software adapter conv2dFusedPacked routes every 3x3
- * stride-1 padding-1 layer whose output blocks tile the image and channels there, with the fused
- * epilogue (scale, bias, residual, ReLU); other shapes, and a GPU's tile policy, keep the direct kernel.
+ * The Winograd F(2x2, 3x3) convolution (shaders/conv_winograd.wgsl, engine/ops/conv_winograd.ts) against
+ * float64 direct convolutions: on the software adapter every 3x3 stride-1 padding-1 layer whose output
+ * blocks tile the image and channels runs there, for inference (conv2dFusedPacked: packed output, fused
+ * epilogue of scale, bias, residual, ReLU) and for training (conv2d: NCHW output with bias, and the input
+ * gradient as the convolution of the output gradient with the flipped, transposed weights); other shapes,
+ * and a GPU's tile policy, keep the direct kernel.
  */
 import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
-import { readTensors, scope, Tensor } from "../../engine/mod.ts";
-import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
+import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray, withDispatches } from "../helpers.ts";
-import { packedLayout } from "./references.ts";
+import { packedLayout, refConv } from "./references.ts";
 
 interface Case {
   N: number;
@@ -168,3 +170,123 @@ gpuTest(
     }
   },
 );
+
+/** A training convolution: x [N, C, H, W], w [O, C, 3, 3], padding 1. */
+interface TrainCase {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  O: number;
+}
+
+/** dx = the input gradient of conv3x3(x, w, padding 1) for the output gradient gy, in float64. */
+function refInputGradient(c: TrainCase, gy: Float32Array, w: Float32Array): Float64Array {
+  const dx = new Float64Array(c.N * c.C * c.H * c.W);
+  for (let n = 0; n < c.N; n++) {
+    for (let o = 0; o < c.O; o++) {
+      for (let oh = 0; oh < c.H; oh++) {
+        for (let ow = 0; ow < c.W; ow++) {
+          const g = gy[((n * c.O + o) * c.H + oh) * c.W + ow];
+          for (let ci = 0; ci < c.C; ci++) {
+            for (let kh = 0; kh < 3; kh++) {
+              const ih = oh - 1 + kh;
+              if (ih < 0 || ih >= c.H) continue;
+              for (let kw = 0; kw < 3; kw++) {
+                const iw = ow - 1 + kw;
+                if (iw < 0 || iw >= c.W) continue;
+                dx[((n * c.C + ci) * c.H + ih) * c.W + iw] += g * w[((o * c.C + ci) * 3 + kh) * 3 + kw];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return dx;
+}
+
+/**
+ * conv2d's forward pass (with bias) and, through autograd, the input gradient for an output gradient gy
+ * (the gradient of sum(y * gy)), with the convolution kernels each ran.
+ */
+async function runTraining(c: TrainCase, seed: number) {
+  const x = randomArray(c.N * c.C * c.H * c.W, seed);
+  const w = randomArray(c.O * c.C * 9, seed + 1, -0.3, 0.3);
+  const bias = randomArray(c.O, seed + 2);
+  const gy = randomArray(c.N * c.O * c.H * c.W, seed + 3);
+  const [[y, dx], seen] = await withDispatches(async () =>
+    await readTensors(scope(() => {
+      const xt = Tensor.from(x, [c.N, c.C, c.H, c.W]);
+      xt.requiresGrad = true;
+      const out = conv2d(xt, Tensor.from(w, [c.O, c.C, 3, 3]), Tensor.from(bias, [c.O]), { padding: 1 });
+      backward(sum(mul(out, Tensor.from(gy, [c.N, c.O, c.H, c.W]))));
+      return [out, xt.grad!];
+    }))
+  );
+  const g = { N: c.N, C: c.C, H: c.H, W: c.W, O: c.O, KH: 3, KW: 3, S: 1, P: 1 };
+  const conv = (d: { family: string; entry: string }) => d.entry === "main" && d.family.startsWith("conv");
+  return {
+    y,
+    dx,
+    wantY: refConv(x, w, bias, g),
+    wantDx: refInputGradient(c, gy, w),
+    kernels: seen.filter(conv).map((d) => d.family),
+  };
+}
+
+gpuTest(
+  "training: conv2d's forward pass (NCHW, with bias) and its input gradient (flipped weights) run Winograd and match float64",
+  async () => {
+    // a ResNet's stem (3 channels in) and stages; 13 channels out: the output gradient's channels padded to 16
+    const cases: TrainCase[] = [
+      { N: 2, C: 3, H: 8, W: 8, O: 16 },
+      { N: 3, C: 16, H: 8, W: 16, O: 16 },
+      { N: 2, C: 32, H: 12, W: 8, O: 32 },
+      { N: 1, C: 64, H: 4, W: 24, O: 64 },
+      { N: 2, C: 16, H: 4, W: 8, O: 13 },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const { y, dx, wantY, wantDx, kernels } = await runTraining(c, 300 + 10 * i);
+      const what = JSON.stringify(c);
+      assertClose(y, wantY, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: `forward ${what}` });
+      assertClose(dx, wantDx, {
+        rtol: 2e-5,
+        atol: 2e-5 * Math.sqrt(9 * c.O),
+        what: `input gradient ${what}`,
+      });
+      // the forward pass tiles O by 16 and the input gradient C by 16; the rest keep the direct kernel
+      const forward = winograd() && c.O % 16 === 0 ? "conv_winograd" : "conv2d";
+      const input = winograd() && c.C % 16 === 0 ? "conv_winograd" : "conv2d";
+      assert.deepEqual(kernels.slice(0, 2), [forward, input], what);
+    }
+  },
+);
+
+gpuTest("Winograd's input gradient equals the direct kernel's on a random output gradient", async () => {
+  // the same call under the GPU tile policy (direct kernel) and the software adapter's (Winograd)
+  const c: TrainCase = { N: 2, C: 16, H: 8, W: 8, O: 32 };
+  const gy = randomArray(c.N * c.O * c.H * c.W, 7), w = randomArray(c.O * c.C * 9, 8);
+  const input = () =>
+    readTensors(scope(() => [
+      conv2dBackwardInput(Tensor.from(gy, [c.N, c.O, c.H, c.W]), Tensor.from(w, [c.O, c.C, 3, 3]), [
+        c.N,
+        c.C,
+        c.H,
+        c.W,
+      ], { padding: 1 }),
+    ]));
+  const [[fast], seen] = await withDispatches(input);
+  const software = winograd();
+  overrideTileConfig(
+    tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
+  );
+  try {
+    const [[direct], seenDirect] = await withDispatches(input);
+    assertClose(fast, direct, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.O), what: "input gradient" });
+    assert.ok(seenDirect.every((d) => d.family !== "conv_winograd"));
+    assert.equal(seen.some((d) => d.family === "conv_winograd"), software);
+  } finally {
+    overrideTileConfig(null);
+  }
+});
