@@ -16,7 +16,8 @@
  *   in matmul.wgsl, conv2d.wgsl and conv2d_f16.wgsl.
  * - conv2d_f16.wgsl's forward epilogue (residual, vec4 stores, ReLU), copied from conv2d.wgsl between
  *   a `// shared forward epilogue ...` line and a `// end of shared forward epilogue` line.
- * - conv_winograd.wgsl's body (winogradBody: its tiles' transforms, products and stores).
+ * - conv_winograd.wgsl's body (winogradBody: its tiles' transforms, products and stores) and
+ *   conv_winograd_grad.wgsl's (winogradGradBody: the weight gradient's transforms and sums).
  * - the vec4 loads whose operand a texture copy may hold (`TX = 1` on the software adapter:
  *   engine/ops/operand_texture.ts) in matmul.wgsl, batchnorm.wgsl and elementwise.wgsl, between a
  *   `// generated: vec4 operand loads ...` line and a `// end of generated vec4 operand loads` line.
@@ -379,6 +380,90 @@ export function winogradBody(): string[] {
   return L;
 }
 
+/**
+ * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
+ * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles. Per tile: V = B^T d B
+ * for its 4 input channels (16 texel loads), then per group of 4 output channels A dY A^T (4 loads) and its
+ * 64 vec4 multiply-adds into the sums.
+ */
+export function winogradGradBody(): string[] {
+  const L: string[] = [];
+  const xyzw = "xyzw";
+  for (let xi = 0; xi < 16; xi++) {
+    L.push(`  ${Array.from({ length: 16 }, (_, o) => `var a${xi}_${o} = V0;`).join(" ")}`);
+  }
+  L.push(`  for (var t = t0; t < t1; t++) {`);
+  L.push(`    oy = 2u * ty;`, `    ox = 2u * tx;`, `    y0 = i32(oy) - 1;`, `    x0 = i32(ox) - 1;`);
+  for (let a = 0; a < 4; a++) {
+    L.push(`    ${[0, 1, 2, 3].map((b) => `let d${a}_${b} = ldx(${a}, ${b});`).join(" ")}`);
+  }
+  // V = B^T d B: rows of B^T d, then their products with B's columns
+  for (let i = 0; i < 4; i++) {
+    L.push(
+      `    ${
+        [0, 1, 2, 3].map((b) => `let r${i}_${b} = ${signedSum(BT[i], (a) => `d${a}_${b}`)};`).join(" ")
+      }`,
+    );
+    L.push(
+      `    ${
+        [0, 1, 2, 3].map((j) => `let v${i}_${j} = ${signedSum(BT[j], (b) => `r${i}_${b}`)};`).join(" ")
+      }`,
+    );
+  }
+  for (let g = 0; g < 4; g++) {
+    L.push(`    {`);
+    L.push(
+      `      ${
+        [0, 1].flatMap((r) => [0, 1].map((c) => `let g${r}${c} = ldg(${r}u, ${c}u, ${g}u);`)).join(" ")
+      }`,
+    );
+    // A dY A^T: A = AT^T, so row i of A dY combines dY's rows by AT's column i
+    const column = (k: number) => AT.map((row) => row[k]);
+    for (let i = 0; i < 4; i++) {
+      L.push(
+        `      ${
+          [0, 1].map((c) => `let q${i}_${c} = ${signedSum(column(i), (r) => `g${r}${c}`)};`).join(" ")
+        }`,
+      );
+      L.push(
+        `      ${
+          [0, 1, 2, 3].map((j) => `let h${i}_${j} = ${signedSum(column(j), (c) => `q${i}_${c}`)};`).join(" ")
+        }`,
+      );
+    }
+    for (let xi = 0; xi < 16; xi++) {
+      const [i, j] = [Math.floor(xi / 4), xi % 4];
+      L.push(
+        `      ${
+          [0, 1, 2, 3].map((k) => {
+            const acc = `a${xi}_${4 * g + k}`;
+            return `${acc} = fma(vec4<f32>(h${i}_${j}.${xyzw[k]}), v${i}_${j}, ${acc});`;
+          }).join(" ")
+        }`,
+      );
+    }
+    L.push(`    }`);
+  }
+  L.push(`    tx += 1u;`);
+  L.push(`    if (tx == p.TW) {`, `      tx = 0u;`, `      ty += 1u;`);
+  L.push(`      if (ty == p.TH) {`, `        ty = 0u;`, `        n += 1u;`, `      }`, `    }`);
+  L.push(`  }`);
+  for (let xi = 0; xi < 16; xi++) {
+    for (let g = 0; g < 4; g++) {
+      L.push(`  ${[0, 1, 2, 3].map((k) => `st(${xi}u, ${g}u, ${k}u, s, a${xi}_${4 * g + k});`).join(" ")}`);
+    }
+  }
+  return L;
+}
+
+const GRAD_BEGIN = "  // generated: Winograd weight gradient (engine/kernel_gen.ts writes it; edit there)";
+const GRAD_END = "  // end of generated Winograd weight gradient";
+
+/** conv_winograd_grad.wgsl with its generated body rewritten. */
+export function withWinogradGradBody(source: string): string {
+  return withSection(source, "conv_winograd_grad.wgsl", GRAD_BEGIN, GRAD_END, winogradGradBody());
+}
+
 const WINOGRAD_BEGIN = "  // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)";
 const WINOGRAD_END = "  // end of generated Winograd tile";
 
@@ -410,6 +495,7 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
     out.set(file, withOperandLoads(read(file), file));
   }
   out.set("conv_winograd.wgsl", withWinogradBody(read("conv_winograd.wgsl")));
+  out.set("conv_winograd_grad.wgsl", withWinogradGradBody(read("conv_winograd_grad.wgsl")));
   return out;
 }
 

@@ -14,7 +14,7 @@ import type { LaneAxis } from "./matmul_tiles.ts";
 import { sum } from "./reduce.ts";
 import { scalarConst } from "./reduce_kernels.ts";
 import { fmt, MAX_GRID, paddedView } from "./util.ts";
-import { winogradFits, winogradForward } from "./conv_winograd.ts";
+import { winogradFits, winogradForward, winogradGradFits, winogradWeightGradient } from "./conv_winograd.ts";
 import {
   copyIntoRows,
   operandCopiesPay,
@@ -1040,18 +1040,38 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const op = "conv2d backward (input)";
   const g = convGeometry(op, xShape, w.shape, opts);
   checkGrad(op, gy, g);
+  const packed = new PackedGradient(gy);
+  const dx = inputGradient(packed, w, g, op);
+  packed.dispose();
+  return dx;
+}
+
+/**
+ * The output gradient gy [N, O, OH, OW] packed [N, OH, OW, O4] when first asked for, shared by the input
+ * gradient and the Winograd weight gradient of one backward step.
+ */
+class PackedGradient {
+  #packed: Tensor | null = null;
+  constructor(readonly gy: Tensor) {}
+  get(): Tensor {
+    return this.#packed ??= packActivations(this.gy);
+  }
+  dispose(): void {
+    this.#packed?.dispose();
+  }
+}
+
+/** conv2dBackwardInput on its checked geometry. */
+function inputGradient(packed: PackedGradient, w: Tensor, g: ConvGeometry, op: string): Tensor {
   if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
   const shape = [g.N, g.C, g.H, g.W];
   if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
   if (g.O === 0) return zeros(shape);
   const S = g.S;
   const O4 = pad4(g.O);
-  const gp = packActivations(gy); // [N, OH, OW, O4]
+  const gp = packed.get(); // [N, OH, OW, O4]
   const winograd = winogradInputGradient(gp, w, g);
-  if (winograd) {
-    gp.dispose();
-    return winograd;
-  }
+  if (winograd) return winograd;
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
@@ -1091,7 +1111,6 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const wt = sharedOperandTexture(phases[0], plans[0]);
   const at = activationTexture(phases[0], phases.reduce((n, p) => n + p.M * p.NC * p.K, 0));
   phases.forEach((p, i) => dispatch(p, plans[i], target, splits, size, wt, at));
-  gp.dispose();
   wb.dispose();
   return reduceSplits(target, splits, shape);
 }
@@ -1120,7 +1139,8 @@ function winogradInputGradient(gp: Tensor, w: Tensor, g: ConvGeometry): Tensor |
 }
 
 /** Weight gradient from the packed input xp [N, H, W, C4]. */
-function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: string): Tensor {
+function backwardWeightPacked(packed: PackedGradient, xp: Tensor, g: ConvGeometry, op: string): Tensor {
+  const gy = packed.gy;
   const shape = [g.O, g.C, g.KH, g.KW];
   const K = g.N * g.OH * g.OW;
   const NC = g.KH * g.KW * pad4(g.C);
@@ -1141,12 +1161,28 @@ function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: strin
     lanes: "cols",
     VA: (g.OH * g.OW) % 4 === 0 ? 1 : 0,
   };
+  const winograd = winogradWeightGradientOf(packed, args);
+  if (winograd) return winograd;
   const pl = plan(args);
   const splits = splitsFor(pl, K);
   const size = g.O * g.C * g.KH * g.KW;
   const target = Tensor.empty(splits === 1 ? shape : [splits, ...shape], "f32", op);
   dispatch(args, pl, target, splits, size);
   return reduceSplits(target, splits, shape);
+}
+
+/**
+ * The weight gradient by Winograd where it fits (winogradGradFits): the input from its activation texture,
+ * the packed output gradient from the one the input gradient copied it into, if still there, or from a
+ * copy of its own. Null where it does not fit or a texture is not at hand.
+ */
+function winogradWeightGradientOf(packed: PackedGradient, args: PassArgs): Tensor | null {
+  if (!winogradGradFits(args.g)) return null;
+  const xt = activationTexture(args);
+  if (!xt) return null;
+  const gp = packed.get();
+  const gt = residentTexture(gp) ?? vec4Texture(gp, "winograd output gradient");
+  return gt && winogradWeightGradient(args.g, xt, gt);
 }
 
 /** Gradient of conv2d with respect to its weight: g [N, O, OH, OW], x [N, C, H, W] -> [O, C, KH, KW]. */
@@ -1157,7 +1193,9 @@ export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts:
   if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
   if (g.N * g.C * g.H * g.W === 0) return zeros([g.O, g.C, g.KH, g.KW]);
   const xp = packActivations(x);
-  const dw = backwardWeightPacked(gy, xp, g, op);
+  const packed = new PackedGradient(gy);
+  const dw = backwardWeightPacked(packed, xp, g, op);
+  packed.dispose();
   xp.dispose();
   return dw;
 }
@@ -1194,11 +1232,18 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
     ]);
   }
-  const grads = (gy: Tensor, sw: Tensor, weightGrad: () => Tensor) => [
-    x.requiresGrad ? conv2dBackwardInput(gy, sw, x.shape, opts) : null,
-    w.requiresGrad ? weightGrad() : null,
-    bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
-  ];
+  const grads = (gy: Tensor, sw: Tensor, weightGrad: (packed: PackedGradient) => Tensor) => {
+    checkGrad(op, gy, g);
+    // gy packed once, for the input gradient and a Winograd weight gradient
+    const packed = new PackedGradient(gy);
+    const out = [
+      x.requiresGrad ? inputGradient(packed, sw, g, "conv2d backward (input)") : null,
+      w.requiresGrad ? weightGrad(packed) : null,
+      bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
+    ];
+    packed.dispose();
+    return out;
+  };
   if (useIm2col(x, g)) {
     // The im2col copy serves only the forward pass; the weight gradient packs x when it is needed.
     const y = forward(x, w, bias, g);
@@ -1218,7 +1263,8 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
     op,
     [x, w, bias],
     [xp, w],
-    (gy, [sxp, sw]) => grads(gy, sw, () => backwardWeightPacked(gy, sxp, g, "conv2d backward (weight)")),
+    (gy, [sxp, sw]) =>
+      grads(gy, sw, (packed) => backwardWeightPacked(packed, sxp, g, "conv2d backward (weight)")),
   );
   xp.dispose();
   return out;

@@ -47,7 +47,8 @@ export interface TileConfig {
    */
   firstLayer?(M: number, N: number): GemmTile | null;
   /**
-   * Whether 3x3 stride-1 inference convolutions go through shaders/conv_winograd.wgsl
+   * Whether 3x3 stride-1 convolutions go through shaders/conv_winograd.wgsl (inference, training's
+   * forward pass and input gradient) and conv_winograd_grad.wgsl (the weight gradient)
    * (engine/ops/conv_winograd.ts): on Mesa's lavapipe, where it was measured (README "Speed"). Not on
    * SwiftShader (Chromium's CPU adapter), whose pipeline for it was still not created after more than 5
    * minutes (the Chromium kernel test), nor on GPUs, whose direct kernel has tiles of its own.

@@ -180,9 +180,10 @@ interface TrainCase {
   O: number;
 }
 
-/** dx = the input gradient of conv3x3(x, w, padding 1) for the output gradient gy, in float64. */
-function refInputGradient(c: TrainCase, gy: Float32Array, w: Float32Array): Float64Array {
+/** The input and weight gradients of conv3x3(x, w, padding 1) for the output gradient gy, in float64. */
+function refGradients(c: TrainCase, gy: Float32Array, x: Float32Array, w: Float32Array) {
   const dx = new Float64Array(c.N * c.C * c.H * c.W);
+  const dw = new Float64Array(c.O * c.C * 9);
   for (let n = 0; n < c.N; n++) {
     for (let o = 0; o < c.O; o++) {
       for (let oh = 0; oh < c.H; oh++) {
@@ -195,7 +196,9 @@ function refInputGradient(c: TrainCase, gy: Float32Array, w: Float32Array): Floa
               for (let kw = 0; kw < 3; kw++) {
                 const iw = ow - 1 + kw;
                 if (iw < 0 || iw >= c.W) continue;
-                dx[((n * c.C + ci) * c.H + ih) * c.W + iw] += g * w[((o * c.C + ci) * 3 + kh) * 3 + kw];
+                const xi = ((n * c.C + ci) * c.H + ih) * c.W + iw, wi = ((o * c.C + ci) * 3 + kh) * 3 + kw;
+                dx[xi] += g * w[wi];
+                dw[wi] += g * x[xi];
               }
             }
           }
@@ -203,63 +206,101 @@ function refInputGradient(c: TrainCase, gy: Float32Array, w: Float32Array): Floa
       }
     }
   }
-  return dx;
+  return { dx, dw };
 }
 
 /**
- * conv2d's forward pass (with bias) and, through autograd, the input gradient for an output gradient gy
- * (the gradient of sum(y * gy)), with the convolution kernels each ran.
+ * conv2d's forward pass (with bias) and, through autograd, the input and weight gradients for an output
+ * gradient gy (the gradients of sum(y * gy)), with the convolution kernels that ran, in order.
  */
 async function runTraining(c: TrainCase, seed: number) {
   const x = randomArray(c.N * c.C * c.H * c.W, seed);
   const w = randomArray(c.O * c.C * 9, seed + 1, -0.3, 0.3);
   const bias = randomArray(c.O, seed + 2);
   const gy = randomArray(c.N * c.O * c.H * c.W, seed + 3);
-  const [[y, dx], seen] = await withDispatches(async () =>
+  const [[y, dx, dw], seen] = await withDispatches(async () =>
     await readTensors(scope(() => {
-      const xt = Tensor.from(x, [c.N, c.C, c.H, c.W]);
+      const xt = Tensor.from(x, [c.N, c.C, c.H, c.W]), wt = Tensor.from(w, [c.O, c.C, 3, 3]);
       xt.requiresGrad = true;
-      const out = conv2d(xt, Tensor.from(w, [c.O, c.C, 3, 3]), Tensor.from(bias, [c.O]), { padding: 1 });
+      wt.requiresGrad = true;
+      const out = conv2d(xt, wt, Tensor.from(bias, [c.O]), { padding: 1 });
       backward(sum(mul(out, Tensor.from(gy, [c.N, c.O, c.H, c.W]))));
-      return [out, xt.grad!];
+      return [out, xt.grad!, wt.grad!];
     }))
   );
   const g = { N: c.N, C: c.C, H: c.H, W: c.W, O: c.O, KH: 3, KW: 3, S: 1, P: 1 };
   const conv = (d: { family: string; entry: string }) => d.entry === "main" && d.family.startsWith("conv");
+  const want = refGradients(c, gy, x, w);
   return {
     y,
     dx,
+    dw,
     wantY: refConv(x, w, bias, g),
-    wantDx: refInputGradient(c, gy, w),
+    wantDx: want.dx,
+    wantDw: want.dw,
     kernels: seen.filter(conv).map((d) => d.family),
   };
 }
 
+/** conv2d's three passes on case c against float64, and the kernel each ran (Winograd where its blocks fit). */
+async function checkTraining(c: TrainCase, seed: number) {
+  const { y, dx, dw, wantY, wantDx, wantDw, kernels } = await runTraining(c, seed);
+  const what = JSON.stringify(c);
+  assertClose(y, wantY, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: `forward ${what}` });
+  assertClose(dx, wantDx, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.O), what: `input gradient ${what}` });
+  assertClose(dw, wantDw, {
+    rtol: 2e-5,
+    atol: 2e-5 * Math.sqrt(c.N * c.H * c.W),
+    what: `weight gradient ${what}`,
+  });
+  // The forward pass tiles 4 x 8 pixels and O by 16, the input gradient C by 16, the weight gradient
+  // 2 x 2 pixels and O by 16; the rest keep the direct kernel.
+  const on = winograd(), blocks = c.H % 4 === 0 && c.W % 8 === 0;
+  assert.deepEqual(kernels, [
+    on && blocks && c.O % 16 === 0 ? "conv_winograd" : "conv2d",
+    on && blocks && c.C % 16 === 0 ? "conv_winograd" : "conv2d",
+    on && c.H % 2 === 0 && c.W % 2 === 0 && c.O % 16 === 0 ? "conv_winograd_grad" : "conv2d",
+  ], what);
+}
+
 gpuTest(
-  "training: conv2d's forward pass (NCHW, with bias) and its input gradient (flipped weights) run Winograd and match float64",
+  "training: conv2d's forward pass (NCHW, with bias), input gradient (flipped weights) and weight gradient run Winograd and match float64",
   async () => {
-    // a ResNet's stem (3 channels in) and stages; 13 channels out: the output gradient's channels padded to 16
     const cases: TrainCase[] = [
+      // a ResNet's stem (3 channels in) and stages
       { N: 2, C: 3, H: 8, W: 8, O: 16 },
       { N: 3, C: 16, H: 8, W: 16, O: 16 },
       { N: 2, C: 32, H: 12, W: 8, O: 32 },
       { N: 1, C: 64, H: 4, W: 24, O: 64 },
+      // 13 channels out: forward and weight gradient direct, the input gradient on Winograd, its 13 input
+      // channels (the output gradient's) padded to 16
       { N: 2, C: 16, H: 4, W: 8, O: 13 },
+      // images the forward blocks do not tile but 2 x 2 tiles do: 45 tiles in shares of 2, the last one short
+      { N: 3, C: 16, H: 6, W: 10, O: 16 },
+      // 13 input channels (padded to 16 in the packed input), 48 out
+      { N: 2, C: 13, H: 4, W: 8, O: 48 },
+      // 64 blocks of 16 x 4 channels: two shares; 256 blocks: one share, nothing to add
+      { N: 1, C: 64, H: 2, W: 2, O: 64 },
+      { N: 1, C: 256, H: 2, W: 2, O: 64 },
     ];
-    for (const [i, c] of cases.entries()) {
-      const { y, dx, wantY, wantDx, kernels } = await runTraining(c, 300 + 10 * i);
-      const what = JSON.stringify(c);
-      assertClose(y, wantY, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: `forward ${what}` });
-      assertClose(dx, wantDx, {
-        rtol: 2e-5,
-        atol: 2e-5 * Math.sqrt(9 * c.O),
-        what: `input gradient ${what}`,
-      });
-      // the forward pass tiles O by 16 and the input gradient C by 16; the rest keep the direct kernel
-      const forward = winograd() && c.O % 16 === 0 ? "conv_winograd" : "conv2d";
-      const input = winograd() && c.C % 16 === 0 ? "conv_winograd" : "conv2d";
-      assert.deepEqual(kernels.slice(0, 2), [forward, input], what);
-    }
+    for (const [i, c] of cases.entries()) await checkTraining(c, 300 + 10 * i);
+  },
+);
+
+gpuTest(
+  "training convolutions on random shapes (3x3, stride 1) match float64 in all three passes",
+  async () => {
+    const caseArb = fc.record({
+      N: fc.integer({ min: 1, max: 3 }),
+      C: fc.integer({ min: 1, max: 40 }),
+      H: fc.integer({ min: 1, max: 6 }).map((h) => 2 * h),
+      W: fc.integer({ min: 1, max: 6 }).map((w) => 2 * w),
+      O: fc.constantFrom(4, 16, 32, 48),
+    });
+    await fc.assert(
+      fc.asyncProperty(caseArb, fc.integer({ min: 1, max: 1 << 20 }), (c, seed) => checkTraining(c, seed)),
+      { numRuns: 8, seed: 20261207 },
+    );
   },
 );
 

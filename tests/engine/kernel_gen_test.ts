@@ -23,6 +23,7 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
     "conv2d.wgsl",
     "conv2d_f16.wgsl",
     "conv_winograd.wgsl",
+    "conv_winograd_grad.wgsl",
     "elementwise.wgsl",
     "matmul.wgsl",
     "matmul_f16.wgsl",

@@ -11,10 +11,18 @@ import { launchChromium, newPage } from "./chromium.ts";
 
 /**
  * Families with no numeric case: the benchmark kernels (roofline probes), the f16 twins, and the Winograd
- * convolution, which only lavapipe's tile policy uses (TileConfig.winograd: SwiftShader had not created its
- * pipeline after minutes).
+ * convolutions, which only lavapipe's tile policy uses (TileConfig.winograd: SwiftShader had not created
+ * conv_winograd's pipeline after minutes).
  */
-const COMPILE_ONLY = new Set(["bandwidth", "peak", "cast_f16", "conv2d_f16", "matmul_f16", "conv_winograd"]);
+const COMPILE_ONLY = new Set([
+  "bandwidth",
+  "peak",
+  "cast_f16",
+  "conv2d_f16",
+  "matmul_f16",
+  "conv_winograd",
+  "conv_winograd_grad",
+]);
 
 Deno.test({
   name: "Chromium: every kernel family compiles with Tint and matches the float64 references",

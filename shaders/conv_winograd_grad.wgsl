@@ -1,0 +1,349 @@
+// Weight gradient of a 3x3 stride-1 convolution with padding 1 by Winograd F(2x2, 3x3), on the software
+// adapter (engine/ops/conv_winograd.ts decides where). The forward pass is Y = A^T [sum over c of
+// (U_c .* V_c)] A per 2 x 2 output tile, with V = B^T d B for the 4 x 4 input tile d and U = G g G^T for
+// the kernel g; so the gradient of U[o][c] is the sum over every tile of every image of
+// (A dY_o A^T) .* V_c, and that of g is G^T dU G: 16 products per tile and channel pair instead of the
+// direct weight gradient's 36 multiplies.
+//
+//   main    each lane sums (A dY A^T) .* V over its share (`per` tiles) of the N * H/2 * W/2 tiles, for 16
+//           output channels and 4 input channels: all 16 products, 1,024 live values (engine/kernel_gen.ts
+//           writes the body), then stores them to `part` as partial sums of its share
+//   finish  one invocation per output channel and 4 input channels: dg = G^T dU G from the partial sums
+//           added (by reduce.wgsl), written to dw [O, C, 3, 3]
+//
+//   xt   the input, packed [N, H, W, C4] (4 channels of a pixel per vec4, zero past C), vec4 q at texel
+//        (q % 4096, q / 4096), as conv2d.wgsl's `at`
+//   gt   the output gradient, packed [N, H, W, O] the same way (O a multiple of 16)
+//   part the partial sums: vec4 ((s * 16 + xi) * O + o) * CG + cg holds dU[xi][o][4cg .. 4cg + 3] summed over
+//        share s, for product xi = 4i + j of the 4 x 4 grid
+// Both textures are read-only storage textures, which lavapipe reads much faster than a storage buffer.
+
+struct Grad {
+  N: u32,
+  H: u32,
+  W: u32,
+  C: u32,
+  O: u32,
+  CG: u32,     // groups of 4 input channels (C4 / 4)
+  OB: u32,     // blocks of 16 output channels
+  TH: u32,     // tiles per column (H / 2)
+  TW: u32,     // tiles per row (W / 2)
+  tiles: u32,  // N * TH * TW
+  per: u32,    // tiles per share
+  shares: u32,
+  lanes: u32,  // shares * OB * CG
+  gridX: u32,  // workgroups per grid row
+}
+
+@group(0) @binding(0) var<uniform> p: Grad;
+@group(0) @binding(1) var xt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(2) var gt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(3) var<storage, read_write> part: array<vec4<f32>>;
+// finish: the partial sums in, the gradient [O, C, 3, 3] out
+@group(0) @binding(4) var<storage, read> partIn: array<vec4<f32>>;
+@group(0) @binding(5) var<storage, read_write> dw: array<f32>;
+
+const V0 = vec4<f32>();
+
+// The tile's image, its top-left input pixel (padding 1), its top-left output pixel; the lane's group of
+// input channels and first group of 4 output channels.
+var<private> n: u32;
+var<private> y0: i32;
+var<private> x0: i32;
+var<private> oy: u32;
+var<private> ox: u32;
+var<private> cg: u32;
+var<private> og0: u32;
+
+fn texelOf(q: u32) -> vec2<u32> {
+  return vec2<u32>(q & 4095u, q >> 12u);
+}
+
+// Input channels 4cg .. 4cg + 3 at row r, column c of the tile's 4 x 4 input patch; zero outside the image.
+fn ldx(r: i32, c: i32) -> vec4<f32> {
+  let y = y0 + r;
+  let x = x0 + c;
+  let ok = u32(y) < p.H && u32(x) < p.W;
+  let q = select(0u, ((n * p.H + u32(y)) * p.W + u32(x)) * p.CG + cg, ok);
+  return select(V0, textureLoad(xt, texelOf(q)), ok);
+}
+
+// Output channels 4(og0 + g) .. + 3 of the output gradient at row r, column c of the tile's 2 x 2 outputs.
+fn ldg(r: u32, c: u32, g: u32) -> vec4<f32> {
+  return textureLoad(gt, texelOf(((n * p.H + oy + r) * p.W + ox + c) * (p.O / 4u) + og0 + g));
+}
+
+// The lane's partial sum of product xi for output channel 4(og0 + g) + k.
+fn st(xi: u32, g: u32, k: u32, s: u32, v: vec4<f32>) {
+  part[((s * 16u + xi) * p.O + 4u * (og0 + g) + k) * p.CG + cg] = v;
+}
+
+// Workgroups of 8 lanes, declared 1-D: Mesa's CPU driver vectorises invocations along x (conv2d.wgsl).
+@compute @workgroup_size(8)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lane = (wid.x + wid.y * p.gridX) * 8u + lin;
+  if (lane >= p.lanes) { return; }
+  cg = lane % p.CG;
+  let r1 = lane / p.CG;
+  og0 = (r1 % p.OB) * 4u;
+  let s = r1 / p.OB;
+  let t0 = s * p.per;
+  let t1 = min(t0 + p.per, p.tiles);
+  var tx = t0 % p.TW;
+  let r2 = t0 / p.TW;
+  var ty = r2 % p.TH;
+  n = r2 / p.TH;
+  // generated: Winograd weight gradient (engine/kernel_gen.ts writes it; edit there)
+  var a0_0 = V0; var a0_1 = V0; var a0_2 = V0; var a0_3 = V0; var a0_4 = V0; var a0_5 = V0; var a0_6 = V0; var a0_7 = V0; var a0_8 = V0; var a0_9 = V0; var a0_10 = V0; var a0_11 = V0; var a0_12 = V0; var a0_13 = V0; var a0_14 = V0; var a0_15 = V0;
+  var a1_0 = V0; var a1_1 = V0; var a1_2 = V0; var a1_3 = V0; var a1_4 = V0; var a1_5 = V0; var a1_6 = V0; var a1_7 = V0; var a1_8 = V0; var a1_9 = V0; var a1_10 = V0; var a1_11 = V0; var a1_12 = V0; var a1_13 = V0; var a1_14 = V0; var a1_15 = V0;
+  var a2_0 = V0; var a2_1 = V0; var a2_2 = V0; var a2_3 = V0; var a2_4 = V0; var a2_5 = V0; var a2_6 = V0; var a2_7 = V0; var a2_8 = V0; var a2_9 = V0; var a2_10 = V0; var a2_11 = V0; var a2_12 = V0; var a2_13 = V0; var a2_14 = V0; var a2_15 = V0;
+  var a3_0 = V0; var a3_1 = V0; var a3_2 = V0; var a3_3 = V0; var a3_4 = V0; var a3_5 = V0; var a3_6 = V0; var a3_7 = V0; var a3_8 = V0; var a3_9 = V0; var a3_10 = V0; var a3_11 = V0; var a3_12 = V0; var a3_13 = V0; var a3_14 = V0; var a3_15 = V0;
+  var a4_0 = V0; var a4_1 = V0; var a4_2 = V0; var a4_3 = V0; var a4_4 = V0; var a4_5 = V0; var a4_6 = V0; var a4_7 = V0; var a4_8 = V0; var a4_9 = V0; var a4_10 = V0; var a4_11 = V0; var a4_12 = V0; var a4_13 = V0; var a4_14 = V0; var a4_15 = V0;
+  var a5_0 = V0; var a5_1 = V0; var a5_2 = V0; var a5_3 = V0; var a5_4 = V0; var a5_5 = V0; var a5_6 = V0; var a5_7 = V0; var a5_8 = V0; var a5_9 = V0; var a5_10 = V0; var a5_11 = V0; var a5_12 = V0; var a5_13 = V0; var a5_14 = V0; var a5_15 = V0;
+  var a6_0 = V0; var a6_1 = V0; var a6_2 = V0; var a6_3 = V0; var a6_4 = V0; var a6_5 = V0; var a6_6 = V0; var a6_7 = V0; var a6_8 = V0; var a6_9 = V0; var a6_10 = V0; var a6_11 = V0; var a6_12 = V0; var a6_13 = V0; var a6_14 = V0; var a6_15 = V0;
+  var a7_0 = V0; var a7_1 = V0; var a7_2 = V0; var a7_3 = V0; var a7_4 = V0; var a7_5 = V0; var a7_6 = V0; var a7_7 = V0; var a7_8 = V0; var a7_9 = V0; var a7_10 = V0; var a7_11 = V0; var a7_12 = V0; var a7_13 = V0; var a7_14 = V0; var a7_15 = V0;
+  var a8_0 = V0; var a8_1 = V0; var a8_2 = V0; var a8_3 = V0; var a8_4 = V0; var a8_5 = V0; var a8_6 = V0; var a8_7 = V0; var a8_8 = V0; var a8_9 = V0; var a8_10 = V0; var a8_11 = V0; var a8_12 = V0; var a8_13 = V0; var a8_14 = V0; var a8_15 = V0;
+  var a9_0 = V0; var a9_1 = V0; var a9_2 = V0; var a9_3 = V0; var a9_4 = V0; var a9_5 = V0; var a9_6 = V0; var a9_7 = V0; var a9_8 = V0; var a9_9 = V0; var a9_10 = V0; var a9_11 = V0; var a9_12 = V0; var a9_13 = V0; var a9_14 = V0; var a9_15 = V0;
+  var a10_0 = V0; var a10_1 = V0; var a10_2 = V0; var a10_3 = V0; var a10_4 = V0; var a10_5 = V0; var a10_6 = V0; var a10_7 = V0; var a10_8 = V0; var a10_9 = V0; var a10_10 = V0; var a10_11 = V0; var a10_12 = V0; var a10_13 = V0; var a10_14 = V0; var a10_15 = V0;
+  var a11_0 = V0; var a11_1 = V0; var a11_2 = V0; var a11_3 = V0; var a11_4 = V0; var a11_5 = V0; var a11_6 = V0; var a11_7 = V0; var a11_8 = V0; var a11_9 = V0; var a11_10 = V0; var a11_11 = V0; var a11_12 = V0; var a11_13 = V0; var a11_14 = V0; var a11_15 = V0;
+  var a12_0 = V0; var a12_1 = V0; var a12_2 = V0; var a12_3 = V0; var a12_4 = V0; var a12_5 = V0; var a12_6 = V0; var a12_7 = V0; var a12_8 = V0; var a12_9 = V0; var a12_10 = V0; var a12_11 = V0; var a12_12 = V0; var a12_13 = V0; var a12_14 = V0; var a12_15 = V0;
+  var a13_0 = V0; var a13_1 = V0; var a13_2 = V0; var a13_3 = V0; var a13_4 = V0; var a13_5 = V0; var a13_6 = V0; var a13_7 = V0; var a13_8 = V0; var a13_9 = V0; var a13_10 = V0; var a13_11 = V0; var a13_12 = V0; var a13_13 = V0; var a13_14 = V0; var a13_15 = V0;
+  var a14_0 = V0; var a14_1 = V0; var a14_2 = V0; var a14_3 = V0; var a14_4 = V0; var a14_5 = V0; var a14_6 = V0; var a14_7 = V0; var a14_8 = V0; var a14_9 = V0; var a14_10 = V0; var a14_11 = V0; var a14_12 = V0; var a14_13 = V0; var a14_14 = V0; var a14_15 = V0;
+  var a15_0 = V0; var a15_1 = V0; var a15_2 = V0; var a15_3 = V0; var a15_4 = V0; var a15_5 = V0; var a15_6 = V0; var a15_7 = V0; var a15_8 = V0; var a15_9 = V0; var a15_10 = V0; var a15_11 = V0; var a15_12 = V0; var a15_13 = V0; var a15_14 = V0; var a15_15 = V0;
+  for (var t = t0; t < t1; t++) {
+    oy = 2u * ty;
+    ox = 2u * tx;
+    y0 = i32(oy) - 1;
+    x0 = i32(ox) - 1;
+    let d0_0 = ldx(0, 0); let d0_1 = ldx(0, 1); let d0_2 = ldx(0, 2); let d0_3 = ldx(0, 3);
+    let d1_0 = ldx(1, 0); let d1_1 = ldx(1, 1); let d1_2 = ldx(1, 2); let d1_3 = ldx(1, 3);
+    let d2_0 = ldx(2, 0); let d2_1 = ldx(2, 1); let d2_2 = ldx(2, 2); let d2_3 = ldx(2, 3);
+    let d3_0 = ldx(3, 0); let d3_1 = ldx(3, 1); let d3_2 = ldx(3, 2); let d3_3 = ldx(3, 3);
+    let r0_0 = d0_0 - d2_0; let r0_1 = d0_1 - d2_1; let r0_2 = d0_2 - d2_2; let r0_3 = d0_3 - d2_3;
+    let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
+    let r1_0 = d1_0 + d2_0; let r1_1 = d1_1 + d2_1; let r1_2 = d1_2 + d2_2; let r1_3 = d1_3 + d2_3;
+    let v1_0 = r1_0 - r1_2; let v1_1 = r1_1 + r1_2; let v1_2 = -r1_1 + r1_2; let v1_3 = r1_1 - r1_3;
+    let r2_0 = -d1_0 + d2_0; let r2_1 = -d1_1 + d2_1; let r2_2 = -d1_2 + d2_2; let r2_3 = -d1_3 + d2_3;
+    let v2_0 = r2_0 - r2_2; let v2_1 = r2_1 + r2_2; let v2_2 = -r2_1 + r2_2; let v2_3 = r2_1 - r2_3;
+    let r3_0 = d1_0 - d3_0; let r3_1 = d1_1 - d3_1; let r3_2 = d1_2 - d3_2; let r3_3 = d1_3 - d3_3;
+    let v3_0 = r3_0 - r3_2; let v3_1 = r3_1 + r3_2; let v3_2 = -r3_1 + r3_2; let v3_3 = r3_1 - r3_3;
+    {
+      let g00 = ldg(0u, 0u, 0u); let g01 = ldg(0u, 1u, 0u); let g10 = ldg(1u, 0u, 0u); let g11 = ldg(1u, 1u, 0u);
+      let q0_0 = g00; let q0_1 = g01;
+      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
+      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
+      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
+      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
+      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
+      let q3_0 = -g10; let q3_1 = -g11;
+      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
+      a0_0 = fma(vec4<f32>(h0_0.x), v0_0, a0_0); a0_1 = fma(vec4<f32>(h0_0.y), v0_0, a0_1); a0_2 = fma(vec4<f32>(h0_0.z), v0_0, a0_2); a0_3 = fma(vec4<f32>(h0_0.w), v0_0, a0_3);
+      a1_0 = fma(vec4<f32>(h0_1.x), v0_1, a1_0); a1_1 = fma(vec4<f32>(h0_1.y), v0_1, a1_1); a1_2 = fma(vec4<f32>(h0_1.z), v0_1, a1_2); a1_3 = fma(vec4<f32>(h0_1.w), v0_1, a1_3);
+      a2_0 = fma(vec4<f32>(h0_2.x), v0_2, a2_0); a2_1 = fma(vec4<f32>(h0_2.y), v0_2, a2_1); a2_2 = fma(vec4<f32>(h0_2.z), v0_2, a2_2); a2_3 = fma(vec4<f32>(h0_2.w), v0_2, a2_3);
+      a3_0 = fma(vec4<f32>(h0_3.x), v0_3, a3_0); a3_1 = fma(vec4<f32>(h0_3.y), v0_3, a3_1); a3_2 = fma(vec4<f32>(h0_3.z), v0_3, a3_2); a3_3 = fma(vec4<f32>(h0_3.w), v0_3, a3_3);
+      a4_0 = fma(vec4<f32>(h1_0.x), v1_0, a4_0); a4_1 = fma(vec4<f32>(h1_0.y), v1_0, a4_1); a4_2 = fma(vec4<f32>(h1_0.z), v1_0, a4_2); a4_3 = fma(vec4<f32>(h1_0.w), v1_0, a4_3);
+      a5_0 = fma(vec4<f32>(h1_1.x), v1_1, a5_0); a5_1 = fma(vec4<f32>(h1_1.y), v1_1, a5_1); a5_2 = fma(vec4<f32>(h1_1.z), v1_1, a5_2); a5_3 = fma(vec4<f32>(h1_1.w), v1_1, a5_3);
+      a6_0 = fma(vec4<f32>(h1_2.x), v1_2, a6_0); a6_1 = fma(vec4<f32>(h1_2.y), v1_2, a6_1); a6_2 = fma(vec4<f32>(h1_2.z), v1_2, a6_2); a6_3 = fma(vec4<f32>(h1_2.w), v1_2, a6_3);
+      a7_0 = fma(vec4<f32>(h1_3.x), v1_3, a7_0); a7_1 = fma(vec4<f32>(h1_3.y), v1_3, a7_1); a7_2 = fma(vec4<f32>(h1_3.z), v1_3, a7_2); a7_3 = fma(vec4<f32>(h1_3.w), v1_3, a7_3);
+      a8_0 = fma(vec4<f32>(h2_0.x), v2_0, a8_0); a8_1 = fma(vec4<f32>(h2_0.y), v2_0, a8_1); a8_2 = fma(vec4<f32>(h2_0.z), v2_0, a8_2); a8_3 = fma(vec4<f32>(h2_0.w), v2_0, a8_3);
+      a9_0 = fma(vec4<f32>(h2_1.x), v2_1, a9_0); a9_1 = fma(vec4<f32>(h2_1.y), v2_1, a9_1); a9_2 = fma(vec4<f32>(h2_1.z), v2_1, a9_2); a9_3 = fma(vec4<f32>(h2_1.w), v2_1, a9_3);
+      a10_0 = fma(vec4<f32>(h2_2.x), v2_2, a10_0); a10_1 = fma(vec4<f32>(h2_2.y), v2_2, a10_1); a10_2 = fma(vec4<f32>(h2_2.z), v2_2, a10_2); a10_3 = fma(vec4<f32>(h2_2.w), v2_2, a10_3);
+      a11_0 = fma(vec4<f32>(h2_3.x), v2_3, a11_0); a11_1 = fma(vec4<f32>(h2_3.y), v2_3, a11_1); a11_2 = fma(vec4<f32>(h2_3.z), v2_3, a11_2); a11_3 = fma(vec4<f32>(h2_3.w), v2_3, a11_3);
+      a12_0 = fma(vec4<f32>(h3_0.x), v3_0, a12_0); a12_1 = fma(vec4<f32>(h3_0.y), v3_0, a12_1); a12_2 = fma(vec4<f32>(h3_0.z), v3_0, a12_2); a12_3 = fma(vec4<f32>(h3_0.w), v3_0, a12_3);
+      a13_0 = fma(vec4<f32>(h3_1.x), v3_1, a13_0); a13_1 = fma(vec4<f32>(h3_1.y), v3_1, a13_1); a13_2 = fma(vec4<f32>(h3_1.z), v3_1, a13_2); a13_3 = fma(vec4<f32>(h3_1.w), v3_1, a13_3);
+      a14_0 = fma(vec4<f32>(h3_2.x), v3_2, a14_0); a14_1 = fma(vec4<f32>(h3_2.y), v3_2, a14_1); a14_2 = fma(vec4<f32>(h3_2.z), v3_2, a14_2); a14_3 = fma(vec4<f32>(h3_2.w), v3_2, a14_3);
+      a15_0 = fma(vec4<f32>(h3_3.x), v3_3, a15_0); a15_1 = fma(vec4<f32>(h3_3.y), v3_3, a15_1); a15_2 = fma(vec4<f32>(h3_3.z), v3_3, a15_2); a15_3 = fma(vec4<f32>(h3_3.w), v3_3, a15_3);
+    }
+    {
+      let g00 = ldg(0u, 0u, 1u); let g01 = ldg(0u, 1u, 1u); let g10 = ldg(1u, 0u, 1u); let g11 = ldg(1u, 1u, 1u);
+      let q0_0 = g00; let q0_1 = g01;
+      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
+      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
+      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
+      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
+      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
+      let q3_0 = -g10; let q3_1 = -g11;
+      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
+      a0_4 = fma(vec4<f32>(h0_0.x), v0_0, a0_4); a0_5 = fma(vec4<f32>(h0_0.y), v0_0, a0_5); a0_6 = fma(vec4<f32>(h0_0.z), v0_0, a0_6); a0_7 = fma(vec4<f32>(h0_0.w), v0_0, a0_7);
+      a1_4 = fma(vec4<f32>(h0_1.x), v0_1, a1_4); a1_5 = fma(vec4<f32>(h0_1.y), v0_1, a1_5); a1_6 = fma(vec4<f32>(h0_1.z), v0_1, a1_6); a1_7 = fma(vec4<f32>(h0_1.w), v0_1, a1_7);
+      a2_4 = fma(vec4<f32>(h0_2.x), v0_2, a2_4); a2_5 = fma(vec4<f32>(h0_2.y), v0_2, a2_5); a2_6 = fma(vec4<f32>(h0_2.z), v0_2, a2_6); a2_7 = fma(vec4<f32>(h0_2.w), v0_2, a2_7);
+      a3_4 = fma(vec4<f32>(h0_3.x), v0_3, a3_4); a3_5 = fma(vec4<f32>(h0_3.y), v0_3, a3_5); a3_6 = fma(vec4<f32>(h0_3.z), v0_3, a3_6); a3_7 = fma(vec4<f32>(h0_3.w), v0_3, a3_7);
+      a4_4 = fma(vec4<f32>(h1_0.x), v1_0, a4_4); a4_5 = fma(vec4<f32>(h1_0.y), v1_0, a4_5); a4_6 = fma(vec4<f32>(h1_0.z), v1_0, a4_6); a4_7 = fma(vec4<f32>(h1_0.w), v1_0, a4_7);
+      a5_4 = fma(vec4<f32>(h1_1.x), v1_1, a5_4); a5_5 = fma(vec4<f32>(h1_1.y), v1_1, a5_5); a5_6 = fma(vec4<f32>(h1_1.z), v1_1, a5_6); a5_7 = fma(vec4<f32>(h1_1.w), v1_1, a5_7);
+      a6_4 = fma(vec4<f32>(h1_2.x), v1_2, a6_4); a6_5 = fma(vec4<f32>(h1_2.y), v1_2, a6_5); a6_6 = fma(vec4<f32>(h1_2.z), v1_2, a6_6); a6_7 = fma(vec4<f32>(h1_2.w), v1_2, a6_7);
+      a7_4 = fma(vec4<f32>(h1_3.x), v1_3, a7_4); a7_5 = fma(vec4<f32>(h1_3.y), v1_3, a7_5); a7_6 = fma(vec4<f32>(h1_3.z), v1_3, a7_6); a7_7 = fma(vec4<f32>(h1_3.w), v1_3, a7_7);
+      a8_4 = fma(vec4<f32>(h2_0.x), v2_0, a8_4); a8_5 = fma(vec4<f32>(h2_0.y), v2_0, a8_5); a8_6 = fma(vec4<f32>(h2_0.z), v2_0, a8_6); a8_7 = fma(vec4<f32>(h2_0.w), v2_0, a8_7);
+      a9_4 = fma(vec4<f32>(h2_1.x), v2_1, a9_4); a9_5 = fma(vec4<f32>(h2_1.y), v2_1, a9_5); a9_6 = fma(vec4<f32>(h2_1.z), v2_1, a9_6); a9_7 = fma(vec4<f32>(h2_1.w), v2_1, a9_7);
+      a10_4 = fma(vec4<f32>(h2_2.x), v2_2, a10_4); a10_5 = fma(vec4<f32>(h2_2.y), v2_2, a10_5); a10_6 = fma(vec4<f32>(h2_2.z), v2_2, a10_6); a10_7 = fma(vec4<f32>(h2_2.w), v2_2, a10_7);
+      a11_4 = fma(vec4<f32>(h2_3.x), v2_3, a11_4); a11_5 = fma(vec4<f32>(h2_3.y), v2_3, a11_5); a11_6 = fma(vec4<f32>(h2_3.z), v2_3, a11_6); a11_7 = fma(vec4<f32>(h2_3.w), v2_3, a11_7);
+      a12_4 = fma(vec4<f32>(h3_0.x), v3_0, a12_4); a12_5 = fma(vec4<f32>(h3_0.y), v3_0, a12_5); a12_6 = fma(vec4<f32>(h3_0.z), v3_0, a12_6); a12_7 = fma(vec4<f32>(h3_0.w), v3_0, a12_7);
+      a13_4 = fma(vec4<f32>(h3_1.x), v3_1, a13_4); a13_5 = fma(vec4<f32>(h3_1.y), v3_1, a13_5); a13_6 = fma(vec4<f32>(h3_1.z), v3_1, a13_6); a13_7 = fma(vec4<f32>(h3_1.w), v3_1, a13_7);
+      a14_4 = fma(vec4<f32>(h3_2.x), v3_2, a14_4); a14_5 = fma(vec4<f32>(h3_2.y), v3_2, a14_5); a14_6 = fma(vec4<f32>(h3_2.z), v3_2, a14_6); a14_7 = fma(vec4<f32>(h3_2.w), v3_2, a14_7);
+      a15_4 = fma(vec4<f32>(h3_3.x), v3_3, a15_4); a15_5 = fma(vec4<f32>(h3_3.y), v3_3, a15_5); a15_6 = fma(vec4<f32>(h3_3.z), v3_3, a15_6); a15_7 = fma(vec4<f32>(h3_3.w), v3_3, a15_7);
+    }
+    {
+      let g00 = ldg(0u, 0u, 2u); let g01 = ldg(0u, 1u, 2u); let g10 = ldg(1u, 0u, 2u); let g11 = ldg(1u, 1u, 2u);
+      let q0_0 = g00; let q0_1 = g01;
+      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
+      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
+      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
+      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
+      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
+      let q3_0 = -g10; let q3_1 = -g11;
+      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
+      a0_8 = fma(vec4<f32>(h0_0.x), v0_0, a0_8); a0_9 = fma(vec4<f32>(h0_0.y), v0_0, a0_9); a0_10 = fma(vec4<f32>(h0_0.z), v0_0, a0_10); a0_11 = fma(vec4<f32>(h0_0.w), v0_0, a0_11);
+      a1_8 = fma(vec4<f32>(h0_1.x), v0_1, a1_8); a1_9 = fma(vec4<f32>(h0_1.y), v0_1, a1_9); a1_10 = fma(vec4<f32>(h0_1.z), v0_1, a1_10); a1_11 = fma(vec4<f32>(h0_1.w), v0_1, a1_11);
+      a2_8 = fma(vec4<f32>(h0_2.x), v0_2, a2_8); a2_9 = fma(vec4<f32>(h0_2.y), v0_2, a2_9); a2_10 = fma(vec4<f32>(h0_2.z), v0_2, a2_10); a2_11 = fma(vec4<f32>(h0_2.w), v0_2, a2_11);
+      a3_8 = fma(vec4<f32>(h0_3.x), v0_3, a3_8); a3_9 = fma(vec4<f32>(h0_3.y), v0_3, a3_9); a3_10 = fma(vec4<f32>(h0_3.z), v0_3, a3_10); a3_11 = fma(vec4<f32>(h0_3.w), v0_3, a3_11);
+      a4_8 = fma(vec4<f32>(h1_0.x), v1_0, a4_8); a4_9 = fma(vec4<f32>(h1_0.y), v1_0, a4_9); a4_10 = fma(vec4<f32>(h1_0.z), v1_0, a4_10); a4_11 = fma(vec4<f32>(h1_0.w), v1_0, a4_11);
+      a5_8 = fma(vec4<f32>(h1_1.x), v1_1, a5_8); a5_9 = fma(vec4<f32>(h1_1.y), v1_1, a5_9); a5_10 = fma(vec4<f32>(h1_1.z), v1_1, a5_10); a5_11 = fma(vec4<f32>(h1_1.w), v1_1, a5_11);
+      a6_8 = fma(vec4<f32>(h1_2.x), v1_2, a6_8); a6_9 = fma(vec4<f32>(h1_2.y), v1_2, a6_9); a6_10 = fma(vec4<f32>(h1_2.z), v1_2, a6_10); a6_11 = fma(vec4<f32>(h1_2.w), v1_2, a6_11);
+      a7_8 = fma(vec4<f32>(h1_3.x), v1_3, a7_8); a7_9 = fma(vec4<f32>(h1_3.y), v1_3, a7_9); a7_10 = fma(vec4<f32>(h1_3.z), v1_3, a7_10); a7_11 = fma(vec4<f32>(h1_3.w), v1_3, a7_11);
+      a8_8 = fma(vec4<f32>(h2_0.x), v2_0, a8_8); a8_9 = fma(vec4<f32>(h2_0.y), v2_0, a8_9); a8_10 = fma(vec4<f32>(h2_0.z), v2_0, a8_10); a8_11 = fma(vec4<f32>(h2_0.w), v2_0, a8_11);
+      a9_8 = fma(vec4<f32>(h2_1.x), v2_1, a9_8); a9_9 = fma(vec4<f32>(h2_1.y), v2_1, a9_9); a9_10 = fma(vec4<f32>(h2_1.z), v2_1, a9_10); a9_11 = fma(vec4<f32>(h2_1.w), v2_1, a9_11);
+      a10_8 = fma(vec4<f32>(h2_2.x), v2_2, a10_8); a10_9 = fma(vec4<f32>(h2_2.y), v2_2, a10_9); a10_10 = fma(vec4<f32>(h2_2.z), v2_2, a10_10); a10_11 = fma(vec4<f32>(h2_2.w), v2_2, a10_11);
+      a11_8 = fma(vec4<f32>(h2_3.x), v2_3, a11_8); a11_9 = fma(vec4<f32>(h2_3.y), v2_3, a11_9); a11_10 = fma(vec4<f32>(h2_3.z), v2_3, a11_10); a11_11 = fma(vec4<f32>(h2_3.w), v2_3, a11_11);
+      a12_8 = fma(vec4<f32>(h3_0.x), v3_0, a12_8); a12_9 = fma(vec4<f32>(h3_0.y), v3_0, a12_9); a12_10 = fma(vec4<f32>(h3_0.z), v3_0, a12_10); a12_11 = fma(vec4<f32>(h3_0.w), v3_0, a12_11);
+      a13_8 = fma(vec4<f32>(h3_1.x), v3_1, a13_8); a13_9 = fma(vec4<f32>(h3_1.y), v3_1, a13_9); a13_10 = fma(vec4<f32>(h3_1.z), v3_1, a13_10); a13_11 = fma(vec4<f32>(h3_1.w), v3_1, a13_11);
+      a14_8 = fma(vec4<f32>(h3_2.x), v3_2, a14_8); a14_9 = fma(vec4<f32>(h3_2.y), v3_2, a14_9); a14_10 = fma(vec4<f32>(h3_2.z), v3_2, a14_10); a14_11 = fma(vec4<f32>(h3_2.w), v3_2, a14_11);
+      a15_8 = fma(vec4<f32>(h3_3.x), v3_3, a15_8); a15_9 = fma(vec4<f32>(h3_3.y), v3_3, a15_9); a15_10 = fma(vec4<f32>(h3_3.z), v3_3, a15_10); a15_11 = fma(vec4<f32>(h3_3.w), v3_3, a15_11);
+    }
+    {
+      let g00 = ldg(0u, 0u, 3u); let g01 = ldg(0u, 1u, 3u); let g10 = ldg(1u, 0u, 3u); let g11 = ldg(1u, 1u, 3u);
+      let q0_0 = g00; let q0_1 = g01;
+      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
+      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
+      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
+      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
+      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
+      let q3_0 = -g10; let q3_1 = -g11;
+      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
+      a0_12 = fma(vec4<f32>(h0_0.x), v0_0, a0_12); a0_13 = fma(vec4<f32>(h0_0.y), v0_0, a0_13); a0_14 = fma(vec4<f32>(h0_0.z), v0_0, a0_14); a0_15 = fma(vec4<f32>(h0_0.w), v0_0, a0_15);
+      a1_12 = fma(vec4<f32>(h0_1.x), v0_1, a1_12); a1_13 = fma(vec4<f32>(h0_1.y), v0_1, a1_13); a1_14 = fma(vec4<f32>(h0_1.z), v0_1, a1_14); a1_15 = fma(vec4<f32>(h0_1.w), v0_1, a1_15);
+      a2_12 = fma(vec4<f32>(h0_2.x), v0_2, a2_12); a2_13 = fma(vec4<f32>(h0_2.y), v0_2, a2_13); a2_14 = fma(vec4<f32>(h0_2.z), v0_2, a2_14); a2_15 = fma(vec4<f32>(h0_2.w), v0_2, a2_15);
+      a3_12 = fma(vec4<f32>(h0_3.x), v0_3, a3_12); a3_13 = fma(vec4<f32>(h0_3.y), v0_3, a3_13); a3_14 = fma(vec4<f32>(h0_3.z), v0_3, a3_14); a3_15 = fma(vec4<f32>(h0_3.w), v0_3, a3_15);
+      a4_12 = fma(vec4<f32>(h1_0.x), v1_0, a4_12); a4_13 = fma(vec4<f32>(h1_0.y), v1_0, a4_13); a4_14 = fma(vec4<f32>(h1_0.z), v1_0, a4_14); a4_15 = fma(vec4<f32>(h1_0.w), v1_0, a4_15);
+      a5_12 = fma(vec4<f32>(h1_1.x), v1_1, a5_12); a5_13 = fma(vec4<f32>(h1_1.y), v1_1, a5_13); a5_14 = fma(vec4<f32>(h1_1.z), v1_1, a5_14); a5_15 = fma(vec4<f32>(h1_1.w), v1_1, a5_15);
+      a6_12 = fma(vec4<f32>(h1_2.x), v1_2, a6_12); a6_13 = fma(vec4<f32>(h1_2.y), v1_2, a6_13); a6_14 = fma(vec4<f32>(h1_2.z), v1_2, a6_14); a6_15 = fma(vec4<f32>(h1_2.w), v1_2, a6_15);
+      a7_12 = fma(vec4<f32>(h1_3.x), v1_3, a7_12); a7_13 = fma(vec4<f32>(h1_3.y), v1_3, a7_13); a7_14 = fma(vec4<f32>(h1_3.z), v1_3, a7_14); a7_15 = fma(vec4<f32>(h1_3.w), v1_3, a7_15);
+      a8_12 = fma(vec4<f32>(h2_0.x), v2_0, a8_12); a8_13 = fma(vec4<f32>(h2_0.y), v2_0, a8_13); a8_14 = fma(vec4<f32>(h2_0.z), v2_0, a8_14); a8_15 = fma(vec4<f32>(h2_0.w), v2_0, a8_15);
+      a9_12 = fma(vec4<f32>(h2_1.x), v2_1, a9_12); a9_13 = fma(vec4<f32>(h2_1.y), v2_1, a9_13); a9_14 = fma(vec4<f32>(h2_1.z), v2_1, a9_14); a9_15 = fma(vec4<f32>(h2_1.w), v2_1, a9_15);
+      a10_12 = fma(vec4<f32>(h2_2.x), v2_2, a10_12); a10_13 = fma(vec4<f32>(h2_2.y), v2_2, a10_13); a10_14 = fma(vec4<f32>(h2_2.z), v2_2, a10_14); a10_15 = fma(vec4<f32>(h2_2.w), v2_2, a10_15);
+      a11_12 = fma(vec4<f32>(h2_3.x), v2_3, a11_12); a11_13 = fma(vec4<f32>(h2_3.y), v2_3, a11_13); a11_14 = fma(vec4<f32>(h2_3.z), v2_3, a11_14); a11_15 = fma(vec4<f32>(h2_3.w), v2_3, a11_15);
+      a12_12 = fma(vec4<f32>(h3_0.x), v3_0, a12_12); a12_13 = fma(vec4<f32>(h3_0.y), v3_0, a12_13); a12_14 = fma(vec4<f32>(h3_0.z), v3_0, a12_14); a12_15 = fma(vec4<f32>(h3_0.w), v3_0, a12_15);
+      a13_12 = fma(vec4<f32>(h3_1.x), v3_1, a13_12); a13_13 = fma(vec4<f32>(h3_1.y), v3_1, a13_13); a13_14 = fma(vec4<f32>(h3_1.z), v3_1, a13_14); a13_15 = fma(vec4<f32>(h3_1.w), v3_1, a13_15);
+      a14_12 = fma(vec4<f32>(h3_2.x), v3_2, a14_12); a14_13 = fma(vec4<f32>(h3_2.y), v3_2, a14_13); a14_14 = fma(vec4<f32>(h3_2.z), v3_2, a14_14); a14_15 = fma(vec4<f32>(h3_2.w), v3_2, a14_15);
+      a15_12 = fma(vec4<f32>(h3_3.x), v3_3, a15_12); a15_13 = fma(vec4<f32>(h3_3.y), v3_3, a15_13); a15_14 = fma(vec4<f32>(h3_3.z), v3_3, a15_14); a15_15 = fma(vec4<f32>(h3_3.w), v3_3, a15_15);
+    }
+    tx += 1u;
+    if (tx == p.TW) {
+      tx = 0u;
+      ty += 1u;
+      if (ty == p.TH) {
+        ty = 0u;
+        n += 1u;
+      }
+    }
+  }
+  st(0u, 0u, 0u, s, a0_0); st(0u, 0u, 1u, s, a0_1); st(0u, 0u, 2u, s, a0_2); st(0u, 0u, 3u, s, a0_3);
+  st(0u, 1u, 0u, s, a0_4); st(0u, 1u, 1u, s, a0_5); st(0u, 1u, 2u, s, a0_6); st(0u, 1u, 3u, s, a0_7);
+  st(0u, 2u, 0u, s, a0_8); st(0u, 2u, 1u, s, a0_9); st(0u, 2u, 2u, s, a0_10); st(0u, 2u, 3u, s, a0_11);
+  st(0u, 3u, 0u, s, a0_12); st(0u, 3u, 1u, s, a0_13); st(0u, 3u, 2u, s, a0_14); st(0u, 3u, 3u, s, a0_15);
+  st(1u, 0u, 0u, s, a1_0); st(1u, 0u, 1u, s, a1_1); st(1u, 0u, 2u, s, a1_2); st(1u, 0u, 3u, s, a1_3);
+  st(1u, 1u, 0u, s, a1_4); st(1u, 1u, 1u, s, a1_5); st(1u, 1u, 2u, s, a1_6); st(1u, 1u, 3u, s, a1_7);
+  st(1u, 2u, 0u, s, a1_8); st(1u, 2u, 1u, s, a1_9); st(1u, 2u, 2u, s, a1_10); st(1u, 2u, 3u, s, a1_11);
+  st(1u, 3u, 0u, s, a1_12); st(1u, 3u, 1u, s, a1_13); st(1u, 3u, 2u, s, a1_14); st(1u, 3u, 3u, s, a1_15);
+  st(2u, 0u, 0u, s, a2_0); st(2u, 0u, 1u, s, a2_1); st(2u, 0u, 2u, s, a2_2); st(2u, 0u, 3u, s, a2_3);
+  st(2u, 1u, 0u, s, a2_4); st(2u, 1u, 1u, s, a2_5); st(2u, 1u, 2u, s, a2_6); st(2u, 1u, 3u, s, a2_7);
+  st(2u, 2u, 0u, s, a2_8); st(2u, 2u, 1u, s, a2_9); st(2u, 2u, 2u, s, a2_10); st(2u, 2u, 3u, s, a2_11);
+  st(2u, 3u, 0u, s, a2_12); st(2u, 3u, 1u, s, a2_13); st(2u, 3u, 2u, s, a2_14); st(2u, 3u, 3u, s, a2_15);
+  st(3u, 0u, 0u, s, a3_0); st(3u, 0u, 1u, s, a3_1); st(3u, 0u, 2u, s, a3_2); st(3u, 0u, 3u, s, a3_3);
+  st(3u, 1u, 0u, s, a3_4); st(3u, 1u, 1u, s, a3_5); st(3u, 1u, 2u, s, a3_6); st(3u, 1u, 3u, s, a3_7);
+  st(3u, 2u, 0u, s, a3_8); st(3u, 2u, 1u, s, a3_9); st(3u, 2u, 2u, s, a3_10); st(3u, 2u, 3u, s, a3_11);
+  st(3u, 3u, 0u, s, a3_12); st(3u, 3u, 1u, s, a3_13); st(3u, 3u, 2u, s, a3_14); st(3u, 3u, 3u, s, a3_15);
+  st(4u, 0u, 0u, s, a4_0); st(4u, 0u, 1u, s, a4_1); st(4u, 0u, 2u, s, a4_2); st(4u, 0u, 3u, s, a4_3);
+  st(4u, 1u, 0u, s, a4_4); st(4u, 1u, 1u, s, a4_5); st(4u, 1u, 2u, s, a4_6); st(4u, 1u, 3u, s, a4_7);
+  st(4u, 2u, 0u, s, a4_8); st(4u, 2u, 1u, s, a4_9); st(4u, 2u, 2u, s, a4_10); st(4u, 2u, 3u, s, a4_11);
+  st(4u, 3u, 0u, s, a4_12); st(4u, 3u, 1u, s, a4_13); st(4u, 3u, 2u, s, a4_14); st(4u, 3u, 3u, s, a4_15);
+  st(5u, 0u, 0u, s, a5_0); st(5u, 0u, 1u, s, a5_1); st(5u, 0u, 2u, s, a5_2); st(5u, 0u, 3u, s, a5_3);
+  st(5u, 1u, 0u, s, a5_4); st(5u, 1u, 1u, s, a5_5); st(5u, 1u, 2u, s, a5_6); st(5u, 1u, 3u, s, a5_7);
+  st(5u, 2u, 0u, s, a5_8); st(5u, 2u, 1u, s, a5_9); st(5u, 2u, 2u, s, a5_10); st(5u, 2u, 3u, s, a5_11);
+  st(5u, 3u, 0u, s, a5_12); st(5u, 3u, 1u, s, a5_13); st(5u, 3u, 2u, s, a5_14); st(5u, 3u, 3u, s, a5_15);
+  st(6u, 0u, 0u, s, a6_0); st(6u, 0u, 1u, s, a6_1); st(6u, 0u, 2u, s, a6_2); st(6u, 0u, 3u, s, a6_3);
+  st(6u, 1u, 0u, s, a6_4); st(6u, 1u, 1u, s, a6_5); st(6u, 1u, 2u, s, a6_6); st(6u, 1u, 3u, s, a6_7);
+  st(6u, 2u, 0u, s, a6_8); st(6u, 2u, 1u, s, a6_9); st(6u, 2u, 2u, s, a6_10); st(6u, 2u, 3u, s, a6_11);
+  st(6u, 3u, 0u, s, a6_12); st(6u, 3u, 1u, s, a6_13); st(6u, 3u, 2u, s, a6_14); st(6u, 3u, 3u, s, a6_15);
+  st(7u, 0u, 0u, s, a7_0); st(7u, 0u, 1u, s, a7_1); st(7u, 0u, 2u, s, a7_2); st(7u, 0u, 3u, s, a7_3);
+  st(7u, 1u, 0u, s, a7_4); st(7u, 1u, 1u, s, a7_5); st(7u, 1u, 2u, s, a7_6); st(7u, 1u, 3u, s, a7_7);
+  st(7u, 2u, 0u, s, a7_8); st(7u, 2u, 1u, s, a7_9); st(7u, 2u, 2u, s, a7_10); st(7u, 2u, 3u, s, a7_11);
+  st(7u, 3u, 0u, s, a7_12); st(7u, 3u, 1u, s, a7_13); st(7u, 3u, 2u, s, a7_14); st(7u, 3u, 3u, s, a7_15);
+  st(8u, 0u, 0u, s, a8_0); st(8u, 0u, 1u, s, a8_1); st(8u, 0u, 2u, s, a8_2); st(8u, 0u, 3u, s, a8_3);
+  st(8u, 1u, 0u, s, a8_4); st(8u, 1u, 1u, s, a8_5); st(8u, 1u, 2u, s, a8_6); st(8u, 1u, 3u, s, a8_7);
+  st(8u, 2u, 0u, s, a8_8); st(8u, 2u, 1u, s, a8_9); st(8u, 2u, 2u, s, a8_10); st(8u, 2u, 3u, s, a8_11);
+  st(8u, 3u, 0u, s, a8_12); st(8u, 3u, 1u, s, a8_13); st(8u, 3u, 2u, s, a8_14); st(8u, 3u, 3u, s, a8_15);
+  st(9u, 0u, 0u, s, a9_0); st(9u, 0u, 1u, s, a9_1); st(9u, 0u, 2u, s, a9_2); st(9u, 0u, 3u, s, a9_3);
+  st(9u, 1u, 0u, s, a9_4); st(9u, 1u, 1u, s, a9_5); st(9u, 1u, 2u, s, a9_6); st(9u, 1u, 3u, s, a9_7);
+  st(9u, 2u, 0u, s, a9_8); st(9u, 2u, 1u, s, a9_9); st(9u, 2u, 2u, s, a9_10); st(9u, 2u, 3u, s, a9_11);
+  st(9u, 3u, 0u, s, a9_12); st(9u, 3u, 1u, s, a9_13); st(9u, 3u, 2u, s, a9_14); st(9u, 3u, 3u, s, a9_15);
+  st(10u, 0u, 0u, s, a10_0); st(10u, 0u, 1u, s, a10_1); st(10u, 0u, 2u, s, a10_2); st(10u, 0u, 3u, s, a10_3);
+  st(10u, 1u, 0u, s, a10_4); st(10u, 1u, 1u, s, a10_5); st(10u, 1u, 2u, s, a10_6); st(10u, 1u, 3u, s, a10_7);
+  st(10u, 2u, 0u, s, a10_8); st(10u, 2u, 1u, s, a10_9); st(10u, 2u, 2u, s, a10_10); st(10u, 2u, 3u, s, a10_11);
+  st(10u, 3u, 0u, s, a10_12); st(10u, 3u, 1u, s, a10_13); st(10u, 3u, 2u, s, a10_14); st(10u, 3u, 3u, s, a10_15);
+  st(11u, 0u, 0u, s, a11_0); st(11u, 0u, 1u, s, a11_1); st(11u, 0u, 2u, s, a11_2); st(11u, 0u, 3u, s, a11_3);
+  st(11u, 1u, 0u, s, a11_4); st(11u, 1u, 1u, s, a11_5); st(11u, 1u, 2u, s, a11_6); st(11u, 1u, 3u, s, a11_7);
+  st(11u, 2u, 0u, s, a11_8); st(11u, 2u, 1u, s, a11_9); st(11u, 2u, 2u, s, a11_10); st(11u, 2u, 3u, s, a11_11);
+  st(11u, 3u, 0u, s, a11_12); st(11u, 3u, 1u, s, a11_13); st(11u, 3u, 2u, s, a11_14); st(11u, 3u, 3u, s, a11_15);
+  st(12u, 0u, 0u, s, a12_0); st(12u, 0u, 1u, s, a12_1); st(12u, 0u, 2u, s, a12_2); st(12u, 0u, 3u, s, a12_3);
+  st(12u, 1u, 0u, s, a12_4); st(12u, 1u, 1u, s, a12_5); st(12u, 1u, 2u, s, a12_6); st(12u, 1u, 3u, s, a12_7);
+  st(12u, 2u, 0u, s, a12_8); st(12u, 2u, 1u, s, a12_9); st(12u, 2u, 2u, s, a12_10); st(12u, 2u, 3u, s, a12_11);
+  st(12u, 3u, 0u, s, a12_12); st(12u, 3u, 1u, s, a12_13); st(12u, 3u, 2u, s, a12_14); st(12u, 3u, 3u, s, a12_15);
+  st(13u, 0u, 0u, s, a13_0); st(13u, 0u, 1u, s, a13_1); st(13u, 0u, 2u, s, a13_2); st(13u, 0u, 3u, s, a13_3);
+  st(13u, 1u, 0u, s, a13_4); st(13u, 1u, 1u, s, a13_5); st(13u, 1u, 2u, s, a13_6); st(13u, 1u, 3u, s, a13_7);
+  st(13u, 2u, 0u, s, a13_8); st(13u, 2u, 1u, s, a13_9); st(13u, 2u, 2u, s, a13_10); st(13u, 2u, 3u, s, a13_11);
+  st(13u, 3u, 0u, s, a13_12); st(13u, 3u, 1u, s, a13_13); st(13u, 3u, 2u, s, a13_14); st(13u, 3u, 3u, s, a13_15);
+  st(14u, 0u, 0u, s, a14_0); st(14u, 0u, 1u, s, a14_1); st(14u, 0u, 2u, s, a14_2); st(14u, 0u, 3u, s, a14_3);
+  st(14u, 1u, 0u, s, a14_4); st(14u, 1u, 1u, s, a14_5); st(14u, 1u, 2u, s, a14_6); st(14u, 1u, 3u, s, a14_7);
+  st(14u, 2u, 0u, s, a14_8); st(14u, 2u, 1u, s, a14_9); st(14u, 2u, 2u, s, a14_10); st(14u, 2u, 3u, s, a14_11);
+  st(14u, 3u, 0u, s, a14_12); st(14u, 3u, 1u, s, a14_13); st(14u, 3u, 2u, s, a14_14); st(14u, 3u, 3u, s, a14_15);
+  st(15u, 0u, 0u, s, a15_0); st(15u, 0u, 1u, s, a15_1); st(15u, 0u, 2u, s, a15_2); st(15u, 0u, 3u, s, a15_3);
+  st(15u, 1u, 0u, s, a15_4); st(15u, 1u, 1u, s, a15_5); st(15u, 1u, 2u, s, a15_6); st(15u, 1u, 3u, s, a15_7);
+  st(15u, 2u, 0u, s, a15_8); st(15u, 2u, 1u, s, a15_9); st(15u, 2u, 2u, s, a15_10); st(15u, 2u, 3u, s, a15_11);
+  st(15u, 3u, 0u, s, a15_12); st(15u, 3u, 1u, s, a15_13); st(15u, 3u, 2u, s, a15_14); st(15u, 3u, 3u, s, a15_15);
+  // end of generated Winograd weight gradient
+}
+
+// G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]: the kernel's 3 taps from U's 4 rows.
+fn gt3(u0: vec4<f32>, u1: vec4<f32>, u2: vec4<f32>, u3: vec4<f32>) -> array<vec4<f32>, 3> {
+  return array<vec4<f32>, 3>(u0 + 0.5 * (u1 + u2), 0.5 * (u1 - u2), 0.5 * (u1 + u2) + u3);
+}
+
+// dg = G^T dU G for output channel o and input channels 4cg .. 4cg + 3 (partIn: dU summed over the shares,
+// laid out as one share of part).
+@compute @workgroup_size(64)
+fn finish(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x;
+  if (t >= p.O * p.CG) { return; }
+  let o = t / p.CG;
+  let g = t % p.CG;
+  var du: array<vec4<f32>, 16>;
+  for (var xi = 0u; xi < 16u; xi++) {
+    du[xi] = partIn[(xi * p.O + o) * p.CG + g];
+  }
+  // G^T over the rows (per column j), then over the columns
+  var rows: array<array<vec4<f32>, 4>, 3>;
+  for (var j = 0u; j < 4u; j++) {
+    let c = gt3(du[j], du[4u + j], du[8u + j], du[12u + j]);
+    rows[0][j] = c[0];
+    rows[1][j] = c[1];
+    rows[2][j] = c[2];
+  }
+  for (var a = 0u; a < 3u; a++) {
+    let k = gt3(rows[a][0], rows[a][1], rows[a][2], rows[a][3]);
+    for (var b = 0u; b < 3u; b++) {
+      for (var ci = 0u; ci < 4u; ci++) {
+        let c = 4u * g + ci;
+        if (c < p.C) { dw[((o * p.C + c) * 3u + a) * 3u + b] = k[b][ci]; }
+      }
+    }
+  }
+}
