@@ -1192,10 +1192,16 @@ export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts:
   checkGrad(op, gy, g);
   if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
   if (g.N * g.C * g.H * g.W === 0) return zeros([g.O, g.C, g.KH, g.KW]);
-  const xp = packActivations(x);
   const packed = new PackedGradient(gy);
-  const dw = backwardWeightPacked(packed, xp, g, op);
+  const dw = weightGradient(packed, x, g, op);
   packed.dispose();
+  return dw;
+}
+
+/** The weight gradient from x itself (packed here). */
+function weightGradient(packed: PackedGradient, x: Tensor, g: ConvGeometry, op: string): Tensor {
+  const xp = packActivations(x);
+  const dw = backwardWeightPacked(packed, xp, g, op);
   xp.dispose();
   return dw;
 }
@@ -1252,7 +1258,7 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       op,
       [x, w, bias],
       [x, w],
-      (gy, [sx, sw]) => grads(gy, sw, () => conv2dBackwardWeight(gy, sx, w.shape, opts)),
+      (gy, [sx, sw]) => grads(gy, sw, (packed) => weightGradient(packed, sx, g, "conv2d backward (weight)")),
     );
   }
   // The channels-last copy of x serves the forward pass and, saved, the weight gradient.

@@ -230,6 +230,9 @@ async function runTraining(c: TrainCase, seed: number) {
   );
   const g = { N: c.N, C: c.C, H: c.H, W: c.W, O: c.O, KH: 3, KW: 3, S: 1, P: 1 };
   const conv = (d: { family: string; entry: string }) => d.entry === "main" && d.family.startsWith("conv");
+  // x packed for the forward pass, the output gradient once for both gradients (one input channel: x's
+  // im2col copy serves the forward pass, and the weight gradient packs x)
+  assert.equal(seen.filter((d) => d.entry === "pack").length, 2, JSON.stringify(c));
   const want = refGradients(c, gy, x, w);
   return {
     y,
