@@ -1,8 +1,9 @@
 // What one vec4 load or store per lane costs on this adapter, by kind of binding: a loop of 256 dependent
-// accesses per invocation over a 256 KB working set (cache-resident), 1,024 workgroups of 64, best of 3
-// after a warm-up; the loop's own cost (the same loop without the access) is printed and subtracted. Each
-// lane reads an address of its own (adjacent lanes adjacent vec4s) or, for "shared", the address every
-// lane of its workgroup reads. Raw WebGPU, no engine: run it alone on an otherwise idle machine.
+// accesses per invocation over a 256 KB working set (64 KB for a uniform buffer; cache-resident), 1,024
+// workgroups of 64, best of 3 after a warm-up; the loop's own cost (the same loop without the access) is
+// printed and subtracted. Each lane reads an address of its own (adjacent lanes adjacent vec4s) or, for
+// "shared", the address every lane of its workgroup reads. Raw WebGPU, no engine: run it alone on an
+// otherwise idle machine.
 //   deno run -A --unstable-webgpu bench/jit/access_cost.ts
 const adapter = await navigator.gpu.requestAdapter();
 if (!adapter) throw new Error("access_cost: no WebGPU adapter");
@@ -27,8 +28,12 @@ interface Case {
   store: boolean;
   resource: GPUBindingResource;
 }
+// A uniform buffer holds at most 64 KB: its loads wrap the address into its 4,096 vec4s.
+const uniform = device.createBuffer({ size: 65536, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+device.queue.writeBuffer(uniform, 0, data.subarray(0, 16384));
 const loads: Case[] = [
   ["storage buffer", "var<storage, read> t: array<vec4<f32>>;", "t[q]", { buffer }],
+  ["uniform buffer", "var<uniform> t: array<vec4<f32>, 4096>;", "t[q & 4095u]", { buffer: uniform }],
   ["sampled texture", "var t: texture_2d<f32>;", `textureLoad(t, ${texel}, 0)`, texture.createView()],
   [
     "storage texture",
