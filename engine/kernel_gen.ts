@@ -317,8 +317,8 @@ export function winogradBody(): string[] {
     L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
     for (let r = 0; r < 2 * TR + 2; r++) {
       L.push(
-        `      ${
-          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = ld(${r}, ${c}, cg);`).join(" ")
+        `      let q${r} = ldRow(${r}, cg); ${
+          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
         }`,
       );
     }
@@ -382,9 +382,10 @@ export function winogradBody(): string[] {
 
 /**
  * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
- * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles. Per tile: V = B^T d B
- * for its 4 input channels (16 texel loads), then per group of 4 output channels A dY A^T (4 loads) and its
- * 64 vec4 multiply-adds into the sums.
+ * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, two side by side at a
+ * time (their input rows share texels). Per pair: V = B^T d B of each tile for its 4 input channels (48
+ * texel loads for both), then per group of 4 output channels A dY A^T of each (4 loads for both) and its
+ * 2 x 64 vec4 multiply-adds into the sums.
  */
 export function winogradGradBody(): string[] {
   const L: string[] = [];
@@ -393,59 +394,75 @@ export function winogradGradBody(): string[] {
     L.push(`  ${Array.from({ length: 16 }, (_, o) => `var a${xi}_${o} = V0;`).join(" ")}`);
   }
   L.push(`  for (var t = t0; t < t1; t++) {`);
-  L.push(`    oy = 2u * ty;`, `    ox = 2u * tx;`, `    y0 = i32(oy) - 1;`, `    x0 = i32(ox) - 1;`);
+  L.push(`    oy = 2u * ty;`, `    ox = 4u * tx;`, `    y0 = i32(oy) - 1;`);
   for (let a = 0; a < 4; a++) {
-    L.push(`    ${[0, 1, 2, 3].map((b) => `let d${a}_${b} = ldx(${a}, ${b});`).join(" ")}`);
-  }
-  // V = B^T d B: rows of B^T d, then their products with B's columns
-  for (let i = 0; i < 4; i++) {
     L.push(
-      `    ${
-        [0, 1, 2, 3].map((b) => `let r${i}_${b} = ${signedSum(BT[i], (a) => `d${a}_${b}`)};`).join(" ")
-      }`,
-    );
-    L.push(
-      `    ${
-        [0, 1, 2, 3].map((j) => `let v${i}_${j} = ${signedSum(BT[j], (b) => `r${i}_${b}`)};`).join(" ")
+      `    let x${a} = ldxRow(${a}); ${
+        [0, 1, 2, 3, 4, 5].map((b) => `let d${a}_${b} = x${a}[${b}];`).join(" ")
       }`,
     );
   }
+  // V = B^T d B per tile (columns 2u .. 2u + 3 of the pair's 6): rows of B^T d, then products with B's columns
+  for (let u = 0; u < 2; u++) {
+    for (let i = 0; i < 4; i++) {
+      L.push(
+        `    ${
+          [0, 1, 2, 3].map((b) => `let r${u}${i}_${b} = ${signedSum(BT[i], (a) => `d${a}_${2 * u + b}`)};`)
+            .join(" ")
+        }`,
+      );
+      L.push(
+        `    ${
+          [0, 1, 2, 3].map((j) => `let v${u}${i}_${j} = ${signedSum(BT[j], (b) => `r${u}${i}_${b}`)};`)
+            .join(" ")
+        }`,
+      );
+    }
+  }
+  // A dY A^T: A = AT^T, so row i of A dY combines dY's rows by AT's column i
+  const column = (k: number) => AT.map((row) => row[k]);
   for (let g = 0; g < 4; g++) {
     L.push(`    {`);
     L.push(
       `      ${
-        [0, 1].flatMap((r) => [0, 1].map((c) => `let g${r}${c} = ldg(${r}u, ${c}u, ${g}u);`)).join(" ")
+        [0, 1].map((r) =>
+          `let gr${r} = ldgRow(${r}u, ${g}u); ${
+            [0, 1, 2, 3].map((c) => `let g${r}_${c} = gr${r}[${c}];`).join(" ")
+          }`
+        ).join(" ")
       }`,
     );
-    // A dY A^T: A = AT^T, so row i of A dY combines dY's rows by AT's column i
-    const column = (k: number) => AT.map((row) => row[k]);
-    for (let i = 0; i < 4; i++) {
-      L.push(
-        `      ${
-          [0, 1].map((c) => `let q${i}_${c} = ${signedSum(column(i), (r) => `g${r}${c}`)};`).join(" ")
-        }`,
-      );
-      L.push(
-        `      ${
-          [0, 1, 2, 3].map((j) => `let h${i}_${j} = ${signedSum(column(j), (c) => `q${i}_${c}`)};`).join(" ")
-        }`,
-      );
-    }
-    for (let xi = 0; xi < 16; xi++) {
-      const [i, j] = [Math.floor(xi / 4), xi % 4];
-      L.push(
-        `      ${
-          [0, 1, 2, 3].map((k) => {
-            const acc = `a${xi}_${4 * g + k}`;
-            return `${acc} = fma(vec4<f32>(h${i}_${j}.${xyzw[k]}), v${i}_${j}, ${acc});`;
-          }).join(" ")
-        }`,
-      );
+    for (let u = 0; u < 2; u++) {
+      for (let i = 0; i < 4; i++) {
+        L.push(
+          `      ${
+            [0, 1].map((c) => `let q${u}${i}_${c} = ${signedSum(column(i), (r) => `g${r}_${2 * u + c}`)};`)
+              .join(" ")
+          }`,
+        );
+        L.push(
+          `      ${
+            [0, 1, 2, 3].map((j) => `let h${u}${i}_${j} = ${signedSum(column(j), (c) => `q${u}${i}_${c}`)};`)
+              .join(" ")
+          }`,
+        );
+      }
+      for (let xi = 0; xi < 16; xi++) {
+        const [i, j] = [Math.floor(xi / 4), xi % 4];
+        L.push(
+          `      ${
+            [0, 1, 2, 3].map((k) => {
+              const acc = `a${xi}_${4 * g + k}`;
+              return `${acc} = fma(vec4<f32>(h${u}${i}_${j}.${xyzw[k]}), v${u}${i}_${j}, ${acc});`;
+            }).join(" ")
+          }`,
+        );
+      }
     }
     L.push(`    }`);
   }
   L.push(`    tx += 1u;`);
-  L.push(`    if (tx == p.TW) {`, `      tx = 0u;`, `      ty += 1u;`);
+  L.push(`    if (tx == p.PW) {`, `      tx = 0u;`, `      ty += 1u;`);
   L.push(`      if (ty == p.TH) {`, `        ty = 0u;`, `        n += 1u;`, `      }`, `    }`);
   L.push(`  }`);
   for (let xi = 0; xi < 16; xi++) {

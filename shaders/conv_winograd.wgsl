@@ -1,8 +1,8 @@
 // 3x3 stride-1 convolution with padding 1 by Winograd F(2x2, 3x3) on the software adapter
-// (engine/ops/conv_winograd.ts decides where): packed activations in; out, packed activations with the
-// direct kernel's epilogue (conv2d.wgsl: folded batchnorm scale, bias, residual, ReLU) for inference, or
-// NCHW (NCHW = 1: the epilogue without a residual) for training's forward pass and its input gradient (the convolution of
-// the output gradient with the weights transposed and flipped: transform's flip).
+// (engine/ops/conv_winograd.ts decides where): for inference packed activations in and out, with the
+// direct kernel's epilogue (conv2d.wgsl: folded batchnorm scale, bias, residual, ReLU); for training's
+// forward pass and its input gradient (the convolution of the output gradient with the weights transposed
+// and flipped: transform's flip) NCHW in and out (NCHW = 1: the epilogue without a residual).
 //
 // Each 2 x 2 block of outputs comes from a 4 x 4 input tile d: Y = A^T [sum over c of (U_c .* V_c)] A with
 // V = B^T d B and U = G g G^T for the 3 x 3 kernel g of each (output, input) channel pair: 16 products per
@@ -12,7 +12,8 @@
 // the 4 x 4 product grid at a time). Measured on lavapipe (README "Speed").
 //
 //   at  the input, packed [N, H, W, C4] (4 channels of a pixel per vec4, zero past C), vec4 q at texel
-//       (q % 4096, q / 4096), as conv2d.wgsl's `at`
+//       (q % 4096, q / 4096), as conv2d.wgsl's `at`; with NCHW = 1 the tensor [N, C, H, W] itself, 4
+//       columns of a row per vec4
 //   wt  U: texel (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c] for product xi = 4i + j; rows 16 * C4
 //       and 16 * C4 + 1 hold the epilogue's bias and scale (texel og: channels 4og .. 4og + 3)
 //   rt  the residual, packed like the output (res = 1)
@@ -41,7 +42,8 @@ struct Wino {
   flip: u32,      // transform: w is [C, O, 3, 3] and each kernel turned by 180 degrees (an input gradient)
 }
 
-// The output's layout: 0 packed [N, H, W, O], 1 NCHW. A constant, so inference compiles no NCHW stores.
+// The layout of the input and the output: 0 packed, 1 NCHW. A constant, so inference compiles neither
+// NCHW loads nor NCHW stores.
 override NCHW: u32 = 0u;
 
 @group(0) @binding(0) var<uniform> p: Wino;
@@ -75,6 +77,52 @@ fn ld(r: i32, c: i32, cg: u32) -> vec4<f32> {
   let ok = u32(y) < p.H && u32(x) < p.W;
   let q = select(0u, ((n * p.H + u32(y)) * p.W + u32(x)) * (p.C4 / 4u) + cg, ok);
   return select(V0, textureLoad(at, texelOf(q)), ok);
+}
+
+// Columns 0 .. 9 of the lane's input patch at row r, input channels 4cg .. 4cg + 3 (ld's values).
+fn ldRow(r: i32, cg: u32) -> array<vec4<f32>, 10> {
+  if (NCHW == 0u) {
+    return array<vec4<f32>, 10>(
+      ld(r, 0, cg), ld(r, 1, cg), ld(r, 2, cg), ld(r, 3, cg), ld(r, 4, cg),
+      ld(r, 5, cg), ld(r, 6, cg), ld(r, 7, cg), ld(r, 8, cg), ld(r, 9, cg),
+    );
+  }
+  // NCHW: each channel's 10 values lie in 4 texels (columns px - 4 .. px + 11), turned into pixels
+  let a = texelsNchw(r, 4u * cg);
+  let b = texelsNchw(r, 4u * cg + 1u);
+  let c = texelsNchw(r, 4u * cg + 2u);
+  let d = texelsNchw(r, 4u * cg + 3u);
+  return array<vec4<f32>, 10>(
+    across(a[0], b[0], c[0], d[0], 3u),
+    across(a[1], b[1], c[1], d[1], 0u), across(a[1], b[1], c[1], d[1], 1u),
+    across(a[1], b[1], c[1], d[1], 2u), across(a[1], b[1], c[1], d[1], 3u),
+    across(a[2], b[2], c[2], d[2], 0u), across(a[2], b[2], c[2], d[2], 1u),
+    across(a[2], b[2], c[2], d[2], 2u), across(a[2], b[2], c[2], d[2], 3u),
+    across(a[3], b[3], c[3], d[3], 0u),
+  );
+}
+
+// Component k of four channels' texels: one pixel's 4 channels.
+fn across(a: vec4<f32>, b: vec4<f32>, c: vec4<f32>, d: vec4<f32>, k: u32) -> vec4<f32> {
+  return vec4<f32>(a[k], b[k], c[k], d[k]);
+}
+
+// NCHW input: the texels holding columns px - 4 .. px + 11 of channel ch at patch row r (image row y0 + r),
+// zero outside the image and past C. px is a multiple of 8 and W of 8, so the middle two always exist.
+fn texelsNchw(r: i32, ch: u32) -> array<vec4<f32>, 4> {
+  let y = y0 + r;
+  let W4 = p.W / 4u;
+  let t0 = px / 4u;
+  let ok = u32(y) < p.H && ch < p.C;
+  let base = select(0u, ((n * p.C + ch) * p.H + u32(y)) * W4 + t0, ok);
+  let lo = ok && t0 > 0u;
+  let hi = ok && t0 + 2u < W4;
+  return array<vec4<f32>, 4>(
+    select(V0, textureLoad(at, texelOf(select(0u, base - 1u, lo))), lo),
+    select(V0, textureLoad(at, texelOf(base)), ok),
+    select(V0, textureLoad(at, texelOf(base + 1u)), ok),
+    select(V0, textureLoad(at, texelOf(select(0u, base + 2u, hi))), hi),
+  );
 }
 
 // U[xi] for input channel 4cg + ci and the lane's output channel group g (4 channels).
@@ -216,12 +264,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var m0_7_2 = V0; var m1_7_2 = V0; var m2_7_2 = V0; var m3_7_2 = V0;
     var m0_7_3 = V0; var m1_7_3 = V0; var m2_7_3 = V0; var m3_7_3 = V0;
     for (var cg = 0u; cg < p.C4 / 4u; cg++) {
-      let d0_0 = ld(0, 0, cg); let d0_1 = ld(0, 1, cg); let d0_2 = ld(0, 2, cg); let d0_3 = ld(0, 3, cg); let d0_4 = ld(0, 4, cg); let d0_5 = ld(0, 5, cg); let d0_6 = ld(0, 6, cg); let d0_7 = ld(0, 7, cg); let d0_8 = ld(0, 8, cg); let d0_9 = ld(0, 9, cg);
-      let d1_0 = ld(1, 0, cg); let d1_1 = ld(1, 1, cg); let d1_2 = ld(1, 2, cg); let d1_3 = ld(1, 3, cg); let d1_4 = ld(1, 4, cg); let d1_5 = ld(1, 5, cg); let d1_6 = ld(1, 6, cg); let d1_7 = ld(1, 7, cg); let d1_8 = ld(1, 8, cg); let d1_9 = ld(1, 9, cg);
-      let d2_0 = ld(2, 0, cg); let d2_1 = ld(2, 1, cg); let d2_2 = ld(2, 2, cg); let d2_3 = ld(2, 3, cg); let d2_4 = ld(2, 4, cg); let d2_5 = ld(2, 5, cg); let d2_6 = ld(2, 6, cg); let d2_7 = ld(2, 7, cg); let d2_8 = ld(2, 8, cg); let d2_9 = ld(2, 9, cg);
-      let d3_0 = ld(3, 0, cg); let d3_1 = ld(3, 1, cg); let d3_2 = ld(3, 2, cg); let d3_3 = ld(3, 3, cg); let d3_4 = ld(3, 4, cg); let d3_5 = ld(3, 5, cg); let d3_6 = ld(3, 6, cg); let d3_7 = ld(3, 7, cg); let d3_8 = ld(3, 8, cg); let d3_9 = ld(3, 9, cg);
-      let d4_0 = ld(4, 0, cg); let d4_1 = ld(4, 1, cg); let d4_2 = ld(4, 2, cg); let d4_3 = ld(4, 3, cg); let d4_4 = ld(4, 4, cg); let d4_5 = ld(4, 5, cg); let d4_6 = ld(4, 6, cg); let d4_7 = ld(4, 7, cg); let d4_8 = ld(4, 8, cg); let d4_9 = ld(4, 9, cg);
-      let d5_0 = ld(5, 0, cg); let d5_1 = ld(5, 1, cg); let d5_2 = ld(5, 2, cg); let d5_3 = ld(5, 3, cg); let d5_4 = ld(5, 4, cg); let d5_5 = ld(5, 5, cg); let d5_6 = ld(5, 6, cg); let d5_7 = ld(5, 7, cg); let d5_8 = ld(5, 8, cg); let d5_9 = ld(5, 9, cg);
+      let q0 = ldRow(0, cg); let d0_0 = q0[0]; let d0_1 = q0[1]; let d0_2 = q0[2]; let d0_3 = q0[3]; let d0_4 = q0[4]; let d0_5 = q0[5]; let d0_6 = q0[6]; let d0_7 = q0[7]; let d0_8 = q0[8]; let d0_9 = q0[9];
+      let q1 = ldRow(1, cg); let d1_0 = q1[0]; let d1_1 = q1[1]; let d1_2 = q1[2]; let d1_3 = q1[3]; let d1_4 = q1[4]; let d1_5 = q1[5]; let d1_6 = q1[6]; let d1_7 = q1[7]; let d1_8 = q1[8]; let d1_9 = q1[9];
+      let q2 = ldRow(2, cg); let d2_0 = q2[0]; let d2_1 = q2[1]; let d2_2 = q2[2]; let d2_3 = q2[3]; let d2_4 = q2[4]; let d2_5 = q2[5]; let d2_6 = q2[6]; let d2_7 = q2[7]; let d2_8 = q2[8]; let d2_9 = q2[9];
+      let q3 = ldRow(3, cg); let d3_0 = q3[0]; let d3_1 = q3[1]; let d3_2 = q3[2]; let d3_3 = q3[3]; let d3_4 = q3[4]; let d3_5 = q3[5]; let d3_6 = q3[6]; let d3_7 = q3[7]; let d3_8 = q3[8]; let d3_9 = q3[9];
+      let q4 = ldRow(4, cg); let d4_0 = q4[0]; let d4_1 = q4[1]; let d4_2 = q4[2]; let d4_3 = q4[3]; let d4_4 = q4[4]; let d4_5 = q4[5]; let d4_6 = q4[6]; let d4_7 = q4[7]; let d4_8 = q4[8]; let d4_9 = q4[9];
+      let q5 = ldRow(5, cg); let d5_0 = q5[0]; let d5_1 = q5[1]; let d5_2 = q5[2]; let d5_3 = q5[3]; let d5_4 = q5[4]; let d5_5 = q5[5]; let d5_6 = q5[6]; let d5_7 = q5[7]; let d5_8 = q5[8]; let d5_9 = q5[9];
       let r0_0 = d0_0 - d2_0; let r0_1 = d0_1 - d2_1; let r0_2 = d0_2 - d2_2; let r0_3 = d0_3 - d2_3;
       let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
       let r1_0 = d0_2 - d2_2; let r1_1 = d0_3 - d2_3; let r1_2 = d0_4 - d2_4; let r1_3 = d0_5 - d2_5;
@@ -491,12 +539,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var m0_7_2 = V0; var m1_7_2 = V0; var m2_7_2 = V0; var m3_7_2 = V0;
     var m0_7_3 = V0; var m1_7_3 = V0; var m2_7_3 = V0; var m3_7_3 = V0;
     for (var cg = 0u; cg < p.C4 / 4u; cg++) {
-      let d0_0 = ld(0, 0, cg); let d0_1 = ld(0, 1, cg); let d0_2 = ld(0, 2, cg); let d0_3 = ld(0, 3, cg); let d0_4 = ld(0, 4, cg); let d0_5 = ld(0, 5, cg); let d0_6 = ld(0, 6, cg); let d0_7 = ld(0, 7, cg); let d0_8 = ld(0, 8, cg); let d0_9 = ld(0, 9, cg);
-      let d1_0 = ld(1, 0, cg); let d1_1 = ld(1, 1, cg); let d1_2 = ld(1, 2, cg); let d1_3 = ld(1, 3, cg); let d1_4 = ld(1, 4, cg); let d1_5 = ld(1, 5, cg); let d1_6 = ld(1, 6, cg); let d1_7 = ld(1, 7, cg); let d1_8 = ld(1, 8, cg); let d1_9 = ld(1, 9, cg);
-      let d2_0 = ld(2, 0, cg); let d2_1 = ld(2, 1, cg); let d2_2 = ld(2, 2, cg); let d2_3 = ld(2, 3, cg); let d2_4 = ld(2, 4, cg); let d2_5 = ld(2, 5, cg); let d2_6 = ld(2, 6, cg); let d2_7 = ld(2, 7, cg); let d2_8 = ld(2, 8, cg); let d2_9 = ld(2, 9, cg);
-      let d3_0 = ld(3, 0, cg); let d3_1 = ld(3, 1, cg); let d3_2 = ld(3, 2, cg); let d3_3 = ld(3, 3, cg); let d3_4 = ld(3, 4, cg); let d3_5 = ld(3, 5, cg); let d3_6 = ld(3, 6, cg); let d3_7 = ld(3, 7, cg); let d3_8 = ld(3, 8, cg); let d3_9 = ld(3, 9, cg);
-      let d4_0 = ld(4, 0, cg); let d4_1 = ld(4, 1, cg); let d4_2 = ld(4, 2, cg); let d4_3 = ld(4, 3, cg); let d4_4 = ld(4, 4, cg); let d4_5 = ld(4, 5, cg); let d4_6 = ld(4, 6, cg); let d4_7 = ld(4, 7, cg); let d4_8 = ld(4, 8, cg); let d4_9 = ld(4, 9, cg);
-      let d5_0 = ld(5, 0, cg); let d5_1 = ld(5, 1, cg); let d5_2 = ld(5, 2, cg); let d5_3 = ld(5, 3, cg); let d5_4 = ld(5, 4, cg); let d5_5 = ld(5, 5, cg); let d5_6 = ld(5, 6, cg); let d5_7 = ld(5, 7, cg); let d5_8 = ld(5, 8, cg); let d5_9 = ld(5, 9, cg);
+      let q0 = ldRow(0, cg); let d0_0 = q0[0]; let d0_1 = q0[1]; let d0_2 = q0[2]; let d0_3 = q0[3]; let d0_4 = q0[4]; let d0_5 = q0[5]; let d0_6 = q0[6]; let d0_7 = q0[7]; let d0_8 = q0[8]; let d0_9 = q0[9];
+      let q1 = ldRow(1, cg); let d1_0 = q1[0]; let d1_1 = q1[1]; let d1_2 = q1[2]; let d1_3 = q1[3]; let d1_4 = q1[4]; let d1_5 = q1[5]; let d1_6 = q1[6]; let d1_7 = q1[7]; let d1_8 = q1[8]; let d1_9 = q1[9];
+      let q2 = ldRow(2, cg); let d2_0 = q2[0]; let d2_1 = q2[1]; let d2_2 = q2[2]; let d2_3 = q2[3]; let d2_4 = q2[4]; let d2_5 = q2[5]; let d2_6 = q2[6]; let d2_7 = q2[7]; let d2_8 = q2[8]; let d2_9 = q2[9];
+      let q3 = ldRow(3, cg); let d3_0 = q3[0]; let d3_1 = q3[1]; let d3_2 = q3[2]; let d3_3 = q3[3]; let d3_4 = q3[4]; let d3_5 = q3[5]; let d3_6 = q3[6]; let d3_7 = q3[7]; let d3_8 = q3[8]; let d3_9 = q3[9];
+      let q4 = ldRow(4, cg); let d4_0 = q4[0]; let d4_1 = q4[1]; let d4_2 = q4[2]; let d4_3 = q4[3]; let d4_4 = q4[4]; let d4_5 = q4[5]; let d4_6 = q4[6]; let d4_7 = q4[7]; let d4_8 = q4[8]; let d4_9 = q4[9];
+      let q5 = ldRow(5, cg); let d5_0 = q5[0]; let d5_1 = q5[1]; let d5_2 = q5[2]; let d5_3 = q5[3]; let d5_4 = q5[4]; let d5_5 = q5[5]; let d5_6 = q5[6]; let d5_7 = q5[7]; let d5_8 = q5[8]; let d5_9 = q5[9];
       let r0_0 = d1_0 + d2_0; let r0_1 = d1_1 + d2_1; let r0_2 = d1_2 + d2_2; let r0_3 = d1_3 + d2_3;
       let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
       let r1_0 = d1_2 + d2_2; let r1_1 = d1_3 + d2_3; let r1_2 = d1_4 + d2_4; let r1_3 = d1_5 + d2_5;
@@ -830,12 +878,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var m0_7_2 = V0; var m1_7_2 = V0; var m2_7_2 = V0; var m3_7_2 = V0;
     var m0_7_3 = V0; var m1_7_3 = V0; var m2_7_3 = V0; var m3_7_3 = V0;
     for (var cg = 0u; cg < p.C4 / 4u; cg++) {
-      let d0_0 = ld(0, 0, cg); let d0_1 = ld(0, 1, cg); let d0_2 = ld(0, 2, cg); let d0_3 = ld(0, 3, cg); let d0_4 = ld(0, 4, cg); let d0_5 = ld(0, 5, cg); let d0_6 = ld(0, 6, cg); let d0_7 = ld(0, 7, cg); let d0_8 = ld(0, 8, cg); let d0_9 = ld(0, 9, cg);
-      let d1_0 = ld(1, 0, cg); let d1_1 = ld(1, 1, cg); let d1_2 = ld(1, 2, cg); let d1_3 = ld(1, 3, cg); let d1_4 = ld(1, 4, cg); let d1_5 = ld(1, 5, cg); let d1_6 = ld(1, 6, cg); let d1_7 = ld(1, 7, cg); let d1_8 = ld(1, 8, cg); let d1_9 = ld(1, 9, cg);
-      let d2_0 = ld(2, 0, cg); let d2_1 = ld(2, 1, cg); let d2_2 = ld(2, 2, cg); let d2_3 = ld(2, 3, cg); let d2_4 = ld(2, 4, cg); let d2_5 = ld(2, 5, cg); let d2_6 = ld(2, 6, cg); let d2_7 = ld(2, 7, cg); let d2_8 = ld(2, 8, cg); let d2_9 = ld(2, 9, cg);
-      let d3_0 = ld(3, 0, cg); let d3_1 = ld(3, 1, cg); let d3_2 = ld(3, 2, cg); let d3_3 = ld(3, 3, cg); let d3_4 = ld(3, 4, cg); let d3_5 = ld(3, 5, cg); let d3_6 = ld(3, 6, cg); let d3_7 = ld(3, 7, cg); let d3_8 = ld(3, 8, cg); let d3_9 = ld(3, 9, cg);
-      let d4_0 = ld(4, 0, cg); let d4_1 = ld(4, 1, cg); let d4_2 = ld(4, 2, cg); let d4_3 = ld(4, 3, cg); let d4_4 = ld(4, 4, cg); let d4_5 = ld(4, 5, cg); let d4_6 = ld(4, 6, cg); let d4_7 = ld(4, 7, cg); let d4_8 = ld(4, 8, cg); let d4_9 = ld(4, 9, cg);
-      let d5_0 = ld(5, 0, cg); let d5_1 = ld(5, 1, cg); let d5_2 = ld(5, 2, cg); let d5_3 = ld(5, 3, cg); let d5_4 = ld(5, 4, cg); let d5_5 = ld(5, 5, cg); let d5_6 = ld(5, 6, cg); let d5_7 = ld(5, 7, cg); let d5_8 = ld(5, 8, cg); let d5_9 = ld(5, 9, cg);
+      let q0 = ldRow(0, cg); let d0_0 = q0[0]; let d0_1 = q0[1]; let d0_2 = q0[2]; let d0_3 = q0[3]; let d0_4 = q0[4]; let d0_5 = q0[5]; let d0_6 = q0[6]; let d0_7 = q0[7]; let d0_8 = q0[8]; let d0_9 = q0[9];
+      let q1 = ldRow(1, cg); let d1_0 = q1[0]; let d1_1 = q1[1]; let d1_2 = q1[2]; let d1_3 = q1[3]; let d1_4 = q1[4]; let d1_5 = q1[5]; let d1_6 = q1[6]; let d1_7 = q1[7]; let d1_8 = q1[8]; let d1_9 = q1[9];
+      let q2 = ldRow(2, cg); let d2_0 = q2[0]; let d2_1 = q2[1]; let d2_2 = q2[2]; let d2_3 = q2[3]; let d2_4 = q2[4]; let d2_5 = q2[5]; let d2_6 = q2[6]; let d2_7 = q2[7]; let d2_8 = q2[8]; let d2_9 = q2[9];
+      let q3 = ldRow(3, cg); let d3_0 = q3[0]; let d3_1 = q3[1]; let d3_2 = q3[2]; let d3_3 = q3[3]; let d3_4 = q3[4]; let d3_5 = q3[5]; let d3_6 = q3[6]; let d3_7 = q3[7]; let d3_8 = q3[8]; let d3_9 = q3[9];
+      let q4 = ldRow(4, cg); let d4_0 = q4[0]; let d4_1 = q4[1]; let d4_2 = q4[2]; let d4_3 = q4[3]; let d4_4 = q4[4]; let d4_5 = q4[5]; let d4_6 = q4[6]; let d4_7 = q4[7]; let d4_8 = q4[8]; let d4_9 = q4[9];
+      let q5 = ldRow(5, cg); let d5_0 = q5[0]; let d5_1 = q5[1]; let d5_2 = q5[2]; let d5_3 = q5[3]; let d5_4 = q5[4]; let d5_5 = q5[5]; let d5_6 = q5[6]; let d5_7 = q5[7]; let d5_8 = q5[8]; let d5_9 = q5[9];
       let r0_0 = -d1_0 + d2_0; let r0_1 = -d1_1 + d2_1; let r0_2 = -d1_2 + d2_2; let r0_3 = -d1_3 + d2_3;
       let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
       let r1_0 = -d1_2 + d2_2; let r1_1 = -d1_3 + d2_3; let r1_2 = -d1_4 + d2_4; let r1_3 = -d1_5 + d2_5;
@@ -1169,12 +1217,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var m0_7_2 = V0; var m1_7_2 = V0; var m2_7_2 = V0; var m3_7_2 = V0;
     var m0_7_3 = V0; var m1_7_3 = V0; var m2_7_3 = V0; var m3_7_3 = V0;
     for (var cg = 0u; cg < p.C4 / 4u; cg++) {
-      let d0_0 = ld(0, 0, cg); let d0_1 = ld(0, 1, cg); let d0_2 = ld(0, 2, cg); let d0_3 = ld(0, 3, cg); let d0_4 = ld(0, 4, cg); let d0_5 = ld(0, 5, cg); let d0_6 = ld(0, 6, cg); let d0_7 = ld(0, 7, cg); let d0_8 = ld(0, 8, cg); let d0_9 = ld(0, 9, cg);
-      let d1_0 = ld(1, 0, cg); let d1_1 = ld(1, 1, cg); let d1_2 = ld(1, 2, cg); let d1_3 = ld(1, 3, cg); let d1_4 = ld(1, 4, cg); let d1_5 = ld(1, 5, cg); let d1_6 = ld(1, 6, cg); let d1_7 = ld(1, 7, cg); let d1_8 = ld(1, 8, cg); let d1_9 = ld(1, 9, cg);
-      let d2_0 = ld(2, 0, cg); let d2_1 = ld(2, 1, cg); let d2_2 = ld(2, 2, cg); let d2_3 = ld(2, 3, cg); let d2_4 = ld(2, 4, cg); let d2_5 = ld(2, 5, cg); let d2_6 = ld(2, 6, cg); let d2_7 = ld(2, 7, cg); let d2_8 = ld(2, 8, cg); let d2_9 = ld(2, 9, cg);
-      let d3_0 = ld(3, 0, cg); let d3_1 = ld(3, 1, cg); let d3_2 = ld(3, 2, cg); let d3_3 = ld(3, 3, cg); let d3_4 = ld(3, 4, cg); let d3_5 = ld(3, 5, cg); let d3_6 = ld(3, 6, cg); let d3_7 = ld(3, 7, cg); let d3_8 = ld(3, 8, cg); let d3_9 = ld(3, 9, cg);
-      let d4_0 = ld(4, 0, cg); let d4_1 = ld(4, 1, cg); let d4_2 = ld(4, 2, cg); let d4_3 = ld(4, 3, cg); let d4_4 = ld(4, 4, cg); let d4_5 = ld(4, 5, cg); let d4_6 = ld(4, 6, cg); let d4_7 = ld(4, 7, cg); let d4_8 = ld(4, 8, cg); let d4_9 = ld(4, 9, cg);
-      let d5_0 = ld(5, 0, cg); let d5_1 = ld(5, 1, cg); let d5_2 = ld(5, 2, cg); let d5_3 = ld(5, 3, cg); let d5_4 = ld(5, 4, cg); let d5_5 = ld(5, 5, cg); let d5_6 = ld(5, 6, cg); let d5_7 = ld(5, 7, cg); let d5_8 = ld(5, 8, cg); let d5_9 = ld(5, 9, cg);
+      let q0 = ldRow(0, cg); let d0_0 = q0[0]; let d0_1 = q0[1]; let d0_2 = q0[2]; let d0_3 = q0[3]; let d0_4 = q0[4]; let d0_5 = q0[5]; let d0_6 = q0[6]; let d0_7 = q0[7]; let d0_8 = q0[8]; let d0_9 = q0[9];
+      let q1 = ldRow(1, cg); let d1_0 = q1[0]; let d1_1 = q1[1]; let d1_2 = q1[2]; let d1_3 = q1[3]; let d1_4 = q1[4]; let d1_5 = q1[5]; let d1_6 = q1[6]; let d1_7 = q1[7]; let d1_8 = q1[8]; let d1_9 = q1[9];
+      let q2 = ldRow(2, cg); let d2_0 = q2[0]; let d2_1 = q2[1]; let d2_2 = q2[2]; let d2_3 = q2[3]; let d2_4 = q2[4]; let d2_5 = q2[5]; let d2_6 = q2[6]; let d2_7 = q2[7]; let d2_8 = q2[8]; let d2_9 = q2[9];
+      let q3 = ldRow(3, cg); let d3_0 = q3[0]; let d3_1 = q3[1]; let d3_2 = q3[2]; let d3_3 = q3[3]; let d3_4 = q3[4]; let d3_5 = q3[5]; let d3_6 = q3[6]; let d3_7 = q3[7]; let d3_8 = q3[8]; let d3_9 = q3[9];
+      let q4 = ldRow(4, cg); let d4_0 = q4[0]; let d4_1 = q4[1]; let d4_2 = q4[2]; let d4_3 = q4[3]; let d4_4 = q4[4]; let d4_5 = q4[5]; let d4_6 = q4[6]; let d4_7 = q4[7]; let d4_8 = q4[8]; let d4_9 = q4[9];
+      let q5 = ldRow(5, cg); let d5_0 = q5[0]; let d5_1 = q5[1]; let d5_2 = q5[2]; let d5_3 = q5[3]; let d5_4 = q5[4]; let d5_5 = q5[5]; let d5_6 = q5[6]; let d5_7 = q5[7]; let d5_8 = q5[8]; let d5_9 = q5[9];
       let r0_0 = d1_0 - d3_0; let r0_1 = d1_1 - d3_1; let r0_2 = d1_2 - d3_2; let r0_3 = d1_3 - d3_3;
       let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
       let r1_0 = d1_2 - d3_2; let r1_1 = d1_3 - d3_3; let r1_2 = d1_4 - d3_4; let r1_3 = d1_5 - d3_5;

@@ -5,15 +5,15 @@
 // (A dY_o A^T) .* V_c, and that of g is G^T dU G: 16 products per tile and channel pair instead of the
 // direct weight gradient's 36 multiplies.
 //
-//   main    each lane sums (A dY A^T) .* V over its share (`per` tiles) of the N * H/2 * W/2 tiles, for 16
-//           output channels and 4 input channels: all 16 products, 1,024 live values (engine/kernel_gen.ts
-//           writes the body), then stores them to `part` as partial sums of its share
+//   main    each lane sums (A dY A^T) .* V over its share (`per` pairs of tiles side by side) of the
+//           N * H/2 * W/4 pairs, for 16 output channels and 4 input channels: all 16 products, 1,024 live
+//           values (engine/kernel_gen.ts writes the body), then stores them to `part` as partial sums
 //   finish  one invocation per output channel and 4 input channels: dg = G^T dU G from the partial sums
 //           added (by reduce.wgsl), written to dw [O, C, 3, 3]
 //
-//   xt   the input, packed [N, H, W, C4] (4 channels of a pixel per vec4, zero past C), vec4 q at texel
+//   xt   the input [N, C, H, W], vec4 q (4 columns of a row: W is a multiple of 4) at texel
 //        (q % 4096, q / 4096), as conv2d.wgsl's `at`
-//   gt   the output gradient, packed [N, H, W, O] the same way (O a multiple of 16)
+//   gt   the output gradient [N, O, H, W] the same way (O a multiple of 16)
 //   part the partial sums: vec4 ((s * 16 + xi) * O + o) * CG + cg holds dU[xi][o][4cg .. 4cg + 3] summed over
 //        share s, for product xi = 4i + j of the 4 x 4 grid
 // Both textures are read-only storage textures, which lavapipe reads much faster than a storage buffer.
@@ -27,9 +27,9 @@ struct Grad {
   CG: u32,     // groups of 4 input channels (C4 / 4)
   OB: u32,     // blocks of 16 output channels
   TH: u32,     // tiles per column (H / 2)
-  TW: u32,     // tiles per row (W / 2)
-  tiles: u32,  // N * TH * TW
-  per: u32,    // tiles per share
+  PW: u32,     // pairs of tiles per row (W / 4)
+  pairs: u32,  // N * TH * PW
+  per: u32,    // pairs per share
   shares: u32,
   lanes: u32,  // shares * OB * CG
   gridX: u32,  // workgroups per grid row
@@ -45,11 +45,10 @@ struct Grad {
 
 const V0 = vec4<f32>();
 
-// The tile's image, its top-left input pixel (padding 1), its top-left output pixel; the lane's group of
-// input channels and first group of 4 output channels.
+// The pair's image, its top input row (padding 1), its top-left output pixel; the lane's group of input
+// channels and first group of 4 output channels.
 var<private> n: u32;
 var<private> y0: i32;
-var<private> x0: i32;
 var<private> oy: u32;
 var<private> ox: u32;
 var<private> cg: u32;
@@ -59,18 +58,55 @@ fn texelOf(q: u32) -> vec2<u32> {
   return vec2<u32>(q & 4095u, q >> 12u);
 }
 
-// Input channels 4cg .. 4cg + 3 at row r, column c of the tile's 4 x 4 input patch; zero outside the image.
-fn ldx(r: i32, c: i32) -> vec4<f32> {
-  let y = y0 + r;
-  let x = x0 + c;
-  let ok = u32(y) < p.H && u32(x) < p.W;
-  let q = select(0u, ((n * p.H + u32(y)) * p.W + u32(x)) * p.CG + cg, ok);
-  return select(V0, textureLoad(xt, texelOf(q)), ok);
+// Columns 0 .. 5 of the pair's 4 x 6 input patch (image columns ox - 1 .. ox + 4) at row r, each the lane's 4
+// input channels 4cg .. 4cg + 3: the first tile reads columns 0 .. 3, the second 2 .. 5.
+fn ldxRow(r: i32) -> array<vec4<f32>, 6> {
+  let a = xRow(r, 4u * cg);
+  let b = xRow(r, 4u * cg + 1u);
+  let c = xRow(r, 4u * cg + 2u);
+  let d = xRow(r, 4u * cg + 3u);
+  return array<vec4<f32>, 6>(
+    vec4<f32>(a[0].w, b[0].w, c[0].w, d[0].w),
+    across(a[1], b[1], c[1], d[1], 0u), across(a[1], b[1], c[1], d[1], 1u),
+    across(a[1], b[1], c[1], d[1], 2u), across(a[1], b[1], c[1], d[1], 3u),
+    vec4<f32>(a[2].x, b[2].x, c[2].x, d[2].x),
+  );
 }
 
-// Output channels 4(og0 + g) .. + 3 of the output gradient at row r, column c of the tile's 2 x 2 outputs.
-fn ldg(r: u32, c: u32, g: u32) -> vec4<f32> {
-  return textureLoad(gt, texelOf(((n * p.H + oy + r) * p.W + ox + c) * (p.O / 4u) + og0 + g));
+// Component k of four channels' texels: one pixel's 4 channels.
+fn across(a: vec4<f32>, b: vec4<f32>, c: vec4<f32>, d: vec4<f32>, k: u32) -> vec4<f32> {
+  return vec4<f32>(a[k], b[k], c[k], d[k]);
+}
+
+// The 3 texels of input channel ch at image row y0 + r holding columns ox - 4 .. ox + 7 (ox a multiple of 4,
+// as W is), zero outside the image and past C.
+fn xRow(r: i32, ch: u32) -> array<vec4<f32>, 3> {
+  let y = y0 + r;
+  let W4 = p.W / 4u;
+  let k = ox / 4u;
+  let ok = u32(y) < p.H && ch < p.C;
+  let base = select(0u, ((n * p.C + ch) * p.H + u32(y)) * W4 + k, ok);
+  let lo = ok && k > 0u;
+  let hi = ok && k + 1u < W4;
+  return array<vec4<f32>, 3>(
+    select(V0, textureLoad(xt, texelOf(select(0u, base - 1u, lo))), lo),
+    select(V0, textureLoad(xt, texelOf(base)), ok),
+    select(V0, textureLoad(xt, texelOf(select(0u, base + 1u, hi))), hi),
+  );
+}
+
+// The pair's 4 output-gradient pixels at row oy + r (columns ox .. ox + 3, one texel per channel), each
+// output channels 4(og0 + g) .. + 3.
+fn ldgRow(r: u32, g: u32) -> array<vec4<f32>, 4> {
+  let o = 4u * (og0 + g);
+  let row = (n * p.O + o) * p.H + oy + r;
+  let plane = p.H * (p.W / 4u);
+  let q = row * (p.W / 4u) + ox / 4u;
+  let a = textureLoad(gt, texelOf(q));
+  let b = textureLoad(gt, texelOf(q + plane));
+  let c = textureLoad(gt, texelOf(q + 2u * plane));
+  let d = textureLoad(gt, texelOf(q + 3u * plane));
+  return array<vec4<f32>, 4>(across(a, b, c, d, 0u), across(a, b, c, d, 1u), across(a, b, c, d, 2u), across(a, b, c, d, 3u));
 }
 
 // The lane's partial sum of product xi for output channel 4(og0 + g) + k.
@@ -88,9 +124,9 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   og0 = (r1 % p.OB) * 4u;
   let s = r1 / p.OB;
   let t0 = s * p.per;
-  let t1 = min(t0 + p.per, p.tiles);
-  var tx = t0 % p.TW;
-  let r2 = t0 / p.TW;
+  let t1 = min(t0 + p.per, p.pairs);
+  var tx = t0 % p.PW;
+  let r2 = t0 / p.PW;
   var ty = r2 % p.TH;
   n = r2 / p.TH;
   // generated: Winograd weight gradient (engine/kernel_gen.ts writes it; edit there)
@@ -112,131 +148,234 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   var a15_0 = V0; var a15_1 = V0; var a15_2 = V0; var a15_3 = V0; var a15_4 = V0; var a15_5 = V0; var a15_6 = V0; var a15_7 = V0; var a15_8 = V0; var a15_9 = V0; var a15_10 = V0; var a15_11 = V0; var a15_12 = V0; var a15_13 = V0; var a15_14 = V0; var a15_15 = V0;
   for (var t = t0; t < t1; t++) {
     oy = 2u * ty;
-    ox = 2u * tx;
+    ox = 4u * tx;
     y0 = i32(oy) - 1;
-    x0 = i32(ox) - 1;
-    let d0_0 = ldx(0, 0); let d0_1 = ldx(0, 1); let d0_2 = ldx(0, 2); let d0_3 = ldx(0, 3);
-    let d1_0 = ldx(1, 0); let d1_1 = ldx(1, 1); let d1_2 = ldx(1, 2); let d1_3 = ldx(1, 3);
-    let d2_0 = ldx(2, 0); let d2_1 = ldx(2, 1); let d2_2 = ldx(2, 2); let d2_3 = ldx(2, 3);
-    let d3_0 = ldx(3, 0); let d3_1 = ldx(3, 1); let d3_2 = ldx(3, 2); let d3_3 = ldx(3, 3);
-    let r0_0 = d0_0 - d2_0; let r0_1 = d0_1 - d2_1; let r0_2 = d0_2 - d2_2; let r0_3 = d0_3 - d2_3;
-    let v0_0 = r0_0 - r0_2; let v0_1 = r0_1 + r0_2; let v0_2 = -r0_1 + r0_2; let v0_3 = r0_1 - r0_3;
-    let r1_0 = d1_0 + d2_0; let r1_1 = d1_1 + d2_1; let r1_2 = d1_2 + d2_2; let r1_3 = d1_3 + d2_3;
-    let v1_0 = r1_0 - r1_2; let v1_1 = r1_1 + r1_2; let v1_2 = -r1_1 + r1_2; let v1_3 = r1_1 - r1_3;
-    let r2_0 = -d1_0 + d2_0; let r2_1 = -d1_1 + d2_1; let r2_2 = -d1_2 + d2_2; let r2_3 = -d1_3 + d2_3;
-    let v2_0 = r2_0 - r2_2; let v2_1 = r2_1 + r2_2; let v2_2 = -r2_1 + r2_2; let v2_3 = r2_1 - r2_3;
-    let r3_0 = d1_0 - d3_0; let r3_1 = d1_1 - d3_1; let r3_2 = d1_2 - d3_2; let r3_3 = d1_3 - d3_3;
-    let v3_0 = r3_0 - r3_2; let v3_1 = r3_1 + r3_2; let v3_2 = -r3_1 + r3_2; let v3_3 = r3_1 - r3_3;
+    let x0 = ldxRow(0); let d0_0 = x0[0]; let d0_1 = x0[1]; let d0_2 = x0[2]; let d0_3 = x0[3]; let d0_4 = x0[4]; let d0_5 = x0[5];
+    let x1 = ldxRow(1); let d1_0 = x1[0]; let d1_1 = x1[1]; let d1_2 = x1[2]; let d1_3 = x1[3]; let d1_4 = x1[4]; let d1_5 = x1[5];
+    let x2 = ldxRow(2); let d2_0 = x2[0]; let d2_1 = x2[1]; let d2_2 = x2[2]; let d2_3 = x2[3]; let d2_4 = x2[4]; let d2_5 = x2[5];
+    let x3 = ldxRow(3); let d3_0 = x3[0]; let d3_1 = x3[1]; let d3_2 = x3[2]; let d3_3 = x3[3]; let d3_4 = x3[4]; let d3_5 = x3[5];
+    let r00_0 = d0_0 - d2_0; let r00_1 = d0_1 - d2_1; let r00_2 = d0_2 - d2_2; let r00_3 = d0_3 - d2_3;
+    let v00_0 = r00_0 - r00_2; let v00_1 = r00_1 + r00_2; let v00_2 = -r00_1 + r00_2; let v00_3 = r00_1 - r00_3;
+    let r01_0 = d1_0 + d2_0; let r01_1 = d1_1 + d2_1; let r01_2 = d1_2 + d2_2; let r01_3 = d1_3 + d2_3;
+    let v01_0 = r01_0 - r01_2; let v01_1 = r01_1 + r01_2; let v01_2 = -r01_1 + r01_2; let v01_3 = r01_1 - r01_3;
+    let r02_0 = -d1_0 + d2_0; let r02_1 = -d1_1 + d2_1; let r02_2 = -d1_2 + d2_2; let r02_3 = -d1_3 + d2_3;
+    let v02_0 = r02_0 - r02_2; let v02_1 = r02_1 + r02_2; let v02_2 = -r02_1 + r02_2; let v02_3 = r02_1 - r02_3;
+    let r03_0 = d1_0 - d3_0; let r03_1 = d1_1 - d3_1; let r03_2 = d1_2 - d3_2; let r03_3 = d1_3 - d3_3;
+    let v03_0 = r03_0 - r03_2; let v03_1 = r03_1 + r03_2; let v03_2 = -r03_1 + r03_2; let v03_3 = r03_1 - r03_3;
+    let r10_0 = d0_2 - d2_2; let r10_1 = d0_3 - d2_3; let r10_2 = d0_4 - d2_4; let r10_3 = d0_5 - d2_5;
+    let v10_0 = r10_0 - r10_2; let v10_1 = r10_1 + r10_2; let v10_2 = -r10_1 + r10_2; let v10_3 = r10_1 - r10_3;
+    let r11_0 = d1_2 + d2_2; let r11_1 = d1_3 + d2_3; let r11_2 = d1_4 + d2_4; let r11_3 = d1_5 + d2_5;
+    let v11_0 = r11_0 - r11_2; let v11_1 = r11_1 + r11_2; let v11_2 = -r11_1 + r11_2; let v11_3 = r11_1 - r11_3;
+    let r12_0 = -d1_2 + d2_2; let r12_1 = -d1_3 + d2_3; let r12_2 = -d1_4 + d2_4; let r12_3 = -d1_5 + d2_5;
+    let v12_0 = r12_0 - r12_2; let v12_1 = r12_1 + r12_2; let v12_2 = -r12_1 + r12_2; let v12_3 = r12_1 - r12_3;
+    let r13_0 = d1_2 - d3_2; let r13_1 = d1_3 - d3_3; let r13_2 = d1_4 - d3_4; let r13_3 = d1_5 - d3_5;
+    let v13_0 = r13_0 - r13_2; let v13_1 = r13_1 + r13_2; let v13_2 = -r13_1 + r13_2; let v13_3 = r13_1 - r13_3;
     {
-      let g00 = ldg(0u, 0u, 0u); let g01 = ldg(0u, 1u, 0u); let g10 = ldg(1u, 0u, 0u); let g11 = ldg(1u, 1u, 0u);
-      let q0_0 = g00; let q0_1 = g01;
-      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
-      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
-      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
-      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
-      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
-      let q3_0 = -g10; let q3_1 = -g11;
-      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
-      a0_0 = fma(vec4<f32>(h0_0.x), v0_0, a0_0); a0_1 = fma(vec4<f32>(h0_0.y), v0_0, a0_1); a0_2 = fma(vec4<f32>(h0_0.z), v0_0, a0_2); a0_3 = fma(vec4<f32>(h0_0.w), v0_0, a0_3);
-      a1_0 = fma(vec4<f32>(h0_1.x), v0_1, a1_0); a1_1 = fma(vec4<f32>(h0_1.y), v0_1, a1_1); a1_2 = fma(vec4<f32>(h0_1.z), v0_1, a1_2); a1_3 = fma(vec4<f32>(h0_1.w), v0_1, a1_3);
-      a2_0 = fma(vec4<f32>(h0_2.x), v0_2, a2_0); a2_1 = fma(vec4<f32>(h0_2.y), v0_2, a2_1); a2_2 = fma(vec4<f32>(h0_2.z), v0_2, a2_2); a2_3 = fma(vec4<f32>(h0_2.w), v0_2, a2_3);
-      a3_0 = fma(vec4<f32>(h0_3.x), v0_3, a3_0); a3_1 = fma(vec4<f32>(h0_3.y), v0_3, a3_1); a3_2 = fma(vec4<f32>(h0_3.z), v0_3, a3_2); a3_3 = fma(vec4<f32>(h0_3.w), v0_3, a3_3);
-      a4_0 = fma(vec4<f32>(h1_0.x), v1_0, a4_0); a4_1 = fma(vec4<f32>(h1_0.y), v1_0, a4_1); a4_2 = fma(vec4<f32>(h1_0.z), v1_0, a4_2); a4_3 = fma(vec4<f32>(h1_0.w), v1_0, a4_3);
-      a5_0 = fma(vec4<f32>(h1_1.x), v1_1, a5_0); a5_1 = fma(vec4<f32>(h1_1.y), v1_1, a5_1); a5_2 = fma(vec4<f32>(h1_1.z), v1_1, a5_2); a5_3 = fma(vec4<f32>(h1_1.w), v1_1, a5_3);
-      a6_0 = fma(vec4<f32>(h1_2.x), v1_2, a6_0); a6_1 = fma(vec4<f32>(h1_2.y), v1_2, a6_1); a6_2 = fma(vec4<f32>(h1_2.z), v1_2, a6_2); a6_3 = fma(vec4<f32>(h1_2.w), v1_2, a6_3);
-      a7_0 = fma(vec4<f32>(h1_3.x), v1_3, a7_0); a7_1 = fma(vec4<f32>(h1_3.y), v1_3, a7_1); a7_2 = fma(vec4<f32>(h1_3.z), v1_3, a7_2); a7_3 = fma(vec4<f32>(h1_3.w), v1_3, a7_3);
-      a8_0 = fma(vec4<f32>(h2_0.x), v2_0, a8_0); a8_1 = fma(vec4<f32>(h2_0.y), v2_0, a8_1); a8_2 = fma(vec4<f32>(h2_0.z), v2_0, a8_2); a8_3 = fma(vec4<f32>(h2_0.w), v2_0, a8_3);
-      a9_0 = fma(vec4<f32>(h2_1.x), v2_1, a9_0); a9_1 = fma(vec4<f32>(h2_1.y), v2_1, a9_1); a9_2 = fma(vec4<f32>(h2_1.z), v2_1, a9_2); a9_3 = fma(vec4<f32>(h2_1.w), v2_1, a9_3);
-      a10_0 = fma(vec4<f32>(h2_2.x), v2_2, a10_0); a10_1 = fma(vec4<f32>(h2_2.y), v2_2, a10_1); a10_2 = fma(vec4<f32>(h2_2.z), v2_2, a10_2); a10_3 = fma(vec4<f32>(h2_2.w), v2_2, a10_3);
-      a11_0 = fma(vec4<f32>(h2_3.x), v2_3, a11_0); a11_1 = fma(vec4<f32>(h2_3.y), v2_3, a11_1); a11_2 = fma(vec4<f32>(h2_3.z), v2_3, a11_2); a11_3 = fma(vec4<f32>(h2_3.w), v2_3, a11_3);
-      a12_0 = fma(vec4<f32>(h3_0.x), v3_0, a12_0); a12_1 = fma(vec4<f32>(h3_0.y), v3_0, a12_1); a12_2 = fma(vec4<f32>(h3_0.z), v3_0, a12_2); a12_3 = fma(vec4<f32>(h3_0.w), v3_0, a12_3);
-      a13_0 = fma(vec4<f32>(h3_1.x), v3_1, a13_0); a13_1 = fma(vec4<f32>(h3_1.y), v3_1, a13_1); a13_2 = fma(vec4<f32>(h3_1.z), v3_1, a13_2); a13_3 = fma(vec4<f32>(h3_1.w), v3_1, a13_3);
-      a14_0 = fma(vec4<f32>(h3_2.x), v3_2, a14_0); a14_1 = fma(vec4<f32>(h3_2.y), v3_2, a14_1); a14_2 = fma(vec4<f32>(h3_2.z), v3_2, a14_2); a14_3 = fma(vec4<f32>(h3_2.w), v3_2, a14_3);
-      a15_0 = fma(vec4<f32>(h3_3.x), v3_3, a15_0); a15_1 = fma(vec4<f32>(h3_3.y), v3_3, a15_1); a15_2 = fma(vec4<f32>(h3_3.z), v3_3, a15_2); a15_3 = fma(vec4<f32>(h3_3.w), v3_3, a15_3);
+      let gr0 = ldgRow(0u, 0u); let g0_0 = gr0[0]; let g0_1 = gr0[1]; let g0_2 = gr0[2]; let g0_3 = gr0[3]; let gr1 = ldgRow(1u, 0u); let g1_0 = gr1[0]; let g1_1 = gr1[1]; let g1_2 = gr1[2]; let g1_3 = gr1[3];
+      let q00_0 = g0_0; let q00_1 = g0_1;
+      let h00_0 = q00_0; let h00_1 = q00_0 + q00_1; let h00_2 = q00_0 - q00_1; let h00_3 = -q00_1;
+      let q01_0 = g0_0 + g1_0; let q01_1 = g0_1 + g1_1;
+      let h01_0 = q01_0; let h01_1 = q01_0 + q01_1; let h01_2 = q01_0 - q01_1; let h01_3 = -q01_1;
+      let q02_0 = g0_0 - g1_0; let q02_1 = g0_1 - g1_1;
+      let h02_0 = q02_0; let h02_1 = q02_0 + q02_1; let h02_2 = q02_0 - q02_1; let h02_3 = -q02_1;
+      let q03_0 = -g1_0; let q03_1 = -g1_1;
+      let h03_0 = q03_0; let h03_1 = q03_0 + q03_1; let h03_2 = q03_0 - q03_1; let h03_3 = -q03_1;
+      a0_0 = fma(vec4<f32>(h00_0.x), v00_0, a0_0); a0_1 = fma(vec4<f32>(h00_0.y), v00_0, a0_1); a0_2 = fma(vec4<f32>(h00_0.z), v00_0, a0_2); a0_3 = fma(vec4<f32>(h00_0.w), v00_0, a0_3);
+      a1_0 = fma(vec4<f32>(h00_1.x), v00_1, a1_0); a1_1 = fma(vec4<f32>(h00_1.y), v00_1, a1_1); a1_2 = fma(vec4<f32>(h00_1.z), v00_1, a1_2); a1_3 = fma(vec4<f32>(h00_1.w), v00_1, a1_3);
+      a2_0 = fma(vec4<f32>(h00_2.x), v00_2, a2_0); a2_1 = fma(vec4<f32>(h00_2.y), v00_2, a2_1); a2_2 = fma(vec4<f32>(h00_2.z), v00_2, a2_2); a2_3 = fma(vec4<f32>(h00_2.w), v00_2, a2_3);
+      a3_0 = fma(vec4<f32>(h00_3.x), v00_3, a3_0); a3_1 = fma(vec4<f32>(h00_3.y), v00_3, a3_1); a3_2 = fma(vec4<f32>(h00_3.z), v00_3, a3_2); a3_3 = fma(vec4<f32>(h00_3.w), v00_3, a3_3);
+      a4_0 = fma(vec4<f32>(h01_0.x), v01_0, a4_0); a4_1 = fma(vec4<f32>(h01_0.y), v01_0, a4_1); a4_2 = fma(vec4<f32>(h01_0.z), v01_0, a4_2); a4_3 = fma(vec4<f32>(h01_0.w), v01_0, a4_3);
+      a5_0 = fma(vec4<f32>(h01_1.x), v01_1, a5_0); a5_1 = fma(vec4<f32>(h01_1.y), v01_1, a5_1); a5_2 = fma(vec4<f32>(h01_1.z), v01_1, a5_2); a5_3 = fma(vec4<f32>(h01_1.w), v01_1, a5_3);
+      a6_0 = fma(vec4<f32>(h01_2.x), v01_2, a6_0); a6_1 = fma(vec4<f32>(h01_2.y), v01_2, a6_1); a6_2 = fma(vec4<f32>(h01_2.z), v01_2, a6_2); a6_3 = fma(vec4<f32>(h01_2.w), v01_2, a6_3);
+      a7_0 = fma(vec4<f32>(h01_3.x), v01_3, a7_0); a7_1 = fma(vec4<f32>(h01_3.y), v01_3, a7_1); a7_2 = fma(vec4<f32>(h01_3.z), v01_3, a7_2); a7_3 = fma(vec4<f32>(h01_3.w), v01_3, a7_3);
+      a8_0 = fma(vec4<f32>(h02_0.x), v02_0, a8_0); a8_1 = fma(vec4<f32>(h02_0.y), v02_0, a8_1); a8_2 = fma(vec4<f32>(h02_0.z), v02_0, a8_2); a8_3 = fma(vec4<f32>(h02_0.w), v02_0, a8_3);
+      a9_0 = fma(vec4<f32>(h02_1.x), v02_1, a9_0); a9_1 = fma(vec4<f32>(h02_1.y), v02_1, a9_1); a9_2 = fma(vec4<f32>(h02_1.z), v02_1, a9_2); a9_3 = fma(vec4<f32>(h02_1.w), v02_1, a9_3);
+      a10_0 = fma(vec4<f32>(h02_2.x), v02_2, a10_0); a10_1 = fma(vec4<f32>(h02_2.y), v02_2, a10_1); a10_2 = fma(vec4<f32>(h02_2.z), v02_2, a10_2); a10_3 = fma(vec4<f32>(h02_2.w), v02_2, a10_3);
+      a11_0 = fma(vec4<f32>(h02_3.x), v02_3, a11_0); a11_1 = fma(vec4<f32>(h02_3.y), v02_3, a11_1); a11_2 = fma(vec4<f32>(h02_3.z), v02_3, a11_2); a11_3 = fma(vec4<f32>(h02_3.w), v02_3, a11_3);
+      a12_0 = fma(vec4<f32>(h03_0.x), v03_0, a12_0); a12_1 = fma(vec4<f32>(h03_0.y), v03_0, a12_1); a12_2 = fma(vec4<f32>(h03_0.z), v03_0, a12_2); a12_3 = fma(vec4<f32>(h03_0.w), v03_0, a12_3);
+      a13_0 = fma(vec4<f32>(h03_1.x), v03_1, a13_0); a13_1 = fma(vec4<f32>(h03_1.y), v03_1, a13_1); a13_2 = fma(vec4<f32>(h03_1.z), v03_1, a13_2); a13_3 = fma(vec4<f32>(h03_1.w), v03_1, a13_3);
+      a14_0 = fma(vec4<f32>(h03_2.x), v03_2, a14_0); a14_1 = fma(vec4<f32>(h03_2.y), v03_2, a14_1); a14_2 = fma(vec4<f32>(h03_2.z), v03_2, a14_2); a14_3 = fma(vec4<f32>(h03_2.w), v03_2, a14_3);
+      a15_0 = fma(vec4<f32>(h03_3.x), v03_3, a15_0); a15_1 = fma(vec4<f32>(h03_3.y), v03_3, a15_1); a15_2 = fma(vec4<f32>(h03_3.z), v03_3, a15_2); a15_3 = fma(vec4<f32>(h03_3.w), v03_3, a15_3);
+      let q10_0 = g0_2; let q10_1 = g0_3;
+      let h10_0 = q10_0; let h10_1 = q10_0 + q10_1; let h10_2 = q10_0 - q10_1; let h10_3 = -q10_1;
+      let q11_0 = g0_2 + g1_2; let q11_1 = g0_3 + g1_3;
+      let h11_0 = q11_0; let h11_1 = q11_0 + q11_1; let h11_2 = q11_0 - q11_1; let h11_3 = -q11_1;
+      let q12_0 = g0_2 - g1_2; let q12_1 = g0_3 - g1_3;
+      let h12_0 = q12_0; let h12_1 = q12_0 + q12_1; let h12_2 = q12_0 - q12_1; let h12_3 = -q12_1;
+      let q13_0 = -g1_2; let q13_1 = -g1_3;
+      let h13_0 = q13_0; let h13_1 = q13_0 + q13_1; let h13_2 = q13_0 - q13_1; let h13_3 = -q13_1;
+      a0_0 = fma(vec4<f32>(h10_0.x), v10_0, a0_0); a0_1 = fma(vec4<f32>(h10_0.y), v10_0, a0_1); a0_2 = fma(vec4<f32>(h10_0.z), v10_0, a0_2); a0_3 = fma(vec4<f32>(h10_0.w), v10_0, a0_3);
+      a1_0 = fma(vec4<f32>(h10_1.x), v10_1, a1_0); a1_1 = fma(vec4<f32>(h10_1.y), v10_1, a1_1); a1_2 = fma(vec4<f32>(h10_1.z), v10_1, a1_2); a1_3 = fma(vec4<f32>(h10_1.w), v10_1, a1_3);
+      a2_0 = fma(vec4<f32>(h10_2.x), v10_2, a2_0); a2_1 = fma(vec4<f32>(h10_2.y), v10_2, a2_1); a2_2 = fma(vec4<f32>(h10_2.z), v10_2, a2_2); a2_3 = fma(vec4<f32>(h10_2.w), v10_2, a2_3);
+      a3_0 = fma(vec4<f32>(h10_3.x), v10_3, a3_0); a3_1 = fma(vec4<f32>(h10_3.y), v10_3, a3_1); a3_2 = fma(vec4<f32>(h10_3.z), v10_3, a3_2); a3_3 = fma(vec4<f32>(h10_3.w), v10_3, a3_3);
+      a4_0 = fma(vec4<f32>(h11_0.x), v11_0, a4_0); a4_1 = fma(vec4<f32>(h11_0.y), v11_0, a4_1); a4_2 = fma(vec4<f32>(h11_0.z), v11_0, a4_2); a4_3 = fma(vec4<f32>(h11_0.w), v11_0, a4_3);
+      a5_0 = fma(vec4<f32>(h11_1.x), v11_1, a5_0); a5_1 = fma(vec4<f32>(h11_1.y), v11_1, a5_1); a5_2 = fma(vec4<f32>(h11_1.z), v11_1, a5_2); a5_3 = fma(vec4<f32>(h11_1.w), v11_1, a5_3);
+      a6_0 = fma(vec4<f32>(h11_2.x), v11_2, a6_0); a6_1 = fma(vec4<f32>(h11_2.y), v11_2, a6_1); a6_2 = fma(vec4<f32>(h11_2.z), v11_2, a6_2); a6_3 = fma(vec4<f32>(h11_2.w), v11_2, a6_3);
+      a7_0 = fma(vec4<f32>(h11_3.x), v11_3, a7_0); a7_1 = fma(vec4<f32>(h11_3.y), v11_3, a7_1); a7_2 = fma(vec4<f32>(h11_3.z), v11_3, a7_2); a7_3 = fma(vec4<f32>(h11_3.w), v11_3, a7_3);
+      a8_0 = fma(vec4<f32>(h12_0.x), v12_0, a8_0); a8_1 = fma(vec4<f32>(h12_0.y), v12_0, a8_1); a8_2 = fma(vec4<f32>(h12_0.z), v12_0, a8_2); a8_3 = fma(vec4<f32>(h12_0.w), v12_0, a8_3);
+      a9_0 = fma(vec4<f32>(h12_1.x), v12_1, a9_0); a9_1 = fma(vec4<f32>(h12_1.y), v12_1, a9_1); a9_2 = fma(vec4<f32>(h12_1.z), v12_1, a9_2); a9_3 = fma(vec4<f32>(h12_1.w), v12_1, a9_3);
+      a10_0 = fma(vec4<f32>(h12_2.x), v12_2, a10_0); a10_1 = fma(vec4<f32>(h12_2.y), v12_2, a10_1); a10_2 = fma(vec4<f32>(h12_2.z), v12_2, a10_2); a10_3 = fma(vec4<f32>(h12_2.w), v12_2, a10_3);
+      a11_0 = fma(vec4<f32>(h12_3.x), v12_3, a11_0); a11_1 = fma(vec4<f32>(h12_3.y), v12_3, a11_1); a11_2 = fma(vec4<f32>(h12_3.z), v12_3, a11_2); a11_3 = fma(vec4<f32>(h12_3.w), v12_3, a11_3);
+      a12_0 = fma(vec4<f32>(h13_0.x), v13_0, a12_0); a12_1 = fma(vec4<f32>(h13_0.y), v13_0, a12_1); a12_2 = fma(vec4<f32>(h13_0.z), v13_0, a12_2); a12_3 = fma(vec4<f32>(h13_0.w), v13_0, a12_3);
+      a13_0 = fma(vec4<f32>(h13_1.x), v13_1, a13_0); a13_1 = fma(vec4<f32>(h13_1.y), v13_1, a13_1); a13_2 = fma(vec4<f32>(h13_1.z), v13_1, a13_2); a13_3 = fma(vec4<f32>(h13_1.w), v13_1, a13_3);
+      a14_0 = fma(vec4<f32>(h13_2.x), v13_2, a14_0); a14_1 = fma(vec4<f32>(h13_2.y), v13_2, a14_1); a14_2 = fma(vec4<f32>(h13_2.z), v13_2, a14_2); a14_3 = fma(vec4<f32>(h13_2.w), v13_2, a14_3);
+      a15_0 = fma(vec4<f32>(h13_3.x), v13_3, a15_0); a15_1 = fma(vec4<f32>(h13_3.y), v13_3, a15_1); a15_2 = fma(vec4<f32>(h13_3.z), v13_3, a15_2); a15_3 = fma(vec4<f32>(h13_3.w), v13_3, a15_3);
     }
     {
-      let g00 = ldg(0u, 0u, 1u); let g01 = ldg(0u, 1u, 1u); let g10 = ldg(1u, 0u, 1u); let g11 = ldg(1u, 1u, 1u);
-      let q0_0 = g00; let q0_1 = g01;
-      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
-      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
-      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
-      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
-      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
-      let q3_0 = -g10; let q3_1 = -g11;
-      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
-      a0_4 = fma(vec4<f32>(h0_0.x), v0_0, a0_4); a0_5 = fma(vec4<f32>(h0_0.y), v0_0, a0_5); a0_6 = fma(vec4<f32>(h0_0.z), v0_0, a0_6); a0_7 = fma(vec4<f32>(h0_0.w), v0_0, a0_7);
-      a1_4 = fma(vec4<f32>(h0_1.x), v0_1, a1_4); a1_5 = fma(vec4<f32>(h0_1.y), v0_1, a1_5); a1_6 = fma(vec4<f32>(h0_1.z), v0_1, a1_6); a1_7 = fma(vec4<f32>(h0_1.w), v0_1, a1_7);
-      a2_4 = fma(vec4<f32>(h0_2.x), v0_2, a2_4); a2_5 = fma(vec4<f32>(h0_2.y), v0_2, a2_5); a2_6 = fma(vec4<f32>(h0_2.z), v0_2, a2_6); a2_7 = fma(vec4<f32>(h0_2.w), v0_2, a2_7);
-      a3_4 = fma(vec4<f32>(h0_3.x), v0_3, a3_4); a3_5 = fma(vec4<f32>(h0_3.y), v0_3, a3_5); a3_6 = fma(vec4<f32>(h0_3.z), v0_3, a3_6); a3_7 = fma(vec4<f32>(h0_3.w), v0_3, a3_7);
-      a4_4 = fma(vec4<f32>(h1_0.x), v1_0, a4_4); a4_5 = fma(vec4<f32>(h1_0.y), v1_0, a4_5); a4_6 = fma(vec4<f32>(h1_0.z), v1_0, a4_6); a4_7 = fma(vec4<f32>(h1_0.w), v1_0, a4_7);
-      a5_4 = fma(vec4<f32>(h1_1.x), v1_1, a5_4); a5_5 = fma(vec4<f32>(h1_1.y), v1_1, a5_5); a5_6 = fma(vec4<f32>(h1_1.z), v1_1, a5_6); a5_7 = fma(vec4<f32>(h1_1.w), v1_1, a5_7);
-      a6_4 = fma(vec4<f32>(h1_2.x), v1_2, a6_4); a6_5 = fma(vec4<f32>(h1_2.y), v1_2, a6_5); a6_6 = fma(vec4<f32>(h1_2.z), v1_2, a6_6); a6_7 = fma(vec4<f32>(h1_2.w), v1_2, a6_7);
-      a7_4 = fma(vec4<f32>(h1_3.x), v1_3, a7_4); a7_5 = fma(vec4<f32>(h1_3.y), v1_3, a7_5); a7_6 = fma(vec4<f32>(h1_3.z), v1_3, a7_6); a7_7 = fma(vec4<f32>(h1_3.w), v1_3, a7_7);
-      a8_4 = fma(vec4<f32>(h2_0.x), v2_0, a8_4); a8_5 = fma(vec4<f32>(h2_0.y), v2_0, a8_5); a8_6 = fma(vec4<f32>(h2_0.z), v2_0, a8_6); a8_7 = fma(vec4<f32>(h2_0.w), v2_0, a8_7);
-      a9_4 = fma(vec4<f32>(h2_1.x), v2_1, a9_4); a9_5 = fma(vec4<f32>(h2_1.y), v2_1, a9_5); a9_6 = fma(vec4<f32>(h2_1.z), v2_1, a9_6); a9_7 = fma(vec4<f32>(h2_1.w), v2_1, a9_7);
-      a10_4 = fma(vec4<f32>(h2_2.x), v2_2, a10_4); a10_5 = fma(vec4<f32>(h2_2.y), v2_2, a10_5); a10_6 = fma(vec4<f32>(h2_2.z), v2_2, a10_6); a10_7 = fma(vec4<f32>(h2_2.w), v2_2, a10_7);
-      a11_4 = fma(vec4<f32>(h2_3.x), v2_3, a11_4); a11_5 = fma(vec4<f32>(h2_3.y), v2_3, a11_5); a11_6 = fma(vec4<f32>(h2_3.z), v2_3, a11_6); a11_7 = fma(vec4<f32>(h2_3.w), v2_3, a11_7);
-      a12_4 = fma(vec4<f32>(h3_0.x), v3_0, a12_4); a12_5 = fma(vec4<f32>(h3_0.y), v3_0, a12_5); a12_6 = fma(vec4<f32>(h3_0.z), v3_0, a12_6); a12_7 = fma(vec4<f32>(h3_0.w), v3_0, a12_7);
-      a13_4 = fma(vec4<f32>(h3_1.x), v3_1, a13_4); a13_5 = fma(vec4<f32>(h3_1.y), v3_1, a13_5); a13_6 = fma(vec4<f32>(h3_1.z), v3_1, a13_6); a13_7 = fma(vec4<f32>(h3_1.w), v3_1, a13_7);
-      a14_4 = fma(vec4<f32>(h3_2.x), v3_2, a14_4); a14_5 = fma(vec4<f32>(h3_2.y), v3_2, a14_5); a14_6 = fma(vec4<f32>(h3_2.z), v3_2, a14_6); a14_7 = fma(vec4<f32>(h3_2.w), v3_2, a14_7);
-      a15_4 = fma(vec4<f32>(h3_3.x), v3_3, a15_4); a15_5 = fma(vec4<f32>(h3_3.y), v3_3, a15_5); a15_6 = fma(vec4<f32>(h3_3.z), v3_3, a15_6); a15_7 = fma(vec4<f32>(h3_3.w), v3_3, a15_7);
+      let gr0 = ldgRow(0u, 1u); let g0_0 = gr0[0]; let g0_1 = gr0[1]; let g0_2 = gr0[2]; let g0_3 = gr0[3]; let gr1 = ldgRow(1u, 1u); let g1_0 = gr1[0]; let g1_1 = gr1[1]; let g1_2 = gr1[2]; let g1_3 = gr1[3];
+      let q00_0 = g0_0; let q00_1 = g0_1;
+      let h00_0 = q00_0; let h00_1 = q00_0 + q00_1; let h00_2 = q00_0 - q00_1; let h00_3 = -q00_1;
+      let q01_0 = g0_0 + g1_0; let q01_1 = g0_1 + g1_1;
+      let h01_0 = q01_0; let h01_1 = q01_0 + q01_1; let h01_2 = q01_0 - q01_1; let h01_3 = -q01_1;
+      let q02_0 = g0_0 - g1_0; let q02_1 = g0_1 - g1_1;
+      let h02_0 = q02_0; let h02_1 = q02_0 + q02_1; let h02_2 = q02_0 - q02_1; let h02_3 = -q02_1;
+      let q03_0 = -g1_0; let q03_1 = -g1_1;
+      let h03_0 = q03_0; let h03_1 = q03_0 + q03_1; let h03_2 = q03_0 - q03_1; let h03_3 = -q03_1;
+      a0_4 = fma(vec4<f32>(h00_0.x), v00_0, a0_4); a0_5 = fma(vec4<f32>(h00_0.y), v00_0, a0_5); a0_6 = fma(vec4<f32>(h00_0.z), v00_0, a0_6); a0_7 = fma(vec4<f32>(h00_0.w), v00_0, a0_7);
+      a1_4 = fma(vec4<f32>(h00_1.x), v00_1, a1_4); a1_5 = fma(vec4<f32>(h00_1.y), v00_1, a1_5); a1_6 = fma(vec4<f32>(h00_1.z), v00_1, a1_6); a1_7 = fma(vec4<f32>(h00_1.w), v00_1, a1_7);
+      a2_4 = fma(vec4<f32>(h00_2.x), v00_2, a2_4); a2_5 = fma(vec4<f32>(h00_2.y), v00_2, a2_5); a2_6 = fma(vec4<f32>(h00_2.z), v00_2, a2_6); a2_7 = fma(vec4<f32>(h00_2.w), v00_2, a2_7);
+      a3_4 = fma(vec4<f32>(h00_3.x), v00_3, a3_4); a3_5 = fma(vec4<f32>(h00_3.y), v00_3, a3_5); a3_6 = fma(vec4<f32>(h00_3.z), v00_3, a3_6); a3_7 = fma(vec4<f32>(h00_3.w), v00_3, a3_7);
+      a4_4 = fma(vec4<f32>(h01_0.x), v01_0, a4_4); a4_5 = fma(vec4<f32>(h01_0.y), v01_0, a4_5); a4_6 = fma(vec4<f32>(h01_0.z), v01_0, a4_6); a4_7 = fma(vec4<f32>(h01_0.w), v01_0, a4_7);
+      a5_4 = fma(vec4<f32>(h01_1.x), v01_1, a5_4); a5_5 = fma(vec4<f32>(h01_1.y), v01_1, a5_5); a5_6 = fma(vec4<f32>(h01_1.z), v01_1, a5_6); a5_7 = fma(vec4<f32>(h01_1.w), v01_1, a5_7);
+      a6_4 = fma(vec4<f32>(h01_2.x), v01_2, a6_4); a6_5 = fma(vec4<f32>(h01_2.y), v01_2, a6_5); a6_6 = fma(vec4<f32>(h01_2.z), v01_2, a6_6); a6_7 = fma(vec4<f32>(h01_2.w), v01_2, a6_7);
+      a7_4 = fma(vec4<f32>(h01_3.x), v01_3, a7_4); a7_5 = fma(vec4<f32>(h01_3.y), v01_3, a7_5); a7_6 = fma(vec4<f32>(h01_3.z), v01_3, a7_6); a7_7 = fma(vec4<f32>(h01_3.w), v01_3, a7_7);
+      a8_4 = fma(vec4<f32>(h02_0.x), v02_0, a8_4); a8_5 = fma(vec4<f32>(h02_0.y), v02_0, a8_5); a8_6 = fma(vec4<f32>(h02_0.z), v02_0, a8_6); a8_7 = fma(vec4<f32>(h02_0.w), v02_0, a8_7);
+      a9_4 = fma(vec4<f32>(h02_1.x), v02_1, a9_4); a9_5 = fma(vec4<f32>(h02_1.y), v02_1, a9_5); a9_6 = fma(vec4<f32>(h02_1.z), v02_1, a9_6); a9_7 = fma(vec4<f32>(h02_1.w), v02_1, a9_7);
+      a10_4 = fma(vec4<f32>(h02_2.x), v02_2, a10_4); a10_5 = fma(vec4<f32>(h02_2.y), v02_2, a10_5); a10_6 = fma(vec4<f32>(h02_2.z), v02_2, a10_6); a10_7 = fma(vec4<f32>(h02_2.w), v02_2, a10_7);
+      a11_4 = fma(vec4<f32>(h02_3.x), v02_3, a11_4); a11_5 = fma(vec4<f32>(h02_3.y), v02_3, a11_5); a11_6 = fma(vec4<f32>(h02_3.z), v02_3, a11_6); a11_7 = fma(vec4<f32>(h02_3.w), v02_3, a11_7);
+      a12_4 = fma(vec4<f32>(h03_0.x), v03_0, a12_4); a12_5 = fma(vec4<f32>(h03_0.y), v03_0, a12_5); a12_6 = fma(vec4<f32>(h03_0.z), v03_0, a12_6); a12_7 = fma(vec4<f32>(h03_0.w), v03_0, a12_7);
+      a13_4 = fma(vec4<f32>(h03_1.x), v03_1, a13_4); a13_5 = fma(vec4<f32>(h03_1.y), v03_1, a13_5); a13_6 = fma(vec4<f32>(h03_1.z), v03_1, a13_6); a13_7 = fma(vec4<f32>(h03_1.w), v03_1, a13_7);
+      a14_4 = fma(vec4<f32>(h03_2.x), v03_2, a14_4); a14_5 = fma(vec4<f32>(h03_2.y), v03_2, a14_5); a14_6 = fma(vec4<f32>(h03_2.z), v03_2, a14_6); a14_7 = fma(vec4<f32>(h03_2.w), v03_2, a14_7);
+      a15_4 = fma(vec4<f32>(h03_3.x), v03_3, a15_4); a15_5 = fma(vec4<f32>(h03_3.y), v03_3, a15_5); a15_6 = fma(vec4<f32>(h03_3.z), v03_3, a15_6); a15_7 = fma(vec4<f32>(h03_3.w), v03_3, a15_7);
+      let q10_0 = g0_2; let q10_1 = g0_3;
+      let h10_0 = q10_0; let h10_1 = q10_0 + q10_1; let h10_2 = q10_0 - q10_1; let h10_3 = -q10_1;
+      let q11_0 = g0_2 + g1_2; let q11_1 = g0_3 + g1_3;
+      let h11_0 = q11_0; let h11_1 = q11_0 + q11_1; let h11_2 = q11_0 - q11_1; let h11_3 = -q11_1;
+      let q12_0 = g0_2 - g1_2; let q12_1 = g0_3 - g1_3;
+      let h12_0 = q12_0; let h12_1 = q12_0 + q12_1; let h12_2 = q12_0 - q12_1; let h12_3 = -q12_1;
+      let q13_0 = -g1_2; let q13_1 = -g1_3;
+      let h13_0 = q13_0; let h13_1 = q13_0 + q13_1; let h13_2 = q13_0 - q13_1; let h13_3 = -q13_1;
+      a0_4 = fma(vec4<f32>(h10_0.x), v10_0, a0_4); a0_5 = fma(vec4<f32>(h10_0.y), v10_0, a0_5); a0_6 = fma(vec4<f32>(h10_0.z), v10_0, a0_6); a0_7 = fma(vec4<f32>(h10_0.w), v10_0, a0_7);
+      a1_4 = fma(vec4<f32>(h10_1.x), v10_1, a1_4); a1_5 = fma(vec4<f32>(h10_1.y), v10_1, a1_5); a1_6 = fma(vec4<f32>(h10_1.z), v10_1, a1_6); a1_7 = fma(vec4<f32>(h10_1.w), v10_1, a1_7);
+      a2_4 = fma(vec4<f32>(h10_2.x), v10_2, a2_4); a2_5 = fma(vec4<f32>(h10_2.y), v10_2, a2_5); a2_6 = fma(vec4<f32>(h10_2.z), v10_2, a2_6); a2_7 = fma(vec4<f32>(h10_2.w), v10_2, a2_7);
+      a3_4 = fma(vec4<f32>(h10_3.x), v10_3, a3_4); a3_5 = fma(vec4<f32>(h10_3.y), v10_3, a3_5); a3_6 = fma(vec4<f32>(h10_3.z), v10_3, a3_6); a3_7 = fma(vec4<f32>(h10_3.w), v10_3, a3_7);
+      a4_4 = fma(vec4<f32>(h11_0.x), v11_0, a4_4); a4_5 = fma(vec4<f32>(h11_0.y), v11_0, a4_5); a4_6 = fma(vec4<f32>(h11_0.z), v11_0, a4_6); a4_7 = fma(vec4<f32>(h11_0.w), v11_0, a4_7);
+      a5_4 = fma(vec4<f32>(h11_1.x), v11_1, a5_4); a5_5 = fma(vec4<f32>(h11_1.y), v11_1, a5_5); a5_6 = fma(vec4<f32>(h11_1.z), v11_1, a5_6); a5_7 = fma(vec4<f32>(h11_1.w), v11_1, a5_7);
+      a6_4 = fma(vec4<f32>(h11_2.x), v11_2, a6_4); a6_5 = fma(vec4<f32>(h11_2.y), v11_2, a6_5); a6_6 = fma(vec4<f32>(h11_2.z), v11_2, a6_6); a6_7 = fma(vec4<f32>(h11_2.w), v11_2, a6_7);
+      a7_4 = fma(vec4<f32>(h11_3.x), v11_3, a7_4); a7_5 = fma(vec4<f32>(h11_3.y), v11_3, a7_5); a7_6 = fma(vec4<f32>(h11_3.z), v11_3, a7_6); a7_7 = fma(vec4<f32>(h11_3.w), v11_3, a7_7);
+      a8_4 = fma(vec4<f32>(h12_0.x), v12_0, a8_4); a8_5 = fma(vec4<f32>(h12_0.y), v12_0, a8_5); a8_6 = fma(vec4<f32>(h12_0.z), v12_0, a8_6); a8_7 = fma(vec4<f32>(h12_0.w), v12_0, a8_7);
+      a9_4 = fma(vec4<f32>(h12_1.x), v12_1, a9_4); a9_5 = fma(vec4<f32>(h12_1.y), v12_1, a9_5); a9_6 = fma(vec4<f32>(h12_1.z), v12_1, a9_6); a9_7 = fma(vec4<f32>(h12_1.w), v12_1, a9_7);
+      a10_4 = fma(vec4<f32>(h12_2.x), v12_2, a10_4); a10_5 = fma(vec4<f32>(h12_2.y), v12_2, a10_5); a10_6 = fma(vec4<f32>(h12_2.z), v12_2, a10_6); a10_7 = fma(vec4<f32>(h12_2.w), v12_2, a10_7);
+      a11_4 = fma(vec4<f32>(h12_3.x), v12_3, a11_4); a11_5 = fma(vec4<f32>(h12_3.y), v12_3, a11_5); a11_6 = fma(vec4<f32>(h12_3.z), v12_3, a11_6); a11_7 = fma(vec4<f32>(h12_3.w), v12_3, a11_7);
+      a12_4 = fma(vec4<f32>(h13_0.x), v13_0, a12_4); a12_5 = fma(vec4<f32>(h13_0.y), v13_0, a12_5); a12_6 = fma(vec4<f32>(h13_0.z), v13_0, a12_6); a12_7 = fma(vec4<f32>(h13_0.w), v13_0, a12_7);
+      a13_4 = fma(vec4<f32>(h13_1.x), v13_1, a13_4); a13_5 = fma(vec4<f32>(h13_1.y), v13_1, a13_5); a13_6 = fma(vec4<f32>(h13_1.z), v13_1, a13_6); a13_7 = fma(vec4<f32>(h13_1.w), v13_1, a13_7);
+      a14_4 = fma(vec4<f32>(h13_2.x), v13_2, a14_4); a14_5 = fma(vec4<f32>(h13_2.y), v13_2, a14_5); a14_6 = fma(vec4<f32>(h13_2.z), v13_2, a14_6); a14_7 = fma(vec4<f32>(h13_2.w), v13_2, a14_7);
+      a15_4 = fma(vec4<f32>(h13_3.x), v13_3, a15_4); a15_5 = fma(vec4<f32>(h13_3.y), v13_3, a15_5); a15_6 = fma(vec4<f32>(h13_3.z), v13_3, a15_6); a15_7 = fma(vec4<f32>(h13_3.w), v13_3, a15_7);
     }
     {
-      let g00 = ldg(0u, 0u, 2u); let g01 = ldg(0u, 1u, 2u); let g10 = ldg(1u, 0u, 2u); let g11 = ldg(1u, 1u, 2u);
-      let q0_0 = g00; let q0_1 = g01;
-      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
-      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
-      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
-      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
-      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
-      let q3_0 = -g10; let q3_1 = -g11;
-      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
-      a0_8 = fma(vec4<f32>(h0_0.x), v0_0, a0_8); a0_9 = fma(vec4<f32>(h0_0.y), v0_0, a0_9); a0_10 = fma(vec4<f32>(h0_0.z), v0_0, a0_10); a0_11 = fma(vec4<f32>(h0_0.w), v0_0, a0_11);
-      a1_8 = fma(vec4<f32>(h0_1.x), v0_1, a1_8); a1_9 = fma(vec4<f32>(h0_1.y), v0_1, a1_9); a1_10 = fma(vec4<f32>(h0_1.z), v0_1, a1_10); a1_11 = fma(vec4<f32>(h0_1.w), v0_1, a1_11);
-      a2_8 = fma(vec4<f32>(h0_2.x), v0_2, a2_8); a2_9 = fma(vec4<f32>(h0_2.y), v0_2, a2_9); a2_10 = fma(vec4<f32>(h0_2.z), v0_2, a2_10); a2_11 = fma(vec4<f32>(h0_2.w), v0_2, a2_11);
-      a3_8 = fma(vec4<f32>(h0_3.x), v0_3, a3_8); a3_9 = fma(vec4<f32>(h0_3.y), v0_3, a3_9); a3_10 = fma(vec4<f32>(h0_3.z), v0_3, a3_10); a3_11 = fma(vec4<f32>(h0_3.w), v0_3, a3_11);
-      a4_8 = fma(vec4<f32>(h1_0.x), v1_0, a4_8); a4_9 = fma(vec4<f32>(h1_0.y), v1_0, a4_9); a4_10 = fma(vec4<f32>(h1_0.z), v1_0, a4_10); a4_11 = fma(vec4<f32>(h1_0.w), v1_0, a4_11);
-      a5_8 = fma(vec4<f32>(h1_1.x), v1_1, a5_8); a5_9 = fma(vec4<f32>(h1_1.y), v1_1, a5_9); a5_10 = fma(vec4<f32>(h1_1.z), v1_1, a5_10); a5_11 = fma(vec4<f32>(h1_1.w), v1_1, a5_11);
-      a6_8 = fma(vec4<f32>(h1_2.x), v1_2, a6_8); a6_9 = fma(vec4<f32>(h1_2.y), v1_2, a6_9); a6_10 = fma(vec4<f32>(h1_2.z), v1_2, a6_10); a6_11 = fma(vec4<f32>(h1_2.w), v1_2, a6_11);
-      a7_8 = fma(vec4<f32>(h1_3.x), v1_3, a7_8); a7_9 = fma(vec4<f32>(h1_3.y), v1_3, a7_9); a7_10 = fma(vec4<f32>(h1_3.z), v1_3, a7_10); a7_11 = fma(vec4<f32>(h1_3.w), v1_3, a7_11);
-      a8_8 = fma(vec4<f32>(h2_0.x), v2_0, a8_8); a8_9 = fma(vec4<f32>(h2_0.y), v2_0, a8_9); a8_10 = fma(vec4<f32>(h2_0.z), v2_0, a8_10); a8_11 = fma(vec4<f32>(h2_0.w), v2_0, a8_11);
-      a9_8 = fma(vec4<f32>(h2_1.x), v2_1, a9_8); a9_9 = fma(vec4<f32>(h2_1.y), v2_1, a9_9); a9_10 = fma(vec4<f32>(h2_1.z), v2_1, a9_10); a9_11 = fma(vec4<f32>(h2_1.w), v2_1, a9_11);
-      a10_8 = fma(vec4<f32>(h2_2.x), v2_2, a10_8); a10_9 = fma(vec4<f32>(h2_2.y), v2_2, a10_9); a10_10 = fma(vec4<f32>(h2_2.z), v2_2, a10_10); a10_11 = fma(vec4<f32>(h2_2.w), v2_2, a10_11);
-      a11_8 = fma(vec4<f32>(h2_3.x), v2_3, a11_8); a11_9 = fma(vec4<f32>(h2_3.y), v2_3, a11_9); a11_10 = fma(vec4<f32>(h2_3.z), v2_3, a11_10); a11_11 = fma(vec4<f32>(h2_3.w), v2_3, a11_11);
-      a12_8 = fma(vec4<f32>(h3_0.x), v3_0, a12_8); a12_9 = fma(vec4<f32>(h3_0.y), v3_0, a12_9); a12_10 = fma(vec4<f32>(h3_0.z), v3_0, a12_10); a12_11 = fma(vec4<f32>(h3_0.w), v3_0, a12_11);
-      a13_8 = fma(vec4<f32>(h3_1.x), v3_1, a13_8); a13_9 = fma(vec4<f32>(h3_1.y), v3_1, a13_9); a13_10 = fma(vec4<f32>(h3_1.z), v3_1, a13_10); a13_11 = fma(vec4<f32>(h3_1.w), v3_1, a13_11);
-      a14_8 = fma(vec4<f32>(h3_2.x), v3_2, a14_8); a14_9 = fma(vec4<f32>(h3_2.y), v3_2, a14_9); a14_10 = fma(vec4<f32>(h3_2.z), v3_2, a14_10); a14_11 = fma(vec4<f32>(h3_2.w), v3_2, a14_11);
-      a15_8 = fma(vec4<f32>(h3_3.x), v3_3, a15_8); a15_9 = fma(vec4<f32>(h3_3.y), v3_3, a15_9); a15_10 = fma(vec4<f32>(h3_3.z), v3_3, a15_10); a15_11 = fma(vec4<f32>(h3_3.w), v3_3, a15_11);
+      let gr0 = ldgRow(0u, 2u); let g0_0 = gr0[0]; let g0_1 = gr0[1]; let g0_2 = gr0[2]; let g0_3 = gr0[3]; let gr1 = ldgRow(1u, 2u); let g1_0 = gr1[0]; let g1_1 = gr1[1]; let g1_2 = gr1[2]; let g1_3 = gr1[3];
+      let q00_0 = g0_0; let q00_1 = g0_1;
+      let h00_0 = q00_0; let h00_1 = q00_0 + q00_1; let h00_2 = q00_0 - q00_1; let h00_3 = -q00_1;
+      let q01_0 = g0_0 + g1_0; let q01_1 = g0_1 + g1_1;
+      let h01_0 = q01_0; let h01_1 = q01_0 + q01_1; let h01_2 = q01_0 - q01_1; let h01_3 = -q01_1;
+      let q02_0 = g0_0 - g1_0; let q02_1 = g0_1 - g1_1;
+      let h02_0 = q02_0; let h02_1 = q02_0 + q02_1; let h02_2 = q02_0 - q02_1; let h02_3 = -q02_1;
+      let q03_0 = -g1_0; let q03_1 = -g1_1;
+      let h03_0 = q03_0; let h03_1 = q03_0 + q03_1; let h03_2 = q03_0 - q03_1; let h03_3 = -q03_1;
+      a0_8 = fma(vec4<f32>(h00_0.x), v00_0, a0_8); a0_9 = fma(vec4<f32>(h00_0.y), v00_0, a0_9); a0_10 = fma(vec4<f32>(h00_0.z), v00_0, a0_10); a0_11 = fma(vec4<f32>(h00_0.w), v00_0, a0_11);
+      a1_8 = fma(vec4<f32>(h00_1.x), v00_1, a1_8); a1_9 = fma(vec4<f32>(h00_1.y), v00_1, a1_9); a1_10 = fma(vec4<f32>(h00_1.z), v00_1, a1_10); a1_11 = fma(vec4<f32>(h00_1.w), v00_1, a1_11);
+      a2_8 = fma(vec4<f32>(h00_2.x), v00_2, a2_8); a2_9 = fma(vec4<f32>(h00_2.y), v00_2, a2_9); a2_10 = fma(vec4<f32>(h00_2.z), v00_2, a2_10); a2_11 = fma(vec4<f32>(h00_2.w), v00_2, a2_11);
+      a3_8 = fma(vec4<f32>(h00_3.x), v00_3, a3_8); a3_9 = fma(vec4<f32>(h00_3.y), v00_3, a3_9); a3_10 = fma(vec4<f32>(h00_3.z), v00_3, a3_10); a3_11 = fma(vec4<f32>(h00_3.w), v00_3, a3_11);
+      a4_8 = fma(vec4<f32>(h01_0.x), v01_0, a4_8); a4_9 = fma(vec4<f32>(h01_0.y), v01_0, a4_9); a4_10 = fma(vec4<f32>(h01_0.z), v01_0, a4_10); a4_11 = fma(vec4<f32>(h01_0.w), v01_0, a4_11);
+      a5_8 = fma(vec4<f32>(h01_1.x), v01_1, a5_8); a5_9 = fma(vec4<f32>(h01_1.y), v01_1, a5_9); a5_10 = fma(vec4<f32>(h01_1.z), v01_1, a5_10); a5_11 = fma(vec4<f32>(h01_1.w), v01_1, a5_11);
+      a6_8 = fma(vec4<f32>(h01_2.x), v01_2, a6_8); a6_9 = fma(vec4<f32>(h01_2.y), v01_2, a6_9); a6_10 = fma(vec4<f32>(h01_2.z), v01_2, a6_10); a6_11 = fma(vec4<f32>(h01_2.w), v01_2, a6_11);
+      a7_8 = fma(vec4<f32>(h01_3.x), v01_3, a7_8); a7_9 = fma(vec4<f32>(h01_3.y), v01_3, a7_9); a7_10 = fma(vec4<f32>(h01_3.z), v01_3, a7_10); a7_11 = fma(vec4<f32>(h01_3.w), v01_3, a7_11);
+      a8_8 = fma(vec4<f32>(h02_0.x), v02_0, a8_8); a8_9 = fma(vec4<f32>(h02_0.y), v02_0, a8_9); a8_10 = fma(vec4<f32>(h02_0.z), v02_0, a8_10); a8_11 = fma(vec4<f32>(h02_0.w), v02_0, a8_11);
+      a9_8 = fma(vec4<f32>(h02_1.x), v02_1, a9_8); a9_9 = fma(vec4<f32>(h02_1.y), v02_1, a9_9); a9_10 = fma(vec4<f32>(h02_1.z), v02_1, a9_10); a9_11 = fma(vec4<f32>(h02_1.w), v02_1, a9_11);
+      a10_8 = fma(vec4<f32>(h02_2.x), v02_2, a10_8); a10_9 = fma(vec4<f32>(h02_2.y), v02_2, a10_9); a10_10 = fma(vec4<f32>(h02_2.z), v02_2, a10_10); a10_11 = fma(vec4<f32>(h02_2.w), v02_2, a10_11);
+      a11_8 = fma(vec4<f32>(h02_3.x), v02_3, a11_8); a11_9 = fma(vec4<f32>(h02_3.y), v02_3, a11_9); a11_10 = fma(vec4<f32>(h02_3.z), v02_3, a11_10); a11_11 = fma(vec4<f32>(h02_3.w), v02_3, a11_11);
+      a12_8 = fma(vec4<f32>(h03_0.x), v03_0, a12_8); a12_9 = fma(vec4<f32>(h03_0.y), v03_0, a12_9); a12_10 = fma(vec4<f32>(h03_0.z), v03_0, a12_10); a12_11 = fma(vec4<f32>(h03_0.w), v03_0, a12_11);
+      a13_8 = fma(vec4<f32>(h03_1.x), v03_1, a13_8); a13_9 = fma(vec4<f32>(h03_1.y), v03_1, a13_9); a13_10 = fma(vec4<f32>(h03_1.z), v03_1, a13_10); a13_11 = fma(vec4<f32>(h03_1.w), v03_1, a13_11);
+      a14_8 = fma(vec4<f32>(h03_2.x), v03_2, a14_8); a14_9 = fma(vec4<f32>(h03_2.y), v03_2, a14_9); a14_10 = fma(vec4<f32>(h03_2.z), v03_2, a14_10); a14_11 = fma(vec4<f32>(h03_2.w), v03_2, a14_11);
+      a15_8 = fma(vec4<f32>(h03_3.x), v03_3, a15_8); a15_9 = fma(vec4<f32>(h03_3.y), v03_3, a15_9); a15_10 = fma(vec4<f32>(h03_3.z), v03_3, a15_10); a15_11 = fma(vec4<f32>(h03_3.w), v03_3, a15_11);
+      let q10_0 = g0_2; let q10_1 = g0_3;
+      let h10_0 = q10_0; let h10_1 = q10_0 + q10_1; let h10_2 = q10_0 - q10_1; let h10_3 = -q10_1;
+      let q11_0 = g0_2 + g1_2; let q11_1 = g0_3 + g1_3;
+      let h11_0 = q11_0; let h11_1 = q11_0 + q11_1; let h11_2 = q11_0 - q11_1; let h11_3 = -q11_1;
+      let q12_0 = g0_2 - g1_2; let q12_1 = g0_3 - g1_3;
+      let h12_0 = q12_0; let h12_1 = q12_0 + q12_1; let h12_2 = q12_0 - q12_1; let h12_3 = -q12_1;
+      let q13_0 = -g1_2; let q13_1 = -g1_3;
+      let h13_0 = q13_0; let h13_1 = q13_0 + q13_1; let h13_2 = q13_0 - q13_1; let h13_3 = -q13_1;
+      a0_8 = fma(vec4<f32>(h10_0.x), v10_0, a0_8); a0_9 = fma(vec4<f32>(h10_0.y), v10_0, a0_9); a0_10 = fma(vec4<f32>(h10_0.z), v10_0, a0_10); a0_11 = fma(vec4<f32>(h10_0.w), v10_0, a0_11);
+      a1_8 = fma(vec4<f32>(h10_1.x), v10_1, a1_8); a1_9 = fma(vec4<f32>(h10_1.y), v10_1, a1_9); a1_10 = fma(vec4<f32>(h10_1.z), v10_1, a1_10); a1_11 = fma(vec4<f32>(h10_1.w), v10_1, a1_11);
+      a2_8 = fma(vec4<f32>(h10_2.x), v10_2, a2_8); a2_9 = fma(vec4<f32>(h10_2.y), v10_2, a2_9); a2_10 = fma(vec4<f32>(h10_2.z), v10_2, a2_10); a2_11 = fma(vec4<f32>(h10_2.w), v10_2, a2_11);
+      a3_8 = fma(vec4<f32>(h10_3.x), v10_3, a3_8); a3_9 = fma(vec4<f32>(h10_3.y), v10_3, a3_9); a3_10 = fma(vec4<f32>(h10_3.z), v10_3, a3_10); a3_11 = fma(vec4<f32>(h10_3.w), v10_3, a3_11);
+      a4_8 = fma(vec4<f32>(h11_0.x), v11_0, a4_8); a4_9 = fma(vec4<f32>(h11_0.y), v11_0, a4_9); a4_10 = fma(vec4<f32>(h11_0.z), v11_0, a4_10); a4_11 = fma(vec4<f32>(h11_0.w), v11_0, a4_11);
+      a5_8 = fma(vec4<f32>(h11_1.x), v11_1, a5_8); a5_9 = fma(vec4<f32>(h11_1.y), v11_1, a5_9); a5_10 = fma(vec4<f32>(h11_1.z), v11_1, a5_10); a5_11 = fma(vec4<f32>(h11_1.w), v11_1, a5_11);
+      a6_8 = fma(vec4<f32>(h11_2.x), v11_2, a6_8); a6_9 = fma(vec4<f32>(h11_2.y), v11_2, a6_9); a6_10 = fma(vec4<f32>(h11_2.z), v11_2, a6_10); a6_11 = fma(vec4<f32>(h11_2.w), v11_2, a6_11);
+      a7_8 = fma(vec4<f32>(h11_3.x), v11_3, a7_8); a7_9 = fma(vec4<f32>(h11_3.y), v11_3, a7_9); a7_10 = fma(vec4<f32>(h11_3.z), v11_3, a7_10); a7_11 = fma(vec4<f32>(h11_3.w), v11_3, a7_11);
+      a8_8 = fma(vec4<f32>(h12_0.x), v12_0, a8_8); a8_9 = fma(vec4<f32>(h12_0.y), v12_0, a8_9); a8_10 = fma(vec4<f32>(h12_0.z), v12_0, a8_10); a8_11 = fma(vec4<f32>(h12_0.w), v12_0, a8_11);
+      a9_8 = fma(vec4<f32>(h12_1.x), v12_1, a9_8); a9_9 = fma(vec4<f32>(h12_1.y), v12_1, a9_9); a9_10 = fma(vec4<f32>(h12_1.z), v12_1, a9_10); a9_11 = fma(vec4<f32>(h12_1.w), v12_1, a9_11);
+      a10_8 = fma(vec4<f32>(h12_2.x), v12_2, a10_8); a10_9 = fma(vec4<f32>(h12_2.y), v12_2, a10_9); a10_10 = fma(vec4<f32>(h12_2.z), v12_2, a10_10); a10_11 = fma(vec4<f32>(h12_2.w), v12_2, a10_11);
+      a11_8 = fma(vec4<f32>(h12_3.x), v12_3, a11_8); a11_9 = fma(vec4<f32>(h12_3.y), v12_3, a11_9); a11_10 = fma(vec4<f32>(h12_3.z), v12_3, a11_10); a11_11 = fma(vec4<f32>(h12_3.w), v12_3, a11_11);
+      a12_8 = fma(vec4<f32>(h13_0.x), v13_0, a12_8); a12_9 = fma(vec4<f32>(h13_0.y), v13_0, a12_9); a12_10 = fma(vec4<f32>(h13_0.z), v13_0, a12_10); a12_11 = fma(vec4<f32>(h13_0.w), v13_0, a12_11);
+      a13_8 = fma(vec4<f32>(h13_1.x), v13_1, a13_8); a13_9 = fma(vec4<f32>(h13_1.y), v13_1, a13_9); a13_10 = fma(vec4<f32>(h13_1.z), v13_1, a13_10); a13_11 = fma(vec4<f32>(h13_1.w), v13_1, a13_11);
+      a14_8 = fma(vec4<f32>(h13_2.x), v13_2, a14_8); a14_9 = fma(vec4<f32>(h13_2.y), v13_2, a14_9); a14_10 = fma(vec4<f32>(h13_2.z), v13_2, a14_10); a14_11 = fma(vec4<f32>(h13_2.w), v13_2, a14_11);
+      a15_8 = fma(vec4<f32>(h13_3.x), v13_3, a15_8); a15_9 = fma(vec4<f32>(h13_3.y), v13_3, a15_9); a15_10 = fma(vec4<f32>(h13_3.z), v13_3, a15_10); a15_11 = fma(vec4<f32>(h13_3.w), v13_3, a15_11);
     }
     {
-      let g00 = ldg(0u, 0u, 3u); let g01 = ldg(0u, 1u, 3u); let g10 = ldg(1u, 0u, 3u); let g11 = ldg(1u, 1u, 3u);
-      let q0_0 = g00; let q0_1 = g01;
-      let h0_0 = q0_0; let h0_1 = q0_0 + q0_1; let h0_2 = q0_0 - q0_1; let h0_3 = -q0_1;
-      let q1_0 = g00 + g10; let q1_1 = g01 + g11;
-      let h1_0 = q1_0; let h1_1 = q1_0 + q1_1; let h1_2 = q1_0 - q1_1; let h1_3 = -q1_1;
-      let q2_0 = g00 - g10; let q2_1 = g01 - g11;
-      let h2_0 = q2_0; let h2_1 = q2_0 + q2_1; let h2_2 = q2_0 - q2_1; let h2_3 = -q2_1;
-      let q3_0 = -g10; let q3_1 = -g11;
-      let h3_0 = q3_0; let h3_1 = q3_0 + q3_1; let h3_2 = q3_0 - q3_1; let h3_3 = -q3_1;
-      a0_12 = fma(vec4<f32>(h0_0.x), v0_0, a0_12); a0_13 = fma(vec4<f32>(h0_0.y), v0_0, a0_13); a0_14 = fma(vec4<f32>(h0_0.z), v0_0, a0_14); a0_15 = fma(vec4<f32>(h0_0.w), v0_0, a0_15);
-      a1_12 = fma(vec4<f32>(h0_1.x), v0_1, a1_12); a1_13 = fma(vec4<f32>(h0_1.y), v0_1, a1_13); a1_14 = fma(vec4<f32>(h0_1.z), v0_1, a1_14); a1_15 = fma(vec4<f32>(h0_1.w), v0_1, a1_15);
-      a2_12 = fma(vec4<f32>(h0_2.x), v0_2, a2_12); a2_13 = fma(vec4<f32>(h0_2.y), v0_2, a2_13); a2_14 = fma(vec4<f32>(h0_2.z), v0_2, a2_14); a2_15 = fma(vec4<f32>(h0_2.w), v0_2, a2_15);
-      a3_12 = fma(vec4<f32>(h0_3.x), v0_3, a3_12); a3_13 = fma(vec4<f32>(h0_3.y), v0_3, a3_13); a3_14 = fma(vec4<f32>(h0_3.z), v0_3, a3_14); a3_15 = fma(vec4<f32>(h0_3.w), v0_3, a3_15);
-      a4_12 = fma(vec4<f32>(h1_0.x), v1_0, a4_12); a4_13 = fma(vec4<f32>(h1_0.y), v1_0, a4_13); a4_14 = fma(vec4<f32>(h1_0.z), v1_0, a4_14); a4_15 = fma(vec4<f32>(h1_0.w), v1_0, a4_15);
-      a5_12 = fma(vec4<f32>(h1_1.x), v1_1, a5_12); a5_13 = fma(vec4<f32>(h1_1.y), v1_1, a5_13); a5_14 = fma(vec4<f32>(h1_1.z), v1_1, a5_14); a5_15 = fma(vec4<f32>(h1_1.w), v1_1, a5_15);
-      a6_12 = fma(vec4<f32>(h1_2.x), v1_2, a6_12); a6_13 = fma(vec4<f32>(h1_2.y), v1_2, a6_13); a6_14 = fma(vec4<f32>(h1_2.z), v1_2, a6_14); a6_15 = fma(vec4<f32>(h1_2.w), v1_2, a6_15);
-      a7_12 = fma(vec4<f32>(h1_3.x), v1_3, a7_12); a7_13 = fma(vec4<f32>(h1_3.y), v1_3, a7_13); a7_14 = fma(vec4<f32>(h1_3.z), v1_3, a7_14); a7_15 = fma(vec4<f32>(h1_3.w), v1_3, a7_15);
-      a8_12 = fma(vec4<f32>(h2_0.x), v2_0, a8_12); a8_13 = fma(vec4<f32>(h2_0.y), v2_0, a8_13); a8_14 = fma(vec4<f32>(h2_0.z), v2_0, a8_14); a8_15 = fma(vec4<f32>(h2_0.w), v2_0, a8_15);
-      a9_12 = fma(vec4<f32>(h2_1.x), v2_1, a9_12); a9_13 = fma(vec4<f32>(h2_1.y), v2_1, a9_13); a9_14 = fma(vec4<f32>(h2_1.z), v2_1, a9_14); a9_15 = fma(vec4<f32>(h2_1.w), v2_1, a9_15);
-      a10_12 = fma(vec4<f32>(h2_2.x), v2_2, a10_12); a10_13 = fma(vec4<f32>(h2_2.y), v2_2, a10_13); a10_14 = fma(vec4<f32>(h2_2.z), v2_2, a10_14); a10_15 = fma(vec4<f32>(h2_2.w), v2_2, a10_15);
-      a11_12 = fma(vec4<f32>(h2_3.x), v2_3, a11_12); a11_13 = fma(vec4<f32>(h2_3.y), v2_3, a11_13); a11_14 = fma(vec4<f32>(h2_3.z), v2_3, a11_14); a11_15 = fma(vec4<f32>(h2_3.w), v2_3, a11_15);
-      a12_12 = fma(vec4<f32>(h3_0.x), v3_0, a12_12); a12_13 = fma(vec4<f32>(h3_0.y), v3_0, a12_13); a12_14 = fma(vec4<f32>(h3_0.z), v3_0, a12_14); a12_15 = fma(vec4<f32>(h3_0.w), v3_0, a12_15);
-      a13_12 = fma(vec4<f32>(h3_1.x), v3_1, a13_12); a13_13 = fma(vec4<f32>(h3_1.y), v3_1, a13_13); a13_14 = fma(vec4<f32>(h3_1.z), v3_1, a13_14); a13_15 = fma(vec4<f32>(h3_1.w), v3_1, a13_15);
-      a14_12 = fma(vec4<f32>(h3_2.x), v3_2, a14_12); a14_13 = fma(vec4<f32>(h3_2.y), v3_2, a14_13); a14_14 = fma(vec4<f32>(h3_2.z), v3_2, a14_14); a14_15 = fma(vec4<f32>(h3_2.w), v3_2, a14_15);
-      a15_12 = fma(vec4<f32>(h3_3.x), v3_3, a15_12); a15_13 = fma(vec4<f32>(h3_3.y), v3_3, a15_13); a15_14 = fma(vec4<f32>(h3_3.z), v3_3, a15_14); a15_15 = fma(vec4<f32>(h3_3.w), v3_3, a15_15);
+      let gr0 = ldgRow(0u, 3u); let g0_0 = gr0[0]; let g0_1 = gr0[1]; let g0_2 = gr0[2]; let g0_3 = gr0[3]; let gr1 = ldgRow(1u, 3u); let g1_0 = gr1[0]; let g1_1 = gr1[1]; let g1_2 = gr1[2]; let g1_3 = gr1[3];
+      let q00_0 = g0_0; let q00_1 = g0_1;
+      let h00_0 = q00_0; let h00_1 = q00_0 + q00_1; let h00_2 = q00_0 - q00_1; let h00_3 = -q00_1;
+      let q01_0 = g0_0 + g1_0; let q01_1 = g0_1 + g1_1;
+      let h01_0 = q01_0; let h01_1 = q01_0 + q01_1; let h01_2 = q01_0 - q01_1; let h01_3 = -q01_1;
+      let q02_0 = g0_0 - g1_0; let q02_1 = g0_1 - g1_1;
+      let h02_0 = q02_0; let h02_1 = q02_0 + q02_1; let h02_2 = q02_0 - q02_1; let h02_3 = -q02_1;
+      let q03_0 = -g1_0; let q03_1 = -g1_1;
+      let h03_0 = q03_0; let h03_1 = q03_0 + q03_1; let h03_2 = q03_0 - q03_1; let h03_3 = -q03_1;
+      a0_12 = fma(vec4<f32>(h00_0.x), v00_0, a0_12); a0_13 = fma(vec4<f32>(h00_0.y), v00_0, a0_13); a0_14 = fma(vec4<f32>(h00_0.z), v00_0, a0_14); a0_15 = fma(vec4<f32>(h00_0.w), v00_0, a0_15);
+      a1_12 = fma(vec4<f32>(h00_1.x), v00_1, a1_12); a1_13 = fma(vec4<f32>(h00_1.y), v00_1, a1_13); a1_14 = fma(vec4<f32>(h00_1.z), v00_1, a1_14); a1_15 = fma(vec4<f32>(h00_1.w), v00_1, a1_15);
+      a2_12 = fma(vec4<f32>(h00_2.x), v00_2, a2_12); a2_13 = fma(vec4<f32>(h00_2.y), v00_2, a2_13); a2_14 = fma(vec4<f32>(h00_2.z), v00_2, a2_14); a2_15 = fma(vec4<f32>(h00_2.w), v00_2, a2_15);
+      a3_12 = fma(vec4<f32>(h00_3.x), v00_3, a3_12); a3_13 = fma(vec4<f32>(h00_3.y), v00_3, a3_13); a3_14 = fma(vec4<f32>(h00_3.z), v00_3, a3_14); a3_15 = fma(vec4<f32>(h00_3.w), v00_3, a3_15);
+      a4_12 = fma(vec4<f32>(h01_0.x), v01_0, a4_12); a4_13 = fma(vec4<f32>(h01_0.y), v01_0, a4_13); a4_14 = fma(vec4<f32>(h01_0.z), v01_0, a4_14); a4_15 = fma(vec4<f32>(h01_0.w), v01_0, a4_15);
+      a5_12 = fma(vec4<f32>(h01_1.x), v01_1, a5_12); a5_13 = fma(vec4<f32>(h01_1.y), v01_1, a5_13); a5_14 = fma(vec4<f32>(h01_1.z), v01_1, a5_14); a5_15 = fma(vec4<f32>(h01_1.w), v01_1, a5_15);
+      a6_12 = fma(vec4<f32>(h01_2.x), v01_2, a6_12); a6_13 = fma(vec4<f32>(h01_2.y), v01_2, a6_13); a6_14 = fma(vec4<f32>(h01_2.z), v01_2, a6_14); a6_15 = fma(vec4<f32>(h01_2.w), v01_2, a6_15);
+      a7_12 = fma(vec4<f32>(h01_3.x), v01_3, a7_12); a7_13 = fma(vec4<f32>(h01_3.y), v01_3, a7_13); a7_14 = fma(vec4<f32>(h01_3.z), v01_3, a7_14); a7_15 = fma(vec4<f32>(h01_3.w), v01_3, a7_15);
+      a8_12 = fma(vec4<f32>(h02_0.x), v02_0, a8_12); a8_13 = fma(vec4<f32>(h02_0.y), v02_0, a8_13); a8_14 = fma(vec4<f32>(h02_0.z), v02_0, a8_14); a8_15 = fma(vec4<f32>(h02_0.w), v02_0, a8_15);
+      a9_12 = fma(vec4<f32>(h02_1.x), v02_1, a9_12); a9_13 = fma(vec4<f32>(h02_1.y), v02_1, a9_13); a9_14 = fma(vec4<f32>(h02_1.z), v02_1, a9_14); a9_15 = fma(vec4<f32>(h02_1.w), v02_1, a9_15);
+      a10_12 = fma(vec4<f32>(h02_2.x), v02_2, a10_12); a10_13 = fma(vec4<f32>(h02_2.y), v02_2, a10_13); a10_14 = fma(vec4<f32>(h02_2.z), v02_2, a10_14); a10_15 = fma(vec4<f32>(h02_2.w), v02_2, a10_15);
+      a11_12 = fma(vec4<f32>(h02_3.x), v02_3, a11_12); a11_13 = fma(vec4<f32>(h02_3.y), v02_3, a11_13); a11_14 = fma(vec4<f32>(h02_3.z), v02_3, a11_14); a11_15 = fma(vec4<f32>(h02_3.w), v02_3, a11_15);
+      a12_12 = fma(vec4<f32>(h03_0.x), v03_0, a12_12); a12_13 = fma(vec4<f32>(h03_0.y), v03_0, a12_13); a12_14 = fma(vec4<f32>(h03_0.z), v03_0, a12_14); a12_15 = fma(vec4<f32>(h03_0.w), v03_0, a12_15);
+      a13_12 = fma(vec4<f32>(h03_1.x), v03_1, a13_12); a13_13 = fma(vec4<f32>(h03_1.y), v03_1, a13_13); a13_14 = fma(vec4<f32>(h03_1.z), v03_1, a13_14); a13_15 = fma(vec4<f32>(h03_1.w), v03_1, a13_15);
+      a14_12 = fma(vec4<f32>(h03_2.x), v03_2, a14_12); a14_13 = fma(vec4<f32>(h03_2.y), v03_2, a14_13); a14_14 = fma(vec4<f32>(h03_2.z), v03_2, a14_14); a14_15 = fma(vec4<f32>(h03_2.w), v03_2, a14_15);
+      a15_12 = fma(vec4<f32>(h03_3.x), v03_3, a15_12); a15_13 = fma(vec4<f32>(h03_3.y), v03_3, a15_13); a15_14 = fma(vec4<f32>(h03_3.z), v03_3, a15_14); a15_15 = fma(vec4<f32>(h03_3.w), v03_3, a15_15);
+      let q10_0 = g0_2; let q10_1 = g0_3;
+      let h10_0 = q10_0; let h10_1 = q10_0 + q10_1; let h10_2 = q10_0 - q10_1; let h10_3 = -q10_1;
+      let q11_0 = g0_2 + g1_2; let q11_1 = g0_3 + g1_3;
+      let h11_0 = q11_0; let h11_1 = q11_0 + q11_1; let h11_2 = q11_0 - q11_1; let h11_3 = -q11_1;
+      let q12_0 = g0_2 - g1_2; let q12_1 = g0_3 - g1_3;
+      let h12_0 = q12_0; let h12_1 = q12_0 + q12_1; let h12_2 = q12_0 - q12_1; let h12_3 = -q12_1;
+      let q13_0 = -g1_2; let q13_1 = -g1_3;
+      let h13_0 = q13_0; let h13_1 = q13_0 + q13_1; let h13_2 = q13_0 - q13_1; let h13_3 = -q13_1;
+      a0_12 = fma(vec4<f32>(h10_0.x), v10_0, a0_12); a0_13 = fma(vec4<f32>(h10_0.y), v10_0, a0_13); a0_14 = fma(vec4<f32>(h10_0.z), v10_0, a0_14); a0_15 = fma(vec4<f32>(h10_0.w), v10_0, a0_15);
+      a1_12 = fma(vec4<f32>(h10_1.x), v10_1, a1_12); a1_13 = fma(vec4<f32>(h10_1.y), v10_1, a1_13); a1_14 = fma(vec4<f32>(h10_1.z), v10_1, a1_14); a1_15 = fma(vec4<f32>(h10_1.w), v10_1, a1_15);
+      a2_12 = fma(vec4<f32>(h10_2.x), v10_2, a2_12); a2_13 = fma(vec4<f32>(h10_2.y), v10_2, a2_13); a2_14 = fma(vec4<f32>(h10_2.z), v10_2, a2_14); a2_15 = fma(vec4<f32>(h10_2.w), v10_2, a2_15);
+      a3_12 = fma(vec4<f32>(h10_3.x), v10_3, a3_12); a3_13 = fma(vec4<f32>(h10_3.y), v10_3, a3_13); a3_14 = fma(vec4<f32>(h10_3.z), v10_3, a3_14); a3_15 = fma(vec4<f32>(h10_3.w), v10_3, a3_15);
+      a4_12 = fma(vec4<f32>(h11_0.x), v11_0, a4_12); a4_13 = fma(vec4<f32>(h11_0.y), v11_0, a4_13); a4_14 = fma(vec4<f32>(h11_0.z), v11_0, a4_14); a4_15 = fma(vec4<f32>(h11_0.w), v11_0, a4_15);
+      a5_12 = fma(vec4<f32>(h11_1.x), v11_1, a5_12); a5_13 = fma(vec4<f32>(h11_1.y), v11_1, a5_13); a5_14 = fma(vec4<f32>(h11_1.z), v11_1, a5_14); a5_15 = fma(vec4<f32>(h11_1.w), v11_1, a5_15);
+      a6_12 = fma(vec4<f32>(h11_2.x), v11_2, a6_12); a6_13 = fma(vec4<f32>(h11_2.y), v11_2, a6_13); a6_14 = fma(vec4<f32>(h11_2.z), v11_2, a6_14); a6_15 = fma(vec4<f32>(h11_2.w), v11_2, a6_15);
+      a7_12 = fma(vec4<f32>(h11_3.x), v11_3, a7_12); a7_13 = fma(vec4<f32>(h11_3.y), v11_3, a7_13); a7_14 = fma(vec4<f32>(h11_3.z), v11_3, a7_14); a7_15 = fma(vec4<f32>(h11_3.w), v11_3, a7_15);
+      a8_12 = fma(vec4<f32>(h12_0.x), v12_0, a8_12); a8_13 = fma(vec4<f32>(h12_0.y), v12_0, a8_13); a8_14 = fma(vec4<f32>(h12_0.z), v12_0, a8_14); a8_15 = fma(vec4<f32>(h12_0.w), v12_0, a8_15);
+      a9_12 = fma(vec4<f32>(h12_1.x), v12_1, a9_12); a9_13 = fma(vec4<f32>(h12_1.y), v12_1, a9_13); a9_14 = fma(vec4<f32>(h12_1.z), v12_1, a9_14); a9_15 = fma(vec4<f32>(h12_1.w), v12_1, a9_15);
+      a10_12 = fma(vec4<f32>(h12_2.x), v12_2, a10_12); a10_13 = fma(vec4<f32>(h12_2.y), v12_2, a10_13); a10_14 = fma(vec4<f32>(h12_2.z), v12_2, a10_14); a10_15 = fma(vec4<f32>(h12_2.w), v12_2, a10_15);
+      a11_12 = fma(vec4<f32>(h12_3.x), v12_3, a11_12); a11_13 = fma(vec4<f32>(h12_3.y), v12_3, a11_13); a11_14 = fma(vec4<f32>(h12_3.z), v12_3, a11_14); a11_15 = fma(vec4<f32>(h12_3.w), v12_3, a11_15);
+      a12_12 = fma(vec4<f32>(h13_0.x), v13_0, a12_12); a12_13 = fma(vec4<f32>(h13_0.y), v13_0, a12_13); a12_14 = fma(vec4<f32>(h13_0.z), v13_0, a12_14); a12_15 = fma(vec4<f32>(h13_0.w), v13_0, a12_15);
+      a13_12 = fma(vec4<f32>(h13_1.x), v13_1, a13_12); a13_13 = fma(vec4<f32>(h13_1.y), v13_1, a13_13); a13_14 = fma(vec4<f32>(h13_1.z), v13_1, a13_14); a13_15 = fma(vec4<f32>(h13_1.w), v13_1, a13_15);
+      a14_12 = fma(vec4<f32>(h13_2.x), v13_2, a14_12); a14_13 = fma(vec4<f32>(h13_2.y), v13_2, a14_13); a14_14 = fma(vec4<f32>(h13_2.z), v13_2, a14_14); a14_15 = fma(vec4<f32>(h13_2.w), v13_2, a14_15);
+      a15_12 = fma(vec4<f32>(h13_3.x), v13_3, a15_12); a15_13 = fma(vec4<f32>(h13_3.y), v13_3, a15_13); a15_14 = fma(vec4<f32>(h13_3.z), v13_3, a15_14); a15_15 = fma(vec4<f32>(h13_3.w), v13_3, a15_15);
     }
     tx += 1u;
-    if (tx == p.TW) {
+    if (tx == p.PW) {
       tx = 0u;
       ty += 1u;
       if (ty == p.TH) {

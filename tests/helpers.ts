@@ -108,16 +108,19 @@ export async function withDispatches<T>(f: () => Promise<T> | T): Promise<[T, Se
 
 /**
  * What `f` returns, and [width, height, first row] of each buffer-to-texture copy it records (the
- * software adapter's operand copies: engine/ops/operand_texture.ts).
+ * software adapter's operand copies: engine/ops/operand_texture.ts), each destination's label pushed to
+ * `labels` if given.
  */
 export async function withTextureCopies<T>(
   f: () => Promise<T> | T,
+  labels?: string[],
 ): Promise<[T, [number, number, number][]]> {
   const rec = engine().rec;
   const copies: [number, number, number][] = [];
   const copyToTexture = rec.copyToTexture.bind(rec);
   rec.copyToTexture = (...args) => {
     copies.push([args[3], args[4], args[5] ?? 0]);
+    labels?.push(args[2].label);
     copyToTexture(...args);
   };
   try {

@@ -618,6 +618,8 @@ function forward(
   epi?: Epilogue,
   packedOut = false,
 ): Tensor {
+  const winograd = packedOut ? null : winogradNchwForward(x, w, bias, g, epi);
+  if (winograd) return winograd;
   if (useIm2col(x, g)) {
     const cols = im2col(x, g);
     const Cj = g.C * g.KH * g.KW;
@@ -632,6 +634,24 @@ function forward(
   const y = forwardPacked(xp, w, bias, g, epi, packedOut);
   xp.dispose();
   return y;
+}
+
+/**
+ * A forward pass with an NCHW output by Winograd where it fits (winogradFits; no residual): x itself from a
+ * texture copy, no packing. Null elsewhere.
+ */
+function winogradNchwForward(
+  x: Tensor,
+  w: Tensor,
+  bias: Tensor | null,
+  g: ConvGeometry,
+  epi?: Epilogue,
+): Tensor | null {
+  if (!winogradFits(g) || x.dtype !== "f32" || w.dtype !== "f32" || epi?.residual) return null;
+  const at = vec4Texture(x, "winograd input");
+  if (!at) return null;
+  const relu = epi?.relu ?? false;
+  return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt: null, relu, layout: "nchw" });
 }
 
 /** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
@@ -695,22 +715,13 @@ function forwardPacked(
   packedOut = false,
 ): Tensor {
   const outShape = [g.N, g.O, g.OH, g.OW];
-  if (winogradFits(g) && w.dtype === "f32" && (packedOut || !epi?.residual)) {
+  if (packedOut && winogradFits(g) && w.dtype === "f32") {
     // Both operands the Winograd kernel reads come from activation textures, as the direct kernel's do.
     const at = activationTexture({ ...forwardArgs(xp, w, bias, g, epi), packedOut });
     const rt = at && epi?.residual ? residualTexture(epi.residual, at) : null;
     if (at && (rt || !epi?.residual)) {
-      const layout = packedOut ? "packed" : "nchw";
-      return winogradForward({
-        g,
-        w,
-        bias,
-        scale: epi?.scale ?? null,
-        at,
-        rt,
-        relu: epi?.relu ?? false,
-        layout,
-      });
+      const relu = epi?.relu ?? false;
+      return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt, relu, layout: "packed" });
     }
   }
   const wf = packWeightsForward(w);
@@ -1040,21 +1051,28 @@ export function conv2dBackwardInput(gy: Tensor, w: Tensor, xShape: Shape, opts: 
   const op = "conv2d backward (input)";
   const g = convGeometry(op, xShape, w.shape, opts);
   checkGrad(op, gy, g);
-  const packed = new PackedGradient(gy);
-  const dx = inputGradient(packed, w, g, op);
-  packed.dispose();
+  const grad = new OutputGradient(gy);
+  const dx = inputGradient(grad, w, g, op);
+  grad.dispose();
   return dx;
 }
 
 /**
- * The output gradient gy [N, O, OH, OW] packed [N, OH, OW, O4] when first asked for, shared by the input
- * gradient and the Winograd weight gradient of one backward step.
+ * The output gradient gy [N, O, OH, OW] of one backward step in the forms its passes read, each made when
+ * first asked for and shared: packed [N, OH, OW, O4] (the direct input gradient), and copied as it is into
+ * a texture (the Winograd passes).
  */
-class PackedGradient {
+class OutputGradient {
   #packed: Tensor | null = null;
+  #texture: TextureBindable | null | undefined;
   constructor(readonly gy: Tensor) {}
-  get(): Tensor {
+  packed(): Tensor {
     return this.#packed ??= packActivations(this.gy);
+  }
+  /** gy's vec4s in a texture (null beyond the texture size), copied once in recording order. */
+  texture(): TextureBindable | null {
+    if (this.#texture === undefined) this.#texture = vec4Texture(this.gy, "winograd output gradient");
+    return this.#texture;
   }
   dispose(): void {
     this.#packed?.dispose();
@@ -1062,16 +1080,16 @@ class PackedGradient {
 }
 
 /** conv2dBackwardInput on its checked geometry. */
-function inputGradient(packed: PackedGradient, w: Tensor, g: ConvGeometry, op: string): Tensor {
+function inputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry, op: string): Tensor {
   if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
   const shape = [g.N, g.C, g.H, g.W];
   if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
   if (g.O === 0) return zeros(shape);
   const S = g.S;
   const O4 = pad4(g.O);
-  const gp = packed.get(); // [N, OH, OW, O4]
-  const winograd = winogradInputGradient(gp, w, g);
+  const winograd = winogradInputGradient(grad, w, g);
   if (winograd) return winograd;
+  const gp = grad.packed(); // [N, OH, OW, O4]
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];
   for (let ph = 0; ph < S; ph++) {
@@ -1117,13 +1135,14 @@ function inputGradient(packed: PackedGradient, w: Tensor, g: ConvGeometry, op: s
 
 /**
  * The input gradient by Winograd where it fits (winogradFits): for a 3x3 stride-1 padding-1 convolution it
- * is the same convolution of the output gradient, packed as gp, with each kernel w[o, c] turned by 180
- * degrees and the channels swapped. Null where it does not fit or the texture is not at hand.
+ * is the same convolution of the output gradient (read as it is, NCHW, from its texture) with each kernel
+ * w[o, c] turned by 180 degrees and the channels swapped. Null where it does not fit or the texture is not
+ * at hand.
  */
-function winogradInputGradient(gp: Tensor, w: Tensor, g: ConvGeometry): Tensor | null {
+function winogradInputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry): Tensor | null {
   const gt: ConvGeometry = { ...g, C: g.O, O: g.C };
   if (!winogradFits(gt)) return null;
-  const at = activationTexture(forwardArgs(gp, w, null, gt));
+  const at = grad.texture();
   if (!at) return null;
   return winogradForward({
     g: gt,
@@ -1139,8 +1158,7 @@ function winogradInputGradient(gp: Tensor, w: Tensor, g: ConvGeometry): Tensor |
 }
 
 /** Weight gradient from the packed input xp [N, H, W, C4]. */
-function backwardWeightPacked(packed: PackedGradient, xp: Tensor, g: ConvGeometry, op: string): Tensor {
-  const gy = packed.gy;
+function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: string): Tensor {
   const shape = [g.O, g.C, g.KH, g.KW];
   const K = g.N * g.OH * g.OW;
   const NC = g.KH * g.KW * pad4(g.C);
@@ -1161,8 +1179,6 @@ function backwardWeightPacked(packed: PackedGradient, xp: Tensor, g: ConvGeometr
     lanes: "cols",
     VA: (g.OH * g.OW) % 4 === 0 ? 1 : 0,
   };
-  const winograd = winogradWeightGradientOf(packed, args);
-  if (winograd) return winograd;
   const pl = plan(args);
   const splits = splitsFor(pl, K);
   const size = g.O * g.C * g.KH * g.KW;
@@ -1172,17 +1188,15 @@ function backwardWeightPacked(packed: PackedGradient, xp: Tensor, g: ConvGeometr
 }
 
 /**
- * The weight gradient by Winograd where it fits (winogradGradFits): the input from its activation texture,
- * the packed output gradient from the one the input gradient copied it into, if still there, or from a
- * copy of its own. Null where it does not fit or a texture is not at hand.
+ * The weight gradient by Winograd where it fits (winogradGradFits): x and the output gradient read as they
+ * are, NCHW, from texture copies (the output gradient's shared with the input gradient). Null where it does
+ * not fit or a texture is not at hand.
  */
-function winogradWeightGradientOf(packed: PackedGradient, args: PassArgs): Tensor | null {
-  if (!winogradGradFits(args.g)) return null;
-  const xt = activationTexture(args);
-  if (!xt) return null;
-  const gp = packed.get();
-  const gt = residentTexture(gp) ?? vec4Texture(gp, "winograd output gradient");
-  return gt && winogradWeightGradient(args.g, xt, gt);
+function winogradWeightGradientOf(grad: OutputGradient, x: Tensor, g: ConvGeometry): Tensor | null {
+  if (!winogradGradFits(g) || x.dtype !== "f32") return null;
+  const gt = grad.texture();
+  const xt = gt && vec4Texture(x, "winograd input");
+  return xt && gt && winogradWeightGradient(g, xt, gt);
 }
 
 /** Gradient of conv2d with respect to its weight: g [N, O, OH, OW], x [N, C, H, W] -> [O, C, KH, KW]. */
@@ -1192,16 +1206,18 @@ export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts:
   checkGrad(op, gy, g);
   if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
   if (g.N * g.C * g.H * g.W === 0) return zeros([g.O, g.C, g.KH, g.KW]);
-  const packed = new PackedGradient(gy);
-  const dw = weightGradient(packed, x, g, op);
-  packed.dispose();
+  const grad = new OutputGradient(gy);
+  const dw = weightGradient(grad, x, g, op);
+  grad.dispose();
   return dw;
 }
 
-/** The weight gradient from x itself (packed here). */
-function weightGradient(packed: PackedGradient, x: Tensor, g: ConvGeometry, op: string): Tensor {
+/** The weight gradient from x itself: by Winograd where it fits, else on x packed here. */
+function weightGradient(grad: OutputGradient, x: Tensor, g: ConvGeometry, op: string): Tensor {
+  const winograd = winogradWeightGradientOf(grad, x, g);
+  if (winograd) return winograd;
   const xp = packActivations(x);
-  const dw = backwardWeightPacked(packed, xp, g, op);
+  const dw = backwardWeightPacked(grad.gy, xp, g, op);
   xp.dispose();
   return dw;
 }
@@ -1238,39 +1254,48 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
     ]);
   }
-  const grads = (gy: Tensor, sw: Tensor, weightGrad: (packed: PackedGradient) => Tensor) => {
+  const wop = "conv2d backward (weight)";
+  const grads = (gy: Tensor, sw: Tensor, weightGrad: (grad: OutputGradient) => Tensor) => {
     checkGrad(op, gy, g);
-    // gy packed once, for the input gradient and a Winograd weight gradient
-    const packed = new PackedGradient(gy);
+    // gy packed or copied once, for both gradients
+    const grad = new OutputGradient(gy);
     const out = [
-      x.requiresGrad ? inputGradient(packed, sw, g, "conv2d backward (input)") : null,
-      w.requiresGrad ? weightGrad(packed) : null,
+      x.requiresGrad ? inputGradient(grad, sw, g, "conv2d backward (input)") : null,
+      w.requiresGrad ? weightGrad(grad) : null,
       bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
     ];
-    packed.dispose();
+    grad.dispose();
     return out;
   };
-  if (useIm2col(x, g)) {
-    // The im2col copy serves only the forward pass; the weight gradient packs x when it is needed.
-    const y = forward(x, w, bias, g);
+  // By Winograd, x itself serves the forward pass and, saved, the weight gradient; an im2col copy (one
+  // input channel) serves only the forward pass, and the weight gradient packs x when it is needed.
+  const winograd = winogradNchwForward(x, w, bias, g);
+  if (winograd || useIm2col(x, g)) {
+    const y = winograd ?? forward(x, w, bias, g);
     return attach(
       y,
       op,
       [x, w, bias],
       [x, w],
-      (gy, [sx, sw]) => grads(gy, sw, (packed) => weightGradient(packed, sx, g, "conv2d backward (weight)")),
+      (gy, [sx, sw]) => grads(gy, sw, (d) => weightGradient(d, sx, g, wop)),
     );
   }
-  // The channels-last copy of x serves the forward pass and, saved, the weight gradient.
+  // The channels-last copy of x serves the forward pass and, saved, the weight gradient (and x itself, where
+  // the weight gradient is Winograd's).
   const xp = packActivations(x);
   const y = forwardPacked(xp, w, bias, g);
+  const keepX = winogradGradFits(g) && x.dtype === "f32";
   const out = attach(
     y,
     op,
     [x, w, bias],
-    [xp, w],
-    (gy, [sxp, sw]) =>
-      grads(gy, sw, (packed) => backwardWeightPacked(packed, sxp, g, "conv2d backward (weight)")),
+    keepX ? [xp, w, x] : [xp, w],
+    (gy, [sxp, sw, sx]) =>
+      grads(
+        gy,
+        sw,
+        (d) => (sx && winogradWeightGradientOf(d, sx, g)) ?? backwardWeightPacked(gy, sxp, g, wop),
+      ),
   );
   xp.dispose();
   return out;

@@ -1,8 +1,9 @@
 /**
  * 3x3 convolutions (stride 1, padding 1) by Winograd F(2x2, 3x3) on lavapipe (shaders/conv_winograd.wgsl):
- * packed activations in; out, packed activations with the fused epilogue of the direct kernel (folded
- * batchnorm scale, bias, residual, ReLU) for inference, or NCHW for training's forward pass and, with the
- * weights transposed and flipped, its input gradient. 2.25x fewer multiplies; measured on lavapipe against
+ * packed activations in and out with the fused epilogue of the direct kernel (folded batchnorm scale, bias,
+ * residual, ReLU) for inference; NCHW in and out, read from a plain copy (no packing), for training's
+ * forward pass and, with the weights transposed and flipped, its input gradient; and the weight gradient
+ * (shaders/conv_winograd_grad.wgsl) from NCHW copies of the input and the output gradient. 2.25x fewer multiplies; measured on lavapipe against
  * the direct kernel (README "Speed"). conv.ts routes a pass here where winogradFits says so and the
  * textures it reads are at hand.
  */
@@ -13,7 +14,7 @@ import type { ConvGeometry } from "./conv.ts";
 import { currentTileConfig } from "./matmul.ts";
 import { sizedTexture, spareTexture } from "./operand_texture.ts";
 import { sum } from "./reduce.ts";
-import { paddedView } from "./util.ts";
+import { grid1d, paddedView } from "./util.ts";
 
 /**
  * A lane's tiles (2 x 2 outputs each) in rows and columns, and its groups of 4 output channels: the size
@@ -51,12 +52,15 @@ export interface WinogradArgs {
   /** [O] each, or null (no bias; scale 1). */
   bias: Tensor | null;
   scale: Tensor | null;
-  /** The packed input [N, H, W, C4] as an activation texture (conv.ts activationTexture). */
+  /**
+   * The input as a texture of vec4s: packed [N, H, W, C4] (an activation texture, conv.ts
+   * activationTexture) or, for the NCHW layout, [N, C, H, W] as it is (operand_texture.ts vec4Texture).
+   */
   at: TextureBindable;
   /** The residual, packed like the output, as an activation texture, or null for none (always, NCHW). */
   rt: TextureBindable | null;
   relu: boolean;
-  /** The output's layout: packed [N, H, W, O] (inference) or [N, O, H, W] (training). */
+  /** The layout of the input and the output: packed (inference), or NCHW [N, O, H, W] out (training). */
   layout: "packed" | "nchw";
 }
 
@@ -77,8 +81,8 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const texture = sizedTexture(OG, uRows + 2, "winograd weights");
   if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
   const lanes = g.N * (g.H / BLOCK_H) * (g.W / BLOCK_W) * (g.O / BLOCK_O);
-  const groups = Math.ceil(lanes / 8);
-  const gridX = Math.min(groups, 65535);
+  const { workgroups } = grid1d(lanes, 8);
+  const gridX = workgroups[0];
   const uniforms = {
     N: g.N,
     H: g.H,
@@ -115,19 +119,19 @@ export function winogradForward(args: WinogradArgs): Tensor {
   e.run("conv_winograd", "main", {
     bindings: { at, wt: { texture }, rt: rt ?? spareTexture(), out4: paddedView(out) },
     uniforms,
-    workgroups: [gridX, Math.ceil(groups / gridX)],
+    workgroups,
   }, nchw ? { NCHW: 1 } : {});
   return out;
 }
 
 /**
  * Whether the Winograd weight gradient (shaders/conv_winograd_grad.wgsl) computes this one: where the
- * tile policy says so, a 3x3 kernel at stride 1 with padding 1, an image of whole 2 x 2 tiles (H, W even)
- * and output channels in blocks of 16 (any input channels: the packed input pads them with zeros).
+ * tile policy says so, a 3x3 kernel at stride 1 with padding 1, an image of whole 2 x 2 tiles whose rows
+ * are whole vec4s (H even, W a multiple of 4) and output channels in blocks of 16 (any input channels).
  */
 export function winogradGradFits(g: ConvGeometry): boolean {
   return currentTileConfig().winograd === true && g.KH === 3 && g.KW === 3 && g.S === 1 && g.P === 1 &&
-    g.H % 2 === 0 && g.W % 2 === 0 && g.O % BLOCK_O === 0 && g.N > 0 && g.C > 0;
+    g.H % 2 === 0 && g.W % 4 === 0 && g.O % BLOCK_O === 0 && g.N > 0 && g.C > 0;
 }
 
 /**
@@ -139,20 +143,22 @@ export function winogradGradFits(g: ConvGeometry): boolean {
 const GRAD_LANES = 128;
 
 /**
- * dw [O, C, 3, 3] of the convolution g from its input, packed and in a texture (`xt`, conv2d.wgsl's
- * `at`), and its output gradient packed [N, H, W, O] in another (`gt`): see winogradGradFits.
+ * dw [O, C, 3, 3] of the convolution g from its input [N, C, H, W] and its output gradient [N, O, H, W], each
+ * copied as it is into a texture of vec4s (`xt`, `gt`: operand_texture.ts vec4Texture): see
+ * winogradGradFits.
  */
 export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt: TextureBindable): Tensor {
   if (!winogradGradFits(g)) {
     throw new Error("internal: winogradWeightGradient on a convolution it does not fit");
   }
   const CG = Math.ceil(g.C / 4), OB = g.O / BLOCK_O;
-  const tiles = g.N * (g.H / 2) * (g.W / 2);
-  const per = Math.ceil(tiles / Math.max(1, Math.round(GRAD_LANES / (OB * CG))));
-  const shares = Math.ceil(tiles / per);
+  // tiles two side by side: W / 4 pairs per row of tiles
+  const pairs = g.N * (g.H / 2) * (g.W / 4);
+  const per = Math.ceil(pairs / Math.max(1, Math.round(GRAD_LANES / (OB * CG))));
+  const shares = Math.ceil(pairs / per);
   const lanes = shares * OB * CG;
-  const groups = Math.ceil(lanes / 8);
-  const gridX = Math.min(groups, 65535);
+  const { workgroups } = grid1d(lanes, 8);
+  const gridX = workgroups[0];
   const uniforms = {
     N: g.N,
     H: g.H,
@@ -162,8 +168,8 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     CG,
     OB,
     TH: g.H / 2,
-    TW: g.W / 2,
-    tiles,
+    PW: g.W / 4,
+    pairs,
     per,
     shares,
     lanes,
@@ -174,7 +180,7 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
   e.run("conv_winograd_grad", "main", {
     bindings: { xt, gt, part: paddedView(part) },
     uniforms,
-    workgroups: [gridX, Math.ceil(groups / gridX)],
+    workgroups,
   });
   const summed = shares === 1 ? part : sum(part.view([shares, part.size / shares]), [0]);
   const dw = Tensor.empty([g.O, g.C, 3, 3], "f32", "conv2d backward (weight) winograd");

@@ -337,12 +337,11 @@ gpuTest(
       checkGeo({ N: 2, C: 3, H: 16, W: 16, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, 43)
     );
     if (currentTileConfig().kind === "software") {
-      // The pack reads the NCHW gradient from a copy and the input-gradient pass the packed one; the direct
-      // weight gradient reads the NCHW one (its shared operand, laid out the same way): three copies. On
-      // lavapipe the weight gradient is Winograd's (conv_winograd_test.ts), which conv2dBackwardWeight
-      // feeds a packed gradient of its own: a second pack, and its copy (conv2d's backward step shares one).
+      // Three times: the pack reads the NCHW gradient from a copy, the input-gradient pass the packed one,
+      // and the weight gradient the NCHW one (its shared operand, laid out the same way; on lavapipe the
+      // Winograd weight gradient's copy of it: conv_winograd_test.ts).
       const gradientCopies = stem.filter(([w, h, y]) => w === 2048 && h === 1 && y === 0);
-      assert.equal(gradientCopies.length, currentTileConfig().winograd ? 4 : 3, JSON.stringify(stem));
+      assert.equal(gradientCopies.length, 3, JSON.stringify(stem));
     }
     // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
     const [, downsample] = await withTextureCopies(() =>
