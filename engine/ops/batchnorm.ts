@@ -65,11 +65,21 @@ function byVec4(x: Tensor): boolean {
 
 /**
  * The vec4 passes' x, g and residual, copied into the textures `xt`, `gt` and `rt` on the software
- * adapter (TX = 1: batchnorm.wgsl reads them there, operand_texture.ts says why).
+ * adapter (TX = 1: batchnorm.wgsl reads them there, operand_texture.ts says why). With `hold`, x and the
+ * residual (activations, saved for the backward pass) go into textures of their own that the backward
+ * pass finds again (heldVec4Texture): one copy of x per layer and step instead of two.
  */
-function operands(v4: boolean, x: Tensor | null, g: Tensor | null = null, residual: Tensor | null = null) {
-  return operandCopies(v4, { xt: x, gt: g, rt: residual }, "batchnorm");
+function operands(
+  v4: boolean,
+  x: Tensor | null,
+  g: Tensor | null = null,
+  residual: Tensor | null = null,
+  hold = false,
+) {
+  return operandCopies(v4, { xt: x, gt: g, rt: residual }, "batchnorm", hold ? HELD : undefined);
 }
+
+const HELD: ReadonlySet<string> = new Set(["xt", "rt"]);
 
 /**
  * Elementwise uniforms and grid; by vec4s (`n` and `HW` counted in vec4s) when `vec4`, each invocation
@@ -132,7 +142,7 @@ function batchNormBackward(
   }
   const MASK = afterRelu ? 1 : 0;
   // Only the training passes and the parameters' gradients read x.
-  const { textures, TX } = operands(v4, wantParams || training ? x : null, g);
+  const { textures, TX } = operands(v4, wantParams || training ? x : null, g, null, true);
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
@@ -241,7 +251,7 @@ export function batchNorm2d(
     const cg = channelGrid(C);
     const v4 = byVec4(x);
     const act = tailFlags(v4, residual, opts.relu);
-    const { textures, TX } = operands(v4, x, null, act.residual);
+    const { textures, TX } = operands(v4, x, null, act.residual, needsGrad(x, weight, bias, act.residual));
     e.run("batchnorm", "train_stats", {
       bindings: {
         x,

@@ -17,6 +17,7 @@ import { fmt, MAX_GRID, paddedView } from "./util.ts";
 import { winogradFits, winogradForward, winogradGradFits, winogradWeightGradient } from "./conv_winograd.ts";
 import {
   copyIntoRows,
+  heldVec4Texture,
   operandCopiesPay,
   sizedTexture,
   spareTexture,
@@ -646,9 +647,10 @@ function winogradNchwForward(
   bias: Tensor | null,
   g: ConvGeometry,
   epi?: Epilogue,
+  hold = false,
 ): Tensor | null {
   if (!winogradFits(g) || x.dtype !== "f32" || w.dtype !== "f32" || epi?.residual) return null;
-  const at = vec4Texture(x, "winograd input");
+  const at = (hold ? heldVec4Texture(x) : null) ?? vec4Texture(x, "winograd input");
   if (!at) return null;
   const relu = epi?.relu ?? false;
   return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt: null, relu, layout: "nchw" });
@@ -1195,7 +1197,7 @@ function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: strin
 function winogradWeightGradientOf(grad: OutputGradient, x: Tensor, g: ConvGeometry): Tensor | null {
   if (!winogradGradFits(g) || x.dtype !== "f32") return null;
   const gt = grad.texture();
-  const xt = gt && vec4Texture(x, "winograd input");
+  const xt = gt && (heldVec4Texture(x) ?? vec4Texture(x, "winograd input"));
   return xt && gt && winogradWeightGradient(g, xt, gt);
 }
 
@@ -1269,7 +1271,8 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
   };
   // By Winograd, x itself serves the forward pass and, saved, the weight gradient; an im2col copy (one
   // input channel) serves only the forward pass, and the weight gradient packs x when it is needed.
-  const winograd = winogradNchwForward(x, w, bias, g);
+  // (x's texture held from the forward pass to the weight gradient, where there is one)
+  const winograd = winogradNchwForward(x, w, bias, g, undefined, needsGrad(x, w, bias));
   if (winograd || useIm2col(x, g)) {
     const y = winograd ?? forward(x, w, bias, g);
     return attach(

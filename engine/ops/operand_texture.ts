@@ -8,7 +8,7 @@
  */
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
-import type { Tensor } from "../tensor.ts";
+import type { Storage, Tensor } from "../tensor.ts";
 import { isSoftwareAdapter } from "./matmul_tiles.ts";
 import { paddedView } from "./util.ts";
 
@@ -59,20 +59,68 @@ export function vec4Texture(t: Tensor, use: string): TextureBindable | null {
   return { texture };
 }
 
+/** Per engine: the textures held for tensors' storage (heldVec4Texture), and the free ones by size. */
+interface Held {
+  held: { storage: Storage; texture: GPUTexture; key: string }[];
+  free: Map<string, GPUTexture[]>;
+}
+const heldTextures = new WeakMap<object, Held>();
+
+/**
+ * `t`'s vec4s copied into a texture of its own (laid out as vec4Texture's), kept while its storage lives
+ * (`t` or a view of it, such as the one autograd saves): for an activation a backward pass reads again (a
+ * convolution's or batchnorm's input, saved for its gradients), which asks again and gets it without a
+ * second copy. The texture of a released storage serves the next one of its size (copies and dispatches
+ * run in recording order). Only for tensors no pass writes after creating them; null on a GPU
+ * (operandCopiesPay) or beyond the texture size.
+ */
+export function heldVec4Texture(t: Tensor): TextureBindable | null {
+  if (!operandCopiesPay()) return null;
+  if (t.size % 4 !== 0) throw new Error(`held texture: ${t.size} values are not whole vec4s`);
+  const e = engine();
+  let state = heldTextures.get(e);
+  if (!state) heldTextures.set(e, state = { held: [], free: new Map() });
+  const kept: Held["held"] = [];
+  for (const h of state.held) {
+    if (h.storage.refs > 0) kept.push(h);
+    else state.free.set(h.key, [...(state.free.get(h.key) ?? []), h.texture]);
+  }
+  state.held = kept;
+  const found = kept.find((h) => h.storage === t.storage);
+  if (found) return { texture: found.texture };
+  const rows = Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW));
+  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
+  if (rows > e.gpu.device.limits.maxTextureDimension2D) return null;
+  const key = `${pot(rows)}`;
+  const texture = state.free.get(key)?.pop() ?? e.gpu.device.createTexture({
+    size: [TEXTURE_ROW, pot(rows)],
+    format: "rgba32float",
+    usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
+    label: `operand held ${TEXTURE_ROW}x${pot(rows)}`,
+  });
+  copyIntoRows(t, texture, TEXTURE_ROW, 16);
+  state.held.push({ storage: t.storage, texture, key });
+  return { texture };
+}
+
 /**
  * The textures a kernel with a `TX` override binds (binding name -> the tensor it reads by vec4s, or
  * null where this call reads none there): with `copy` on the software adapter, copies of every tensor
  * given (TX = 1); otherwise, or where one exceeds the texture size, spare textures (TX = 0). `use` keys
- * the textures (operand_texture per use and name), so the operands of one call never share one.
+ * the textures (operand_texture per use and name), so the operands of one call never share one; the
+ * names in `held` take the tensor's held texture instead (heldVec4Texture).
  */
 export function operandCopies(
   copy: boolean,
   operands: Record<string, Tensor | null>,
   use: string,
+  held: ReadonlySet<string> = new Set(),
 ): { textures: Record<string, TextureBindable>; TX: 0 | 1 } {
   const names = Object.keys(operands);
+  const texture = (name: string, t: Tensor) =>
+    (held.has(name) ? heldVec4Texture(t) : null) ?? vec4Texture(t, `${use} ${name}`);
   const copies = copy && operandCopiesPay()
-    ? names.map((name) => operands[name] && vec4Texture(operands[name]!, `${use} ${name}`))
+    ? names.map((name) => operands[name] && texture(name, operands[name]!))
     : null;
   const TX = copies && copies.every((c, i) => c || !operands[names[i]]) ? 1 : 0;
   const spare = spareTexture();
