@@ -23,7 +23,6 @@
 // (conv2d.wgsl's `wt`).
 
 struct Wino {
-  N: u32,
   H: u32,
   W: u32,
   C: u32,

@@ -19,7 +19,6 @@
 // Both textures are read-only storage textures, which lavapipe reads much faster than a storage buffer.
 
 struct Grad {
-  N: u32,
   H: u32,
   W: u32,
   C: u32,
@@ -30,7 +29,6 @@ struct Grad {
   PW: u32,     // pairs of tiles per row (W / 4)
   pairs: u32,  // N * TH * PW
   per: u32,    // pairs per share
-  shares: u32,
   lanes: u32,  // shares * OB * CG
   gridX: u32,  // workgroups per grid row
 }

@@ -1197,8 +1197,9 @@ function backwardWeightPacked(gy: Tensor, xp: Tensor, g: ConvGeometry, op: strin
 function winogradWeightGradientOf(grad: OutputGradient, x: Tensor, g: ConvGeometry): Tensor | null {
   if (!winogradGradFits(g) || x.dtype !== "f32") return null;
   const gt = grad.texture();
-  const xt = gt && (heldVec4Texture(x) ?? vec4Texture(x, "winograd input"));
-  return xt && gt && winogradWeightGradient(g, xt, gt);
+  if (!gt) return null;
+  const xt = heldVec4Texture(x) ?? vec4Texture(x, "winograd input");
+  return xt && winogradWeightGradient(g, xt, gt);
 }
 
 /** Gradient of conv2d with respect to its weight: g [N, O, OH, OW], x [N, C, H, W] -> [O, C, KH, KW]. */

@@ -84,7 +84,6 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const { workgroups } = grid1d(lanes, 8);
   const gridX = workgroups[0];
   const uniforms = {
-    N: g.N,
     H: g.H,
     W: g.W,
     C: g.C,
@@ -160,7 +159,6 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
   const { workgroups } = grid1d(lanes, 8);
   const gridX = workgroups[0];
   const uniforms = {
-    N: g.N,
     H: g.H,
     W: g.W,
     C: g.C,
@@ -171,7 +169,6 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     PW: g.W / 4,
     pairs,
     per,
-    shares,
     lanes,
     gridX,
   };
@@ -190,6 +187,6 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     workgroups: [Math.ceil((g.O * CG) / 64)],
   });
   part.dispose();
-  summed.dispose();
+  if (summed !== part) summed.dispose();
   return dw;
 }

@@ -83,21 +83,16 @@ export function heldVec4Texture(t: Tensor): TextureBindable | null {
   const kept: Held["held"] = [];
   for (const h of state.held) {
     if (h.storage.refs > 0) kept.push(h);
-    else state.free.set(h.key, [...(state.free.get(h.key) ?? []), h.texture]);
+    else if (state.free.has(h.key)) state.free.get(h.key)!.push(h.texture);
+    else state.free.set(h.key, [h.texture]);
   }
   state.held = kept;
   const found = kept.find((h) => h.storage === t.storage);
   if (found) return { texture: found.texture };
-  const rows = Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW));
-  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
-  if (rows > e.gpu.device.limits.maxTextureDimension2D) return null;
-  const key = `${pot(rows)}`;
-  const texture = state.free.get(key)?.pop() ?? e.gpu.device.createTexture({
-    size: [TEXTURE_ROW, pot(rows)],
-    format: "rgba32float",
-    usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
-    label: `operand held ${TEXTURE_ROW}x${pot(rows)}`,
-  });
+  const size = potSize(TEXTURE_ROW, Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW)));
+  if (!size) return null;
+  const key = size.join("x");
+  const texture = state.free.get(key)?.pop() ?? newOperandTexture(size, "rgba32float", `operand held ${key}`);
   copyIntoRows(t, texture, TEXTURE_ROW, 16);
   state.held.push({ storage: t.storage, texture, key });
   return { texture };
@@ -114,11 +109,11 @@ export function operandCopies(
   copy: boolean,
   operands: Record<string, Tensor | null>,
   use: string,
-  held: ReadonlySet<string> = new Set(),
+  held?: ReadonlySet<string>,
 ): { textures: Record<string, TextureBindable>; TX: 0 | 1 } {
   const names = Object.keys(operands);
   const texture = (name: string, t: Tensor) =>
-    (held.has(name) ? heldVec4Texture(t) : null) ?? vec4Texture(t, `${use} ${name}`);
+    (held?.has(name) ? heldVec4Texture(t) : null) ?? vec4Texture(t, `${use} ${name}`);
   const copies = copy && operandCopiesPay()
     ? names.map((name) => operands[name] && texture(name, operands[name]!))
     : null;
@@ -150,22 +145,32 @@ export function sizedTexture(
   format: GPUTextureFormat = "rgba32float",
 ): GPUTexture | null {
   const e = engine();
-  const device = e.gpu.device;
-  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
-  const size: [number, number] = [pot(width), pot(height)];
-  if (Math.max(...size) > device.limits.maxTextureDimension2D) return null;
+  const size = potSize(width, height);
+  if (!size) return null;
   let cache = operandTextures.get(e);
   if (!cache) operandTextures.set(e, cache = new Map());
   const key = `${use} ${format} ${size.join("x")}`;
   let texture = cache.get(key);
   if (!texture) {
-    texture = device.createTexture({
-      size,
-      format,
-      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
-      label: `operand ${key}`,
-    });
+    texture = newOperandTexture(size, format, `operand ${key}`);
     cache.set(key, texture);
   }
   return texture;
+}
+
+/** width x height, each rounded up to a power of two, or null beyond the adapter's texture size. */
+function potSize(width: number, height: number): [number, number] | null {
+  const pot = (n: number) => 2 ** Math.ceil(Math.log2(n));
+  const size: [number, number] = [pot(width), pot(height)];
+  return Math.max(...size) > engine().gpu.device.limits.maxTextureDimension2D ? null : size;
+}
+
+/** A texture kernels read as a read-only storage texture and copies fill. */
+function newOperandTexture(size: [number, number], format: GPUTextureFormat, label: string): GPUTexture {
+  return engine().gpu.device.createTexture({
+    size,
+    format,
+    usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
+    label,
+  });
 }
