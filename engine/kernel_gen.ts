@@ -173,7 +173,11 @@ const LOADS_END = "// end of generated vec4 operand loads";
  */
 const OPERAND_LOADS: Record<string, [string, string, string][]> = {
   "matmul.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
-  "batchnorm.wgsl": [["ldX4", "xt", "x4"], ["ldG4", "gt", "g4"], ["ldR4", "rt", "res4"]],
+  "batchnorm.wgsl": [["ldX4", "xt", "x4"], ["ldG4", "gt", "g4"], ["ldR4", "rt", "res4"], [
+    "ldC4",
+    "ct",
+    "c4",
+  ]],
   "elementwise.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
 };
 

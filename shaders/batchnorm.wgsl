@@ -1,8 +1,12 @@
 // Batch normalisation over (N, H, W) for each channel of an [N, C, H, W] f32 tensor.
 //
-// Per-channel statistics live in one `saved` buffer of 4*C floats: mean, invstd, scale, shift, where
+// Per-channel statistics live in one `saved` buffer of C vec4s (mean, invstd, scale, shift), where
 // scale = weight * invstd and shift = bias - mean * scale, so applying the normalisation is one
-// multiply-add per element and the backward pass reads everything it needs from the same place.
+// multiply-add per element and the backward pass reads everything it needs from the same place. The
+// vec4 passes read their channel's values as one vec4 of a per-channel table (`c4`: `saved`, or the
+// backward's table that bwd_reduce writes), on the software adapter from a texture copy: there a
+// storage-buffer load per lane cost as much as the lane's 4 vec4s of work (six of them made dx_train4
+// take twice as long).
 //
 // Reductions run one workgroup per channel (C workgroups, grid x + y * row); elementwise passes one
 // thread per element on a 2-D grid. When H*W % 4 == 0 every aligned vec4 of x lies in one channel's
@@ -13,7 +17,8 @@ override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
 override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU (ACT = 1)
-override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt, res4's from rt (copies)
+override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt, res4's from rt,
+                           // c4's from ct (copies)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -96,6 +101,11 @@ fn ldR4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(rt, vec2<u32>(q & 4095u, q >> 12u)); }
   return res4[q];
 }
+
+fn ldC4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(ct, vec2<u32>(q & 4095u, q >> 12u)); }
+  return c4[q];
+}
 // end of generated vec4 operand loads
 
 // Welford partials (count, mean, M2) of each thread, merged with Chan's formula: summing raw
@@ -158,10 +168,10 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
     let v = max(w_m2[0] / f32(total), 0.0);
     let inv = inverseSqrt(v + ps.eps);
     let sc = weight[c] * inv;
-    saved_out[c] = m;
-    saved_out[ps.C + c] = inv;
-    saved_out[2u * ps.C + c] = sc;
-    saved_out[3u * ps.C + c] = bias[c] - m * sc;
+    saved_out[4u * c] = m;
+    saved_out[4u * c + 1u] = inv;
+    saved_out[4u * c + 2u] = sc;
+    saved_out[4u * c + 3u] = bias[c] - m * sc;
     if (ps.update == 1u) {
       run_mean[c] = (1.0 - ps.momentum) * run_mean[c] + ps.momentum * m;
       run_var[c] = (1.0 - ps.momentum) * run_var[c] + ps.momentum * v * ps.unbias;
@@ -193,6 +203,10 @@ struct Elem {
 @group(0) @binding(22) var<storage, read_write> out4: array<vec4<f32>>;
 @group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
 @group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // the *_apply4 residual (ACT & 2)
+// The vec4 passes' per-channel table: `saved` (train_apply4, dx_eval4: vec4 c) or bwd_reduce's dx table
+// (dx_train4: vec4s 2c and 2c + 1), and its texture copy (TX).
+@group(0) @binding(28) var<storage, read> c4: array<vec4<f32>>;
+@group(0) @binding(29) var ct: texture_storage_2d<rgba32float, read>;
 
 // a / d from a float estimate corrected by one step: exact while the quotient stays below 2^22 (the op
 // checks N * C). CPU adapters have no vector integer division: (i / HW) % C per element was two
@@ -215,7 +229,7 @@ fn train_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pe.row;
   if (i >= pe.n) { return; }
   let c = channel(i);
-  out[i] = x[i] * saved[2u * pe.C + c] + saved[3u * pe.C + c];
+  out[i] = x[i] * saved[4u * c + 2u] + saved[4u * c + 3u];
 }
 
 // Evaluation forward straight from the running statistics: one pass over x, no per-channel prologue.
@@ -236,8 +250,8 @@ fn dx_train(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (i >= pe.n) { return; }
   let c = channel(i);
   let m = f32(pe.n / pe.C);
-  let xhat = (x[i] - saved[c]) * saved[pe.C + c];
-  out[i] = saved[2u * pe.C + c] * (g[i] - dbias_in[c] / m - xhat * dweight_in[c] / m);
+  let xhat = (x[i] - saved[4u * c]) * saved[4u * c + 1u];
+  out[i] = saved[4u * c + 2u] * (g[i] - dbias_in[c] / m - xhat * dweight_in[c] / m);
 }
 
 // dx of the evaluation-mode normalisation (fixed statistics): dx = g * scale.
@@ -245,7 +259,7 @@ fn dx_train(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn dx_eval(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pe.row;
   if (i >= pe.n) { return; }
-  out[i] = g[i] * saved[2u * pe.C + channel(i)];
+  out[i] = g[i] * saved[4u * channel(i) + 2u];
 }
 
 // The elementwise passes by vec4s when H*W % 4 == 0: the op then sets pe.n and pe.HW in vec4s, so
@@ -261,9 +275,9 @@ fn firstVec4(gid: vec3<u32>) -> u32 {
 fn train_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i0 = firstVec4(gid);
   if (i0 >= pe.n) { return; }
-  let c = channel(i0);
-  let sc = saved[2u * pe.C + c];
-  let sh = saved[3u * pe.C + c];
+  let s = ldC4(channel(i0));
+  let sc = s.z;
+  let sh = s.w;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
     out4[i] = tail(ldX4(i) * sc + sh, i);
   }
@@ -295,13 +309,14 @@ fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i0 = firstVec4(gid);
   if (i0 >= pe.n) { return; }
   let c = channel(i0);
-  let m = f32(4u * pe.n / pe.C);
-  let mean = saved[c];
-  let inv = saved[pe.C + c];
-  let sc = saved[2u * pe.C + c];
-  let sh = saved[3u * pe.C + c];
-  let db = dbias_in[c] / m;
-  let dw = dweight_in[c] / m;
+  let s = ldC4(2u * c);        // mean, invstd, scale, shift
+  let d = ldC4(2u * c + 1u);   // dbias / M, dweight / M
+  let mean = s.x;
+  let inv = s.y;
+  let sc = s.z;
+  let sh = s.w;
+  let db = d.x;
+  let dw = d.y;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
     let xv = ldX4(i);
     let xhat = (xv - mean) * inv;
@@ -321,7 +336,7 @@ fn beforeRelu(gv: vec4<f32>, xv: vec4<f32>, sc: f32, sh: f32) -> vec4<f32> {
 fn dx_eval4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i0 = firstVec4(gid);
   if (i0 >= pe.n) { return; }
-  let sc = saved[2u * pe.C + channel(i0)];
+  let sc = ldC4(channel(i0)).z;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
     out4[i] = ldG4(i) * sc;
   }
@@ -347,10 +362,10 @@ fn eval_saved(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (c >= pf.C) { return; }
   let inv = inverseSqrt(rvar[c] + pf.eps);
   let sc = weight[c] * inv;
-  saved_out[c] = rmean[c];
-  saved_out[pf.C + c] = inv;
-  saved_out[2u * pf.C + c] = sc;
-  saved_out[3u * pf.C + c] = bias[c] - rmean[c] * sc;
+  saved_out[4u * c] = rmean[c];
+  saved_out[4u * c + 1u] = inv;
+  saved_out[4u * c + 2u] = sc;
+  saved_out[4u * c + 3u] = bias[c] - rmean[c] * sc;
 }
 
 // Evaluation batchnorm as a per-channel affine map (to fold into a preceding convolution).
@@ -375,6 +390,8 @@ struct Red {
 @group(0) @binding(18) var<uniform> pr: Red;
 @group(0) @binding(19) var<storage, read_write> dweight_out: array<f32>;
 @group(0) @binding(20) var<storage, read_write> dbias_out: array<f32>;
+// dx_train4's table, C pairs of vec4s: (mean, invstd, scale, shift) and (dbias / M, dweight / M, 0, 0)
+@group(0) @binding(30) var<storage, read_write> dxtable_out: array<vec4<f32>>;
 
 var<workgroup> w_sg: array<f32, WG>;
 var<workgroup> w_sgx: array<f32, WG>;
@@ -385,15 +402,15 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
   let c = wid.x + wid.y * pr.row;
   if (c >= pr.C) { return; }
   let total = pr.N * pr.HW;
-  let mean = saved[c];
+  let mean = saved[4u * c];
   var sg = 0.0;
   var sgx = 0.0;
   if (V4 == 1u) {
     let hw4 = pr.HW / 4u;
     var sg4 = vec4<f32>();
     var sgx4 = vec4<f32>();
-    let sc = saved[2u * pr.C + c];
-    let sh = saved[3u * pr.C + c];
+    let sc = saved[4u * c + 2u];
+    let sh = saved[4u * c + 3u];
     for (var it = streamStart(lid, pr.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
       let i = (it.n * pr.C + c) * hw4 + it.j;
       let xv = ldX4(i);
@@ -422,7 +439,13 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     workgroupBarrier();
   }
   if (lid == 0u) {
-    dbias_out[c] = w_sg[0];
-    dweight_out[c] = w_sgx[0] * saved[pr.C + c];
+    let s = vec4<f32>(saved[4u * c], saved[4u * c + 1u], saved[4u * c + 2u], saved[4u * c + 3u]);
+    let db = w_sg[0];
+    let dw = w_sgx[0] * s.y;
+    dbias_out[c] = db;
+    dweight_out[c] = dw;
+    let m = f32(total);
+    dxtable_out[2u * c] = s;
+    dxtable_out[2u * c + 1u] = vec4<f32>(db / m, dw / m, 0.0, 0.0);
   }
 }

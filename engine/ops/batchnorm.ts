@@ -11,7 +11,7 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
-import { operandCopies } from "./operand_texture.ts";
+import { operandCopies, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
 
 export interface BatchNormOptions {
@@ -82,6 +82,18 @@ function operands(
 const HELD: ReadonlySet<string> = new Set(["xt", "rt"]);
 
 /**
+ * The vec4 passes' per-channel table (`c4` in batchnorm.wgsl: `saved`, or bwd_reduce's dx table) and,
+ * where they read their other operands from copies (TX = 1), its texture copy `ct`: on the software
+ * adapter a storage-buffer load per lane costs about as much as the lane's 4 vec4s of work. Recorded
+ * after the pass that writes the table.
+ */
+function table(t: Tensor, TX: 0 | 1): { c4: Bindable; ct: TextureBindable } {
+  const copy = TX ? vec4Texture(t, "batchnorm ct") : null;
+  if (TX && !copy) throw new Error(`batchNorm2d: no texture holds a table of ${t.size / 4} channel vec4s`);
+  return { c4: paddedView(t), ct: copy ?? spareTexture() };
+}
+
+/**
  * Elementwise uniforms and grid; by vec4s (`n` and `HW` counted in vec4s) when `vec4`, each invocation
  * then moving Q vec4s of one plane (Q the largest of 4, 2, 1 dividing the plane's vec4s).
  */
@@ -111,7 +123,7 @@ function evalSaved(
   eps: number,
 ): Tensor {
   const C = weight.size;
-  const saved = Tensor.empty([4, C], "f32", "batchNorm2d saved");
+  const saved = Tensor.empty([C, 4], "f32", "batchNorm2d saved");
   engine().run("batchnorm", "eval_saved", {
     bindings: { weight, bias, rmean: runningMean, rvar: runningVar, saved_out: saved },
     uniforms: { C, eps, _p0: 0, _p1: 0 },
@@ -145,10 +157,13 @@ function batchNormBackward(
   const { textures, TX } = operands(v4, wantParams || training ? x : null, g, null, true);
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
+  // dx_train4's per-channel table: (mean, invstd, scale, shift) and (dbias / M, dweight / M, 0, 0)
+  let dxTable: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
   if (wantParams || (wantX && training)) {
     dweight = Tensor.empty([C], "f32", "batchNorm2d dweight");
     dbias = Tensor.empty([C], "f32", "batchNorm2d dbias");
+    dxTable = Tensor.empty([2 * C, 4], "f32", "batchNorm2d dx table");
     const cg = channelGrid(C);
     e.run("batchnorm", "bwd_reduce", {
       bindings: {
@@ -161,6 +176,7 @@ function batchNormBackward(
         saved,
         dweight_out: dweight,
         dbias_out: dbias,
+        dxtable_out: dxTable,
       },
       uniforms: { N, C, HW: H * W, row: cg.row },
       workgroups: cg.workgroups,
@@ -176,21 +192,22 @@ function batchNormBackward(
       : { g, out: dx };
     if (training) {
       const xb: Record<string, Bindable | TextureBindable> = v4
-        ? { x4: paddedView(x), xt: textures.xt }
-        : { x };
+        ? { x4: paddedView(x), xt: textures.xt, ...table(dxTable!, TX) }
+        : { x, saved, dweight_in: dweight!, dbias_in: dbias! };
       e.run("batchnorm", `dx_train${sfx}`, {
-        bindings: { ...io, ...xb, saved, dweight_in: dweight!, dbias_in: dbias! },
+        bindings: { ...io, ...xb },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, v4 ? { WG, MASK, TX } : { WG });
     } else {
       e.run("batchnorm", `dx_eval${sfx}`, {
-        bindings: { ...io, saved },
+        bindings: { ...io, ...(v4 ? table(saved, TX) : { saved }) },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, v4 ? { WG, TX } : { WG });
     }
   }
+  dxTable?.dispose();
   if (!wantParams) {
     dweight?.dispose();
     dbias?.dispose();
@@ -247,7 +264,7 @@ export function batchNorm2d(
         `${op}: expected more than 1 value per channel when training, got input of shape ${fmt(x.shape)}`,
       );
     }
-    const saved = Tensor.empty([4, C], "f32", `${op} saved`);
+    const saved = Tensor.empty([C, 4], "f32", `${op} saved`);
     const cg = channelGrid(C);
     const v4 = byVec4(x);
     const act = tailFlags(v4, residual, opts.relu);
@@ -273,7 +290,7 @@ export function batchNorm2d(
         ? {
           x4: paddedView(x),
           xt: textures.xt,
-          saved,
+          ...table(saved, TX),
           out4: paddedView(out),
           res4: paddedView(residual ?? x),
           rt: textures.rt,

@@ -326,7 +326,8 @@ gpuTest(
   async () => {
     // 4608 vec4s: one full row of 4096 texels and 512 in the second. Forward: x copied once for both
     // passes, into a texture held for the backward pass; backward: g once for both passes (two copy calls
-    // per tensor: rows, then the rest).
+    // per tensor: rows, then the rest). Each elementwise pass also reads its per-channel table from a
+    // copy (one call each: the statistics for train_apply4, bwd_reduce's dx table for dx_train4).
     const shape: Shape4 = [4, 2, 48, 48];
     const [N, C, H, W] = shape;
     const HW = H * W, M = N * HW, n = N * C * HW;
@@ -346,7 +347,7 @@ gpuTest(
         return await readTensors([out, ...grad(out, [x, tw, tb], { seed: Tensor.from(gs, shape) })]);
       })
     );
-    assert.deepEqual([forwardCopies, copies.length], operandCopiesPay() ? [2, 4] : [0, 0]);
+    assert.deepEqual([forwardCopies, copies.length], operandCopiesPay() ? [3, 6] : [0, 0]);
     const ref = bnRef(xs, shape, w, b, eps);
     assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: "y" });
     // dbias = sum g, dweight = sum g * xhat, dx = w * invstd * (g - dbias / M - xhat * dweight / M).
@@ -370,7 +371,8 @@ gpuTest(
     assertClose(gx, dx, { rtol: 1e-3, atol: 1e-5, what: "dx" });
     assertClose(gw, dw, { rtol: 1e-4, atol: 1e-3, what: "dweight" });
     assertClose(gb, db, { rtol: 1e-4, atol: 1e-3, what: "dbias" });
-    // A block's tail, relu(bn(x) + residual): the residual from a copy too (x's two calls, then its two).
+    // A block's tail, relu(bn(x) + residual): the residual from a copy too (x's two calls, then its two,
+    // then the statistics' table).
     const rs = randomArray(n, 35, -1, 1);
     const [tailed, tailCopies] = await withTextureCopies(() =>
       scopeAsync(() => {
@@ -385,7 +387,7 @@ gpuTest(
         ).read();
       })
     );
-    assert.equal(tailCopies.length, operandCopiesPay() ? 4 : 0, "copies of x and the residual");
+    assert.equal(tailCopies.length, operandCopiesPay() ? 5 : 0, "copies of x, the residual and the table");
     assertClose(tailed, Array.from(ref.y, (v, i) => Math.max(0, v + rs[i])), {
       rtol: 1e-4,
       atol: 3e-4,

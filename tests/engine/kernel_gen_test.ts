@@ -84,7 +84,7 @@ Deno.test("the vec4 operand loads read the texture copy with TX, the buffer with
   const loads: Record<string, string[]> = {
     "matmul.wgsl": ["ldA4 ta a4", "ldB4 tb b4"],
     "matmul_f16.wgsl": ["ldA4 ta va4", "ldB4 tb vb4"],
-    "batchnorm.wgsl": ["ldX4 xt x4", "ldG4 gt g4", "ldR4 rt res4"],
+    "batchnorm.wgsl": ["ldX4 xt x4", "ldG4 gt g4", "ldR4 rt res4", "ldC4 ct c4"],
     "elementwise.wgsl": ["ldA4 ta a4", "ldB4 tb b4"],
   };
   const generated = generatedShaders(read);
