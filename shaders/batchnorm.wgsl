@@ -16,7 +16,8 @@
 override WG: u32 = 256u;
 override V4: u32 = 0u;     // reductions: H*W % 4 == 0, read x (and g) by vec4s
 override ACT: u32 = 0u;    // train_apply4, eval_apply4: & 2 add res4, & 1 then a ReLU (a ResNet block's tail)
-override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU (ACT = 1)
+override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient after train_apply4's ReLU, of
+                           // y (1: ACT = 1) or of y + res4 (2: ACT = 3; dx_train4 also writes it to dres4)
 override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt, res4's from rt,
                            // c4's from ct (copies)
 
@@ -202,7 +203,8 @@ struct Elem {
 @group(0) @binding(14) var<storage, read> dbias_in: array<f32>;
 @group(0) @binding(22) var<storage, read_write> out4: array<vec4<f32>>;
 @group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
-@group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // the *_apply4 residual (ACT & 2)
+@group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // the residual (ACT & 2, MASK = 2)
+@group(0) @binding(31) var<storage, read_write> dres4: array<vec4<f32>>;  // dx_train4: the residual's gradient
 // The vec4 passes' per-channel table: `saved` (train_apply4, dx_eval4: vec4 c) or bwd_reduce's dx table
 // (dx_train4: vec4s 2c and 2c + 1), and its texture copy (TX).
 @group(0) @binding(28) var<storage, read> c4: array<vec4<f32>>;
@@ -320,16 +322,22 @@ fn dx_train4(@builtin(global_invocation_id) gid: vec3<u32>) {
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
     let xv = ldX4(i);
     let xhat = (xv - mean) * inv;
-    out4[i] = sc * (beforeRelu(ldG4(i), xv, sc, sh) - db - xhat * dw);
+    let gv = beforeRelu(ldG4(i), xv, sc, sh, i);
+    out4[i] = sc * (gv - db - xhat * dw);
+    if (MASK == 2u) { dres4[i] = gv; }
   }
 }
 
-// With MASK, the gradient gv of relu(y) becomes that of y = xv * sc + sh: zero where y <= 0. y is
-// recomputed from x by train_apply4's own expression on the same statistics, so the mask is the
-// forward's, and the backward needs neither the output nor a pass of its own to mask g.
-fn beforeRelu(gv: vec4<f32>, xv: vec4<f32>, sc: f32, sh: f32) -> vec4<f32> {
+// With MASK, the gradient gv of relu(y) (MASK = 1) or of relu(y + residual) (MASK = 2) becomes that of
+// y = xv * sc + sh: zero where the ReLU's input is <= 0. That input is recomputed from x (and the residual
+// at vec4 i) by train_apply4's own expression on the same statistics, so the mask is the forward's, and
+// the backward needs neither the output nor a pass of its own to mask g. With a residual the masked
+// gradient is also the residual's: dx_train4 writes it to dres4.
+fn beforeRelu(gv: vec4<f32>, xv: vec4<f32>, sc: f32, sh: f32, i: u32) -> vec4<f32> {
   if (MASK == 0u) { return gv; }
-  return select(vec4<f32>(0.0), gv, xv * sc + sh > vec4<f32>(0.0));
+  var y = xv * sc + sh;
+  if (MASK == 2u) { y += ldR4(i); }
+  return select(vec4<f32>(0.0), gv, y > vec4<f32>(0.0));
 }
 
 @compute @workgroup_size(WG)
@@ -414,7 +422,7 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     for (var it = streamStart(lid, pr.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
       let i = (it.n * pr.C + c) * hw4 + it.j;
       let xv = ldX4(i);
-      let gv = beforeRelu(ldG4(i), xv, sc, sh);
+      let gv = beforeRelu(ldG4(i), xv, sc, sh, i);
       sg4 += gv;
       sgx4 += gv * (xv - mean);
     }

@@ -132,19 +132,28 @@ function evalSaved(
   return saved;
 }
 
+/** Which gradients a backward call computes. */
+interface Wanted {
+  x: boolean;
+  params: boolean;
+  /** The residual's (only with a ReLU after it: the masked gradient, written by dx_train4). */
+  residual: boolean;
+}
+
 /**
- * Gradients of batchnorm given the per-channel `saved` statistics (no autograd). With `afterRelu`, g is
- * the gradient of relu(output) (the normalising pass's ReLU, training), which the passes mask themselves.
+ * Gradients of batchnorm given the per-channel `saved` statistics (no autograd): [dx, dweight, dbias,
+ * dresidual]. With `afterRelu`, g is the gradient of relu(output) (the normalising pass's ReLU, training),
+ * or of relu(output + residual) given the residual, which the passes mask themselves (MASK).
  */
 function batchNormBackward(
   g: Tensor,
   x: Tensor,
   saved: Tensor,
   training: boolean,
-  wantX: boolean,
-  wantParams: boolean,
+  want: Wanted,
   afterRelu = false,
-): [Tensor | null, Tensor | null, Tensor | null] {
+  residual: Tensor | null = null,
+): [Tensor | null, Tensor | null, Tensor | null, Tensor | null] {
   const [N, C, H, W] = x.shape;
   const e = engine();
   const v4 = byVec4(x);
@@ -152,15 +161,25 @@ function batchNormBackward(
   if (afterRelu && !(v4 && training)) {
     throw new Error("batchNorm2d backward: MASK needs the vec4 training passes");
   }
-  const MASK = afterRelu ? 1 : 0;
-  // Only the training passes and the parameters' gradients read x.
-  const { textures, TX } = operands(v4, wantParams || training ? x : null, g, null, true);
+  const MASK = afterRelu ? (residual ? 2 : 1) : 0;
+  const wantRes = MASK === 2 && want.residual;
+  // The dx pass also writes the residual's gradient (MASK = 2).
+  const dxPass = want.x || wantRes;
+  // Only the training passes and the parameters' gradients read x; the masks the residual (held).
+  const { textures, TX } = operands(
+    v4,
+    want.params || training ? x : null,
+    g,
+    MASK === 2 ? residual : null,
+    true,
+  );
+  const res = { res4: paddedView(residual ?? x), rt: textures.rt };
   let dweight: Tensor | null = null;
   let dbias: Tensor | null = null;
   // dx_train4's per-channel table: (mean, invstd, scale, shift) and (dbias / M, dweight / M, 0, 0)
   let dxTable: Tensor | null = null;
   // The training-mode dx needs both channel sums even when the parameters need no gradient.
-  if (wantParams || (wantX && training)) {
+  if (want.params || (dxPass && training)) {
     dweight = Tensor.empty([C], "f32", "batchNorm2d dweight");
     dbias = Tensor.empty([C], "f32", "batchNorm2d dbias");
     dxTable = Tensor.empty([2 * C, 4], "f32", "batchNorm2d dx table");
@@ -173,6 +192,7 @@ function batchNormBackward(
         x4: paddedView(x),
         xt: textures.xt,
         gt: textures.gt,
+        ...res,
         saved,
         dweight_out: dweight,
         dbias_out: dbias,
@@ -183,7 +203,8 @@ function batchNormBackward(
     }, { WG, V4: v4 ? 1 : 0, MASK, TX });
   }
   let dx: Tensor | null = null;
-  if (wantX) {
+  let dres: Tensor | null = null;
+  if (dxPass) {
     dx = Tensor.empty(x.shape, "f32", "batchNorm2d dx");
     const el = elemUniforms(x, 0, v4);
     const sfx = v4 ? "4" : "";
@@ -191,14 +212,20 @@ function batchNormBackward(
       ? { g4: paddedView(g), out4: paddedView(dx), gt: textures.gt }
       : { g, out: dx };
     if (training) {
+      // dres4 is written only with MASK = 2; otherwise a spare buffer is bound there.
+      dres = Tensor.empty(wantRes ? x.shape : [4], "f32", "batchNorm2d dresidual");
       const xb: Record<string, Bindable | TextureBindable> = v4
-        ? { x4: paddedView(x), xt: textures.xt, ...table(dxTable!, TX) }
+        ? { x4: paddedView(x), xt: textures.xt, ...table(dxTable!, TX), ...res, dres4: paddedView(dres) }
         : { x, saved, dweight_in: dweight!, dbias_in: dbias! };
       e.run("batchnorm", `dx_train${sfx}`, {
         bindings: { ...io, ...xb },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, v4 ? { WG, MASK, TX } : { WG });
+      if (!wantRes) {
+        dres.dispose();
+        dres = null;
+      }
     } else {
       e.run("batchnorm", `dx_eval${sfx}`, {
         bindings: { ...io, ...(v4 ? table(saved, TX) : { saved }) },
@@ -206,14 +233,18 @@ function batchNormBackward(
         workgroups: el.workgroups,
       }, v4 ? { WG, TX } : { WG });
     }
+    if (!want.x) {
+      dx.dispose();
+      dx = null;
+    }
   }
   dxTable?.dispose();
-  if (!wantParams) {
+  if (!want.params) {
     dweight?.dispose();
     dbias?.dispose();
-    return [dx, null, null];
+    return [dx, null, null, dres];
   }
-  return [dx, dweight, dbias];
+  return [dx, dweight, dbias, dres];
 }
 
 /**
@@ -350,10 +381,11 @@ function tailFlags(v4: boolean, residual: Tensor | null, relu = false): TailFlag
 
 /**
  * The normalisation's autograd node, with the residual and ReLU its pass applied: the gradient is masked
- * by the output's sign (relu(y) > 0 iff y > 0) and is also the residual's. In training without a
- * residual the backward passes mask it themselves, from the pre-activation they recompute (MASK in
- * batchnorm.wgsl): no masking pass, and the output need not be kept. With a residual the masked gradient
- * is the residual's too, so it is materialised by a pass of its own.
+ * by the output's sign (relu(y) > 0 iff y > 0) and is also the residual's. In training the backward
+ * passes mask it themselves, from the pre-activation they recompute from x and the residual (MASK in
+ * batchnorm.wgsl; both are kept for the backward pass anyway, with their texture copies): no masking
+ * pass and no copies of the output and the gradient for one, and the output need not be kept. dx_train4
+ * writes the masked gradient, which is the residual's, as a second output.
  */
 function attachNorm(
   op: string,
@@ -365,24 +397,25 @@ function attachNorm(
   training: boolean,
   act: TailFlags,
 ): Tensor {
-  const foldMask = training && act.relu && !act.residual;
+  // In training the backward passes mask the gradient themselves (batchNormBackward's MASK), from x
+  // and the residual; in evaluation a pass masks it by the saved output.
+  const foldMask = training && act.relu;
+  const keep = foldMask ? act.residual : act.relu ? out : null;
   return attach(
     out,
     op,
     [x, weight, bias, act.residual],
-    act.relu && !foldMask ? [x, saved, out] : [x, saved],
-    (g, [sx, ss, so]) => {
-      const gy = so ? binaryRaw("reluGrad", so, g) : g;
-      const [dx, dw, db] = batchNormBackward(
-        gy,
-        sx,
-        ss,
-        training,
-        x.requiresGrad,
-        weight.requiresGrad || bias.requiresGrad,
-        foldMask,
-      );
-      const dres = act.residual?.requiresGrad ? gy.view() : null;
+    keep ? [x, saved, keep] : [x, saved],
+    (g, [sx, ss, sk]) => {
+      const wantRes = act.residual?.requiresGrad ?? false;
+      const want = { x: x.requiresGrad, params: weight.requiresGrad || bias.requiresGrad, residual: wantRes };
+      if (foldMask) {
+        const [dx, dw, db, dres] = batchNormBackward(g, sx, ss, training, want, true, sk ?? null);
+        return [dx, dw, db, dres];
+      }
+      const gy = sk ? binaryRaw("reluGrad", sk, g) : g;
+      const [dx, dw, db] = batchNormBackward(gy, sx, ss, training, want);
+      const dres = wantRes ? gy.view() : null;
       if (gy !== g) gy.dispose();
       return [dx, dw, db, dres];
     },

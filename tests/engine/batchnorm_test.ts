@@ -277,9 +277,10 @@ async function checkTail(
     return [vals[0], d, masks, ...vals.slice(1)] as const;
   });
   const what = `${shape} ${training ? "training" : "evaluation"}, residual ${withResidual}, relu ${withRelu}`;
-  // In training without a residual, batchnorm's backward passes mask the gradient by the ReLU
-  // themselves; otherwise a ReLU's gradient is an elementwise pass of its own.
-  const folded = training && withRelu && !withResidual && (H * W) % 4 === 0;
+  // In training by vec4s, batchnorm's backward passes mask the gradient by the ReLU themselves (with a
+  // residual, from x and the residual, and dx_train4 writes the residual's gradient); otherwise a ReLU's
+  // gradient is an elementwise pass of its own.
+  const folded = training && withRelu && (H * W) % 4 === 0;
   if (withRelu && (masks === 0) !== folded) {
     throw new Error(
       `${what}: the backward ran ${masks} elementwise pass(es), expected ${folded ? 0 : "some"}`,
