@@ -61,7 +61,9 @@ export function avgPool2d(x: Tensor, kernel: number): Tensor {
   run("avg_fwd", geo, out.size, { x, out });
   return attach(out, op, [x], [], (g) => {
     const dx = Tensor.empty(x.shape, "f32", `${op} dx`);
-    run("avg_bwd", geo, dx.size, { g, out: dx });
+    // by vec4s, a row per thread, where every vec4 lies in one window (pool.wgsl's avg_bwd4)
+    if (W % 4 === 0 && kernel % 4 === 0) run("avg_bwd4", geo, N * C * H, { g, out4: dx });
+    else run("avg_bwd", geo, dx.size, { g, out: dx });
     return [dx];
   });
 }

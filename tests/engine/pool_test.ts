@@ -1,8 +1,9 @@
+import assert from "node:assert/strict";
 import fc from "../fast_check.ts";
 import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { avgPool2d, globalAvgPool2d, globalAvgPoolPacked, maxPool2d } from "../../engine/ops/pool.ts";
 import { packForConv } from "../../engine/ops/conv.ts";
-import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray, withDispatches } from "../helpers.ts";
 import { avgRef, gapRef, maxRef } from "./references.ts";
 
 type Shape4 = [number, number, number, number];
@@ -30,6 +31,36 @@ async function forwardBackward(
     return { y: (await y.read()) as Float32Array, dx: (await dx.read()) as Float32Array, r };
   });
 }
+
+gpuTest(
+  "avgPool2d's backward by vec4 rows (W and k multiples of 4) vs float64, windows past the plane included",
+  async () => {
+    // A ResNet's global 8 x 8 pooling; windows of 4 along rows of 4 windows; planes that end in a partial
+    // window (rows 8-9 and columns 8-11 of a 10 x 12 plane get no gradient); a 4 x 4 plane with k = 4.
+    const cases: [Shape4, number][] = [[[2, 3, 8, 8], 8], [[2, 2, 12, 16], 4], [[1, 2, 10, 12], 8], [[
+      3,
+      1,
+      4,
+      4,
+    ], 4]];
+    for (const [shape, k] of cases) {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const xs = randomArray(n, 71 + k);
+      const [{ y, dx, r }, seen] = await withDispatches(() =>
+        forwardBackward(
+          xs,
+          shape,
+          (x) => avgPool2d(x, k),
+          (s) => randomArray(s.reduce((a, b) => a * b, 1), 72),
+        )
+      );
+      assert.deepEqual(seen.filter((d) => d.family === "pool").map((d) => d.entry), ["avg_fwd", "avg_bwd4"]);
+      assertClose(y, avgRef(xs, shape, k), { rtol: 1e-5, atol: 1e-6, what: `avgPool2d y ${shape} k=${k}` });
+      const fd = fdGrad((v) => dot(r, avgRef(v, shape, k)), xs, 1e-3);
+      assertClose(dx, fd, { rtol: 1e-4, atol: 1e-6, what: `avgPool2d dx ${shape} k=${k}` });
+    }
+  },
+);
 
 gpuTest("avgPool2d: forward and backward vs float64 (kernel not dividing the plane)", async () => {
   // Tolerance: rtol 1e-5, atol 1e-6 (sums of at most k*k f32 values).
