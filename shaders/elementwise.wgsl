@@ -4,7 +4,7 @@
 
 override OP: u32 = 0u;
 override WG: u32 = 256u;
-override TX: u32 = 0u;  // binary_same4, unary4: operands from the textures ta, tb (see there)
+override TX: u32 = 0u;  // binary_same4, unary4, binary_channel4: operands from the textures ta, tb (see there)
 
 struct Binary {
   n: u32,
@@ -33,7 +33,7 @@ struct Unary {
 @group(0) @binding(8) var<storage, read> a4: array<vec4<f32>>;
 @group(0) @binding(9) var<storage, read> b4: array<vec4<f32>>;
 @group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;
-// TX (binary_same4, unary4): a4's and b4's vec4s read from copies of them in the read-only storage
+// TX (binary_same4, unary4, binary_channel4): a4's and b4's vec4s read from copies of them in the read-only storage
 // textures ta and tb, 4096 texels wide (vec4 q at texel (q % 4096, q / 4096)). On the software adapter a
 // storage-buffer load is a loop over the lanes with a branch per value, an image load one vectorised
 // address and a 16-byte load per lane (engine/ops/operand_texture.ts): the copy costs less than the loads
@@ -141,6 +141,24 @@ fn binary_channel(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * pc.row;
   if (i >= pc.n) { return; }
   out[i] = binop(a[i], b[(i / pc.inner) % pc.count]);
+}
+
+// binary_channel by vec4s where pc.inner is a multiple of 16 (the op then counts pc.n and pc.inner in
+// vec4s): each thread moves CH4 consecutive vec4s, which lie in one block of b's element, so it reads b
+// and divides once (a per-channel normalisation of an image batch: on the software adapter the scalar
+// pass's storage loads and divisions per element took 4-5 ms per CIFAR batch of 128), and a's vec4s come
+// from its texture copy ta (TX).
+const CH4 = 4u;
+
+@compute @workgroup_size(WG)
+fn binary_channel4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i0 = (gid.x + gid.y * pc.row) * CH4;
+  if (i0 >= pc.n) { return; }
+  let y = b[(i0 / pc.inner) % pc.count];
+  for (var i = i0; i < i0 + CH4; i++) {
+    let x = ldA4(i);
+    out4[i] = vec4<f32>(binop(x.x, y), binop(x.y, y), binop(x.z, y), binop(x.w, y));
+  }
 }
 
 @compute @workgroup_size(WG)

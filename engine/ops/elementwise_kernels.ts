@@ -59,6 +59,17 @@ export function binaryRaw(op: keyof typeof BIN, a: Tensor, b: Tensor): Tensor {
   if (n === 0) return out;
   const g = grid1d(n);
   const ch = sameShape(a.shape, shape) ? channelBroadcast(b.shape, shape) : null;
+  if (ch && ch.inner % 16 === 0) {
+    // by vec4s, 4 per thread and one read of b each (elementwise.wgsl's binary_channel4)
+    const g4 = grid1d(n / 16);
+    const { TX, textures } = operandCopies(n / 4 >= MIN_COPIED_VEC4S, { ta: a }, "elementwise");
+    engine().run("elementwise", "binary_channel4", {
+      bindings: { a4: paddedView(a), b, out4: paddedView(out), ...textures },
+      uniforms: { n: n / 4, row: g4.row, inner: ch.inner / 4, count: ch.count },
+      workgroups: g4.workgroups,
+    }, { OP: BIN[op], TX });
+    return out;
+  }
   if (ch) {
     engine().run("elementwise", "binary_channel", {
       bindings: { a, b, out },

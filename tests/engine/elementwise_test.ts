@@ -23,7 +23,7 @@ import {
   zeros,
 } from "../../engine/mod.ts";
 import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
-import { assertClose, gpuTest, randomArray, withTextureCopies } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { broadcastRef } from "./references.ts";
 
@@ -62,11 +62,48 @@ for (const [name, op, ref] of BINARY) {
         assertClose(await out.read(), expected.data, { rtol: 1e-6, atol: 1e-7, what: name });
         out.dispose();
       }),
-      // Always among them: equal shapes of whole vec4s (binary_same4) and of not (binary_same).
-      { ...FC, examples: [[[[3, 4, 5], [3, 4, 5]], false], [[[3, 5], [3, 5]], true]] },
+      // Always among them: equal shapes of whole vec4s (binary_same4) and of not (binary_same), and a
+      // per-channel operand of planes of 16k values (binary_channel4; the second read from a texture copy).
+      {
+        ...FC,
+        examples: [
+          [[[3, 4, 5], [3, 4, 5]], false],
+          [[[3, 5], [3, 5]], true],
+          [[[2, 3, 4, 8], [1, 3, 1, 1]], false],
+          [[[6, 3, 32, 32], [3, 1, 1]], false],
+        ],
+      },
     );
   });
 }
+
+gpuTest(
+  "a per-channel operand over planes of 16k values runs binary_channel4, reading b once per 4 vec4s",
+  async () => {
+    // [N, C, H, W] - [C, 1, 1] at 32 x 32 and 4 x 4: planes of 1,024 and 16 values; 3 x 5 planes (15
+    // values) keep the scalar pass.
+    for (
+      const [shape, entry] of [[[5, 3, 32, 32], "binary_channel4"], [[2, 4, 4, 4], "binary_channel4"], [
+        [2, 3, 3, 5],
+        "binary_channel",
+      ]] as const
+    ) {
+      const C = shape[1];
+      const a = randomArray(shape.reduce((p, d) => p * d, 1), 3);
+      const b = randomArray(C, 4, 0.5, 2);
+      const expected = broadcastRef(a, [...shape], b, [C, 1, 1], (x, y) => (x - y) / y);
+      const [out, seen] = await withDispatches(() =>
+        scope(() => {
+          const bt = Tensor.from(b, [C, 1, 1]);
+          return div(sub(Tensor.from(a, shape), bt), bt);
+        })
+      );
+      assert.deepEqual(seen.filter((d) => d.family === "elementwise").map((d) => d.entry), [entry, entry]);
+      assertClose(await out.read(), expected.data, { rtol: 2e-6, atol: 1e-7, what: `${shape}` });
+      out.dispose();
+    }
+  },
+);
 
 gpuTest("incompatible shapes are rejected naming both", () => {
   const a = Tensor.empty([2, 3]), b = Tensor.empty([4]);
