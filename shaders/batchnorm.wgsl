@@ -431,9 +431,11 @@ fn bwd_reduce(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
   } else {
     for (var it = streamStart(lid, total, pr.HW); it.r < it.end; it = streamNext(it, pr.HW)) {
       let i = (it.n * pr.C + c) * pr.HW + it.j;
-      let gv = g[i];
+      // through the vec4 views (whole vec4s: paddedView), which keeps this entry within WebGPU's 8
+      // storage buffers per stage
+      let gv = g4[i >> 2u][i & 3u];
       sg += gv;
-      sgx += gv * (x[i] - mean);
+      sgx += gv * (x4[i >> 2u][i & 3u] - mean);
     }
   }
   w_sg[lid] = sg;

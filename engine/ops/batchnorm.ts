@@ -186,9 +186,7 @@ function batchNormBackward(
     const cg = channelGrid(C);
     e.run("batchnorm", "bwd_reduce", {
       bindings: {
-        g,
         g4: paddedView(g),
-        x,
         x4: paddedView(x),
         xt: textures.xt,
         gt: textures.gt,
