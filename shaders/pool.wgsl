@@ -4,6 +4,7 @@
 // backward passes gather from the outputs an input element feeds, so no atomics are needed.
 
 override WG: u32 = 256u;
+override TX: u32 = 0u;   // gap_packed4: x's vec4s from the texture xt (a copy)
 
 struct Pool {
   n: u32,          // elements written by this dispatch
@@ -26,7 +27,9 @@ struct Pool {
 @group(0) @binding(3) var<storage, read_write> out: array<f32>;
 @group(0) @binding(4) var<storage, read_write> idx_out: array<i32>;
 @group(0) @binding(5) var<storage, read> idx: array<i32>;
-@group(0) @binding(6) var<storage, read_write> out4: array<vec4<f32>>;   // avg_bwd4: out by vec4s
+@group(0) @binding(6) var<storage, read_write> out4: array<vec4<f32>>;   // avg_bwd4, gap_packed4: out by vec4s
+@group(0) @binding(7) var<storage, read> x4: array<vec4<f32>>;           // gap_packed4: x by vec4s
+@group(0) @binding(8) var xt: texture_storage_2d<rgba32float, read>;     // gap_packed4 (TX): x4's copy
 
 fn flat(gid: vec3<u32>) -> u32 {
   return gid.x + gid.y * pp.row;
@@ -121,6 +124,30 @@ fn gap_packed(@builtin(global_invocation_id) gid: vec3<u32>) {
     acc += x[base + j * pp.k];
   }
   out[i] = acc / f32(hw);
+}
+
+// gap_packed by vec4s where C is a multiple of 4: one thread per (n, group of 4 channels), pp.n threads,
+// reading the pixels' vec4s from the texture copy xt (TX; the buffer's vec4 view x4 otherwise) and writing
+// the 4 means as one vec4 of out4. On the software adapter the scalar pass's storage load per value took
+// 6.4 ms per ResNet-20 batch of 400 (engine/ops/operand_texture.ts says why).
+@compute @workgroup_size(WG)
+fn gap_packed4(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = flat(gid);
+  if (i >= pp.n) { return; }
+  let hw = pp.H * pp.W;
+  let groups = pp.k / 4u;
+  let n = i / groups;
+  let base = n * hw * groups + (i - n * groups);
+  var acc = vec4<f32>();
+  for (var j = 0u; j < hw; j++) {
+    acc += ldX4(base + j * groups);
+  }
+  out4[i] = acc / f32(hw);
+}
+
+fn ldX4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return x4[q];
 }
 
 @compute @workgroup_size(WG)

@@ -2,7 +2,9 @@
 import { attach, needsGrad } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
-import { fmt, grid1d } from "./util.ts";
+import type { Bindable, TextureBindable } from "../recorder.ts";
+import { operandCopies } from "./operand_texture.ts";
+import { fmt, grid1d, paddedView } from "./util.ts";
 
 const WG = 256;
 
@@ -27,14 +29,20 @@ function checkInt(op: string, name: string, v: number, min: number): void {
   }
 }
 
-function run(entry: string, geo: Geometry, n: number, bindings: Record<string, Tensor>): void {
+function run(
+  entry: string,
+  geo: Geometry,
+  n: number,
+  bindings: Record<string, Bindable | TextureBindable>,
+  overrides: Record<string, number> = {},
+): void {
   if (n === 0) return;
   const grid = grid1d(n, WG);
   engine().run("pool", entry, {
     bindings,
     uniforms: { n, row: grid.row, ...geo, _p0: 0, _p1: 0, _p2: 0 },
     workgroups: grid.workgroups,
-  }, { WG });
+  }, { WG, ...overrides });
 }
 
 /** Average pooling with a square window equal to the stride and no padding (floor output size). */
@@ -101,7 +109,14 @@ export function globalAvgPoolPacked(data: Tensor, C: number): Tensor {
   const [N, H, W, C4] = data.shape;
   if (H * W === 0) throw new RangeError(`${op}: empty plane in input ${fmt(data.shape)}`);
   const out = Tensor.empty([N, C], "f32", op);
-  run("gap_packed", { H, W, Ho: C, Wo: 1, k: C4, s: 0, p: 0 }, out.size, { x: data, out });
+  const geo = { H, W, Ho: C, Wo: 1, k: C4, s: 0, p: 0 };
+  if (C % 4 !== 0) {
+    run("gap_packed", geo, out.size, { x: data, out });
+    return out;
+  }
+  // by vec4s of 4 channels, from a texture copy on the software adapter (pool.wgsl's gap_packed4)
+  const { TX, textures } = operandCopies(true, { xt: data }, "pool");
+  run("gap_packed4", geo, out.size / 4, { x4: paddedView(data), out4: paddedView(out), ...textures }, { TX });
   return out;
 }
 

@@ -130,6 +130,24 @@ gpuTest(
       }),
       { numRuns: 12 },
     );
+    // By vec4s of 4 channels where C is a multiple of 4 (gap_packed4: a ResNet's 64 channels at 8 x 8),
+    // by channel otherwise.
+    for (
+      const [shape, entry] of [[[3, 64, 8, 8], "gap_packed4"], [[2, 8, 5, 7], "gap_packed4"], [
+        [2, 6, 3, 3],
+        "gap_packed",
+      ]] as const
+    ) {
+      const xs = randomArray(shape.reduce((a, b) => a * b, 1), 91);
+      const [y, seen] = await withDispatches(() =>
+        scopeAsync(async () => {
+          const p = packForConv(Tensor.from(xs, [...shape]));
+          return (await globalAvgPoolPacked(p.data, p.C).read()) as Float32Array;
+        })
+      );
+      assert.deepEqual(seen.filter((d) => d.family === "pool").map((d) => d.entry), [entry]);
+      assertClose(y, gapRef(xs, [...shape]), { rtol: 1e-5, atol: 1e-6, what: `packed ${shape}` });
+    }
     assertThrows(
       () => globalAvgPoolPacked(Tensor.empty([2, 4, 4, 4]), 6),
       RangeError,
