@@ -16,7 +16,7 @@ import { host } from "./host_deno.ts";
 export type BindingKind = "uniform" | "read" | "read_write" | "texture";
 
 /** Texel formats a `texture` binding may declare. */
-export const TEXTURE_FORMATS = ["rgba32float", "r32float"] as const;
+export const TEXTURE_FORMATS = ["rgba32float", "r32float", "rgba32uint"] as const;
 export type TextureFormat = (typeof TEXTURE_FORMATS)[number];
 
 export interface BindingSpec {

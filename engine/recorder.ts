@@ -114,7 +114,11 @@ class UniformSlots {
 }
 
 /** Bytes per texel of the texture formats copyToTexture fills. */
-const TEXEL_BYTES: Partial<Record<GPUTextureFormat, number>> = { rgba32float: 16, r32float: 4 };
+const TEXEL_BYTES: Partial<Record<GPUTextureFormat, number>> = {
+  rgba32float: 16,
+  r32float: 4,
+  rgba32uint: 16,
+};
 
 export class Recorder {
   private encoder: GPUCommandEncoder | null = null;

@@ -16,6 +16,7 @@
 import { attach } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
+import { operandCopiesPay, sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d } from "./util.ts";
 import { sumTo } from "./reduce_kernels.ts";
 
@@ -227,8 +228,16 @@ export function noisyRows(images: Tensor, table: Tensor, opts: NoisyRowsOptions)
   if (n >= TWO32) throw new RangeError(`${op}: ${n} Philox blocks exceed one dispatch`);
   const g = grid1d(n, WG);
   const vec = elems % 4 === 0;
+  // the table's rows and the images' vec4s from texture copies on the software adapter (gaussian.wgsl's TX)
+  const tt = operandCopiesPay() ? vec4Texture(table, "gaussian table", "rgba32uint") : null;
+  const it = tt && vec ? vec4Texture(images, "gaussian images") : null;
+  const TX = tt && (it || !vec) ? 1 : 0;
+  const textures = {
+    tt: TX ? tt! : { texture: sizedTexture(1, 1, "shared operand", "rgba32uint")! },
+    ...(vec ? { it: TX ? it! : spareTexture() } : {}),
+  };
   engine().run("gaussian", vec ? "gaussian_rows_v4" : "gaussian_rows", {
-    bindings: { table, [vec ? "images4" : "images"]: images, [vec ? "out4" : "out"]: out },
+    bindings: { table, [vec ? "images4" : "images"]: images, [vec ? "out4" : "out"]: out, ...textures },
     uniforms: {
       n,
       quads,
@@ -245,7 +254,7 @@ export function noisyRows(images: Tensor, table: Tensor, opts: NoisyRowsOptions)
     },
     workgroups: g.workgroups,
     need: { table: (opts.row0 + opts.rows) * 16 },
-  }, { WG });
+  }, { WG, TX });
   return out;
 }
 

@@ -47,13 +47,17 @@ export function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, 
 }
 
 /**
- * `t` (whole vec4s) copied into the texture of its size kept for `use`, its vec4 q at texel (q % 4096,
- * q / 4096), in recording order: a pass recorded after the copy reads it, and the next copy for the same
+ * `t` (whole vec4s; 32-bit values of any kind, copied bit for bit: `rgba32uint` for integers) copied into
+ * the texture of its size kept for `use`, its vec4 q at texel (q % 4096, q / 4096), in recording order: a pass recorded after the copy reads it, and the next copy for the same
  * use rewrites it. Null beyond the adapter's texture size.
  */
-export function vec4Texture(t: Tensor, use: string): TextureBindable | null {
+export function vec4Texture(
+  t: Tensor,
+  use: string,
+  format: "rgba32float" | "rgba32uint" = "rgba32float",
+): TextureBindable | null {
   if (t.size % 4 !== 0) throw new Error(`${use}: ${t.size} values are not whole vec4s`);
-  const texture = sizedTexture(TEXTURE_ROW, Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW)), use);
+  const texture = sizedTexture(TEXTURE_ROW, Math.max(1, Math.ceil(t.size / 4 / TEXTURE_ROW)), use, format);
   if (!texture) return null;
   copyIntoRows(t, texture, TEXTURE_ROW, 16);
   return { texture };

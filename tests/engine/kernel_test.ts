@@ -232,7 +232,7 @@ gpuTest(
             "shaders/x.wgsl",
             code.replace("texture_storage_2d<rgba32float, read>", decl),
           ),
-        /shaders\/x\.wgsl: texture table must be a texture_storage_2d<rgba32float \| r32float, read>/,
+        /shaders\/x\.wgsl: texture table must be a texture_storage_2d<rgba32float \| r32float \| rgba32uint, read>/,
       );
     }
     texture.destroy();

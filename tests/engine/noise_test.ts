@@ -17,7 +17,8 @@ import {
   randomUniform,
   RNG_DOMAIN,
 } from "../../engine/ops/noise.ts";
-import { assertClose, gpuTest, randomArray } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, withDispatches } from "../helpers.ts";
+import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { bitsRef, type Layout, normalsRef, philoxRef, TWO32, u01Ref } from "./references.ts";
 
@@ -226,7 +227,11 @@ gpuTest(
         [1, 4, 8],
       ];
       const table = Tensor.from(rows.flatMap((r, i) => [...r, i]), [rows.length, 4], "u32");
-      const out = noisyRows(stack, table, { ...opts, row0: 2, rows: 6 });
+      const [out, seen] = await withDispatches(() => noisyRows(stack, table, { ...opts, row0: 2, rows: 6 }));
+      // on the software adapter the table's rows and the images come from texture copies (TX)
+      assert.deepEqual(seen.map((d) => [d.entry, d.overrides.TX]), [
+        [e % 4 === 0 ? "gaussian_rows_v4" : "gaussian_rows", operandCopiesPay() ? 1 : 0],
+      ]);
       assert.deepEqual(out.shape, [6, ...dims]);
       const got = await out.read();
       for (let r = 0; r < 6; r++) {
