@@ -205,8 +205,8 @@ struct Elem {
 @group(0) @binding(23) var<storage, read> g4: array<vec4<f32>>;     // the same buffer as g
 @group(0) @binding(24) var<storage, read> res4: array<vec4<f32>>;   // the residual (ACT & 2, MASK = 2)
 @group(0) @binding(31) var<storage, read_write> dres4: array<vec4<f32>>;  // dx_train4: the residual's gradient
-// The vec4 passes' per-channel table: `saved` (train_apply4, dx_eval4: vec4 c) or bwd_reduce's dx table
-// (dx_train4: vec4s 2c and 2c + 1), and its texture copy (TX).
+// The vec4 passes' per-channel table: `saved` (train_apply4, dx_eval4: vec4 c), eval_table's (eval_apply4:
+// vec4 c) or bwd_reduce's dx table (dx_train4: vec4s 2c and 2c + 1), and its texture copy (TX).
 @group(0) @binding(28) var<storage, read> c4: array<vec4<f32>>;
 @group(0) @binding(29) var ct: texture_storage_2d<rgba32float, read>;
 
@@ -297,10 +297,10 @@ fn tail(y: vec4<f32>, i: u32) -> vec4<f32> {
 fn eval_apply4(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i0 = firstVec4(gid);
   if (i0 >= pe.n) { return; }
-  let c = channel(i0);
-  let sc = weight[c] * inverseSqrt(rvar[c] + pe.eps);
-  let rm = rmean[c];
-  let b = bias[c];
+  let t = ldC4(channel(i0));   // eval_table's running mean, scale, bias
+  let rm = t.x;
+  let sc = t.y;
+  let b = t.z;
   for (var i = i0; i < i0 + STREAM * pe.Q; i += STREAM) {
     out4[i] = tail((ldX4(i) - rm) * sc + b, i);
   }
@@ -374,6 +374,17 @@ fn eval_saved(@builtin(global_invocation_id) gid: vec3<u32>) {
   saved_out[4u * c + 1u] = inv;
   saved_out[4u * c + 2u] = sc;
   saved_out[4u * c + 3u] = bias[c] - rmean[c] * sc;
+}
+
+// eval_apply4's table (c4): per channel (running mean, scale = weight * invstd, bias, 0), eval_apply's
+// expression, so that its lanes read one vec4 instead of four storage loads each.
+@group(0) @binding(32) var<storage, read_write> etable_out: array<vec4<f32>>;
+
+@compute @workgroup_size(WG)
+fn eval_table(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let c = gid.x;
+  if (c >= pf.C) { return; }
+  etable_out[c] = vec4<f32>(rmean[c], weight[c] * inverseSqrt(rvar[c] + pf.eps), bias[c], 0.0);
 }
 
 // Evaluation batchnorm as a per-channel affine map (to fold into a preceding convolution).

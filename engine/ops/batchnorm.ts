@@ -338,20 +338,32 @@ export function batchNorm2d(
   if (out.size > 0) {
     const el = elemUniforms(x, eps, v4);
     const { textures, TX } = operands(v4, x, null, act.residual);
-    const io: Record<string, Bindable | TextureBindable> = v4
+    const params = { weight, bias, rmean: runningMean, rvar: runningVar };
+    // by vec4s, each lane's channel values as one vec4 of a table (eval_table)
+    const evalTable = v4 ? Tensor.empty([C, 4], "f32", `${op} eval table`) : null;
+    if (evalTable) {
+      e.run("batchnorm", "eval_table", {
+        bindings: { ...params, etable_out: evalTable },
+        uniforms: { C, eps, _p0: 0, _p1: 0 },
+        workgroups: [Math.ceil(C / WG)],
+      });
+    }
+    const io: Record<string, Bindable | TextureBindable> = evalTable
       ? {
         x4: paddedView(x),
         xt: textures.xt,
         out4: paddedView(out),
         res4: paddedView(residual ?? x),
         rt: textures.rt,
+        ...table(evalTable, TX),
       }
-      : { x, out };
+      : { x, out, ...params };
     e.run("batchnorm", v4 ? "eval_apply4" : "eval_apply", {
-      bindings: { ...io, weight, bias, rmean: runningMean, rvar: runningVar },
+      bindings: io,
       uniforms: el.uniforms,
       workgroups: el.workgroups,
     }, v4 ? { WG, ACT: act.ACT, TX } : { WG });
+    evalTable?.dispose();
   }
   if (!needsGrad(x, weight, bias, act.residual)) return tail(out, residual, opts.relu ?? false, act);
   // A snapshot of the statistics used, so a later in-place update cannot change this node's gradient.
