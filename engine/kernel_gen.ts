@@ -19,7 +19,8 @@
  * - conv_winograd.wgsl's body (winogradBody: its tiles' transforms, products and stores) and
  *   conv_winograd_grad.wgsl's (winogradGradBody: the weight gradient's transforms and sums).
  * - the vec4 loads whose operand a texture copy may hold (`TX = 1` on the software adapter:
- *   engine/ops/operand_texture.ts) in matmul.wgsl, batchnorm.wgsl and elementwise.wgsl, between a
+ *   engine/ops/operand_texture.ts) in matmul.wgsl, batchnorm.wgsl, elementwise.wgsl, gaussian.wgsl and
+ *   pool.wgsl, between a
  *   `// generated: vec4 operand loads ...` line and a `// end of generated vec4 operand loads` line.
  *
  *   deno run -A engine/kernel_gen.ts     # rewrite the generated parts after editing this file or matmul.wgsl
@@ -169,9 +170,9 @@ const LOADS_END = "// end of generated vec4 operand loads";
 /**
  * Per family, each vec4 load that reads a read-only storage texture holding a copy of its operand when
  * the override TX is 1 (vec4 q at texel (q % 4096, q / 4096)) and the buffer otherwise:
- * [function, texture, buffer].
+ * [function, texture, buffer, element type (f32 unless given)].
  */
-const OPERAND_LOADS: Record<string, [string, string, string][]> = {
+const OPERAND_LOADS: Record<string, [string, string, string, string?][]> = {
   "matmul.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
   "batchnorm.wgsl": [["ldX4", "xt", "x4"], ["ldG4", "gt", "g4"], ["ldR4", "rt", "res4"], [
     "ldC4",
@@ -179,15 +180,17 @@ const OPERAND_LOADS: Record<string, [string, string, string][]> = {
     "c4",
   ]],
   "elementwise.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
+  "gaussian.wgsl": [["tableRow", "tt", "table", "u32"], ["image4", "it", "images4"]],
+  "pool.wgsl": [["ldX4", "xt", "x4"]],
 };
 
 /** `source` (one of OPERAND_LOADS' files) with its vec4 operand loads rewritten. */
 export function withOperandLoads(source: string, file: string): string {
   const loads = OPERAND_LOADS[file];
   if (!loads) throw new Error(`kernel_gen: no operand loads for ${file}`);
-  const body = loads.flatMap(([fn, texture, buffer], i) => [
+  const body = loads.flatMap(([fn, texture, buffer, type = "f32"], i) => [
     ...(i > 0 ? [""] : []),
-    `fn ${fn}(q: u32) -> vec4<f32> {`,
+    `fn ${fn}(q: u32) -> vec4<${type}> {`,
     `  if (TX == 1u) { return textureLoad(${texture}, vec2<u32>(q & 4095u, q >> 12u)); }`,
     `  return ${buffer}[q];`,
     `}`,
@@ -512,7 +515,7 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
     "conv2d_f16.wgsl",
   );
   out.set("conv2d_f16.wgsl", withSharedEpilogue(convF16, conv));
-  for (const file of ["batchnorm.wgsl", "elementwise.wgsl"]) {
+  for (const file of ["batchnorm.wgsl", "elementwise.wgsl", "gaussian.wgsl", "pool.wgsl"]) {
     out.set(file, withOperandLoads(read(file), file));
   }
   out.set("conv_winograd.wgsl", withWinogradBody(read("conv_winograd.wgsl")));

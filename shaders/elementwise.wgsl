@@ -4,7 +4,7 @@
 
 override OP: u32 = 0u;
 override WG: u32 = 256u;
-override TX: u32 = 0u;  // binary_same4, unary4, binary_channel4: operands from the textures ta, tb (see there)
+override TX: u32 = 0u;  // binary_same4, unary4, binary_channel4: operands from the textures ta, tb (below)
 
 struct Binary {
   n: u32,
@@ -33,11 +33,11 @@ struct Unary {
 @group(0) @binding(8) var<storage, read> a4: array<vec4<f32>>;
 @group(0) @binding(9) var<storage, read> b4: array<vec4<f32>>;
 @group(0) @binding(10) var<storage, read_write> out4: array<vec4<f32>>;
-// TX (binary_same4, unary4, binary_channel4): a4's and b4's vec4s read from copies of them in the read-only storage
-// textures ta and tb, 4096 texels wide (vec4 q at texel (q % 4096, q / 4096)). On the software adapter a
-// storage-buffer load is a loop over the lanes with a branch per value, an image load one vectorised
-// address and a 16-byte load per lane (engine/ops/operand_texture.ts): the copy costs less than the loads
-// it replaces.
+// TX (binary_same4, unary4, binary_channel4): a4's and b4's vec4s read from copies of them in the
+// read-only storage textures ta and tb, 4096 texels wide (vec4 q at texel (q % 4096, q / 4096)). On the
+// software adapter a storage-buffer load is a loop over the lanes with a branch per value, an image load
+// one vectorised address and a 16-byte load per lane (engine/ops/operand_texture.ts): the copy costs less
+// than the loads it replaces.
 @group(0) @binding(11) var ta: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(12) var tb: texture_storage_2d<rgba32float, read>;
 

@@ -216,15 +216,17 @@ struct GenRows {
 @group(0) @binding(12) var tt: texture_storage_2d<rgba32uint, read>;
 @group(0) @binding(13) var it: texture_storage_2d<rgba32float, read>;
 
-fn tableRow(k: u32) -> vec4<u32> {
-  if (TX == 1u) { return textureLoad(tt, vec2<u32>(k & 4095u, k >> 12u)); }
-  return table[k];
+// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)
+fn tableRow(q: u32) -> vec4<u32> {
+  if (TX == 1u) { return textureLoad(tt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return table[q];
 }
 
 fn image4(q: u32) -> vec4<f32> {
   if (TX == 1u) { return textureLoad(it, vec2<u32>(q & 4095u, q >> 12u)); }
   return images4[q];
 }
+// end of generated vec4 operand loads
 
 fn row_quad(t: u32) -> Quad {
   let s = t / pr.quads;

@@ -31,6 +31,13 @@ struct Pool {
 @group(0) @binding(7) var<storage, read> x4: array<vec4<f32>>;           // gap_packed4: x by vec4s
 @group(0) @binding(8) var xt: texture_storage_2d<rgba32float, read>;     // gap_packed4 (TX): x4's copy
 
+// generated: vec4 operand loads (engine/kernel_gen.ts writes them; edit there)
+fn ldX4(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return x4[q];
+}
+// end of generated vec4 operand loads
+
 fn flat(gid: vec3<u32>) -> u32 {
   return gid.x + gid.y * pp.row;
 }
@@ -143,11 +150,6 @@ fn gap_packed4(@builtin(global_invocation_id) gid: vec3<u32>) {
     acc += ldX4(base + j * groups);
   }
   out4[i] = acc / f32(hw);
-}
-
-fn ldX4(q: u32) -> vec4<f32> {
-  if (TX == 1u) { return textureLoad(xt, vec2<u32>(q & 4095u, q >> 12u)); }
-  return x4[q];
 }
 
 @compute @workgroup_size(WG)

@@ -12,7 +12,7 @@ import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
 import { operandCopies, spareTexture, vec4Texture } from "./operand_texture.ts";
-import { fmt, grid1d, MAX_GRID, paddedView } from "./util.ts";
+import { fmt, grid1d, MAX_GRID, paddedView, spareOutput } from "./util.ts";
 
 export interface BatchNormOptions {
   /** Batch statistics (and a running-statistics update) when true; running statistics when false. */
@@ -211,19 +211,16 @@ function batchNormBackward(
       : { g, out: dx };
     if (training) {
       // dres4 is written only with MASK = 2; otherwise a spare buffer is bound there.
-      dres = Tensor.empty(wantRes ? x.shape : [4], "f32", "batchNorm2d dresidual");
+      dres = wantRes ? Tensor.empty(x.shape, "f32", "batchNorm2d dresidual") : null;
+      const dres4 = dres ? paddedView(dres) : spareOutput();
       const xb: Record<string, Bindable | TextureBindable> = v4
-        ? { x4: paddedView(x), xt: textures.xt, ...table(dxTable!, TX), ...res, dres4: paddedView(dres) }
+        ? { x4: paddedView(x), xt: textures.xt, ...table(dxTable!, TX), ...res, dres4 }
         : { x, saved, dweight_in: dweight!, dbias_in: dbias! };
       e.run("batchnorm", `dx_train${sfx}`, {
         bindings: { ...io, ...xb },
         uniforms: el.uniforms,
         workgroups: el.workgroups,
       }, v4 ? { WG, MASK, TX } : { WG });
-      if (!wantRes) {
-        dres.dispose();
-        dres = null;
-      }
     } else {
       e.run("batchnorm", `dx_eval${sfx}`, {
         bindings: { ...io, ...(v4 ? table(saved, TX) : { saved }) },
@@ -419,10 +416,7 @@ function attachNorm(
     (g, [sx, ss, sk]) => {
       const wantRes = act.residual?.requiresGrad ?? false;
       const want = { x: x.requiresGrad, params: weight.requiresGrad || bias.requiresGrad, residual: wantRes };
-      if (foldMask) {
-        const [dx, dw, db, dres] = batchNormBackward(g, sx, ss, training, want, true, sk ?? null);
-        return [dx, dw, db, dres];
-      }
+      if (foldMask) return batchNormBackward(g, sx, ss, training, want, true, sk ?? null);
       const gy = sk ? binaryRaw("reluGrad", sk, g) : g;
       const [dx, dw, db] = batchNormBackward(gy, sx, ss, training, want);
       const dres = wantRes ? gy.view() : null;

@@ -13,7 +13,7 @@ import { checkPair, currentTileConfig, splitCount } from "./matmul.ts";
 import type { LaneAxis } from "./matmul_tiles.ts";
 import { sum } from "./reduce.ts";
 import { scalarConst } from "./reduce_kernels.ts";
-import { fmt, MAX_GRID, paddedView } from "./util.ts";
+import { fmt, MAX_GRID, paddedView, spareOutput } from "./util.ts";
 import { winogradFits, winogradForward, winogradGradFits, winogradWeightGradient } from "./conv_winograd.ts";
 import {
   copyIntoRows,
@@ -325,8 +325,6 @@ function dispatch(
   );
 }
 
-let spare: Tensor | null = null;
-
 /**
  * `rows` rows of `K` floats (packed weights wf [O, K] or wb [KH*KW*O4, C4]), as the texture conv2d.wgsl
  * reads on the software adapter (`wt`): texel (k / 4, r) holds row r's
@@ -473,12 +471,6 @@ function firstInputTexture(x: Tensor): TextureBindable | null {
   if (!texture) return null;
   copyIntoRows(x, texture, TEXTURE_ROW, 4);
   return { texture };
-}
-
-/** A 16-byte buffer bound as the output binding a convolution kernel does not write (see dispatch). */
-function spareOutput(): Tensor {
-  if (!spare || spare.disposed) spare = Tensor.empty([4], "f32", "conv2d spare output").keep();
-  return spare;
 }
 
 /** conv2d_f16.wgsl has only the forward pass: no PASS or VA constants. */

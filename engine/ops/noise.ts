@@ -16,7 +16,7 @@
 import { attach } from "../autograd.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
-import { operandCopiesPay, sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
+import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d } from "./util.ts";
 import { sumTo } from "./reduce_kernels.ts";
 
@@ -233,7 +233,7 @@ export function noisyRows(images: Tensor, table: Tensor, opts: NoisyRowsOptions)
   const it = tt && vec ? vec4Texture(images, "gaussian images") : null;
   const TX = tt && (it || !vec) ? 1 : 0;
   const textures = {
-    tt: TX ? tt! : { texture: sizedTexture(1, 1, "shared operand", "rgba32uint")! },
+    tt: TX ? tt! : spareTexture("rgba32uint"),
     ...(vec ? { it: TX ? it! : spareTexture() } : {}),
   };
   engine().run("gaussian", vec ? "gaussian_rows_v4" : "gaussian_rows", {

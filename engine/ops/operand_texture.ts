@@ -47,9 +47,10 @@ export function copyIntoRows(t: Tensor, texture: GPUTexture, rowTexels: number, 
 }
 
 /**
- * `t` (whole vec4s; 32-bit values of any kind, copied bit for bit: `rgba32uint` for integers) copied into
- * the texture of its size kept for `use`, its vec4 q at texel (q % 4096, q / 4096), in recording order: a pass recorded after the copy reads it, and the next copy for the same
- * use rewrites it. Null beyond the adapter's texture size.
+ * `t` (whole vec4s of 32-bit values, copied bit for bit: `rgba32uint` for integers) copied into the
+ * texture of its size kept for `use`, its vec4 q at texel (q % 4096, q / 4096), in recording order: a pass
+ * recorded after the copy reads it, and the next copy for the same use rewrites it. Null beyond the
+ * adapter's texture size.
  */
 export function vec4Texture(
   t: Tensor,
@@ -128,8 +129,8 @@ export function operandCopies(
 }
 
 /** A 1 x 1 texture bound where a kernel reads its operand from its buffer instead. */
-export function spareTexture(): TextureBindable {
-  return { texture: sizedTexture(1, 1)! };
+export function spareTexture(format: "rgba32float" | "rgba32uint" = "rgba32float"): TextureBindable {
+  return { texture: sizedTexture(1, 1, "shared operand", format)! };
 }
 
 /**

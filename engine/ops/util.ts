@@ -1,8 +1,25 @@
 /** Shape arithmetic and dispatch-grid helpers shared by the op families. */
 import type { Bindable } from "../recorder.ts";
-import type { Shape, Tensor } from "../tensor.ts";
+import { engine } from "../runtime.ts";
+import { type Shape, Tensor } from "../tensor.ts";
 
 export const MAX_GRID = 65535;
+
+const spareOutputs = new WeakMap<object, Tensor>();
+
+/**
+ * A 16-byte buffer (per engine) bound to an output binding a kernel does not write in this dispatch: every
+ * binding an entry names must be bound, and WebGPU forbids one buffer in two writable bindings.
+ */
+export function spareOutput(): Tensor {
+  const e = engine();
+  let spare = spareOutputs.get(e);
+  if (!spare || spare.disposed) {
+    spare = Tensor.empty([4], "f32", "spare output").keep();
+    spareOutputs.set(e, spare);
+  }
+  return spare;
+}
 
 /** A 2-D grid of `wg`-wide workgroups covering n threads; `row` is the flat-index stride of gid.y. */
 export function grid1d(n: number, wg = 256): { workgroups: [number, number]; row: number } {

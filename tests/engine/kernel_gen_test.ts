@@ -25,8 +25,10 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
     "conv_winograd.wgsl",
     "conv_winograd_grad.wgsl",
     "elementwise.wgsl",
+    "gaussian.wgsl",
     "matmul.wgsl",
     "matmul_f16.wgsl",
+    "pool.wgsl",
   ]);
   for (const [file, text] of generated) assert.ok(read(file) === text, `shaders/${file} is stale`);
 });
@@ -86,15 +88,17 @@ Deno.test("the vec4 operand loads read the texture copy with TX, the buffer with
     "matmul_f16.wgsl": ["ldA4 ta va4", "ldB4 tb vb4"],
     "batchnorm.wgsl": ["ldX4 xt x4", "ldG4 gt g4", "ldR4 rt res4", "ldC4 ct c4"],
     "elementwise.wgsl": ["ldA4 ta a4", "ldB4 tb b4"],
+    "gaussian.wgsl": ["tableRow tt table u32", "image4 it images4"],
+    "pool.wgsl": ["ldX4 xt x4"],
   };
   const generated = generatedShaders(read);
   for (const [file, fns] of Object.entries(loads)) {
     const text = generated.get(file)!;
     for (const spec of fns) {
-      const [fn, texture, buffer] = spec.split(" ");
+      const [fn, texture, buffer, type = "f32"] = spec.split(" ");
       const read4 = buffer.startsWith("v") ? `${buffer}(q)` : `${buffer}[q]`;
       const body = [
-        `fn ${fn}(q: u32) -> vec4<f32> {`,
+        `fn ${fn}(q: u32) -> vec4<${type}> {`,
         `  if (TX == 1u) { return textureLoad(${texture}, vec2<u32>(q & 4095u, q >> 12u)); }`,
         `  return ${read4};`,
         "}",
