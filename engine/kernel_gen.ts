@@ -384,6 +384,24 @@ export function winogradBody(): string[] {
       }
     }
   }
+  // Each channel's mean and sum of squared deviations over the lane's pixels, summed as deviations from
+  // its first pixel's value (close to the mean, so the squares cancel little): mom4 in conv_winograd.wgsl.
+  const pixels = (g: number) =>
+    tiles.flatMap((_, t) => ["00", "01", "10", "11"].map((rs) => `y${t}_${g}_${rs}`));
+  const count = pixels(0).length;
+  L.push(`  if (p.moments == 1u) {`, `    let lm = l / p.OGB;`);
+  for (let g = 0; g < G; g++) {
+    const [first, ...rest] = pixels(g);
+    L.push(`    {`, `      let k = epi(${first}, e${g});`, `      var s = V0; var q = V0;`);
+    for (const v of rest) L.push(`      { let d = epi(${v}, e${g}) - k; s += d; q += d * d; }`);
+    L.push(
+      `      let m = (og0 + ${g}u) * p.momLanes + lm;`,
+      `      mom4[2u * m] = k + s / ${count}.0;`,
+      `      mom4[2u * m + 1u] = max(q - s * s / ${count}.0, V0);`,
+      `    }`,
+    );
+  }
+  L.push(`  }`);
   return L;
 }
 

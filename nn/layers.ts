@@ -88,12 +88,20 @@ export class Conv2d extends Module {
   }
 
   forward(x: Tensor): Tensor {
+    return this.forwardInto(x, false);
+  }
+
+  /**
+   * forward, telling the convolution whether a training-mode batchnorm normalises its output next (it may
+   * then compute the batch statistics as it writes the output: engine/ops/moments.ts).
+   */
+  forwardInto(x: Tensor, batchNorm: boolean): Tensor {
     const opts = { stride: this.stride, padding: this.padding };
     if (this.precision === "f16" && !this.training) {
       // inference only: the f16 kernels have no backward
       return noGrad(() => conv2d(cast(x, "f16"), cast(this.weight, "f16"), this.bias, opts));
     }
-    return conv2d(x, this.weight, this.bias, opts);
+    return conv2d(x, this.weight, this.bias, { ...opts, batchMoments: batchNorm });
   }
 }
 
@@ -295,7 +303,7 @@ export function convBnAct(
   opts: { residual?: Tensor | null; relu: boolean },
 ): Tensor {
   if (!fusable(conv, bn)) {
-    const y = conv.forward(x);
+    const y = conv.forwardInto(x, bn?.training ?? false);
     if (bn) return bn.forwardTail(y, opts);
     const r = opts.residual ? add(y, opts.residual) : y;
     return opts.relu ? relu(r) : r;

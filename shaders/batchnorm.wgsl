@@ -20,6 +20,7 @@ override MASK: u32 = 0u;   // bwd_reduce (V4), dx_train4: g is the gradient afte
                            // y (1: ACT = 1) or of y + res4 (2: ACT = 3; dx_train4 also writes it to dres4)
 override TX: u32 = 0u;     // the vec4 passes: x's vec4s from the texture xt, g's from gt, res4's from rt,
                            // c4's from ct (copies)
+override MOM: u32 = 0u;    // train_stats: merge partial moments (x4 holds them, not x: see Stats.parts)
 
 // ---- the reductions' walk over one channel ---------------------------------------------------------
 //
@@ -69,6 +70,8 @@ struct Stats {
   momentum: f32,
   unbias: f32,     // n / (n - 1): running_var tracks the unbiased variance, as in PyTorch
   row: u32,        // workgroups per grid row
+  parts: u32,      // MOM: partials per group of 4 channels; vec4 2 * (q * parts + i) of x4 holds the means
+  per: u32,        // of channels 4q .. 4q + 3 over `per` values each, the next vec4 their squared deviations
 }
 
 @group(0) @binding(0) var<uniform> ps: Stats;
@@ -123,7 +126,19 @@ fn train_stats(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_
   var cnt = 0.0;
   var mean = 0.0;
   var m2 = 0.0;
-  if (V4 == 1u) {
+  if (MOM == 1u) {
+    // partials of `per` values each (engine/ops/moments.ts), merged as below
+    let nb = f32(ps.per);
+    for (var i = lid; i < ps.parts; i += WG) {
+      let at = 2u * ((c / 4u) * ps.parts + i);
+      let mb = ldX4(at)[c % 4u];
+      let d = mb - mean;
+      let nc = cnt + nb;
+      mean += d * (nb / nc);
+      m2 += ldX4(at + 1u)[c % 4u] + d * d * cnt * (nb / nc);
+      cnt = nc;
+    }
+  } else if (V4 == 1u) {
     let hw4 = ps.HW / 4u;
     for (var it = streamStart(lid, ps.N * hw4, hw4); it.r < it.end; it = streamNext(it, hw4)) {
       let v = ldX4((it.n * ps.C + c) * hw4 + it.j);

@@ -39,6 +39,8 @@ struct Wino {
   scale: u32,     // multiply by wt's scale row (before the bias)
   rowFloats: u32, // transform: floats per row of u (a multiple of 64, for the copy into wt)
   flip: u32,      // transform: w is [C, O, 3, 3] and each kernel turned by 180 degrees (an input gradient)
+  moments: u32,   // main (res = 0): also write each lane's per-channel moments to mom4
+  momLanes: u32,  // lanes per block of 16 output channels (N * BY * BX)
 }
 
 // The layout of the input and the output: 0 packed, 1 NCHW. A constant, so inference compiles neither
@@ -53,6 +55,11 @@ override NCHW: u32 = 0u;
 // transform: the weights [O, C, 3, 3] in, U out (rows laid out as wt's, rowFloats apart)
 @group(0) @binding(5) var<storage, read> w: array<f32>;
 @group(0) @binding(6) var<storage, read_write> u: array<f32>;
+// main with moments = 1: for the lane's 32 output pixels and each of its channels, the mean and the sum of
+// squared deviations from it (the output's batch statistics in part, for the training-mode batchnorm
+// that normalises it next: engine/ops/moments.ts); vec4 2 * (q * momLanes + lane / OGB) holds the means
+// of channels 4q .. 4q + 3, the next vec4 their sums.
+@group(0) @binding(7) var<storage, read_write> mom4: array<vec4<f32>>;
 
 const V0 = vec4<f32>();
 
@@ -145,6 +152,13 @@ fn epilogueOf(g: u32) -> Epi {
   if (p.bias == 1u) { e.bias = textureLoad(wt, vec2<u32>(og0 + g, row)); }
   if (p.scale == 1u) { e.scale = textureLoad(wt, vec2<u32>(og0 + g, row + 1u)); }
   return e;
+}
+
+// An output pixel's channels of group g without a residual: scale, bias, ReLU (the moments' values).
+fn epi(v: vec4<f32>, e: Epi) -> vec4<f32> {
+  let s = v * e.scale + e.bias;
+  if (p.relu == 1u) { return max(s, V0); }
+  return s;
 }
 
 // Output pixel (py + r, px + c), channel group g: scale, bias, residual, ReLU, as conv2d.wgsl's stPixel.
@@ -1493,6 +1507,161 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   store4(2u, 4u, 3u, y6_3_00, y6_3_01, y7_3_00, y7_3_01, e3);
   store4(3u, 0u, 3u, y4_3_10, y4_3_11, y5_3_10, y5_3_11, e3);
   store4(3u, 4u, 3u, y6_3_10, y6_3_11, y7_3_10, y7_3_11, e3);
+  if (p.moments == 1u) {
+    let lm = l / p.OGB;
+    {
+      let k = epi(y0_0_00, e0);
+      var s = V0; var q = V0;
+      { let d = epi(y0_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y0_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y0_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_11, e0) - k; s += d; q += d * d; }
+      let m = (og0 + 0u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_1_00, e1);
+      var s = V0; var q = V0;
+      { let d = epi(y0_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y0_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y0_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_11, e1) - k; s += d; q += d * d; }
+      let m = (og0 + 1u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_2_00, e2);
+      var s = V0; var q = V0;
+      { let d = epi(y0_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y0_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y0_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_11, e2) - k; s += d; q += d * d; }
+      let m = (og0 + 2u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_3_00, e3);
+      var s = V0; var q = V0;
+      { let d = epi(y0_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y0_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y0_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_11, e3) - k; s += d; q += d * d; }
+      let m = (og0 + 3u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+  }
   // end of generated Winograd tile
 }
 

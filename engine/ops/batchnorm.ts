@@ -11,6 +11,8 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import { add, relu } from "./elementwise.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
+import { currentTileConfig } from "./matmul.ts";
+import { takeChannelMoments } from "./moments.ts";
 import { operandCopies, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { fmt, grid1d, MAX_GRID, paddedView, spareOutput } from "./util.ts";
 
@@ -27,6 +29,11 @@ export interface BatchNormOptions {
 }
 
 const WG = 256;
+
+/** Invocations per workgroup of the per-channel reductions (TileConfig.reductionLanes). */
+function reductionLanes(): number {
+  return currentTileConfig().reductionLanes ?? WG;
+}
 /** The elementwise passes find a channel by float division, exact for quotients below 2^22. */
 const MAX_PLANES = 2 ** 22;
 /** Adjacent lanes that read adjacent vec4s in the elementwise passes (STREAM in batchnorm.wgsl). */
@@ -198,7 +205,7 @@ function batchNormBackward(
       },
       uniforms: { N, C, HW: H * W, row: cg.row },
       workgroups: cg.workgroups,
-    }, { WG, V4: v4 ? 1 : 0, MASK, TX });
+    }, { WG: reductionLanes(), V4: v4 ? 1 : 0, MASK, TX });
   }
   let dx: Tensor | null = null;
   let dres: Tensor | null = null;
@@ -295,20 +302,40 @@ export function batchNorm2d(
     const v4 = byVec4(x);
     const act = tailFlags(v4, residual, opts.relu);
     const { textures, TX } = operands(v4, x, null, act.residual, needsGrad(x, weight, bias, act.residual));
+    // the statistics from the partial moments its producer left (moments.ts), or from x itself
+    const moments = takeChannelMoments(x);
+    const partsTexture = moments && TX ? vec4Texture(moments.parts, "batchnorm moments") : null;
     e.run("batchnorm", "train_stats", {
       bindings: {
         x,
-        x4: paddedView(x),
-        xt: textures.xt,
+        x4: paddedView(moments?.parts ?? x),
+        xt: moments ? partsTexture ?? spareTexture() : textures.xt,
         weight,
         bias,
         run_mean: runningMean,
         run_var: runningVar,
         saved_out: saved,
       },
-      uniforms: { N, C, HW: H * W, update: 1, eps, momentum, unbias: M / (M - 1), row: cg.row },
+      uniforms: {
+        N,
+        C,
+        HW: H * W,
+        update: 1,
+        eps,
+        momentum,
+        unbias: M / (M - 1),
+        row: cg.row,
+        parts: moments?.perGroup ?? 0,
+        per: moments?.count ?? 0,
+      },
       workgroups: cg.workgroups,
-    }, { WG, V4: v4 ? 1 : 0, TX });
+    }, {
+      WG: reductionLanes(),
+      V4: v4 ? 1 : 0,
+      TX: moments ? (partsTexture ? 1 : 0) : TX,
+      MOM: moments ? 1 : 0,
+    });
+    moments?.parts.dispose();
     const el = elemUniforms(x, 0, v4);
     // With vec4s, the residual and ReLU ride in the normalising pass (see tailFlags).
     e.run("batchnorm", v4 ? "train_apply4" : "train_apply", {

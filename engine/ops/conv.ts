@@ -30,6 +30,11 @@ export interface Conv2dOptions {
   stride?: number;
   /** Zero padding on every side (default 0). */
   padding?: number;
+  /**
+   * conv2d: the output goes next into a training-mode batchnorm, which may then take its statistics from
+   * partial moments the convolution leaves where its kernel computes them (engine/ops/moments.ts).
+   */
+  batchMoments?: boolean;
 }
 
 export interface ConvGeometry {
@@ -640,12 +645,23 @@ function winogradNchwForward(
   g: ConvGeometry,
   epi?: Epilogue,
   hold = false,
+  moments = false,
 ): Tensor | null {
   if (!winogradFits(g) || x.dtype !== "f32" || w.dtype !== "f32" || epi?.residual) return null;
   const at = (hold ? heldVec4Texture(x) : null) ?? vec4Texture(x, "winograd input");
   if (!at) return null;
   const relu = epi?.relu ?? false;
-  return winogradForward({ g, w, bias, scale: epi?.scale ?? null, at, rt: null, relu, layout: "nchw" });
+  return winogradForward({
+    g,
+    w,
+    bias,
+    scale: epi?.scale ?? null,
+    at,
+    rt: null,
+    relu,
+    layout: "nchw",
+    moments,
+  });
 }
 
 /** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
@@ -1265,7 +1281,7 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
   // By Winograd, x itself serves the forward pass and, saved, the weight gradient; an im2col copy (one
   // input channel) serves only the forward pass, and the weight gradient packs x when it is needed.
   // (x's texture held from the forward pass to the weight gradient, where there is one)
-  const winograd = winogradNchwForward(x, w, bias, g, undefined, needsGrad(x, w, bias));
+  const winograd = winogradNchwForward(x, w, bias, g, undefined, needsGrad(x, w, bias), opts.batchMoments);
   if (winograd || useIm2col(x, g)) {
     const y = winograd ?? forward(x, w, bias, g);
     return attach(

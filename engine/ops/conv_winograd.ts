@@ -13,8 +13,9 @@ import { Tensor } from "../tensor.ts";
 import type { ConvGeometry } from "./conv.ts";
 import { currentTileConfig } from "./matmul.ts";
 import { sizedTexture, spareTexture } from "./operand_texture.ts";
+import { recordChannelMoments } from "./moments.ts";
 import { sum } from "./reduce.ts";
-import { grid1d, paddedView } from "./util.ts";
+import { grid1d, paddedView, spareOutput } from "./util.ts";
 
 /**
  * A lane's tiles (2 x 2 outputs each) in rows and columns, and its groups of 4 output channels: the size
@@ -62,17 +63,23 @@ export interface WinogradArgs {
   relu: boolean;
   /** The layout of the input and the output: packed (inference), or NCHW [N, O, H, W] out (training). */
   layout: "packed" | "nchw";
+  /**
+   * NCHW only: also leave the output's per-channel partial moments for the training-mode batchnorm that
+   * normalises it next (engine/ops/moments.ts).
+   */
+  moments?: boolean;
 }
 
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
 export function winogradForward(args: WinogradArgs): Tensor {
-  const { g, w, bias, scale, at, rt, relu, layout, flip = false } = args;
+  const { g, w, bias, scale, at, rt, relu, layout, flip = false, moments = false } = args;
   if (!winogradFits(g)) throw new Error("internal: winogradForward on a convolution it does not fit");
   const want = flip ? [g.C, g.O, 3, 3] : [g.O, g.C, 3, 3];
   if (w.shape.join() !== want.join()) {
     throw new Error(`internal: Winograd weights ${w.shape}, expected ${want}`);
   }
   if (layout === "nchw" && rt) throw new Error("internal: a Winograd residual in the NCHW layout");
+  if (moments && layout !== "nchw") throw new Error("internal: Winograd moments of a packed output");
   const C4 = Math.ceil(g.C / 4) * 4, OG = g.O / 4;
   // U as rows of 64-float multiples (a buffer-to-texture copy needs rows 256 bytes apart), then the
   // bias and scale rows.
@@ -100,6 +107,8 @@ export function winogradForward(args: WinogradArgs): Tensor {
     scale: scale ? 1 : 0,
     rowFloats,
     flip: flip ? 1 : 0,
+    moments: moments ? 1 : 0,
+    momLanes: lanes / (g.O / BLOCK_O),
   };
   const e = engine();
   const u = Tensor.empty([uRows * rowFloats], "f32", "winograd weights");
@@ -115,11 +124,20 @@ export function winogradForward(args: WinogradArgs): Tensor {
   if (scale) e.rec.copyToTexture(paddedView(scale), rowBytes, texture, OG, 1, uRows + 1);
   const nchw = layout === "nchw";
   const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
+  const perGroup = uniforms.momLanes;
+  const parts = moments ? Tensor.empty([(g.O / 4) * perGroup * 8], "f32", "winograd moments") : null;
   e.run("conv_winograd", "main", {
-    bindings: { at, wt: { texture }, rt: rt ?? spareTexture(), out4: paddedView(out) },
+    bindings: {
+      at,
+      wt: { texture },
+      rt: rt ?? spareTexture(),
+      out4: paddedView(out),
+      mom4: parts ? paddedView(parts) : spareOutput(),
+    },
     uniforms,
     workgroups,
   }, nchw ? { NCHW: 1 } : {});
+  if (parts) recordChannelMoments(out, { parts, perGroup, count: BLOCK_H * BLOCK_W });
   return out;
 }
 

@@ -54,6 +54,14 @@ export interface TileConfig {
    * minutes (the Chromium kernel test), nor on GPUs, whose direct kernel has tiles of its own.
    */
   winograd?: boolean;
+  /**
+   * Invocations per workgroup of the per-channel reductions (batchnorm.wgsl's train_stats and bwd_reduce:
+   * one workgroup per channel, a tree over its lanes behind barriers). Lavapipe runs a workgroup on one
+   * thread, 8 lanes at a time, and switches between those groups of 8 at every barrier: with 256 lanes the
+   * tree cost more than the reading (README "Speed"), with 8 there is one group and nothing to switch.
+   * Absent: 256.
+   */
+  reductionLanes?: number;
 }
 
 /**
@@ -217,6 +225,7 @@ export function tileConfig(
       gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
       firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
       winograd: /llvmpipe|lavapipe/i.test(info.description),
+      reductionLanes: /llvmpipe|lavapipe/i.test(info.description) ? 8 : undefined,
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };

@@ -1,6 +1,8 @@
 import fc from "../fast_check.ts";
 import { grad, noGrad, readTensors, scope, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { batchNorm2d, foldBatchNorm } from "../../engine/ops/batchnorm.ts";
+import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { operandCopiesPay } from "../../engine/ops/operand_texture.ts";
 import { engine } from "../../engine/runtime.ts";
 import {
@@ -10,6 +12,7 @@ import {
   fdGrad,
   gpuTest,
   randomArray,
+  withDispatches,
   withTextureCopies,
 } from "../helpers.ts";
 import assert from "node:assert/strict";
@@ -204,6 +207,55 @@ gpuTest("batchNorm2d training backward: finite differences of the float64 refere
   // Planes of 64 vec4s: the elementwise pass moves 4 vec4s per invocation.
   await checkGrad([2, 2, 16, 16], 11, true);
 });
+
+gpuTest(
+  "batchNorm2d training with the GPUs' 256-lane reductions (the software adapter runs 8): statistics, running statistics and gradients",
+  async () => {
+    // The software adapter's policy reduces each channel in one group of 8 lanes (TileConfig.reductionLanes);
+    // the same passes with GPUs' workgroups of 256, walking in 32 streams and merging in a tree of 8 levels.
+    overrideTileConfig(
+      tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
+    );
+    try {
+      assert.equal(currentTileConfig().reductionLanes ?? 256, 256);
+      for (const [shape, seed] of [[[5, 2, 16, 20], 31], [[2, 3, 15, 11], 32]] as [Shape4, number][]) {
+        const [N, C, H, W] = shape;
+        const xs = randomArray(N * C * H * W, seed, 299, 301);
+        const w = channelData(C, seed + 1, 0.5, 2);
+        const b = channelData(C, seed + 2, -1, 1);
+        const [[y, rv], seen] = await withDispatches(() =>
+          scopeAsync(async () => {
+            const runningVar = Tensor.from(new Float32Array(C).fill(1), [C]);
+            const out = batchNorm2d(
+              Tensor.from(xs, shape),
+              Tensor.from(w, [C]),
+              Tensor.from(b, [C]),
+              Tensor.from(new Float32Array(C), [C]),
+              runningVar,
+              { training: true, momentum: 1, eps: 1e-5 },
+            );
+            return [await out.read(), await runningVar.read()];
+          })
+        );
+        assert.ok(
+          seen.some((d) => d.entry === "train_stats" && d.overrides.WG === 256),
+          "train_stats by 256",
+        );
+        const ref = bnRef(xs, shape, w, b, 1e-5);
+        assertClose(y, ref.y, { rtol: 1e-4, atol: 3e-4, what: `y ${shape}` });
+        const M = N * H * W;
+        assertClose(rv, Array.from(ref.varBiased, (v) => v * M / (M - 1)), {
+          rtol: 1e-4,
+          atol: 1e-5,
+          what: "var",
+        });
+        await checkGrad(shape, seed, true);
+      }
+    } finally {
+      overrideTileConfig(null);
+    }
+  },
+);
 
 /** What f returns, and how many elementwise-family dispatches it recorded. */
 function elementwiseRuns<T>(f: () => T): [T, number] {
