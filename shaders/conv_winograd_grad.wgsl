@@ -8,8 +8,9 @@
 //   main    each lane sums (A dY A^T) .* V over its share (`per` pairs of tiles side by side) of the
 //           N * H/2 * W/4 pairs, for 16 output channels and 4 input channels: all 16 products, 1,024 live
 //           values (engine/kernel_gen.ts writes the body), then stores them to `part` as partial sums
-//   finish  one invocation per output channel and 4 input channels: dg = G^T dU G from the partial sums
-//           added (by reduce.wgsl), written to dw [O, C, 3, 3]
+//   finish  one invocation per output channel and 4 input channels: adds the shares' partial sums (read
+//           from pt, a texture copy of part, with TX = 1, or from part itself) and writes dg = G^T dU G
+//           to dw [O, C, 3, 3]
 //
 //   xt   the input [N, C, H, W], vec4 q (4 columns of a row: W is a multiple of 4) at texel
 //        (q % 4096, q / 4096), as conv2d.wgsl's `at`
@@ -31,15 +32,20 @@ struct Grad {
   per: u32,    // pairs per share
   lanes: u32,  // shares * OB * CG
   gridX: u32,  // workgroups per grid row
+  shares: u32, // finish: shares of the partial sums
 }
 
 @group(0) @binding(0) var<uniform> p: Grad;
 @group(0) @binding(1) var xt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(2) var gt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(3) var<storage, read_write> part: array<vec4<f32>>;
-// finish: the partial sums in, the gradient [O, C, 3, 3] out
+// finish: the partial sums in (pt with TX = 1: a texture copy, vec4 q at texel (q % 4096, q / 4096)), the
+// gradient [O, C, 3, 3] out
 @group(0) @binding(4) var<storage, read> partIn: array<vec4<f32>>;
 @group(0) @binding(5) var<storage, read_write> dw: array<f32>;
+@group(0) @binding(6) var pt: texture_storage_2d<rgba32float, read>;
+
+override TX: u32 = 0u;
 
 const V0 = vec4<f32>();
 
@@ -454,8 +460,13 @@ fn gt3(u0: vec4<f32>, u1: vec4<f32>, u2: vec4<f32>, u3: vec4<f32>) -> array<vec4
   return array<vec4<f32>, 3>(u0 + 0.5 * (u1 + u2), 0.5 * (u1 - u2), 0.5 * (u1 + u2) + u3);
 }
 
-// dg = G^T dU G for output channel o and input channels 4cg .. 4cg + 3 (partIn: dU summed over the shares,
-// laid out as one share of part).
+// Partial sum q of part (finish).
+fn ldPart(q: u32) -> vec4<f32> {
+  if (TX == 1u) { return textureLoad(pt, vec2<u32>(q & 4095u, q >> 12u)); }
+  return partIn[q];
+}
+
+// dg = G^T dU G for output channel o and input channels 4cg .. 4cg + 3, dU the shares' partial sums added.
 @compute @workgroup_size(64)
 fn finish(@builtin(global_invocation_id) gid: vec3<u32>) {
   let t = gid.x;
@@ -463,8 +474,11 @@ fn finish(@builtin(global_invocation_id) gid: vec3<u32>) {
   let o = t / p.CG;
   let g = t % p.CG;
   var du: array<vec4<f32>, 16>;
+  let share = 16u * p.O * p.CG;
   for (var xi = 0u; xi < 16u; xi++) {
-    du[xi] = partIn[(xi * p.O + o) * p.CG + g];
+    var s = V0;
+    for (var k = 0u; k < p.shares; k++) { s += ldPart(k * share + (xi * p.O + o) * p.CG + g); }
+    du[xi] = s;
   }
   // G^T over the rows (per column j), then over the columns
   var rows: array<array<vec4<f32>, 4>, 3>;

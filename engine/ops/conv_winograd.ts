@@ -12,9 +12,8 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import type { ConvGeometry } from "./conv.ts";
 import { currentTileConfig } from "./matmul.ts";
-import { sizedTexture, spareTexture } from "./operand_texture.ts";
+import { sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { recordChannelMoments } from "./moments.ts";
-import { sum } from "./reduce.ts";
 import { grid1d, paddedView, spareOutput } from "./util.ts";
 
 /**
@@ -189,6 +188,7 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     per,
     lanes,
     gridX,
+    shares,
   };
   const e = engine();
   const part = Tensor.empty([shares * 16 * g.O * CG * 4], "f32", "winograd weight gradient partials");
@@ -197,14 +197,15 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     uniforms,
     workgroups,
   });
-  const summed = shares === 1 ? part : sum(part.view([shares, part.size / shares]), [0]);
+  // finish adds the shares as it reads them, from a texture copy where copies pay (one pass fewer than a
+  // reduction, whose per-lane storage loads cost 0.6-0.8 ms a call on lavapipe)
+  const pt = vec4Texture(part, "winograd weight gradient partials");
   const dw = Tensor.empty([g.O, g.C, 3, 3], "f32", "conv2d backward (weight) winograd");
   e.run("conv_winograd_grad", "finish", {
-    bindings: { partIn: paddedView(summed), dw },
+    bindings: { partIn: paddedView(part), dw, pt: pt ?? spareTexture() },
     uniforms,
     workgroups: [Math.ceil((g.O * CG) / 64)],
-  });
+  }, { TX: pt ? 1 : 0 });
   part.dispose();
-  if (summed !== part) summed.dispose();
   return dw;
 }
