@@ -472,17 +472,19 @@ export function winogradGradBody(): string[] {
           }`,
         );
       }
-      for (let xi = 0; xi < 16; xi++) {
-        const [i, j] = [Math.floor(xi / 4), xi % 4];
-        L.push(
-          `      ${
-            [0, 1, 2, 3].map((k) => {
-              const acc = `a${xi}_${4 * g + k}`;
-              return `${acc} = fma(vec4<f32>(h${u}${i}_${j}.${xyzw[k]}), v${u}${i}_${j}, ${acc});`;
-            }).join(" ")
-          }`,
-        );
-      }
+    }
+    // both tiles' products into each sum at once: one load and store of the (spilled) sum per pair
+    for (let xi = 0; xi < 16; xi++) {
+      const [i, j] = [Math.floor(xi / 4), xi % 4];
+      L.push(
+        `      ${
+          [0, 1, 2, 3].map((k) => {
+            const acc = `a${xi}_${4 * g + k}`;
+            const t0 = `fma(vec4<f32>(h0${i}_${j}.${xyzw[k]}), v0${i}_${j}, ${acc})`;
+            return `${acc} = fma(vec4<f32>(h1${i}_${j}.${xyzw[k]}), v1${i}_${j}, ${t0});`;
+          }).join(" ")
+        }`,
+      );
     }
     L.push(`    }`);
   }
