@@ -8,7 +8,44 @@ import { type GradFnLike, registerNode, Tensor } from "./tensor.ts";
 // The raw kernels, not the differentiable ops (which import this module): gradient sums need no graph.
 import { binaryRaw, zeros } from "./ops/elementwise_kernels.ts";
 
-export type BackwardRule = (gradOut: Tensor, saved: readonly Tensor[]) => readonly (Tensor | null)[];
+export type BackwardRule = (
+  gradOut: Tensor,
+  saved: readonly Tensor[],
+  pending: PendingGrads,
+) => readonly (Tensor | null)[];
+
+/**
+ * The gradients already summed for a node's inputs when its rule runs (an input used twice, such as a
+ * residual block's input, gets one from each use). A rule that can add one into the gradient it computes at
+ * no extra pass (a convolution's input gradient, in its kernel's epilogue) takes it and returns the total:
+ * the separate addition, and the operand copies it reads, are saved.
+ */
+export class PendingGrads {
+  readonly #sums: readonly (Tensor | null)[];
+  readonly #taken = new Set<number>();
+
+  constructor(sums: readonly (Tensor | null)[]) {
+    this.#sums = sums;
+  }
+
+  /** Input i's gradient summed so far, or null; still owned by the backward pass. */
+  peek(i: number): Tensor | null {
+    return this.#sums[i] ?? null;
+  }
+
+  /** peek(i), which the rule then adds into its gradient for input i (the backward pass frees it). */
+  take(i: number): Tensor | null {
+    const t = this.peek(i);
+    if (t) this.#taken.add(i);
+    return t;
+  }
+
+  taken(i: number): boolean {
+    return this.#taken.has(i);
+  }
+}
+
+const NO_PENDING = new PendingGrads([]);
 
 class GradNode implements GradFnLike {
   released = false;
@@ -23,11 +60,11 @@ class GradNode implements GradFnLike {
     this.saved = saved.map((t) => t.view().keep());
   }
 
-  run(gradOut: Tensor): readonly (Tensor | null)[] {
+  run(gradOut: Tensor, pending: PendingGrads = NO_PENDING): readonly (Tensor | null)[] {
     if (this.released || !this.rule) {
       throw new Error(`backward through "${this.name}" a second time (its saved tensors were freed)`);
     }
-    const grads = this.rule(gradOut, this.saved);
+    const grads = this.rule(gradOut, this.saved, pending);
     if (grads.length !== this.inputs.length) {
       throw new Error(
         `backward rule of "${this.name}" returned ${grads.length} gradients for ${this.inputs.length} inputs`,
@@ -154,12 +191,31 @@ function runBackward(
         if (!retain) node.release();
         continue;
       }
-      const grads = node.run(g);
+      // An input's node gradient summed so far (not a leaf's; none for an input listed twice)
+      const keys = node.inputs.map((inp) =>
+        inp?.gradFn && inp.requiresGrad && !(targets?.has(inp)) ? inp.gradFn as GradNode : null
+      );
+      const pending = new PendingGrads(
+        keys.map((
+          k,
+          i,
+        ) => (k && keys.indexOf(k) === i && keys.lastIndexOf(k) === i ? nodeGrads.get(k) ?? null : null)),
+      );
+      const grads = node.run(g, pending);
       if (g !== seed) g.dispose();
       if (!retain) node.release();
       for (let i = 0; i < node.inputs.length; i++) {
         const inp = node.inputs[i];
         const gi = grads[i];
+        if (pending.taken(i)) {
+          // gi already holds the sum it took
+          if (!gi) {
+            throw new Error(`backward rule of "${node.name}" took input ${i}'s gradient and returned none`);
+          }
+          pending.peek(i)!.dispose();
+          nodeGrads.set(keys[i]!, gi);
+          continue;
+        }
         if (!gi) continue;
         if (!inp || !inp.requiresGrad) {
           gi.dispose();

@@ -16,7 +16,8 @@
 //       columns of a row per vec4
 //   wt  U: texel (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c] for product xi = 4i + j; rows 16 * C4
 //       and 16 * C4 + 1 hold the epilogue's bias and scale (texel og: channels 4og .. 4og + 3)
-//   rt  the residual, packed like the output (res = 1)
+//   rt  the residual (res = 1), laid out like the output: packed, or with NCHW = 1 [N, O, H, W] (an input
+//       gradient's sum from the input's other uses)
 //   out4 the output, packed [N, H, W, O] (O a multiple of 16, so no padded channels), or with NCHW = 1
 //       [N, O, H, W] (W a multiple of 8: a row's 4 columns are one vec4)
 // Every texture is a read-only storage texture, which lavapipe reads much faster than a storage buffer
@@ -179,14 +180,19 @@ fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v
     store(r, c + 3u, g, v3, e);
     return;
   }
-  // 4 pixels x 4 channels transposed into 4 channels' rows of 4 pixels (p.res is 0 here)
-  var m = mat4x4<f32>(v0 * e.scale + e.bias, v1 * e.scale + e.bias, v2 * e.scale + e.bias, v3 * e.scale + e.bias);
-  if (p.relu == 1u) {
-    m = mat4x4<f32>(max(m[0], V0), max(m[1], V0), max(m[2], V0), max(m[3], V0));
-  }
-  let t = transpose(m);
+  // 4 pixels x 4 channels transposed into 4 channels' rows of 4 pixels, plus the residual's rows
   let plane = p.H * p.W / 4u;
   let i = ((n * p.O + 4u * (og0 + g)) * p.H + py + r) * (p.W / 4u) + (px + c) / 4u;
+  var t = transpose(mat4x4<f32>(v0 * e.scale + e.bias, v1 * e.scale + e.bias, v2 * e.scale + e.bias, v3 * e.scale + e.bias));
+  if (p.res == 1u) {
+    t += mat4x4<f32>(
+      textureLoad(rt, texelOf(i)), textureLoad(rt, texelOf(i + plane)),
+      textureLoad(rt, texelOf(i + 2u * plane)), textureLoad(rt, texelOf(i + 3u * plane)),
+    );
+  }
+  if (p.relu == 1u) {
+    t = mat4x4<f32>(max(t[0], V0), max(t[1], V0), max(t[2], V0), max(t[3], V0));
+  }
   out4[i] = t[0];
   out4[i + plane] = t[1];
   out4[i + 2u * plane] = t[2];

@@ -3,7 +3,7 @@
  * Forward and both backward passes are implicit GEMMs in shaders/conv2d.wgsl (see the pass table
  * there); the f16 inference path uses shaders/conv2d_f16.wgsl. Tile sizes come from `tileConfig`.
  */
-import { attach, needsGrad } from "../autograd.ts";
+import { attach, needsGrad, type PendingGrads } from "../autograd.ts";
 import type { Bindable, TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
@@ -1090,14 +1090,20 @@ class OutputGradient {
 }
 
 /** conv2dBackwardInput on its checked geometry. */
-function inputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry, op: string): Tensor {
+function inputGradient(
+  grad: OutputGradient,
+  w: Tensor,
+  g: ConvGeometry,
+  op: string,
+  pending?: PendingGrads,
+): Tensor {
   if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
   const shape = [g.N, g.C, g.H, g.W];
   if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
   if (g.O === 0) return zeros(shape);
   const S = g.S;
   const O4 = pad4(g.O);
-  const winograd = winogradInputGradient(grad, w, g);
+  const winograd = winogradInputGradient(grad, w, g, pending);
   if (winograd) return winograd;
   const gp = grad.packed(); // [N, OH, OW, O4]
   const wb = packWeightsBackward(w);
@@ -1146,14 +1152,25 @@ function inputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry, op: str
 /**
  * The input gradient by Winograd where it fits (winogradFits): for a 3x3 stride-1 padding-1 convolution it
  * is the same convolution of the output gradient (read as it is, NCHW, from its texture) with each kernel
- * w[o, c] turned by 180 degrees and the channels swapped. Null where it does not fit or the texture is not
+ * w[o, c] turned by 180 degrees and the channels swapped. Where x's gradient from its other uses is already
+ * summed (`pending`: a residual block's input), the kernel adds it as its residual, from a texture copy,
+ * instead of a separate addition reading copies of both. Null where it does not fit or the texture is not
  * at hand.
  */
-function winogradInputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry): Tensor | null {
+function winogradInputGradient(
+  grad: OutputGradient,
+  w: Tensor,
+  g: ConvGeometry,
+  pending?: PendingGrads,
+): Tensor | null {
   const gt: ConvGeometry = { ...g, C: g.O, O: g.C };
   if (!winogradFits(gt)) return null;
   const at = grad.texture();
   if (!at) return null;
+  const other = pending?.peek(0);
+  const fits = other?.dtype === "f32" && other.shape.join() === [g.N, g.C, g.H, g.W].join();
+  const rt = fits ? vec4Texture(other, "winograd accumulated gradient") : null;
+  if (rt) pending!.take(0);
   return winogradForward({
     g: gt,
     w,
@@ -1161,7 +1178,7 @@ function winogradInputGradient(grad: OutputGradient, w: Tensor, g: ConvGeometry)
     bias: null,
     scale: null,
     at,
-    rt: null,
+    rt,
     relu: false,
     layout: "nchw",
   });
@@ -1266,12 +1283,17 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
     ]);
   }
   const wop = "conv2d backward (weight)";
-  const grads = (gy: Tensor, sw: Tensor, weightGrad: (grad: OutputGradient) => Tensor) => {
+  const grads = (
+    gy: Tensor,
+    sw: Tensor,
+    weightGrad: (grad: OutputGradient) => Tensor,
+    pending: PendingGrads,
+  ) => {
     checkGrad(op, gy, g);
     // gy packed or copied once, for both gradients
     const grad = new OutputGradient(gy);
     const out = [
-      x.requiresGrad ? inputGradient(grad, sw, g, "conv2d backward (input)") : null,
+      x.requiresGrad ? inputGradient(grad, sw, g, "conv2d backward (input)", pending) : null,
       w.requiresGrad ? weightGrad(grad) : null,
       bias?.requiresGrad ? sum(gy, [0, 2, 3]) : null,
     ];
@@ -1289,7 +1311,7 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
       op,
       [x, w, bias],
       [x, w],
-      (gy, [sx, sw]) => grads(gy, sw, (d) => weightGradient(d, sx, g, wop)),
+      (gy, [sx, sw], pending) => grads(gy, sw, (d) => weightGradient(d, sx, g, wop), pending),
     );
   }
   // The channels-last copy of x serves the forward pass and, saved, the weight gradient (and x itself, where
@@ -1302,11 +1324,12 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
     op,
     [x, w, bias],
     keepX ? [xp, w, x] : [xp, w],
-    (gy, [sxp, sw, sx]) =>
+    (gy, [sxp, sw, sx], pending) =>
       grads(
         gy,
         sw,
         (d) => (sx && winogradWeightGradientOf(d, sx, g)) ?? backwardWeightPacked(gy, sxp, g, wop),
+        pending,
       ),
   );
   xp.dispose();

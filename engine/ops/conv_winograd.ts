@@ -57,7 +57,10 @@ export interface WinogradArgs {
    * activationTexture) or, for the NCHW layout, [N, C, H, W] as it is (operand_texture.ts vec4Texture).
    */
   at: TextureBindable;
-  /** The residual, packed like the output, as an activation texture, or null for none (always, NCHW). */
+  /**
+   * The residual, laid out like the output (packed: an activation texture; NCHW: a vec4Texture copy, an
+   * input gradient's sum from the input's other uses), added before the ReLU; or null for none.
+   */
   rt: TextureBindable | null;
   relu: boolean;
   /** The layout of the input and the output: packed (inference), or NCHW [N, O, H, W] out (training). */
@@ -77,8 +80,9 @@ export function winogradForward(args: WinogradArgs): Tensor {
   if (w.shape.join() !== want.join()) {
     throw new Error(`internal: Winograd weights ${w.shape}, expected ${want}`);
   }
-  if (layout === "nchw" && rt) throw new Error("internal: a Winograd residual in the NCHW layout");
-  if (moments && layout !== "nchw") throw new Error("internal: Winograd moments of a packed output");
+  if (moments && (layout !== "nchw" || rt)) {
+    throw new Error("internal: Winograd moments of a packed output or with a residual");
+  }
   const C4 = Math.ceil(g.C / 4) * 4, OG = g.O / 4;
   // U as rows of 64-float multiples (a buffer-to-texture copy needs rows 256 bytes apart), then the
   // bias and scale rows.

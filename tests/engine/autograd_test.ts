@@ -1,6 +1,7 @@
 /** The autodiff tape: reverse topological order, accumulation, no-grad, gradients w.r.t. inputs. */
 import assert from "node:assert/strict";
 import { add, affine, backward, grad, mul, noGrad, relu, scope, sum, Tensor } from "../../engine/mod.ts";
+import { attach } from "../../engine/autograd.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";
 
 gpuTest("a 3000-op chain backpropagates without recursion (no stack overflow)", async () => {
@@ -79,3 +80,55 @@ gpuTest("running backward twice through a freed graph is an error", () => {
   assert.throws(() => backward(s), /a second time/);
   for (const t of [x, x.grad!, y, s]) t.dispose();
 });
+
+/**
+ * y = 3x with a rule that, offered x's gradient already summed from its other uses, takes it and returns
+ * 3 gy plus it (as a convolution's input gradient adds it in its epilogue), or with `refuse` never takes.
+ */
+function tripling(x: Tensor, seen: (Tensor | null)[], mode: "fold" | "refuse" | "drop"): Tensor {
+  const y = noGrad(() => affine(x, 3, 0));
+  return attach(y, "tripling", [x], [], (gy, _saved, pending) => {
+    seen.push(pending.peek(0));
+    const own = affine(gy, 3, 0);
+    if (mode === "refuse") return [own];
+    const other = pending.take(0);
+    if (mode === "drop") return [null];
+    return [other ? add(own, other) : own];
+  });
+}
+
+gpuTest(
+  "a rule may fold an input's gradient summed so far into its own: the same total, no second sum",
+  async () => {
+    const data = [0.5, -1, 2];
+    for (const mode of ["fold", "refuse"] as const) {
+      const x0 = Tensor.from(data, [3]);
+      x0.requiresGrad = true;
+      const seen: (Tensor | null)[] = [];
+      const loss = scope(() => {
+        const x = affine(x0, 2, 0); // a node, so its gradient is summed across its uses
+        // x used twice: by the tripling op and directly (the identity shortcut of a residual block)
+        return sum(mul(add(tripling(x, seen, mode), x), Tensor.from([1, 2, 3], [3])));
+      });
+      backward(loss);
+      // d/dx0 of sum(w * (3x + x)) with x = 2 x0: 8 w
+      assertClose(await x0.grad!.read(), [8, 16, 24], { what: mode });
+      // the shortcut's gradient arrives first (the add's node runs before the tripling one), so it is offered
+      assert.equal(seen.length, 1);
+      assert.ok(seen[0] !== null, `${mode}: the shortcut's gradient was offered`);
+      x0.grad!.dispose();
+      x0.dispose();
+      loss.dispose();
+    }
+    // A rule that takes a gradient must return the total.
+    const x0 = Tensor.from(data, [3]);
+    x0.requiresGrad = true;
+    const loss = scope(() => {
+      const x = affine(x0, 2, 0);
+      return sum(add(tripling(x, [], "drop"), x));
+    });
+    assert.throws(() => backward(loss), /took input 0's gradient and returned none/);
+    x0.dispose();
+    loss.dispose();
+  },
+);

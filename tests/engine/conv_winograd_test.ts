@@ -8,7 +8,7 @@
  */
 import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
-import { backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
+import { add, backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
@@ -352,3 +352,47 @@ gpuTest("Winograd's input gradient equals the direct kernel's on a random output
     overrideTileConfig(null);
   }
 });
+
+gpuTest(
+  "a residual block's input gradient: Winograd's input gradient adds the shortcut's in its epilogue (no separate sum) and matches float64",
+  async () => {
+    // x = 2 x0 (a node, so its gradient from both uses is summed), y = conv(x) + x, loss = sum(y * gy):
+    // dx0 = 2 (conv's input gradient of gy + gy). The shortcut's gradient is summed first, and the
+    // convolution's backward takes it as its residual (NCHW, res = 1).
+    for (
+      const [i, c] of [{ N: 2, C: 16, H: 8, W: 8, O: 16 }, { N: 1, C: 32, H: 4, W: 16, O: 32 }].entries()
+    ) {
+      const x0s = randomArray(c.N * c.C * c.H * c.W, 500 + i, -1, 1);
+      const ws = randomArray(c.O * c.C * 9, 510 + i, -0.3, 0.3);
+      const gys = randomArray(c.N * c.O * c.H * c.W, 520 + i, -1, 1);
+      const x0 = Tensor.from(x0s, [c.N, c.C, c.H, c.W]);
+      x0.requiresGrad = true;
+      const loss = scope(() => {
+        const x = mul(x0, Tensor.from(new Float32Array(x0s.length).fill(2), x0.shape));
+        const y = conv2d(x, Tensor.from(ws, [c.O, c.C, 3, 3]), null, { padding: 1 });
+        return sum(mul(add(y, x), Tensor.from(gys, y.shape)));
+      });
+      const [dx0, seen] = await withDispatches(async () => {
+        backward(loss);
+        return await x0.grad!.read();
+      });
+      loss.dispose();
+      const what = JSON.stringify(c);
+      assert.ok(
+        seen.some((d) =>
+          d.family === "conv_winograd" && d.entry === "main" && d.overrides.NCHW === 1 && d.uniforms.res === 1
+        ),
+        `${what}: the input gradient added the shortcut's`,
+      );
+      assert.ok(
+        !seen.some((d) => d.family === "elementwise" && d.entry.startsWith("binary") && d.overrides.OP === 0),
+        `${what}: no separate sum (elementwise add, OP 0)`,
+      );
+      const { dx } = refGradients(c, gys, new Float32Array(x0s.length), ws);
+      const want = Array.from(dx, (v, k) => 2 * (v + gys[k]));
+      assertClose(dx0, want, { rtol: 1e-5, atol: 1e-5 * Math.sqrt(9 * c.O), what });
+      x0.grad!.dispose();
+      x0.dispose();
+    }
+  },
+);
