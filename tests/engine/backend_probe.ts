@@ -1,6 +1,7 @@
 /**
  * Run by run_probe.ts in a subprocess (so each run gets a fresh wgpu instance with the environment's
- * backend): computes a few kernels on fixed data and prints the adapter and the results as JSON.
+ * backend): computes a few kernels on fixed data and prints the adapter, the results and whether EGL was
+ * loaded as JSON.
  */
 import {
   exp,
@@ -32,5 +33,16 @@ console.log(
     backend: e.gpu.info.backend,
     adapter: e.gpu.describe(),
     results: vals.map((v) => [...v]),
+    // whether the process loaded libglvnd's EGL (wgpu's GL backend), whose exit destructor crashed
+    // processes (engine/host_deno.ts); null where there is no /proc/self/maps
+    egl: eglLoaded(),
   }),
 );
+
+function eglLoaded(): boolean | null {
+  try {
+    return Deno.readTextFileSync("/proc/self/maps").includes("libEGL");
+  } catch {
+    return null;
+  }
+}

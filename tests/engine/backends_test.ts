@@ -20,6 +20,15 @@ Deno.test("kernels agree on the default adapter and the GL fallback (Vulkan driv
   );
 });
 
+Deno.test("with a Vulkan driver the engine opens Vulkan alone: no EGL, whose exit destructor crashed processes", async () => {
+  const main = await runProbe({});
+  if (main.backend !== "vulkan" || main.egl === null) return; // no Vulkan driver, or no /proc here
+  assert.equal(main.egl, false, "libEGL loaded with the default backend");
+  // the check sees EGL where GL is asked for
+  const gl = await runProbe({ DENO_WEBGPU_BACKEND: "gl" });
+  assert.equal(gl.egl, true, "libEGL not seen with the GL backend");
+});
+
 Deno.test("without any adapter the error says to install a GPU driver or mesa-vulkan-drivers", async () => {
   const none = await runProbe({ VK_ICD_FILENAMES: "/nonexistent", DENO_WEBGPU_BACKEND: "vulkan" });
   assert.equal(none.error, `adapter: ${NO_ADAPTER_MESSAGE}`);
