@@ -14,6 +14,7 @@
  * between GPUs only by their log/sqrt/sin/cos rounding (about 5e-6 on lavapipe).
  */
 import { attach } from "../autograd.ts";
+import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
 import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
@@ -137,8 +138,11 @@ function generate(
   // Whole quads per sample: every thread's four elements are one aligned vector.
   const vec = elems % 4 === 0 && VECTOR_ENTRIES.has(entry);
   const outName = entry === "bits" ? "words" : vec ? "out4" : "out";
-  const bindings: Record<string, Tensor> = { [outName]: out };
+  const bindings: Record<string, Tensor | TextureBindable> = { [outName]: out };
   if (base) bindings[vec ? "base4" : "base"] = base;
+  // the vector entries read their base from a texture copy where copies pay (operand_texture.ts)
+  const bt = base && vec ? vec4Texture(base, "gaussian base") : null;
+  if (base && vec) bindings.bt = bt ?? spareTexture();
   engine().run("gaussian", vec ? `${entry}_v4` : entry, {
     bindings,
     uniforms: {
@@ -157,7 +161,7 @@ function generate(
     },
     workgroups: g.workgroups,
     need: { [outName]: samples * elems * 4 },
-  }, { WG });
+  }, base && vec ? { WG, TX: bt ? 1 : 0 } : { WG });
 }
 
 /**

@@ -152,11 +152,18 @@ gpuTest("gaussianNoise, noisyCopies and addNoise match the float64 Box-Muller re
       const batch = randomArray(l.samples * l.elems, l.stream % 1000, 0, 1);
       const imageT = Tensor.from(image, [l.elems]);
       const batchT = Tensor.from(batch, [l.samples, l.elems]);
-      const outs = [
+      const [outs, seen] = await withDispatches(() => [
         gaussianNoise([l.samples, l.elems], opts),
         noisyCopies(imageT, { ...opts, count: l.samples }),
         addNoise(batchT, opts),
-      ];
+      ]);
+      if (l.elems % 4 === 0 && operandCopiesPay()) {
+        // the vector entries with a base read it from a texture copy on the software adapter (TX)
+        assert.deepEqual(
+          seen.filter((d) => d.entry !== "gaussian_v4").map((d) => [d.entry, d.overrides.TX]),
+          [["gaussian_copies_v4", 1], ["gaussian_add_v4", 1]],
+        );
+      }
       const [gn, gc, ga] = await Promise.all(outs.map((t) => t.read()));
       for (const t of [...outs, imageT, batchT]) t.dispose();
       const s = Math.fround(sigma);
