@@ -180,7 +180,11 @@ const OPERAND_LOADS: Record<string, [string, string, string, string?][]> = {
     "c4",
   ]],
   "elementwise.wgsl": [["ldA4", "ta", "a4"], ["ldB4", "tb", "b4"]],
-  "gaussian.wgsl": [["tableRow", "tt", "table", "u32"], ["image4", "it", "images4"], ["base4At", "bt", "base4"]],
+  "gaussian.wgsl": [["tableRow", "tt", "table", "u32"], ["image4", "it", "images4"], [
+    "base4At",
+    "bt",
+    "base4",
+  ]],
   "pool.wgsl": [["ldX4", "xt", "x4"]],
 };
 
