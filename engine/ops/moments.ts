@@ -4,7 +4,8 @@
  * mean and sum of squared deviations over the lane's pixels, so the batchnorm that normalises that output
  * next merges a few partials per channel instead of reading the whole tensor again (batchnorm.wgsl's
  * train_stats with MOM = 1). The partials belong to the output's storage: they are found only for that
- * tensor, with its shape, and are released with it.
+ * tensor, with its shape, and are released with it. Only for tensors no pass writes after creating them
+ * (activations): an in-place write would leave the partials describing the old values.
  */
 import { engine } from "../runtime.ts";
 import type { Storage, Tensor } from "../tensor.ts";
