@@ -191,16 +191,10 @@ function runBackward(
         if (!retain) node.release();
         continue;
       }
-      // An input's node gradient summed so far (not a leaf's; none for an input listed twice)
       const keys = node.inputs.map((inp) =>
         inp?.gradFn && inp.requiresGrad && !(targets?.has(inp)) ? inp.gradFn as GradNode : null
       );
-      const pending = new PendingGrads(
-        keys.map((
-          k,
-          i,
-        ) => (k && keys.indexOf(k) === i && keys.lastIndexOf(k) === i ? nodeGrads.get(k) ?? null : null)),
-      );
+      const pending = pendingOf(keys, nodeGrads);
       const grads = node.run(g, pending);
       if (g !== seed) g.dispose();
       if (!retain) node.release();
@@ -229,6 +223,16 @@ function runBackward(
   });
   for (const g of nodeGrads.values()) g.dispose();
   return { leafGrads };
+}
+
+/**
+ * The gradients summed so far for the nodes `keys` (a node's inputs' nodes; null for a leaf or a target),
+ * offered only for an input the node lists once: a rule folding one into its gradient for one position
+ * would otherwise leave the other's share counted twice.
+ */
+function pendingOf(keys: readonly (GradNode | null)[], nodeGrads: Map<GradNode, Tensor>): PendingGrads {
+  const once = (k: GradNode) => keys.indexOf(k) === keys.lastIndexOf(k);
+  return new PendingGrads(keys.map((k) => (k && once(k) ? nodeGrads.get(k) ?? null : null)));
 }
 
 function onesLike(t: Tensor): Tensor {
