@@ -35,6 +35,25 @@ const TILE_BEGIN =
   "  // generated: register tile, RB <= 8, CB <= 8 (engine/kernel_gen.ts writes it; edit there)";
 const TILE_END = "  // end of generated register tile";
 
+/**
+ * Multiply-adds (vec4 FMAs) between two scheduling fences in the generated straight-line code. A fence
+ * is `if (p.fence != 0u) { <a store> }`: the host always sets the uniform `fence` to 0, so the branch is
+ * never taken, but it ends a basic block, and LLVM (lavapipe's code generator) schedules each block on its
+ * own. Left to schedule a long run of multiply-adds as one block, it ran them at half speed: a probe of 8
+ * independent vec4 FMA chains on an AVX2 machine, 16 steps per loop trip, 50 GFLOP/s as one block, 100
+ * with a fence every 4 steps (32 FMAs), 91 with 4 steps per trip and no fence (README "Speed"). The
+ * store keeps the branch from being turned into a select; on a GPU a uniform branch costs next to nothing.
+ */
+export const FMAS_PER_FENCE = 64;
+
+/** A scheduling fence (FMAS_PER_FENCE) whose never-taken branch stores `value` into `target`. */
+export function fence(target: string, value: string): string {
+  return `if (p.fence != 0u) { ${target} = ${value}; }`;
+}
+
+/** mac(c, b, a) does 16 vec4 FMAs (a 4 x 4 block times a 4 x 4 block). */
+const MACS_PER_FENCE = FMAS_PER_FENCE / 16;
+
 /** How one entry point walks k: the loop's opening and closing lines, the step, and A's block load. */
 export interface TileLoop {
   /** The largest tile the entry point is written for, in row and column blocks. */
@@ -93,10 +112,14 @@ export function registerTile(loop: TileLoop): string[] {
   for (let j = 0; j < loop.maxCB; j++) {
     lines.push(`${pad}var b${j} = Z; if (CB > ${j}u) { b${j} = ldB(${j}u, k); }`);
   }
+  // a fence after every MACS_PER_FENCE blocks of a row (A's block of the next row is arithmetic in
+  // `first`, not a texel fetch, so the row's end gets one too)
+  const fenced = (i: number, j: number) =>
+    (j + 1) % MACS_PER_FENCE === 0 ? ` if (CB > ${j}u) { ${fence("out[0]", `c${i}_${j}[0][0]`)} }` : "";
   for (let i = 0; i < loop.maxRB; i++) {
     lines.push(
       `${pad}if (RB > ${i}u) { let a = ${loop.ldA(i)}; ${
-        cols((j) => `if (CB > ${j}u) { c${i}_${j} = mac(c${i}_${j}, b${j}, a); }`)
+        cols((j) => `if (CB > ${j}u) { c${i}_${j} = mac(c${i}_${j}, b${j}, a); }${fenced(i, j)}`)
       } }`,
     );
   }
@@ -352,11 +375,16 @@ export function winogradBody(): string[] {
           }`,
         );
       }
+      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
+      const per = FMAS_PER_FENCE / (4 * G);
       for (let t = 0; t < tiles.length; t++) {
         for (let g = 0; g < G; g++) {
           L.push(
             `        m${j}_${t}_${g} = madd(m${j}_${t}_${g}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`,
           );
+        }
+        if ((t + 1) % per === 0 && t + 1 < tiles.length) {
+          L.push(`        ${fence("out4[0]", `m${j}_${t}_0`)}`);
         }
       }
       L.push(`      }`);

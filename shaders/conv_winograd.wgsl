@@ -42,6 +42,7 @@ struct Wino {
   flip: u32,      // transform: w is [C, O, 3, 3] and each kernel turned by 180 degrees (an input gradient)
   moments: u32,   // main (res = 0): also write each lane's per-channel moments to mom4
   momLanes: u32,  // lanes per block of 16 output channels (N * BY * BX)
+  fence: u32,     // always 0: the generated body's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
 }
 
 // The layout of the input and the output: 0 packed, 1 NCHW. A constant, so inference compiles neither
@@ -326,6 +327,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m0_3_1 = madd(m0_3_1, v3_0, u1_0, u1_1, u1_2, u1_3);
         m0_3_2 = madd(m0_3_2, v3_0, u2_0, u2_1, u2_2, u2_3);
         m0_3_3 = madd(m0_3_3, v3_0, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m0_3_0; }
         m0_4_0 = madd(m0_4_0, v4_0, u0_0, u0_1, u0_2, u0_3);
         m0_4_1 = madd(m0_4_1, v4_0, u1_0, u1_1, u1_2, u1_3);
         m0_4_2 = madd(m0_4_2, v4_0, u2_0, u2_1, u2_2, u2_3);
@@ -364,6 +366,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m1_3_1 = madd(m1_3_1, v3_1, u1_0, u1_1, u1_2, u1_3);
         m1_3_2 = madd(m1_3_2, v3_1, u2_0, u2_1, u2_2, u2_3);
         m1_3_3 = madd(m1_3_3, v3_1, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m1_3_0; }
         m1_4_0 = madd(m1_4_0, v4_1, u0_0, u0_1, u0_2, u0_3);
         m1_4_1 = madd(m1_4_1, v4_1, u1_0, u1_1, u1_2, u1_3);
         m1_4_2 = madd(m1_4_2, v4_1, u2_0, u2_1, u2_2, u2_3);
@@ -402,6 +405,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m2_3_1 = madd(m2_3_1, v3_2, u1_0, u1_1, u1_2, u1_3);
         m2_3_2 = madd(m2_3_2, v3_2, u2_0, u2_1, u2_2, u2_3);
         m2_3_3 = madd(m2_3_3, v3_2, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m2_3_0; }
         m2_4_0 = madd(m2_4_0, v4_2, u0_0, u0_1, u0_2, u0_3);
         m2_4_1 = madd(m2_4_1, v4_2, u1_0, u1_1, u1_2, u1_3);
         m2_4_2 = madd(m2_4_2, v4_2, u2_0, u2_1, u2_2, u2_3);
@@ -440,6 +444,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m3_3_1 = madd(m3_3_1, v3_3, u1_0, u1_1, u1_2, u1_3);
         m3_3_2 = madd(m3_3_2, v3_3, u2_0, u2_1, u2_2, u2_3);
         m3_3_3 = madd(m3_3_3, v3_3, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m3_3_0; }
         m3_4_0 = madd(m3_4_0, v4_3, u0_0, u0_1, u0_2, u0_3);
         m3_4_1 = madd(m3_4_1, v4_3, u1_0, u1_1, u1_2, u1_3);
         m3_4_2 = madd(m3_4_2, v4_3, u2_0, u2_1, u2_2, u2_3);
@@ -601,6 +606,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m0_3_1 = madd(m0_3_1, v3_0, u1_0, u1_1, u1_2, u1_3);
         m0_3_2 = madd(m0_3_2, v3_0, u2_0, u2_1, u2_2, u2_3);
         m0_3_3 = madd(m0_3_3, v3_0, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m0_3_0; }
         m0_4_0 = madd(m0_4_0, v4_0, u0_0, u0_1, u0_2, u0_3);
         m0_4_1 = madd(m0_4_1, v4_0, u1_0, u1_1, u1_2, u1_3);
         m0_4_2 = madd(m0_4_2, v4_0, u2_0, u2_1, u2_2, u2_3);
@@ -639,6 +645,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m1_3_1 = madd(m1_3_1, v3_1, u1_0, u1_1, u1_2, u1_3);
         m1_3_2 = madd(m1_3_2, v3_1, u2_0, u2_1, u2_2, u2_3);
         m1_3_3 = madd(m1_3_3, v3_1, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m1_3_0; }
         m1_4_0 = madd(m1_4_0, v4_1, u0_0, u0_1, u0_2, u0_3);
         m1_4_1 = madd(m1_4_1, v4_1, u1_0, u1_1, u1_2, u1_3);
         m1_4_2 = madd(m1_4_2, v4_1, u2_0, u2_1, u2_2, u2_3);
@@ -677,6 +684,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m2_3_1 = madd(m2_3_1, v3_2, u1_0, u1_1, u1_2, u1_3);
         m2_3_2 = madd(m2_3_2, v3_2, u2_0, u2_1, u2_2, u2_3);
         m2_3_3 = madd(m2_3_3, v3_2, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m2_3_0; }
         m2_4_0 = madd(m2_4_0, v4_2, u0_0, u0_1, u0_2, u0_3);
         m2_4_1 = madd(m2_4_1, v4_2, u1_0, u1_1, u1_2, u1_3);
         m2_4_2 = madd(m2_4_2, v4_2, u2_0, u2_1, u2_2, u2_3);
@@ -715,6 +723,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m3_3_1 = madd(m3_3_1, v3_3, u1_0, u1_1, u1_2, u1_3);
         m3_3_2 = madd(m3_3_2, v3_3, u2_0, u2_1, u2_2, u2_3);
         m3_3_3 = madd(m3_3_3, v3_3, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m3_3_0; }
         m3_4_0 = madd(m3_4_0, v4_3, u0_0, u0_1, u0_2, u0_3);
         m3_4_1 = madd(m3_4_1, v4_3, u1_0, u1_1, u1_2, u1_3);
         m3_4_2 = madd(m3_4_2, v4_3, u2_0, u2_1, u2_2, u2_3);
@@ -940,6 +949,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m0_3_1 = madd(m0_3_1, v3_0, u1_0, u1_1, u1_2, u1_3);
         m0_3_2 = madd(m0_3_2, v3_0, u2_0, u2_1, u2_2, u2_3);
         m0_3_3 = madd(m0_3_3, v3_0, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m0_3_0; }
         m0_4_0 = madd(m0_4_0, v4_0, u0_0, u0_1, u0_2, u0_3);
         m0_4_1 = madd(m0_4_1, v4_0, u1_0, u1_1, u1_2, u1_3);
         m0_4_2 = madd(m0_4_2, v4_0, u2_0, u2_1, u2_2, u2_3);
@@ -978,6 +988,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m1_3_1 = madd(m1_3_1, v3_1, u1_0, u1_1, u1_2, u1_3);
         m1_3_2 = madd(m1_3_2, v3_1, u2_0, u2_1, u2_2, u2_3);
         m1_3_3 = madd(m1_3_3, v3_1, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m1_3_0; }
         m1_4_0 = madd(m1_4_0, v4_1, u0_0, u0_1, u0_2, u0_3);
         m1_4_1 = madd(m1_4_1, v4_1, u1_0, u1_1, u1_2, u1_3);
         m1_4_2 = madd(m1_4_2, v4_1, u2_0, u2_1, u2_2, u2_3);
@@ -1016,6 +1027,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m2_3_1 = madd(m2_3_1, v3_2, u1_0, u1_1, u1_2, u1_3);
         m2_3_2 = madd(m2_3_2, v3_2, u2_0, u2_1, u2_2, u2_3);
         m2_3_3 = madd(m2_3_3, v3_2, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m2_3_0; }
         m2_4_0 = madd(m2_4_0, v4_2, u0_0, u0_1, u0_2, u0_3);
         m2_4_1 = madd(m2_4_1, v4_2, u1_0, u1_1, u1_2, u1_3);
         m2_4_2 = madd(m2_4_2, v4_2, u2_0, u2_1, u2_2, u2_3);
@@ -1054,6 +1066,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m3_3_1 = madd(m3_3_1, v3_3, u1_0, u1_1, u1_2, u1_3);
         m3_3_2 = madd(m3_3_2, v3_3, u2_0, u2_1, u2_2, u2_3);
         m3_3_3 = madd(m3_3_3, v3_3, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m3_3_0; }
         m3_4_0 = madd(m3_4_0, v4_3, u0_0, u0_1, u0_2, u0_3);
         m3_4_1 = madd(m3_4_1, v4_3, u1_0, u1_1, u1_2, u1_3);
         m3_4_2 = madd(m3_4_2, v4_3, u2_0, u2_1, u2_2, u2_3);
@@ -1279,6 +1292,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m0_3_1 = madd(m0_3_1, v3_0, u1_0, u1_1, u1_2, u1_3);
         m0_3_2 = madd(m0_3_2, v3_0, u2_0, u2_1, u2_2, u2_3);
         m0_3_3 = madd(m0_3_3, v3_0, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m0_3_0; }
         m0_4_0 = madd(m0_4_0, v4_0, u0_0, u0_1, u0_2, u0_3);
         m0_4_1 = madd(m0_4_1, v4_0, u1_0, u1_1, u1_2, u1_3);
         m0_4_2 = madd(m0_4_2, v4_0, u2_0, u2_1, u2_2, u2_3);
@@ -1317,6 +1331,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m1_3_1 = madd(m1_3_1, v3_1, u1_0, u1_1, u1_2, u1_3);
         m1_3_2 = madd(m1_3_2, v3_1, u2_0, u2_1, u2_2, u2_3);
         m1_3_3 = madd(m1_3_3, v3_1, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m1_3_0; }
         m1_4_0 = madd(m1_4_0, v4_1, u0_0, u0_1, u0_2, u0_3);
         m1_4_1 = madd(m1_4_1, v4_1, u1_0, u1_1, u1_2, u1_3);
         m1_4_2 = madd(m1_4_2, v4_1, u2_0, u2_1, u2_2, u2_3);
@@ -1355,6 +1370,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m2_3_1 = madd(m2_3_1, v3_2, u1_0, u1_1, u1_2, u1_3);
         m2_3_2 = madd(m2_3_2, v3_2, u2_0, u2_1, u2_2, u2_3);
         m2_3_3 = madd(m2_3_3, v3_2, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m2_3_0; }
         m2_4_0 = madd(m2_4_0, v4_2, u0_0, u0_1, u0_2, u0_3);
         m2_4_1 = madd(m2_4_1, v4_2, u1_0, u1_1, u1_2, u1_3);
         m2_4_2 = madd(m2_4_2, v4_2, u2_0, u2_1, u2_2, u2_3);
@@ -1393,6 +1409,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
         m3_3_1 = madd(m3_3_1, v3_3, u1_0, u1_1, u1_2, u1_3);
         m3_3_2 = madd(m3_3_2, v3_3, u2_0, u2_1, u2_2, u2_3);
         m3_3_3 = madd(m3_3_3, v3_3, u3_0, u3_1, u3_2, u3_3);
+        if (p.fence != 0u) { out4[0] = m3_3_0; }
         m3_4_0 = madd(m3_4_0, v4_3, u0_0, u0_1, u0_2, u0_3);
         m3_4_1 = madd(m3_4_1, v4_3, u1_0, u1_1, u1_2, u1_3);
         m3_4_2 = madd(m3_4_2, v4_3, u2_0, u2_1, u2_2, u2_3);

@@ -313,6 +313,7 @@ function dispatch(
         relu: epi?.relu ? 1 : 0,
         // conv2d.wgsl's first layer (conv2d_f16.wgsl has none)
         ...(f16 ? {} : { xH: fg?.H ?? 0, xW: fg?.W ?? 0, xS: fg?.S ?? 0, xP: fg?.P ?? 0 }),
+        fence: 0,
       },
       workgroups: [pl.gx, pl.gy, splits],
     },

@@ -112,6 +112,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
     flip: flip ? 1 : 0,
     moments: moments ? 1 : 0,
     momLanes: lanes / (g.O / BLOCK_O),
+    fence: 0,
   };
   const e = engine();
   const u = Tensor.empty([uRows * rowFloats], "f32", "winograd weights");

@@ -141,7 +141,7 @@ export function gemmRaw(g: GemmArgs): Tensor {
       sc: M * N,
       batch,
       ssplit: batch * M * N,
-      _p0: 0,
+      fence: 0,
       _p1: 0,
       _p2: 0,
     },

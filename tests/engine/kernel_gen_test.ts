@@ -7,10 +7,12 @@
 import assert from "node:assert/strict";
 import {
   FIRST_LAYER_LOOP,
+  FMAS_PER_FENCE,
   generatedShaders,
   kLoop,
   matmulF16,
   registerTile,
+  winogradBody,
 } from "../../engine/kernel_gen.ts";
 
 const SHADERS = new URL("../../shaders/", import.meta.url);
@@ -45,13 +47,51 @@ Deno.test("the register tile holds 8 x 8 accumulators, each multiplied into by m
 Deno.test("the first-layer tile (6 x 16 blocks) loads the input once per tap, then walks that tap's channel groups", () => {
   const text = registerTile(FIRST_LAYER_LOOP).join("\n");
   assert.equal(text.match(/c(\d+)_(\d+) = mac\(c\1_\2, b\2, a\);/g)!.length, 6 * 16);
-  assert.ok(text.includes("if (CB > 15u) { c5_15 = mac(c5_15, b15, a); } }"));
+  assert.ok(text.includes(
+    "if (CB > 15u) { c5_15 = mac(c5_15, b15, a); } if (CB > 15u) { if (p.fence != 0u) { out[0] = c5_15[0][0]; } } }",
+  ));
   assert.equal(text.match(/loadX\(\du, tap\.x, tap\.y\)/g)!.length, 6);
   assert.equal(text.match(/let a = ldA1\(\du\);/g)!.length, 6);
   assert.ok(text.includes(
     "    for (var k = t * p.CK; k < t * p.CK + p.CK; k += 4u) {\n      loadW1(k - t * p.CK);\n      var b0 = Z;",
   ));
   assert.ok(text.includes("    }\n  }\n  if (RB > 0u) { if (CB > 0u) { st(0u, 0u, c0_0); }"));
+});
+
+Deno.test("long runs of multiply-adds are split by never-taken fences on a uniform the host sets to 0", () => {
+  // the most multiply-adds between two fences (or a fence and the end of a line), each call weighted by
+  // its vec4 FMAs: mac() 16, madd() 4
+  const longestRun = (lines: string[]) => {
+    let most = 0;
+    for (const line of lines) {
+      for (const run of line.split("if (p.fence != 0u)")) {
+        most = Math.max(
+          most,
+          16 * (run.match(/= mac\(/g)?.length ?? 0) + 4 * (run.match(/= madd\(/g)?.length ?? 0),
+        );
+      }
+    }
+    return most;
+  };
+  const fences = (lines: string[]) =>
+    lines.join("\n").match(/if \(p\.fence != 0u\) \{ \w+\[0\] = /g)?.length ?? 0;
+  const tile = registerTile(kLoop(null)), first = registerTile(FIRST_LAYER_LOOP);
+  // the madd block of one Winograd product is one statement per line, so group it into one line
+  const wino = winogradBody().join("\n").split(/\n\s*\{\n/);
+  assert.equal(longestRun(tile), FMAS_PER_FENCE);
+  assert.equal(longestRun(first), FMAS_PER_FENCE);
+  assert.equal(longestRun(wino.map((b) => b.replaceAll("\n", " "))), FMAS_PER_FENCE);
+  assert.equal(fences(tile), 8 * 8 * 16 / FMAS_PER_FENCE);
+  assert.equal(fences(first), 6 * 16 * 16 / FMAS_PER_FENCE);
+  assert.ok(fences(winogradBody()) > 0);
+  // every family with fences declares the uniform (its hosts pass fence: 0; a missing value fails packUniforms)
+  for (
+    const file of ["conv2d.wgsl", "conv2d_f16.wgsl", "matmul.wgsl", "matmul_f16.wgsl", "conv_winograd.wgsl"]
+  ) {
+    const text = read(file);
+    assert.ok(text.includes("if (p.fence != 0u)"), file);
+    assert.match(text, /\n  fence: u32,/, file);
+  }
 });
 
 Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {
