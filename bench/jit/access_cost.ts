@@ -5,6 +5,8 @@
 // "shared", the address every lane of its workgroup reads. Raw WebGPU, no engine: run it alone on an
 // otherwise idle machine.
 //   deno run -A --unstable-webgpu bench/jit/access_cost.ts
+import { msPerDispatch } from "./dispatch_time.ts";
+
 const adapter = await navigator.gpu.requestAdapter();
 if (!adapter) throw new Error("access_cost: no WebGPU adapter");
 const device = await adapter.requestDevice();
@@ -96,25 +98,7 @@ async function nsPerAccess(c: Case, shared: boolean): Promise<number> {
     layout: pipeline.getBindGroupLayout(0),
     entries: [{ binding: 0, resource: c.resource }, { binding: 1, resource: { buffer: sink } }],
   });
-  const run = async (reps: number) => {
-    const encoder = device.createCommandEncoder();
-    for (let r = 0; r < reps; r++) {
-      const pass = encoder.beginComputePass();
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(GROUPS);
-      pass.end();
-    }
-    device.queue.submit([encoder.finish()]);
-    await device.queue.onSubmittedWorkDone();
-  };
-  await run(1);
-  let best = Infinity;
-  for (let t = 0; t < 3; t++) {
-    const t0 = performance.now();
-    await run(10);
-    best = Math.min(best, (performance.now() - t0) / 10);
-  }
+  const best = await msPerDispatch(device, pipeline, bindGroup, GROUPS, 10);
   return best * 1e6 / (GROUPS * 64 * ITER / 8); // ns per access of 8 lanes (one SIMD group)
 }
 

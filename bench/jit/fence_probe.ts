@@ -3,6 +3,8 @@
 // trips, with a never-taken branch on a uniform after every FENCE steps (0: none). README "Speed",
 // "Scheduling fences in the generated multiply-add runs"; engine/kernel_gen.ts FMAS_PER_FENCE.
 //   deno run -A bench/jit/fence_probe.ts [STEPS=16] [TRIPS=500] [FENCE=0]
+import { msPerDispatch } from "./dispatch_time.ts";
+
 const [STEPS, TRIPS, FENCE] = [16, 500, 0].map((d, i) => Number(Deno.args[i] ?? d));
 const CHAINS = 8, GROUPS = 4096;
 const adapter = await navigator.gpu.requestAdapter();
@@ -41,20 +43,7 @@ const bindGroup = device.createBindGroup({
   layout: pipeline.getBindGroupLayout(0),
   entries: [{ binding: 0, resource: { buffer: out } }, { binding: 1, resource: { buffer: uniforms } }],
 });
-async function run(): Promise<number> {
-  const t0 = performance.now();
-  const encoder = device.createCommandEncoder();
-  const pass = encoder.beginComputePass();
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, bindGroup);
-  pass.dispatchWorkgroups(GROUPS);
-  pass.end();
-  device.queue.submit([encoder.finish()]);
-  await device.queue.onSubmittedWorkDone();
-  return performance.now() - t0;
-}
-await run(); // compiles
-const best = Math.min(await run(), await run(), await run());
+const best = await msPerDispatch(device, pipeline, bindGroup, GROUPS);
 const flops = GROUPS * 64 * TRIPS * STEPS * CHAINS * 4 * 2;
 console.log(
   `${STEPS} steps per trip, fence every ${FENCE || "-"}: ${(flops / best / 1e6).toFixed(1)} GFLOP/s (${
