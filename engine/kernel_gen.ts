@@ -115,11 +115,11 @@ export function registerTile(loop: TileLoop): string[] {
   // a fence after every MACS_PER_FENCE blocks of a row (A's block of the next row is arithmetic in
   // `first`, not a texel fetch, so the row's end gets one too)
   const fenced = (i: number, j: number) =>
-    (j + 1) % MACS_PER_FENCE === 0 ? ` if (CB > ${j}u) { ${fence("out[0]", `c${i}_${j}[0][0]`)} }` : "";
+    (j + 1) % MACS_PER_FENCE === 0 ? ` ${fence("out[0]", `c${i}_${j}[0][0]`)}` : "";
   for (let i = 0; i < loop.maxRB; i++) {
     lines.push(
       `${pad}if (RB > ${i}u) { let a = ${loop.ldA(i)}; ${
-        cols((j) => `if (CB > ${j}u) { c${i}_${j} = mac(c${i}_${j}, b${j}, a); }${fenced(i, j)}`)
+        cols((j) => `if (CB > ${j}u) { c${i}_${j} = mac(c${i}_${j}, b${j}, a);${fenced(i, j)} }`)
       } }`,
     );
   }

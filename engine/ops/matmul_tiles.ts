@@ -219,13 +219,14 @@ export function tileConfig(
       : 2;
     const minWorkgroups = 3 * cores;
     const cap = limit ?? DEFAULT_TILE_LIMIT;
+    const mesa = /llvmpipe|lavapipe/i.test(info.description);
     return {
       kind: "software",
       minWorkgroups,
       gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
       firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
-      winograd: /llvmpipe|lavapipe/i.test(info.description),
-      reductionLanes: /llvmpipe|lavapipe/i.test(info.description) ? 8 : undefined,
+      winograd: mesa,
+      reductionLanes: mesa ? 8 : undefined,
     };
   }
   return { kind: "gpu", minWorkgroups: 256, gemm: (M, N) => gpuTile(M, N) };
