@@ -28,7 +28,12 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS } from "./ops/conv_winograd.ts";
+import {
+  WINOGRAD_COLS,
+  WINOGRAD_GROUPS,
+  WINOGRAD_ROWS,
+  WINOGRAD_WRITTEN_OUT_GROUPS,
+} from "./ops/conv_winograd.ts";
 import { FIRST_MAX_CB, FIRST_MAX_RB, MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
@@ -329,12 +334,71 @@ export function signedSum(coef: readonly number[], term: (k: number) => string):
   return out;
 }
 
+/** A lane's accumulators of one product row: m[mIndex(j, t, g)] for product j, tile t, channel group g. */
+function mIndex(j: number, t: number, g: number): number {
+  return (j * WINOGRAD_ROWS * WINOGRAD_COLS + t) * WINOGRAD_GROUPS + g;
+}
+
+/**
+ * conv_winograd.wgsl's product rows: `products<i>(cg, m)` adds, for input channels 4cg .. 4cg + 3, row i of
+ * the 4 x 4 product grid of every tile and output channel group of the lane to m (mIndex), transforming
+ * the input tiles as it reads them.
+ */
+export function winogradRows(): string[] {
+  const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
+  const T = TR * TC;
+  const L: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    if (i > 0) L.push("");
+    L.push(`fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${4 * T * G}>>) {`);
+    for (let r = 0; r < 2 * TR + 2; r++) {
+      L.push(
+        `  let q${r} = ldRow(${r}, cg); ${
+          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
+        }`,
+      );
+    }
+    for (let t = 0; t < T; t++) {
+      const tr = Math.floor(t / TC), tc = t % TC;
+      // row i of B^T d, then its products with B's columns
+      const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
+      L.push(`  ${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
+      L.push(
+        `  ${
+          [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
+        }`,
+      );
+    }
+    for (let j = 0; j < 4; j++) {
+      L.push(`  {`);
+      for (let g = 0; g < G; g++) {
+        L.push(
+          `    ${
+            [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
+          }`,
+        );
+      }
+      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
+      const per = FMAS_PER_FENCE / (4 * G);
+      for (let t = 0; t < T; t++) {
+        for (let g = 0; g < G; g++) {
+          const k = mIndex(j, t, g);
+          L.push(`    (*m)[${k}] = madd((*m)[${k}], v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`);
+        }
+        if ((t + 1) % per === 0 && t + 1 < T) L.push(`    ${fence("out4[0]", `(*m)[${mIndex(j, t, 0)}]`)}`);
+      }
+      L.push(`  }`);
+    }
+    L.push(`}`);
+  }
+  return L;
+}
+
 export function winogradBody(): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  const tiles: [number, number][] = [];
-  for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
+  const T = TR * TC;
   const L: string[] = [];
-  for (let t = 0; t < tiles.length; t++) {
+  for (let t = 0; t < T; t++) {
     for (let g = 0; g < G; g++) {
       L.push(
         `  var y${t}_${g}_00 = V0; var y${t}_${g}_01 = V0; var y${t}_${g}_10 = V0; var y${t}_${g}_11 = V0;`,
@@ -342,59 +406,24 @@ export function winogradBody(): string[] {
     }
   }
   for (let i = 0; i < 4; i++) {
-    L.push(`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`);
-    for (let t = 0; t < tiles.length; t++) {
-      for (let g = 0; g < G; g++) {
-        L.push(`    ${[0, 1, 2, 3].map((j) => `var m${j}_${t}_${g} = V0;`).join(" ")}`);
-      }
-    }
-    L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
-    for (let r = 0; r < 2 * TR + 2; r++) {
-      L.push(
-        `      let q${r} = ldRow(${r}, cg); ${
-          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
-        }`,
-      );
-    }
-    tiles.forEach(([tr, tc], t) => {
-      // row i of B^T d, then its products with B's columns
-      const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
-      L.push(`      ${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
-      L.push(
-        `      ${
-          [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
-        }`,
-      );
-    });
-    for (let j = 0; j < 4; j++) {
-      L.push(`      {`);
-      for (let g = 0; g < G; g++) {
-        L.push(
-          `        ${
-            [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
-          }`,
-        );
-      }
-      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
-      const per = FMAS_PER_FENCE / (4 * G);
-      for (let t = 0; t < tiles.length; t++) {
-        for (let g = 0; g < G; g++) {
-          L.push(
-            `        m${j}_${t}_${g} = madd(m${j}_${t}_${g}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`,
-          );
-        }
-        if ((t + 1) % per === 0 && t + 1 < tiles.length) {
-          L.push(`        ${fence("out4[0]", `m${j}_${t}_0`)}`);
-        }
-      }
-      L.push(`      }`);
+    L.push(
+      `  {`,
+      `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid, over the input channels`,
+      `    var m: array<vec4<f32>, ${4 * T * G}>;`,
+      `    if (CGN == 0u) {`,
+      `      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products${i}(cg, &m); }`,
+      `    } else {`,
+      `      products${i}(0u, &m);`,
+    );
+    for (let k = 1; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) {
+      L.push(`      if (CGN > ${k}u) { products${i}(${k}u, &m); }`);
     }
     L.push(`    }`);
     // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
-    for (let t = 0; t < tiles.length; t++) {
+    for (let t = 0; t < T; t++) {
       for (let g = 0; g < G; g++) {
         for (let s = 0; s < 2; s++) {
-          const q = signedSum(AT[s], (j) => `m${j}_${t}_${g}`);
+          const q = signedSum(AT[s], (j) => `m[${mIndex(j, t, g)}]`);
           for (let r = 0; r < 2; r++) {
             if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
           }
@@ -419,7 +448,7 @@ export function winogradBody(): string[] {
   // Each channel's mean and sum of squared deviations over the lane's pixels, summed as deviations from
   // its first pixel's value (close to the mean, so the squares cancel little): mom4 in conv_winograd.wgsl.
   const pixels = (g: number) =>
-    tiles.flatMap((_, t) => ["00", "01", "10", "11"].map((rs) => `y${t}_${g}_${rs}`));
+    Array.from({ length: T }).flatMap((_, t) => ["00", "01", "10", "11"].map((rs) => `y${t}_${g}_${rs}`));
   const count = pixels(0).length;
   L.push(`  if (p.moments == 1u) {`, `    let lm = l / p.OGB;`);
   for (let g = 0; g < G; g++) {
@@ -543,9 +572,14 @@ export function withWinogradGradBody(source: string): string {
 const WINOGRAD_BEGIN = "  // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)";
 const WINOGRAD_END = "  // end of generated Winograd tile";
 
-/** conv_winograd.wgsl with its generated body rewritten. */
+const ROWS_BEGIN = "// generated: Winograd product rows (engine/kernel_gen.ts writes them; edit there)";
+const ROWS_END = "// end of generated Winograd product rows";
+
+/** conv_winograd.wgsl with its generated product rows and body rewritten. */
 export function withWinogradBody(source: string): string {
-  return withSection(source, "conv_winograd.wgsl", WINOGRAD_BEGIN, WINOGRAD_END, winogradBody());
+  const file = "conv_winograd.wgsl";
+  const rows = withSection(source, file, ROWS_BEGIN, ROWS_END, winogradRows());
+  return withSection(rows, file, WINOGRAD_BEGIN, WINOGRAD_END, winogradBody());
 }
 
 /** Every generated file's expected text, from the current sources. */

@@ -24,6 +24,13 @@ export const WINOGRAD_ROWS = 2;
 export const WINOGRAD_COLS = 4;
 export const WINOGRAD_GROUPS = 4;
 
+/**
+ * Groups of 4 input channels that conv_winograd.wgsl's `main` can have written out (override CGN), one call
+ * of each product row's function per group, instead of looping over them: lavapipe runs code in a loop
+ * slower than the same code written out, and each call written out costs compile time (writtenOut).
+ */
+export const WINOGRAD_WRITTEN_OUT_GROUPS = 4;
+
 /** Output pixels per lane: rows and columns (2 x 2 per tile). */
 const BLOCK_H = 2 * WINOGRAD_ROWS, BLOCK_W = 2 * WINOGRAD_COLS;
 /** Output channels per lane. */
@@ -70,6 +77,17 @@ export interface WinogradArgs {
    * normalises it next (engine/ops/moments.ts).
    */
   moments?: boolean;
+}
+
+/**
+ * The `CGN` override of conv_winograd.wgsl's `main`: its groups of 4 input channels written out where there
+ * are at most WINOGRAD_WRITTEN_OUT_GROUPS of them (the stem and a ResNet's 16-channel layers), looped over
+ * otherwise. Written out, lavapipe ran a 16-channel layer at batch 400 in 36.0-38.1 ms against 44.3-46.7
+ * looped, and a 3-channel stem in 15.9-16.7 against 25.9-26.2, but compiled 15.2 and 5.7 s against 7.6 s
+ * for the one looped pipeline every layer shares (README "Speed").
+ */
+function writtenOut(C4: number): { CGN?: number } {
+  return C4 / 4 <= WINOGRAD_WRITTEN_OUT_GROUPS ? { CGN: C4 / 4 } : {};
 }
 
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
@@ -140,7 +158,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
     },
     uniforms,
     workgroups,
-  }, nchw ? { NCHW: 1 } : {});
+  }, { ...(nchw ? { NCHW: 1 } : {}), ...writtenOut(C4) });
   if (parts) recordChannelMoments(out, { parts, perGroup, count: BLOCK_H * BLOCK_W });
   return out;
 }

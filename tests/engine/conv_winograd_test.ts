@@ -10,6 +10,7 @@ import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
 import { add, backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { WINOGRAD_WRITTEN_OUT_GROUPS } from "../../engine/ops/conv_winograd.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
@@ -87,19 +88,25 @@ async function run(c: Case, seed: number) {
     }))
   );
   const want = packedLayout(reference(c, x, w, scale, bias, res), c.N, c.O, c.H * c.W);
-  const kernels = seen.filter((d) => d.entry === "main").map((d) => d.family);
+  const mains = seen.filter((d) => d.entry === "main");
+  const kernels = mains.map((d) => d.family);
+  // the Winograd kernel's groups of 4 input channels: written out (CGN) up to WINOGRAD_WRITTEN_OUT_GROUPS
+  const groups = Math.ceil(c.C / 4);
+  const cgn = mains.filter((d) => d.family === "conv_winograd").map((d) => d.overrides.CGN ?? 0);
+  assert.deepEqual(cgn, winograd() ? [groups <= WINOGRAD_WRITTEN_OUT_GROUPS ? groups : 0] : []);
   return { got, want, kernels };
 }
 
 const winograd = () => currentTileConfig().winograd === true;
 
 const CASES: Case[] = [
-  // a ResNet's three stages, scaled down, with their epilogues
+  // a ResNet's three stages, scaled down, with their epilogues (16 channels: 4 groups of 4 written out;
+  // 32 and 64: looped over)
   { N: 3, C: 16, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
   { N: 2, C: 32, H: 4, W: 8, O: 32, bias: true, scale: true, residual: true, relu: true },
   { N: 1, C: 64, H: 8, W: 16, O: 64, bias: false, scale: false, residual: true, relu: false },
-  // channels that are not a multiple of 4 (the packed input pads them with zeros: a CIFAR stem's 3), H != W,
-  // many images
+  // channels that are not a multiple of 4 (the packed input pads them with zeros: a CIFAR stem's 3, one
+  // group written out), H != W, many images
   { N: 5, C: 13, H: 12, W: 8, O: 48, bias: true, scale: false, residual: false, relu: true },
   { N: 9, C: 8, H: 4, W: 24, O: 16, bias: false, scale: true, residual: true, relu: true },
   { N: 4, C: 3, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },

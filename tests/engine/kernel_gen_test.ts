@@ -13,8 +13,14 @@ import {
   matmulF16,
   registerTile,
   winogradBody,
+  winogradRows,
 } from "../../engine/kernel_gen.ts";
-import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS } from "../../engine/ops/conv_winograd.ts";
+import {
+  WINOGRAD_COLS,
+  WINOGRAD_GROUPS,
+  WINOGRAD_ROWS,
+  WINOGRAD_WRITTEN_OUT_GROUPS,
+} from "../../engine/ops/conv_winograd.ts";
 
 const SHADERS = new URL("../../shaders/", import.meta.url);
 const read = (file: string) => Deno.readTextFileSync(new URL(file, SHADERS));
@@ -78,7 +84,7 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
     lines.join("\n").match(/if \(p\.fence != 0u\) \{ \w+\[0\] = /g)?.length ?? 0;
   const tile = registerTile(kLoop(null)), first = registerTile(FIRST_LAYER_LOOP);
   // the madd block of one Winograd product is one statement per line, so group it into one line
-  const wino = winogradBody().join("\n").split(/\n\s*\{\n/);
+  const wino = winogradRows().join("\n").split(/\n\s*\{\n/);
   assert.equal(longestRun(tile), FMAS_PER_FENCE);
   assert.equal(longestRun(first), FMAS_PER_FENCE);
   assert.equal(longestRun(wino.map((b) => b.replaceAll("\n", " "))), FMAS_PER_FENCE);
@@ -86,7 +92,7 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
   assert.equal(fences(first), 6 * 16 * 16 / FMAS_PER_FENCE);
   // per product of the 16 and run of tiles, one fence between runs (none after the last)
   const madds = WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS;
-  assert.equal(fences(winogradBody()), 16 * (madds * 4 / FMAS_PER_FENCE - 1));
+  assert.equal(fences(winogradRows()), 16 * (madds * 4 / FMAS_PER_FENCE - 1));
   // every family with fences declares the uniform (its hosts pass fence: 0; a missing value fails packUniforms)
   for (
     const file of ["conv2d.wgsl", "conv2d_f16.wgsl", "matmul.wgsl", "matmul_f16.wgsl", "conv_winograd.wgsl"]
@@ -95,6 +101,33 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
     assert.ok(text.includes("if (p.fence != 0u)"), file);
     assert.ok(text.includes("\n  fence: u32,"), file);
   }
+});
+
+Deno.test("the Winograd body calls each product row once per group of 4 input channels, looped or written out", () => {
+  const body = winogradBody().join("\n");
+  for (let i = 0; i < 4; i++) {
+    // CGN = 0: one call in a loop over p.C4 / 4 groups
+    assert.equal(
+      body.match(
+        new RegExp(
+          `for \\(var cg = 0u; cg < p\\.C4 / 4u; cg\\+\\+\\) \\{ products${i}\\(cg, &m\\); \\}`,
+          "g",
+        ),
+      )?.length,
+      1,
+    );
+    // CGN = 1 .. WINOGRAD_WRITTEN_OUT_GROUPS: group 0 unconditionally, group k where CGN > k (a constant)
+    assert.equal(body.match(new RegExp(`\\n      products${i}\\(0u, &m\\);`, "g"))?.length, 1);
+    for (let k = 1; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) {
+      assert.ok(body.includes(`if (CGN > ${k}u) { products${i}(${k}u, &m); }`), `row ${i} group ${k}`);
+    }
+    assert.ok(!body.includes(`products${i}(${WINOGRAD_WRITTEN_OUT_GROUPS}u`));
+  }
+  // the rows' functions: each accumulator of a row's 4 products updated once per call
+  const rows = winogradRows().join("\n");
+  const updates = rows.match(/\(\*m\)\[(\d+)\] = madd\(\(\*m\)\[\1\]/g)!;
+  assert.equal(updates.length, 4 * 4 * WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS);
+  assert.match(read("conv_winograd.wgsl"), /\noverride CGN: u32 = 0u;\n/);
 });
 
 Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {
