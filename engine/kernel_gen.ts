@@ -394,7 +394,11 @@ export function winogradRows(): string[] {
   return L;
 }
 
-export function winogradBody(): string[] {
+/**
+ * The body of conv_winograd.wgsl's `main` (written = false: a loop over the p.C4 / 4 groups of 4 input
+ * channels) or of `mainWritten` (its WINOGRAD_WRITTEN_OUT_GROUPS groups written out, one call each).
+ */
+export function winogradBody(written: boolean): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
   const T = TR * TC;
   const L: string[] = [];
@@ -410,15 +414,12 @@ export function winogradBody(): string[] {
       `  {`,
       `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid, over the input channels`,
       `    var m: array<vec4<f32>, ${4 * T * G}>;`,
-      `    if (CGN == 0u) {`,
-      `      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products${i}(cg, &m); }`,
-      `    } else {`,
-      `      products${i}(0u, &m);`,
     );
-    for (let k = 1; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) {
-      L.push(`      if (CGN > ${k}u) { products${i}(${k}u, &m); }`);
+    if (written) {
+      for (let k = 0; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) L.push(`    products${i}(${k}u, &m);`);
+    } else {
+      L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products${i}(cg, &m); }`);
     }
-    L.push(`    }`);
     // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
     for (let t = 0; t < T; t++) {
       for (let g = 0; g < G; g++) {
@@ -572,6 +573,9 @@ export function withWinogradGradBody(source: string): string {
 const WINOGRAD_BEGIN = "  // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)";
 const WINOGRAD_END = "  // end of generated Winograd tile";
 
+const WRITTEN_BEGIN =
+  "  // generated: Winograd tile, its groups of input channels written out (engine/kernel_gen.ts writes it; edit there)";
+const WRITTEN_END = "  // end of generated Winograd tile, its groups of input channels written out";
 const ROWS_BEGIN = "// generated: Winograd product rows (engine/kernel_gen.ts writes them; edit there)";
 const ROWS_END = "// end of generated Winograd product rows";
 
@@ -579,7 +583,8 @@ const ROWS_END = "// end of generated Winograd product rows";
 export function withWinogradBody(source: string): string {
   const file = "conv_winograd.wgsl";
   const rows = withSection(source, file, ROWS_BEGIN, ROWS_END, winogradRows());
-  return withSection(rows, file, WINOGRAD_BEGIN, WINOGRAD_END, winogradBody());
+  const looped = withSection(rows, file, WINOGRAD_BEGIN, WINOGRAD_END, winogradBody(false));
+  return withSection(looped, file, WRITTEN_BEGIN, WRITTEN_END, winogradBody(true));
 }
 
 /** Every generated file's expected text, from the current sources. */

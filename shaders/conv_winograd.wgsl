@@ -49,12 +49,6 @@ struct Wino {
 // NCHW loads nor NCHW stores.
 override NCHW: u32 = 0u;
 
-// Groups of 4 input channels written out, one call of each product row's function per group, instead of
-// looped over: 0 loops over p.C4 / 4 groups; 1 .. 4 (engine/kernel_gen.ts WINOGRAD_WRITTEN_OUT_GROUPS) is
-// p.C4 / 4 itself. A constant, so the calls not made are not compiled, and lavapipe runs the written-out
-// code faster than the loop (engine/ops/conv_winograd.ts says where).
-override CGN: u32 = 0u;
-
 @group(0) @binding(0) var<uniform> p: Wino;
 @group(0) @binding(1) var at: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(2) var wt: texture_storage_2d<rgba32float, read>;
@@ -932,11 +926,11 @@ fn products3(cg: u32, m: ptr<function, array<vec4<f32>, 128>>) {
 }
 // end of generated Winograd product rows
 
-// Workgroups of 8 lanes, declared 1-D: Mesa's CPU driver vectorises invocations along x (conv2d.wgsl).
-@compute @workgroup_size(8)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+// Sets the lane's image, pixel block and channel group (n .. og0 above) and returns its index; a lane past
+// the last (the last workgroup's spare lanes) takes the last lane's block, so that its loads stay in the
+// image, and stores nothing.
+fn placeLane(wid: vec3<u32>, lin: u32) -> u32 {
   let lane = (wid.x + wid.y * p.gridX) * 8u + lin;
-  let live = lane < p.lanes;
   let l = min(lane, p.lanes - 1u);
   let ob = l % p.OGB;
   let r1 = l / p.OGB;
@@ -948,6 +942,18 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   y0 = i32(py) - 1;
   x0 = i32(px) - 1;
   og0 = ob * 4u;
+  return lane;
+}
+
+// Workgroups of 8 lanes, declared 1-D: Mesa's CPU driver vectorises invocations along x (conv2d.wgsl).
+// `main` loops over the groups of 4 input channels; `mainWritten` has its 4 groups (C4 = 16) written out,
+// one call of each product row's function per group, which lavapipe runs faster than the loop but
+// compiles longer (engine/ops/conv_winograd.ts says where each runs).
+@compute @workgroup_size(8)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lane = placeLane(wid, lin);
+  let live = lane < p.lanes;
+  let l = min(lane, p.lanes - 1u);
   // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)
   var y0_0_00 = V0; var y0_0_01 = V0; var y0_0_10 = V0; var y0_0_11 = V0;
   var y0_1_00 = V0; var y0_1_01 = V0; var y0_1_10 = V0; var y0_1_11 = V0;
@@ -984,14 +990,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   {
     // products 0 .. 3: row 0 of the 4 x 4 grid, over the input channels
     var m: array<vec4<f32>, 128>;
-    if (CGN == 0u) {
-      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products0(cg, &m); }
-    } else {
-      products0(0u, &m);
-      if (CGN > 1u) { products0(1u, &m); }
-      if (CGN > 2u) { products0(2u, &m); }
-      if (CGN > 3u) { products0(3u, &m); }
-    }
+    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products0(cg, &m); }
     y0_0_00 += m[0] + m[32] + m[64];
     y0_0_01 += m[32] - m[64] - m[96];
     y0_1_00 += m[1] + m[33] + m[65];
@@ -1060,14 +1059,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   {
     // products 4 .. 7: row 1 of the 4 x 4 grid, over the input channels
     var m: array<vec4<f32>, 128>;
-    if (CGN == 0u) {
-      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products1(cg, &m); }
-    } else {
-      products1(0u, &m);
-      if (CGN > 1u) { products1(1u, &m); }
-      if (CGN > 2u) { products1(2u, &m); }
-      if (CGN > 3u) { products1(3u, &m); }
-    }
+    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products1(cg, &m); }
     y0_0_00 += m[0] + m[32] + m[64];
     y0_0_10 += m[0] + m[32] + m[64];
     y0_0_01 += m[32] - m[64] - m[96];
@@ -1200,14 +1192,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   {
     // products 8 .. 11: row 2 of the 4 x 4 grid, over the input channels
     var m: array<vec4<f32>, 128>;
-    if (CGN == 0u) {
-      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products2(cg, &m); }
-    } else {
-      products2(0u, &m);
-      if (CGN > 1u) { products2(1u, &m); }
-      if (CGN > 2u) { products2(2u, &m); }
-      if (CGN > 3u) { products2(3u, &m); }
-    }
+    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products2(cg, &m); }
     y0_0_00 += m[0] + m[32] + m[64];
     y0_0_10 -= m[0] + m[32] + m[64];
     y0_0_01 += m[32] - m[64] - m[96];
@@ -1340,14 +1325,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   {
     // products 12 .. 15: row 3 of the 4 x 4 grid, over the input channels
     var m: array<vec4<f32>, 128>;
-    if (CGN == 0u) {
-      for (var cg = 0u; cg < p.C4 / 4u; cg++) { products3(cg, &m); }
-    } else {
-      products3(0u, &m);
-      if (CGN > 1u) { products3(1u, &m); }
-      if (CGN > 2u) { products3(2u, &m); }
-      if (CGN > 3u) { products3(3u, &m); }
-    }
+    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products3(cg, &m); }
     y0_0_10 -= m[0] + m[32] + m[64];
     y0_0_11 -= m[32] - m[64] - m[96];
     y0_1_10 -= m[1] + m[33] + m[65];
@@ -1606,6 +1584,655 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     }
   }
   // end of generated Winograd tile
+}
+
+@compute @workgroup_size(8)
+fn mainWritten(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let lane = placeLane(wid, lin);
+  let live = lane < p.lanes;
+  let l = min(lane, p.lanes - 1u);
+  // generated: Winograd tile, its groups of input channels written out (engine/kernel_gen.ts writes it; edit there)
+  var y0_0_00 = V0; var y0_0_01 = V0; var y0_0_10 = V0; var y0_0_11 = V0;
+  var y0_1_00 = V0; var y0_1_01 = V0; var y0_1_10 = V0; var y0_1_11 = V0;
+  var y0_2_00 = V0; var y0_2_01 = V0; var y0_2_10 = V0; var y0_2_11 = V0;
+  var y0_3_00 = V0; var y0_3_01 = V0; var y0_3_10 = V0; var y0_3_11 = V0;
+  var y1_0_00 = V0; var y1_0_01 = V0; var y1_0_10 = V0; var y1_0_11 = V0;
+  var y1_1_00 = V0; var y1_1_01 = V0; var y1_1_10 = V0; var y1_1_11 = V0;
+  var y1_2_00 = V0; var y1_2_01 = V0; var y1_2_10 = V0; var y1_2_11 = V0;
+  var y1_3_00 = V0; var y1_3_01 = V0; var y1_3_10 = V0; var y1_3_11 = V0;
+  var y2_0_00 = V0; var y2_0_01 = V0; var y2_0_10 = V0; var y2_0_11 = V0;
+  var y2_1_00 = V0; var y2_1_01 = V0; var y2_1_10 = V0; var y2_1_11 = V0;
+  var y2_2_00 = V0; var y2_2_01 = V0; var y2_2_10 = V0; var y2_2_11 = V0;
+  var y2_3_00 = V0; var y2_3_01 = V0; var y2_3_10 = V0; var y2_3_11 = V0;
+  var y3_0_00 = V0; var y3_0_01 = V0; var y3_0_10 = V0; var y3_0_11 = V0;
+  var y3_1_00 = V0; var y3_1_01 = V0; var y3_1_10 = V0; var y3_1_11 = V0;
+  var y3_2_00 = V0; var y3_2_01 = V0; var y3_2_10 = V0; var y3_2_11 = V0;
+  var y3_3_00 = V0; var y3_3_01 = V0; var y3_3_10 = V0; var y3_3_11 = V0;
+  var y4_0_00 = V0; var y4_0_01 = V0; var y4_0_10 = V0; var y4_0_11 = V0;
+  var y4_1_00 = V0; var y4_1_01 = V0; var y4_1_10 = V0; var y4_1_11 = V0;
+  var y4_2_00 = V0; var y4_2_01 = V0; var y4_2_10 = V0; var y4_2_11 = V0;
+  var y4_3_00 = V0; var y4_3_01 = V0; var y4_3_10 = V0; var y4_3_11 = V0;
+  var y5_0_00 = V0; var y5_0_01 = V0; var y5_0_10 = V0; var y5_0_11 = V0;
+  var y5_1_00 = V0; var y5_1_01 = V0; var y5_1_10 = V0; var y5_1_11 = V0;
+  var y5_2_00 = V0; var y5_2_01 = V0; var y5_2_10 = V0; var y5_2_11 = V0;
+  var y5_3_00 = V0; var y5_3_01 = V0; var y5_3_10 = V0; var y5_3_11 = V0;
+  var y6_0_00 = V0; var y6_0_01 = V0; var y6_0_10 = V0; var y6_0_11 = V0;
+  var y6_1_00 = V0; var y6_1_01 = V0; var y6_1_10 = V0; var y6_1_11 = V0;
+  var y6_2_00 = V0; var y6_2_01 = V0; var y6_2_10 = V0; var y6_2_11 = V0;
+  var y6_3_00 = V0; var y6_3_01 = V0; var y6_3_10 = V0; var y6_3_11 = V0;
+  var y7_0_00 = V0; var y7_0_01 = V0; var y7_0_10 = V0; var y7_0_11 = V0;
+  var y7_1_00 = V0; var y7_1_01 = V0; var y7_1_10 = V0; var y7_1_11 = V0;
+  var y7_2_00 = V0; var y7_2_01 = V0; var y7_2_10 = V0; var y7_2_11 = V0;
+  var y7_3_00 = V0; var y7_3_01 = V0; var y7_3_10 = V0; var y7_3_11 = V0;
+  {
+    // products 0 .. 3: row 0 of the 4 x 4 grid, over the input channels
+    var m: array<vec4<f32>, 128>;
+    products0(0u, &m);
+    products0(1u, &m);
+    products0(2u, &m);
+    products0(3u, &m);
+    y0_0_00 += m[0] + m[32] + m[64];
+    y0_0_01 += m[32] - m[64] - m[96];
+    y0_1_00 += m[1] + m[33] + m[65];
+    y0_1_01 += m[33] - m[65] - m[97];
+    y0_2_00 += m[2] + m[34] + m[66];
+    y0_2_01 += m[34] - m[66] - m[98];
+    y0_3_00 += m[3] + m[35] + m[67];
+    y0_3_01 += m[35] - m[67] - m[99];
+    y1_0_00 += m[4] + m[36] + m[68];
+    y1_0_01 += m[36] - m[68] - m[100];
+    y1_1_00 += m[5] + m[37] + m[69];
+    y1_1_01 += m[37] - m[69] - m[101];
+    y1_2_00 += m[6] + m[38] + m[70];
+    y1_2_01 += m[38] - m[70] - m[102];
+    y1_3_00 += m[7] + m[39] + m[71];
+    y1_3_01 += m[39] - m[71] - m[103];
+    y2_0_00 += m[8] + m[40] + m[72];
+    y2_0_01 += m[40] - m[72] - m[104];
+    y2_1_00 += m[9] + m[41] + m[73];
+    y2_1_01 += m[41] - m[73] - m[105];
+    y2_2_00 += m[10] + m[42] + m[74];
+    y2_2_01 += m[42] - m[74] - m[106];
+    y2_3_00 += m[11] + m[43] + m[75];
+    y2_3_01 += m[43] - m[75] - m[107];
+    y3_0_00 += m[12] + m[44] + m[76];
+    y3_0_01 += m[44] - m[76] - m[108];
+    y3_1_00 += m[13] + m[45] + m[77];
+    y3_1_01 += m[45] - m[77] - m[109];
+    y3_2_00 += m[14] + m[46] + m[78];
+    y3_2_01 += m[46] - m[78] - m[110];
+    y3_3_00 += m[15] + m[47] + m[79];
+    y3_3_01 += m[47] - m[79] - m[111];
+    y4_0_00 += m[16] + m[48] + m[80];
+    y4_0_01 += m[48] - m[80] - m[112];
+    y4_1_00 += m[17] + m[49] + m[81];
+    y4_1_01 += m[49] - m[81] - m[113];
+    y4_2_00 += m[18] + m[50] + m[82];
+    y4_2_01 += m[50] - m[82] - m[114];
+    y4_3_00 += m[19] + m[51] + m[83];
+    y4_3_01 += m[51] - m[83] - m[115];
+    y5_0_00 += m[20] + m[52] + m[84];
+    y5_0_01 += m[52] - m[84] - m[116];
+    y5_1_00 += m[21] + m[53] + m[85];
+    y5_1_01 += m[53] - m[85] - m[117];
+    y5_2_00 += m[22] + m[54] + m[86];
+    y5_2_01 += m[54] - m[86] - m[118];
+    y5_3_00 += m[23] + m[55] + m[87];
+    y5_3_01 += m[55] - m[87] - m[119];
+    y6_0_00 += m[24] + m[56] + m[88];
+    y6_0_01 += m[56] - m[88] - m[120];
+    y6_1_00 += m[25] + m[57] + m[89];
+    y6_1_01 += m[57] - m[89] - m[121];
+    y6_2_00 += m[26] + m[58] + m[90];
+    y6_2_01 += m[58] - m[90] - m[122];
+    y6_3_00 += m[27] + m[59] + m[91];
+    y6_3_01 += m[59] - m[91] - m[123];
+    y7_0_00 += m[28] + m[60] + m[92];
+    y7_0_01 += m[60] - m[92] - m[124];
+    y7_1_00 += m[29] + m[61] + m[93];
+    y7_1_01 += m[61] - m[93] - m[125];
+    y7_2_00 += m[30] + m[62] + m[94];
+    y7_2_01 += m[62] - m[94] - m[126];
+    y7_3_00 += m[31] + m[63] + m[95];
+    y7_3_01 += m[63] - m[95] - m[127];
+  }
+  {
+    // products 4 .. 7: row 1 of the 4 x 4 grid, over the input channels
+    var m: array<vec4<f32>, 128>;
+    products1(0u, &m);
+    products1(1u, &m);
+    products1(2u, &m);
+    products1(3u, &m);
+    y0_0_00 += m[0] + m[32] + m[64];
+    y0_0_10 += m[0] + m[32] + m[64];
+    y0_0_01 += m[32] - m[64] - m[96];
+    y0_0_11 += m[32] - m[64] - m[96];
+    y0_1_00 += m[1] + m[33] + m[65];
+    y0_1_10 += m[1] + m[33] + m[65];
+    y0_1_01 += m[33] - m[65] - m[97];
+    y0_1_11 += m[33] - m[65] - m[97];
+    y0_2_00 += m[2] + m[34] + m[66];
+    y0_2_10 += m[2] + m[34] + m[66];
+    y0_2_01 += m[34] - m[66] - m[98];
+    y0_2_11 += m[34] - m[66] - m[98];
+    y0_3_00 += m[3] + m[35] + m[67];
+    y0_3_10 += m[3] + m[35] + m[67];
+    y0_3_01 += m[35] - m[67] - m[99];
+    y0_3_11 += m[35] - m[67] - m[99];
+    y1_0_00 += m[4] + m[36] + m[68];
+    y1_0_10 += m[4] + m[36] + m[68];
+    y1_0_01 += m[36] - m[68] - m[100];
+    y1_0_11 += m[36] - m[68] - m[100];
+    y1_1_00 += m[5] + m[37] + m[69];
+    y1_1_10 += m[5] + m[37] + m[69];
+    y1_1_01 += m[37] - m[69] - m[101];
+    y1_1_11 += m[37] - m[69] - m[101];
+    y1_2_00 += m[6] + m[38] + m[70];
+    y1_2_10 += m[6] + m[38] + m[70];
+    y1_2_01 += m[38] - m[70] - m[102];
+    y1_2_11 += m[38] - m[70] - m[102];
+    y1_3_00 += m[7] + m[39] + m[71];
+    y1_3_10 += m[7] + m[39] + m[71];
+    y1_3_01 += m[39] - m[71] - m[103];
+    y1_3_11 += m[39] - m[71] - m[103];
+    y2_0_00 += m[8] + m[40] + m[72];
+    y2_0_10 += m[8] + m[40] + m[72];
+    y2_0_01 += m[40] - m[72] - m[104];
+    y2_0_11 += m[40] - m[72] - m[104];
+    y2_1_00 += m[9] + m[41] + m[73];
+    y2_1_10 += m[9] + m[41] + m[73];
+    y2_1_01 += m[41] - m[73] - m[105];
+    y2_1_11 += m[41] - m[73] - m[105];
+    y2_2_00 += m[10] + m[42] + m[74];
+    y2_2_10 += m[10] + m[42] + m[74];
+    y2_2_01 += m[42] - m[74] - m[106];
+    y2_2_11 += m[42] - m[74] - m[106];
+    y2_3_00 += m[11] + m[43] + m[75];
+    y2_3_10 += m[11] + m[43] + m[75];
+    y2_3_01 += m[43] - m[75] - m[107];
+    y2_3_11 += m[43] - m[75] - m[107];
+    y3_0_00 += m[12] + m[44] + m[76];
+    y3_0_10 += m[12] + m[44] + m[76];
+    y3_0_01 += m[44] - m[76] - m[108];
+    y3_0_11 += m[44] - m[76] - m[108];
+    y3_1_00 += m[13] + m[45] + m[77];
+    y3_1_10 += m[13] + m[45] + m[77];
+    y3_1_01 += m[45] - m[77] - m[109];
+    y3_1_11 += m[45] - m[77] - m[109];
+    y3_2_00 += m[14] + m[46] + m[78];
+    y3_2_10 += m[14] + m[46] + m[78];
+    y3_2_01 += m[46] - m[78] - m[110];
+    y3_2_11 += m[46] - m[78] - m[110];
+    y3_3_00 += m[15] + m[47] + m[79];
+    y3_3_10 += m[15] + m[47] + m[79];
+    y3_3_01 += m[47] - m[79] - m[111];
+    y3_3_11 += m[47] - m[79] - m[111];
+    y4_0_00 += m[16] + m[48] + m[80];
+    y4_0_10 += m[16] + m[48] + m[80];
+    y4_0_01 += m[48] - m[80] - m[112];
+    y4_0_11 += m[48] - m[80] - m[112];
+    y4_1_00 += m[17] + m[49] + m[81];
+    y4_1_10 += m[17] + m[49] + m[81];
+    y4_1_01 += m[49] - m[81] - m[113];
+    y4_1_11 += m[49] - m[81] - m[113];
+    y4_2_00 += m[18] + m[50] + m[82];
+    y4_2_10 += m[18] + m[50] + m[82];
+    y4_2_01 += m[50] - m[82] - m[114];
+    y4_2_11 += m[50] - m[82] - m[114];
+    y4_3_00 += m[19] + m[51] + m[83];
+    y4_3_10 += m[19] + m[51] + m[83];
+    y4_3_01 += m[51] - m[83] - m[115];
+    y4_3_11 += m[51] - m[83] - m[115];
+    y5_0_00 += m[20] + m[52] + m[84];
+    y5_0_10 += m[20] + m[52] + m[84];
+    y5_0_01 += m[52] - m[84] - m[116];
+    y5_0_11 += m[52] - m[84] - m[116];
+    y5_1_00 += m[21] + m[53] + m[85];
+    y5_1_10 += m[21] + m[53] + m[85];
+    y5_1_01 += m[53] - m[85] - m[117];
+    y5_1_11 += m[53] - m[85] - m[117];
+    y5_2_00 += m[22] + m[54] + m[86];
+    y5_2_10 += m[22] + m[54] + m[86];
+    y5_2_01 += m[54] - m[86] - m[118];
+    y5_2_11 += m[54] - m[86] - m[118];
+    y5_3_00 += m[23] + m[55] + m[87];
+    y5_3_10 += m[23] + m[55] + m[87];
+    y5_3_01 += m[55] - m[87] - m[119];
+    y5_3_11 += m[55] - m[87] - m[119];
+    y6_0_00 += m[24] + m[56] + m[88];
+    y6_0_10 += m[24] + m[56] + m[88];
+    y6_0_01 += m[56] - m[88] - m[120];
+    y6_0_11 += m[56] - m[88] - m[120];
+    y6_1_00 += m[25] + m[57] + m[89];
+    y6_1_10 += m[25] + m[57] + m[89];
+    y6_1_01 += m[57] - m[89] - m[121];
+    y6_1_11 += m[57] - m[89] - m[121];
+    y6_2_00 += m[26] + m[58] + m[90];
+    y6_2_10 += m[26] + m[58] + m[90];
+    y6_2_01 += m[58] - m[90] - m[122];
+    y6_2_11 += m[58] - m[90] - m[122];
+    y6_3_00 += m[27] + m[59] + m[91];
+    y6_3_10 += m[27] + m[59] + m[91];
+    y6_3_01 += m[59] - m[91] - m[123];
+    y6_3_11 += m[59] - m[91] - m[123];
+    y7_0_00 += m[28] + m[60] + m[92];
+    y7_0_10 += m[28] + m[60] + m[92];
+    y7_0_01 += m[60] - m[92] - m[124];
+    y7_0_11 += m[60] - m[92] - m[124];
+    y7_1_00 += m[29] + m[61] + m[93];
+    y7_1_10 += m[29] + m[61] + m[93];
+    y7_1_01 += m[61] - m[93] - m[125];
+    y7_1_11 += m[61] - m[93] - m[125];
+    y7_2_00 += m[30] + m[62] + m[94];
+    y7_2_10 += m[30] + m[62] + m[94];
+    y7_2_01 += m[62] - m[94] - m[126];
+    y7_2_11 += m[62] - m[94] - m[126];
+    y7_3_00 += m[31] + m[63] + m[95];
+    y7_3_10 += m[31] + m[63] + m[95];
+    y7_3_01 += m[63] - m[95] - m[127];
+    y7_3_11 += m[63] - m[95] - m[127];
+  }
+  {
+    // products 8 .. 11: row 2 of the 4 x 4 grid, over the input channels
+    var m: array<vec4<f32>, 128>;
+    products2(0u, &m);
+    products2(1u, &m);
+    products2(2u, &m);
+    products2(3u, &m);
+    y0_0_00 += m[0] + m[32] + m[64];
+    y0_0_10 -= m[0] + m[32] + m[64];
+    y0_0_01 += m[32] - m[64] - m[96];
+    y0_0_11 -= m[32] - m[64] - m[96];
+    y0_1_00 += m[1] + m[33] + m[65];
+    y0_1_10 -= m[1] + m[33] + m[65];
+    y0_1_01 += m[33] - m[65] - m[97];
+    y0_1_11 -= m[33] - m[65] - m[97];
+    y0_2_00 += m[2] + m[34] + m[66];
+    y0_2_10 -= m[2] + m[34] + m[66];
+    y0_2_01 += m[34] - m[66] - m[98];
+    y0_2_11 -= m[34] - m[66] - m[98];
+    y0_3_00 += m[3] + m[35] + m[67];
+    y0_3_10 -= m[3] + m[35] + m[67];
+    y0_3_01 += m[35] - m[67] - m[99];
+    y0_3_11 -= m[35] - m[67] - m[99];
+    y1_0_00 += m[4] + m[36] + m[68];
+    y1_0_10 -= m[4] + m[36] + m[68];
+    y1_0_01 += m[36] - m[68] - m[100];
+    y1_0_11 -= m[36] - m[68] - m[100];
+    y1_1_00 += m[5] + m[37] + m[69];
+    y1_1_10 -= m[5] + m[37] + m[69];
+    y1_1_01 += m[37] - m[69] - m[101];
+    y1_1_11 -= m[37] - m[69] - m[101];
+    y1_2_00 += m[6] + m[38] + m[70];
+    y1_2_10 -= m[6] + m[38] + m[70];
+    y1_2_01 += m[38] - m[70] - m[102];
+    y1_2_11 -= m[38] - m[70] - m[102];
+    y1_3_00 += m[7] + m[39] + m[71];
+    y1_3_10 -= m[7] + m[39] + m[71];
+    y1_3_01 += m[39] - m[71] - m[103];
+    y1_3_11 -= m[39] - m[71] - m[103];
+    y2_0_00 += m[8] + m[40] + m[72];
+    y2_0_10 -= m[8] + m[40] + m[72];
+    y2_0_01 += m[40] - m[72] - m[104];
+    y2_0_11 -= m[40] - m[72] - m[104];
+    y2_1_00 += m[9] + m[41] + m[73];
+    y2_1_10 -= m[9] + m[41] + m[73];
+    y2_1_01 += m[41] - m[73] - m[105];
+    y2_1_11 -= m[41] - m[73] - m[105];
+    y2_2_00 += m[10] + m[42] + m[74];
+    y2_2_10 -= m[10] + m[42] + m[74];
+    y2_2_01 += m[42] - m[74] - m[106];
+    y2_2_11 -= m[42] - m[74] - m[106];
+    y2_3_00 += m[11] + m[43] + m[75];
+    y2_3_10 -= m[11] + m[43] + m[75];
+    y2_3_01 += m[43] - m[75] - m[107];
+    y2_3_11 -= m[43] - m[75] - m[107];
+    y3_0_00 += m[12] + m[44] + m[76];
+    y3_0_10 -= m[12] + m[44] + m[76];
+    y3_0_01 += m[44] - m[76] - m[108];
+    y3_0_11 -= m[44] - m[76] - m[108];
+    y3_1_00 += m[13] + m[45] + m[77];
+    y3_1_10 -= m[13] + m[45] + m[77];
+    y3_1_01 += m[45] - m[77] - m[109];
+    y3_1_11 -= m[45] - m[77] - m[109];
+    y3_2_00 += m[14] + m[46] + m[78];
+    y3_2_10 -= m[14] + m[46] + m[78];
+    y3_2_01 += m[46] - m[78] - m[110];
+    y3_2_11 -= m[46] - m[78] - m[110];
+    y3_3_00 += m[15] + m[47] + m[79];
+    y3_3_10 -= m[15] + m[47] + m[79];
+    y3_3_01 += m[47] - m[79] - m[111];
+    y3_3_11 -= m[47] - m[79] - m[111];
+    y4_0_00 += m[16] + m[48] + m[80];
+    y4_0_10 -= m[16] + m[48] + m[80];
+    y4_0_01 += m[48] - m[80] - m[112];
+    y4_0_11 -= m[48] - m[80] - m[112];
+    y4_1_00 += m[17] + m[49] + m[81];
+    y4_1_10 -= m[17] + m[49] + m[81];
+    y4_1_01 += m[49] - m[81] - m[113];
+    y4_1_11 -= m[49] - m[81] - m[113];
+    y4_2_00 += m[18] + m[50] + m[82];
+    y4_2_10 -= m[18] + m[50] + m[82];
+    y4_2_01 += m[50] - m[82] - m[114];
+    y4_2_11 -= m[50] - m[82] - m[114];
+    y4_3_00 += m[19] + m[51] + m[83];
+    y4_3_10 -= m[19] + m[51] + m[83];
+    y4_3_01 += m[51] - m[83] - m[115];
+    y4_3_11 -= m[51] - m[83] - m[115];
+    y5_0_00 += m[20] + m[52] + m[84];
+    y5_0_10 -= m[20] + m[52] + m[84];
+    y5_0_01 += m[52] - m[84] - m[116];
+    y5_0_11 -= m[52] - m[84] - m[116];
+    y5_1_00 += m[21] + m[53] + m[85];
+    y5_1_10 -= m[21] + m[53] + m[85];
+    y5_1_01 += m[53] - m[85] - m[117];
+    y5_1_11 -= m[53] - m[85] - m[117];
+    y5_2_00 += m[22] + m[54] + m[86];
+    y5_2_10 -= m[22] + m[54] + m[86];
+    y5_2_01 += m[54] - m[86] - m[118];
+    y5_2_11 -= m[54] - m[86] - m[118];
+    y5_3_00 += m[23] + m[55] + m[87];
+    y5_3_10 -= m[23] + m[55] + m[87];
+    y5_3_01 += m[55] - m[87] - m[119];
+    y5_3_11 -= m[55] - m[87] - m[119];
+    y6_0_00 += m[24] + m[56] + m[88];
+    y6_0_10 -= m[24] + m[56] + m[88];
+    y6_0_01 += m[56] - m[88] - m[120];
+    y6_0_11 -= m[56] - m[88] - m[120];
+    y6_1_00 += m[25] + m[57] + m[89];
+    y6_1_10 -= m[25] + m[57] + m[89];
+    y6_1_01 += m[57] - m[89] - m[121];
+    y6_1_11 -= m[57] - m[89] - m[121];
+    y6_2_00 += m[26] + m[58] + m[90];
+    y6_2_10 -= m[26] + m[58] + m[90];
+    y6_2_01 += m[58] - m[90] - m[122];
+    y6_2_11 -= m[58] - m[90] - m[122];
+    y6_3_00 += m[27] + m[59] + m[91];
+    y6_3_10 -= m[27] + m[59] + m[91];
+    y6_3_01 += m[59] - m[91] - m[123];
+    y6_3_11 -= m[59] - m[91] - m[123];
+    y7_0_00 += m[28] + m[60] + m[92];
+    y7_0_10 -= m[28] + m[60] + m[92];
+    y7_0_01 += m[60] - m[92] - m[124];
+    y7_0_11 -= m[60] - m[92] - m[124];
+    y7_1_00 += m[29] + m[61] + m[93];
+    y7_1_10 -= m[29] + m[61] + m[93];
+    y7_1_01 += m[61] - m[93] - m[125];
+    y7_1_11 -= m[61] - m[93] - m[125];
+    y7_2_00 += m[30] + m[62] + m[94];
+    y7_2_10 -= m[30] + m[62] + m[94];
+    y7_2_01 += m[62] - m[94] - m[126];
+    y7_2_11 -= m[62] - m[94] - m[126];
+    y7_3_00 += m[31] + m[63] + m[95];
+    y7_3_10 -= m[31] + m[63] + m[95];
+    y7_3_01 += m[63] - m[95] - m[127];
+    y7_3_11 -= m[63] - m[95] - m[127];
+  }
+  {
+    // products 12 .. 15: row 3 of the 4 x 4 grid, over the input channels
+    var m: array<vec4<f32>, 128>;
+    products3(0u, &m);
+    products3(1u, &m);
+    products3(2u, &m);
+    products3(3u, &m);
+    y0_0_10 -= m[0] + m[32] + m[64];
+    y0_0_11 -= m[32] - m[64] - m[96];
+    y0_1_10 -= m[1] + m[33] + m[65];
+    y0_1_11 -= m[33] - m[65] - m[97];
+    y0_2_10 -= m[2] + m[34] + m[66];
+    y0_2_11 -= m[34] - m[66] - m[98];
+    y0_3_10 -= m[3] + m[35] + m[67];
+    y0_3_11 -= m[35] - m[67] - m[99];
+    y1_0_10 -= m[4] + m[36] + m[68];
+    y1_0_11 -= m[36] - m[68] - m[100];
+    y1_1_10 -= m[5] + m[37] + m[69];
+    y1_1_11 -= m[37] - m[69] - m[101];
+    y1_2_10 -= m[6] + m[38] + m[70];
+    y1_2_11 -= m[38] - m[70] - m[102];
+    y1_3_10 -= m[7] + m[39] + m[71];
+    y1_3_11 -= m[39] - m[71] - m[103];
+    y2_0_10 -= m[8] + m[40] + m[72];
+    y2_0_11 -= m[40] - m[72] - m[104];
+    y2_1_10 -= m[9] + m[41] + m[73];
+    y2_1_11 -= m[41] - m[73] - m[105];
+    y2_2_10 -= m[10] + m[42] + m[74];
+    y2_2_11 -= m[42] - m[74] - m[106];
+    y2_3_10 -= m[11] + m[43] + m[75];
+    y2_3_11 -= m[43] - m[75] - m[107];
+    y3_0_10 -= m[12] + m[44] + m[76];
+    y3_0_11 -= m[44] - m[76] - m[108];
+    y3_1_10 -= m[13] + m[45] + m[77];
+    y3_1_11 -= m[45] - m[77] - m[109];
+    y3_2_10 -= m[14] + m[46] + m[78];
+    y3_2_11 -= m[46] - m[78] - m[110];
+    y3_3_10 -= m[15] + m[47] + m[79];
+    y3_3_11 -= m[47] - m[79] - m[111];
+    y4_0_10 -= m[16] + m[48] + m[80];
+    y4_0_11 -= m[48] - m[80] - m[112];
+    y4_1_10 -= m[17] + m[49] + m[81];
+    y4_1_11 -= m[49] - m[81] - m[113];
+    y4_2_10 -= m[18] + m[50] + m[82];
+    y4_2_11 -= m[50] - m[82] - m[114];
+    y4_3_10 -= m[19] + m[51] + m[83];
+    y4_3_11 -= m[51] - m[83] - m[115];
+    y5_0_10 -= m[20] + m[52] + m[84];
+    y5_0_11 -= m[52] - m[84] - m[116];
+    y5_1_10 -= m[21] + m[53] + m[85];
+    y5_1_11 -= m[53] - m[85] - m[117];
+    y5_2_10 -= m[22] + m[54] + m[86];
+    y5_2_11 -= m[54] - m[86] - m[118];
+    y5_3_10 -= m[23] + m[55] + m[87];
+    y5_3_11 -= m[55] - m[87] - m[119];
+    y6_0_10 -= m[24] + m[56] + m[88];
+    y6_0_11 -= m[56] - m[88] - m[120];
+    y6_1_10 -= m[25] + m[57] + m[89];
+    y6_1_11 -= m[57] - m[89] - m[121];
+    y6_2_10 -= m[26] + m[58] + m[90];
+    y6_2_11 -= m[58] - m[90] - m[122];
+    y6_3_10 -= m[27] + m[59] + m[91];
+    y6_3_11 -= m[59] - m[91] - m[123];
+    y7_0_10 -= m[28] + m[60] + m[92];
+    y7_0_11 -= m[60] - m[92] - m[124];
+    y7_1_10 -= m[29] + m[61] + m[93];
+    y7_1_11 -= m[61] - m[93] - m[125];
+    y7_2_10 -= m[30] + m[62] + m[94];
+    y7_2_11 -= m[62] - m[94] - m[126];
+    y7_3_10 -= m[31] + m[63] + m[95];
+    y7_3_11 -= m[63] - m[95] - m[127];
+  }
+  if (!live) { return; }
+  let e0 = epilogueOf(0u);
+  let e1 = epilogueOf(1u);
+  let e2 = epilogueOf(2u);
+  let e3 = epilogueOf(3u);
+  store4(0u, 0u, 0u, y0_0_00, y0_0_01, y1_0_00, y1_0_01, e0);
+  store4(0u, 4u, 0u, y2_0_00, y2_0_01, y3_0_00, y3_0_01, e0);
+  store4(1u, 0u, 0u, y0_0_10, y0_0_11, y1_0_10, y1_0_11, e0);
+  store4(1u, 4u, 0u, y2_0_10, y2_0_11, y3_0_10, y3_0_11, e0);
+  store4(0u, 0u, 1u, y0_1_00, y0_1_01, y1_1_00, y1_1_01, e1);
+  store4(0u, 4u, 1u, y2_1_00, y2_1_01, y3_1_00, y3_1_01, e1);
+  store4(1u, 0u, 1u, y0_1_10, y0_1_11, y1_1_10, y1_1_11, e1);
+  store4(1u, 4u, 1u, y2_1_10, y2_1_11, y3_1_10, y3_1_11, e1);
+  store4(0u, 0u, 2u, y0_2_00, y0_2_01, y1_2_00, y1_2_01, e2);
+  store4(0u, 4u, 2u, y2_2_00, y2_2_01, y3_2_00, y3_2_01, e2);
+  store4(1u, 0u, 2u, y0_2_10, y0_2_11, y1_2_10, y1_2_11, e2);
+  store4(1u, 4u, 2u, y2_2_10, y2_2_11, y3_2_10, y3_2_11, e2);
+  store4(0u, 0u, 3u, y0_3_00, y0_3_01, y1_3_00, y1_3_01, e3);
+  store4(0u, 4u, 3u, y2_3_00, y2_3_01, y3_3_00, y3_3_01, e3);
+  store4(1u, 0u, 3u, y0_3_10, y0_3_11, y1_3_10, y1_3_11, e3);
+  store4(1u, 4u, 3u, y2_3_10, y2_3_11, y3_3_10, y3_3_11, e3);
+  store4(2u, 0u, 0u, y4_0_00, y4_0_01, y5_0_00, y5_0_01, e0);
+  store4(2u, 4u, 0u, y6_0_00, y6_0_01, y7_0_00, y7_0_01, e0);
+  store4(3u, 0u, 0u, y4_0_10, y4_0_11, y5_0_10, y5_0_11, e0);
+  store4(3u, 4u, 0u, y6_0_10, y6_0_11, y7_0_10, y7_0_11, e0);
+  store4(2u, 0u, 1u, y4_1_00, y4_1_01, y5_1_00, y5_1_01, e1);
+  store4(2u, 4u, 1u, y6_1_00, y6_1_01, y7_1_00, y7_1_01, e1);
+  store4(3u, 0u, 1u, y4_1_10, y4_1_11, y5_1_10, y5_1_11, e1);
+  store4(3u, 4u, 1u, y6_1_10, y6_1_11, y7_1_10, y7_1_11, e1);
+  store4(2u, 0u, 2u, y4_2_00, y4_2_01, y5_2_00, y5_2_01, e2);
+  store4(2u, 4u, 2u, y6_2_00, y6_2_01, y7_2_00, y7_2_01, e2);
+  store4(3u, 0u, 2u, y4_2_10, y4_2_11, y5_2_10, y5_2_11, e2);
+  store4(3u, 4u, 2u, y6_2_10, y6_2_11, y7_2_10, y7_2_11, e2);
+  store4(2u, 0u, 3u, y4_3_00, y4_3_01, y5_3_00, y5_3_01, e3);
+  store4(2u, 4u, 3u, y6_3_00, y6_3_01, y7_3_00, y7_3_01, e3);
+  store4(3u, 0u, 3u, y4_3_10, y4_3_11, y5_3_10, y5_3_11, e3);
+  store4(3u, 4u, 3u, y6_3_10, y6_3_11, y7_3_10, y7_3_11, e3);
+  if (p.moments == 1u) {
+    let lm = l / p.OGB;
+    {
+      let k = epi(y0_0_00, e0);
+      var s = V0; var q = V0;
+      { let d = epi(y0_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y0_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y0_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y1_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y2_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y3_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y4_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y5_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y6_0_11, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_00, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_01, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_10, e0) - k; s += d; q += d * d; }
+      { let d = epi(y7_0_11, e0) - k; s += d; q += d * d; }
+      let m = (og0 + 0u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_1_00, e1);
+      var s = V0; var q = V0;
+      { let d = epi(y0_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y0_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y0_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y1_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y2_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y3_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y4_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y5_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y6_1_11, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_00, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_01, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_10, e1) - k; s += d; q += d * d; }
+      { let d = epi(y7_1_11, e1) - k; s += d; q += d * d; }
+      let m = (og0 + 1u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_2_00, e2);
+      var s = V0; var q = V0;
+      { let d = epi(y0_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y0_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y0_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y1_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y2_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y3_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y4_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y5_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y6_2_11, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_00, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_01, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_10, e2) - k; s += d; q += d * d; }
+      { let d = epi(y7_2_11, e2) - k; s += d; q += d * d; }
+      let m = (og0 + 2u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+    {
+      let k = epi(y0_3_00, e3);
+      var s = V0; var q = V0;
+      { let d = epi(y0_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y0_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y0_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y1_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y2_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y3_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y4_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y5_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y6_3_11, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_00, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_01, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_10, e3) - k; s += d; q += d * d; }
+      { let d = epi(y7_3_11, e3) - k; s += d; q += d * d; }
+      let m = (og0 + 3u) * p.momLanes + lm;
+      mom4[2u * m] = k + s / 32.0;
+      mom4[2u * m + 1u] = max(q - s * s / 32.0, V0);
+    }
+  }
+  // end of generated Winograd tile, its groups of input channels written out
 }
 
 // U[4i + j][o][c] = (G g[o, c] G^T)[i][j] into u's row (4i + j) * C4 + c at float o, zero for c >= C

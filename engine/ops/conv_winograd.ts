@@ -25,9 +25,8 @@ export const WINOGRAD_COLS = 4;
 export const WINOGRAD_GROUPS = 4;
 
 /**
- * Groups of 4 input channels that conv_winograd.wgsl's `main` can have written out (override CGN), one call
- * of each product row's function per group, instead of looping over them: lavapipe runs code in a loop
- * slower than the same code written out, and each call written out costs compile time (writtenOut).
+ * Groups of 4 input channels that conv_winograd.wgsl's `mainWritten` has written out, one call of each
+ * product row's function per group, where `main` loops over them (entryPoint).
  */
 export const WINOGRAD_WRITTEN_OUT_GROUPS = 4;
 
@@ -80,14 +79,16 @@ export interface WinogradArgs {
 }
 
 /**
- * The `CGN` override of conv_winograd.wgsl's `main`: its groups of 4 input channels written out where there
- * are at most WINOGRAD_WRITTEN_OUT_GROUPS of them (the stem and a ResNet's 16-channel layers), looped over
- * otherwise. Written out, lavapipe ran a 16-channel layer at batch 400 in 36.0-38.1 ms against 44.3-46.7
- * looped, and a 3-channel stem in 15.9-16.7 against 25.9-26.2, but compiled 15.2 and 5.7 s against 7.6 s
- * for the one looped pipeline every layer shares (README "Speed").
+ * conv_winograd.wgsl's entry point for C4 input channels (padded to 4s): `mainWritten`, its groups of 4
+ * channels written out, where there are WINOGRAD_WRITTEN_OUT_GROUPS of them (a ResNet's 16-channel
+ * layers) and the tile policy says so (TileConfig.winogradWrittenOut: lavapipe); `main`, looping over them,
+ * otherwise. On lavapipe (batch 400, 16 -> 16 channels at 32 x 32) written out ran in 36.0-38.1 ms against
+ * 44.3-46.7 looped, and a profiled ResNet-20 batch 10 % faster, but its code took 15 s to generate against
+ * 7.6 s for the loop every other layer shares (README "Speed").
  */
-function writtenOut(C4: number): { CGN?: number } {
-  return C4 / 4 <= WINOGRAD_WRITTEN_OUT_GROUPS ? { CGN: C4 / 4 } : {};
+function entryPoint(C4: number): "main" | "mainWritten" {
+  const written = currentTileConfig().winogradWrittenOut === true && C4 / 4 === WINOGRAD_WRITTEN_OUT_GROUPS;
+  return written ? "mainWritten" : "main";
 }
 
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
@@ -148,7 +149,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
   const perGroup = uniforms.momLanes;
   const parts = moments ? Tensor.empty([(g.O / 4) * perGroup * 8], "f32", "winograd moments") : null;
-  e.run("conv_winograd", "main", {
+  e.run("conv_winograd", entryPoint(C4), {
     bindings: {
       at,
       wt: { texture },
@@ -158,7 +159,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
     },
     uniforms,
     workgroups,
-  }, { ...(nchw ? { NCHW: 1 } : {}), ...writtenOut(C4) });
+  }, nchw ? { NCHW: 1 } : {});
   if (parts) recordChannelMoments(out, { parts, perGroup, count: BLOCK_H * BLOCK_W });
   return out;
 }
