@@ -79,15 +79,17 @@ export interface WinogradArgs {
 }
 
 /**
- * conv_winograd.wgsl's entry point for C4 input channels (padded to 4s): `mainWritten`, its groups of 4
- * channels written out, where there are WINOGRAD_WRITTEN_OUT_GROUPS of them (a ResNet's 16-channel
- * layers) and the tile policy says so (TileConfig.winogradWrittenOut: lavapipe); `main`, looping over them,
- * otherwise. On lavapipe (batch 400, 16 -> 16 channels at 32 x 32) written out ran in 36.0-38.1 ms against
- * 44.3-46.7 looped, and a profiled ResNet-20 batch 10 % faster, but its code took 15 s to generate against
- * 7.6 s for the loop every other layer shares (README "Speed").
+ * conv_winograd.wgsl's entry point for C4 input channels (padded to 4s) in a layout: `mainWritten`, its
+ * groups of 4 channels written out, for a packed (inference) layer with WINOGRAD_WRITTEN_OUT_GROUPS of them
+ * (a ResNet's 16-channel layers) where the tile policy says so (TileConfig.winogradWrittenOut: lavapipe);
+ * `main`, looping over them, otherwise. Measured on lavapipe: a packed 16 -> 16 layer at 32 x 32, batch
+ * 400, 37.8-40.4 ms written out against 46.0-49.1 looped, and a profiled ResNet-20 certification batch 7 %
+ * faster, but 15-19 s to generate its code with an empty shader cache; training's NCHW steps did not gain
+ * (README "Speed").
  */
-function entryPoint(C4: number): "main" | "mainWritten" {
-  const written = currentTileConfig().winogradWrittenOut === true && C4 / 4 === WINOGRAD_WRITTEN_OUT_GROUPS;
+function entryPoint(C4: number, layout: "packed" | "nchw"): "main" | "mainWritten" {
+  const written = currentTileConfig().winogradWrittenOut === true && layout === "packed" &&
+    C4 / 4 === WINOGRAD_WRITTEN_OUT_GROUPS;
   return written ? "mainWritten" : "main";
 }
 
@@ -149,7 +151,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
   const perGroup = uniforms.momLanes;
   const parts = moments ? Tensor.empty([(g.O / 4) * perGroup * 8], "f32", "winograd moments") : null;
-  e.run("conv_winograd", entryPoint(C4), {
+  e.run("conv_winograd", entryPoint(C4, layout), {
     bindings: {
       at,
       wt: { texture },

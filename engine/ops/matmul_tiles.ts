@@ -55,10 +55,10 @@ export interface TileConfig {
    */
   winograd?: boolean;
   /**
-   * Whether a Winograd layer of 16 input channels (13-16: padded to 4s) runs conv_winograd.wgsl's
-   * `mainWritten`, its 4 groups of 4 input channels written out, instead of `main`'s loop over them
-   * (engine/ops/conv_winograd.ts entryPoint): faster on lavapipe, at 8 more seconds of code generation
-   * with an empty shader cache. Absent: the loop.
+   * Whether a packed (inference) Winograd layer of 16 input channels (13-16: padded to 4s) runs
+   * conv_winograd.wgsl's `mainWritten`, its 4 groups of 4 input channels written out, instead of `main`'s
+   * loop over them (engine/ops/conv_winograd.ts entryPoint): faster on lavapipe, at some 15 s more code
+   * generation with an empty shader cache. Absent: the loop.
    */
   winogradWrittenOut?: boolean;
   /**

@@ -90,7 +90,8 @@ async function run(c: Case, seed: number) {
   const want = packedLayout(reference(c, x, w, scale, bias, res), c.N, c.O, c.H * c.W);
   const mains = seen.filter((d) => d.entry.startsWith("main"));
   const kernels = mains.map((d) => d.family);
-  // 16 input channels (13-16, padded): the entry point with its 4 groups of 4 channels written out
+  // 16 input channels (13-16, padded) in inference's packed layout: the entry point with its 4 groups of
+  // 4 channels written out
   const entries = mains.filter((d) => d.family === "conv_winograd").map((d) => d.entry);
   const written = Math.ceil(c.C / 4) === WINOGRAD_WRITTEN_OUT_GROUPS;
   assert.deepEqual(entries, kernels.includes("conv_winograd") ? [written ? "mainWritten" : "main"] : []);
@@ -244,6 +245,8 @@ async function runTraining(c: TrainCase, seed: number) {
   const conv = (d: { family: string; entry: string }) =>
     d.entry.startsWith("main") && d.family.startsWith("conv");
   const want = refGradients(c, gy, x, w);
+  // training's NCHW passes loop over the input channels (written out, they did not gain: README "Speed")
+  assert.ok(seen.every((d) => d.family !== "conv_winograd" || d.entry !== "mainWritten"), JSON.stringify(c));
   return {
     packs: seen.filter((d) => d.entry === "pack").length,
     gradientCopies: labels.filter((l) => l.includes("winograd output gradient")).length,
