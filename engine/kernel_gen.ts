@@ -313,14 +313,6 @@ export function matmulF16(f32Source: string): string {
   return `${F16_HEADER}\n\n${text}`;
 }
 
-/**
- * conv_winograd.wgsl's body: a lane's WINOGRAD_ROWS x WINOGRAD_COLS tiles of 2 x 2 outputs (a 4 x 8 pixel
- * block) by WINOGRAD_GROUPS groups of 4 output channels. Winograd F(2x2, 3x3) has 16 products per tile
- * (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U over the channels);
- * they are accumulated one row of the 4 x 4 product grid at a time, a pass over the input each, and each
- * pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next: 1,024 live values per
- * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (README "Speed").
- */
 /** F(2x2, 3x3)'s input and output transforms: V = B^T d B, Y = A^T M A. */
 export const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
 export const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
@@ -339,68 +331,98 @@ function mIndex(j: number, t: number, g: number): number {
   return (j * WINOGRAD_ROWS * WINOGRAD_COLS + t) * WINOGRAD_GROUPS + g;
 }
 
+/** How a body names the accumulator of product j, tile t, output channel group g. */
+type Accumulator = (j: number, t: number, g: number) => string;
+
 /**
- * conv_winograd.wgsl's product rows: `products<i>(cg, m)` adds, for input channels 4cg .. 4cg + 3, row i of
- * the 4 x 4 product grid of every tile and output channel group of the lane to m (mIndex), transforming
- * the input tiles as it reads them.
+ * Row i of the 4 x 4 product grid for input channels 4cg .. 4cg + 3 (`cg` in scope), added to the
+ * accumulators `acc` names: the input tiles read and transformed, then each product's weights and
+ * multiply-adds, with a fence (FMAS_PER_FENCE) between runs of them.
  */
-export function winogradRows(): string[] {
+function productRow(i: number, acc: Accumulator, pad: string): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
   const T = TR * TC;
   const L: string[] = [];
+  for (let r = 0; r < 2 * TR + 2; r++) {
+    L.push(
+      `${pad}let q${r} = ldRow(${r}, cg); ${
+        Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
+      }`,
+    );
+  }
+  for (let t = 0; t < T; t++) {
+    const tr = Math.floor(t / TC), tc = t % TC;
+    // row i of B^T d, then its products with B's columns
+    const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
+    L.push(`${pad}${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
+    L.push(
+      `${pad}${
+        [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
+      }`,
+    );
+  }
+  for (let j = 0; j < 4; j++) {
+    L.push(`${pad}{`);
+    for (let g = 0; g < G; g++) {
+      L.push(
+        `${pad}  ${
+          [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
+        }`,
+      );
+    }
+    // madd does 4 vec4 FMAs
+    const per = FMAS_PER_FENCE / (4 * G);
+    for (let t = 0; t < T; t++) {
+      for (let g = 0; g < G; g++) {
+        const a = acc(j, t, g);
+        L.push(`${pad}  ${a} = madd(${a}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`);
+      }
+      if ((t + 1) % per === 0 && t + 1 < T) L.push(`${pad}  ${fence("out4[0]", acc(j, t, 0))}`);
+    }
+    L.push(`${pad}}`);
+  }
+  return L;
+}
+
+/** `main`'s accumulators: one variable each. */
+const named: Accumulator = (j, t, g) => `m${j}_${t}_${g}`;
+/** `mainWritten`'s: an array, which the product rows' functions take by pointer. */
+const indexed: Accumulator = (j, t, g) => `m[${mIndex(j, t, g)}]`;
+
+/**
+ * conv_winograd.wgsl's product rows for `mainWritten`: `products<i>(cg, m)` adds row i of the 4 x 4 product
+ * grid for input channels 4cg .. 4cg + 3 to m (mIndex). (`main` keeps the row inline in its loop: through
+ * these functions its NCHW variant ran 7x slower on lavapipe, cause not found; README "Speed".)
+ */
+export function winogradRows(): string[] {
+  const L: string[] = [];
   for (let i = 0; i < 4; i++) {
     if (i > 0) L.push("");
-    L.push(`fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${4 * T * G}>>) {`);
-    for (let r = 0; r < 2 * TR + 2; r++) {
-      L.push(
-        `  let q${r} = ldRow(${r}, cg); ${
-          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
-        }`,
-      );
-    }
-    for (let t = 0; t < T; t++) {
-      const tr = Math.floor(t / TC), tc = t % TC;
-      // row i of B^T d, then its products with B's columns
-      const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
-      L.push(`  ${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
-      L.push(
-        `  ${
-          [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
-        }`,
-      );
-    }
-    for (let j = 0; j < 4; j++) {
-      L.push(`  {`);
-      for (let g = 0; g < G; g++) {
-        L.push(
-          `    ${
-            [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
-          }`,
-        );
-      }
-      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
-      const per = FMAS_PER_FENCE / (4 * G);
-      for (let t = 0; t < T; t++) {
-        for (let g = 0; g < G; g++) {
-          const k = mIndex(j, t, g);
-          L.push(`    (*m)[${k}] = madd((*m)[${k}], v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`);
-        }
-        if ((t + 1) % per === 0 && t + 1 < T) L.push(`    ${fence("out4[0]", `(*m)[${mIndex(j, t, 0)}]`)}`);
-      }
-      L.push(`  }`);
-    }
-    L.push(`}`);
+    L.push(
+      `fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${
+        4 * WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS
+      }>>) {`,
+    );
+    L.push(...productRow(i, (j, t, g) => `(*m)[${mIndex(j, t, g)}]`, "  "), `}`);
   }
   return L;
 }
 
 /**
  * The body of conv_winograd.wgsl's `main` (written = false: a loop over the p.C4 / 4 groups of 4 input
- * channels) or of `mainWritten` (its WINOGRAD_WRITTEN_OUT_GROUPS groups written out, one call each).
+ * channels, each product row inline) or of `mainWritten` (its WINOGRAD_WRITTEN_OUT_GROUPS groups written
+ * out, one call of each row's function per group): a lane's WINOGRAD_ROWS x WINOGRAD_COLS tiles of 2 x 2
+ * outputs (a 4 x 8 pixel block) by WINOGRAD_GROUPS groups of 4 output channels. Winograd F(2x2, 3x3) has
+ * 16 products per tile (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U
+ * over the channels); they are accumulated one row of the 4 x 4 product grid at a time, a pass over the
+ * input each, and each pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next:
+ * 1,024 live values per lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same
+ * speed (README "Speed").
  */
 export function winogradBody(written: boolean): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
   const T = TR * TC;
+  const acc = written ? indexed : named;
   const L: string[] = [];
   for (let t = 0; t < T; t++) {
     for (let g = 0; g < G; g++) {
@@ -413,18 +435,23 @@ export function winogradBody(written: boolean): string[] {
     L.push(
       `  {`,
       `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid, over the input channels`,
-      `    var m: array<vec4<f32>, ${4 * T * G}>;`,
     );
     if (written) {
+      L.push(`    var m: array<vec4<f32>, ${4 * T * G}>;`);
       for (let k = 0; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) L.push(`    products${i}(${k}u, &m);`);
     } else {
-      L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) { products${i}(cg, &m); }`);
+      for (let t = 0; t < T; t++) {
+        for (let g = 0; g < G; g++) {
+          L.push(`    ${[0, 1, 2, 3].map((j) => `var ${named(j, t, g)} = V0;`).join(" ")}`);
+        }
+      }
+      L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`, ...productRow(i, named, "      "), `    }`);
     }
     // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
     for (let t = 0; t < T; t++) {
       for (let g = 0; g < G; g++) {
         for (let s = 0; s < 2; s++) {
-          const q = signedSum(AT[s], (j) => `m[${mIndex(j, t, g)}]`);
+          const q = signedSum(AT[s], (j) => acc(j, t, g));
           for (let r = 0; r < 2; r++) {
             if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
           }

@@ -82,9 +82,10 @@ export interface WinogradArgs {
  * conv_winograd.wgsl's entry point for C4 input channels (padded to 4s) in a layout: `mainWritten`, its
  * groups of 4 channels written out, for a packed (inference) layer with WINOGRAD_WRITTEN_OUT_GROUPS of them
  * (a ResNet's 16-channel layers) where the tile policy says so (TileConfig.winogradWrittenOut: lavapipe);
- * `main`, looping over them, otherwise. Measured on lavapipe: a packed 16 -> 16 layer at 32 x 32, batch
- * 400, 37.8-40.4 ms written out against 46.0-49.1 looped, and a profiled ResNet-20 certification batch 7 %
- * faster, but 15-19 s to generate its code with an empty shader cache; training's NCHW steps did not gain
+ * `main`, looping over them, otherwise. Measured on lavapipe (bench/jit/written_out.ts, both in one
+ * process): a packed 16 -> 16 layer at 32 x 32, batch 400, 44.0 ms written out against 55.7 looped (medians),
+ * a profiled certification batch of ResNet-20 9 % and of ResNet-110 7 % faster, but 15-19 s to generate its
+ * code with an empty shader cache; training's NCHW passes, written out, left a ResNet-20 step no faster
  * (README "Speed").
  */
 function entryPoint(C4: number, layout: "packed" | "nchw"): "main" | "mainWritten" {

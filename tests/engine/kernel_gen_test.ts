@@ -103,30 +103,45 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
   }
 });
 
-Deno.test("the Winograd entry points call each product row once per group of 4 input channels: looped or written out", () => {
-  const looped = winogradBody(false).join("\n"), written = winogradBody(true).join("\n");
-  const calls = (text: string, i: number) =>
-    text.match(new RegExp(`products${i}\\((\\w+), &m\\);`, "g")) ?? [];
-  for (let i = 0; i < 4; i++) {
-    // main: one call in a loop over the p.C4 / 4 groups
-    assert.ok(
-      looped.includes(`for (var cg = 0u; cg < p.C4 / 4u; cg++) { products${i}(cg, &m); }`),
-      `row ${i}`,
+Deno.test("the Winograd entry points compute the same products: main in a loop over the input channels, mainWritten with its groups written out", () => {
+  const looped = winogradBody(false), written = winogradBody(true), rows = winogradRows().join("\n");
+  const T = WINOGRAD_ROWS * WINOGRAD_COLS, G = WINOGRAD_GROUPS;
+  // main's accumulator m<j>_<t>_<g> is mainWritten's m[(j * T + t) * G + g]
+  const toIndexed = (line: string) =>
+    line.replace(
+      /\bm(\d+)_(\d+)_(\d+)\b/g,
+      (_, j, t, g) => `m[${(Number(j) * T + Number(t)) * G + Number(g)}]`,
     );
-    assert.equal(calls(looped, i).length, 1);
-    // mainWritten: groups 0 .. WINOGRAD_WRITTEN_OUT_GROUPS - 1, one call each, no loop
+  // main: per product row one loop over the p.C4 / 4 groups, the row inline, no calls
+  const loops = looped.map((l, i) => [l, i] as const).filter(([l]) =>
+    l === "    for (var cg = 0u; cg < p.C4 / 4u; cg++) {"
+  );
+  assert.equal(loops.length, 4);
+  assert.doesNotMatch(looped.join("\n"), /products\d\(/);
+  // mainWritten: per row one call per group, in order, and no loop
+  assert.doesNotMatch(written.join("\n"), /\bfor \(/);
+  for (let i = 0; i < 4; i++) {
+    const calls = written.filter((l) => l.includes(`products${i}(`)).map((l) => l.trim());
     assert.deepEqual(
-      calls(written, i),
+      calls,
       Array.from({ length: WINOGRAD_WRITTEN_OUT_GROUPS }, (_, k) => `products${i}(${k}u, &m);`),
     );
+    // the loop's body is the row function's, accumulators renamed
+    const start = loops[i][1] + 1;
+    const end = looped.indexOf("    }", start);
+    const body = looped.slice(start, end).map((l) =>
+      toIndexed(l.slice(4)).replace(/\bm\[(\d+)\]/g, "(*m)[$1]")
+    );
+    const fn = rows.split(/\n\n/)[i].split("\n");
+    assert.equal(fn[0], `fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${4 * T * G}>>) {`);
+    assert.deepEqual(body, fn.slice(1, -1));
   }
-  assert.doesNotMatch(written, /\bfor \(/);
-  // both bodies fold and store alike: they differ only in those calls
-  const strip = (text: string) => text.split("\n").filter((l) => !/products\d\(/.test(l)).join("\n");
-  assert.equal(strip(looped), strip(written));
-  // the rows' functions: each accumulator of a row's 4 products updated once per call
-  const updates = winogradRows().join("\n").match(/\(\*m\)\[(\d+)\] = madd\(\(\*m\)\[\1\]/g)!;
-  assert.equal(updates.length, 4 * 4 * WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS);
+  // each accumulator of a row's 4 products updated once per call
+  assert.equal(rows.match(/\(\*m\)\[(\d+)\] = madd\(\(\*m\)\[\1\]/g)!.length, 4 * 4 * T * G);
+  // the folds into the outputs and everything after them alike
+  const tail = (body: string[]) =>
+    body.filter((l) => /^    y\d/.test(l) || !/^ {4}/.test(l)).filter((l) => !/^  \{|^  \}/.test(l));
+  assert.deepEqual(tail(looped).map(toIndexed), tail(written));
 });
 
 Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {
