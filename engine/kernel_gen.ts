@@ -28,12 +28,7 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-import {
-  WINOGRAD_COLS,
-  WINOGRAD_GROUPS,
-  WINOGRAD_ROWS,
-  WINOGRAD_WRITTEN_OUT_GROUPS,
-} from "./ops/conv_winograd.ts";
+import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS } from "./ops/conv_winograd.ts";
 import { FIRST_MAX_CB, FIRST_MAX_RB, MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
@@ -313,6 +308,14 @@ export function matmulF16(f32Source: string): string {
   return `${F16_HEADER}\n\n${text}`;
 }
 
+/**
+ * conv_winograd.wgsl's body: a lane's WINOGRAD_ROWS x WINOGRAD_COLS tiles of 2 x 2 outputs (a 4 x 8 pixel
+ * block) by WINOGRAD_GROUPS groups of 4 output channels. Winograd F(2x2, 3x3) has 16 products per tile
+ * (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U over the channels);
+ * they are accumulated one row of the 4 x 4 product grid at a time, a pass over the input each, and each
+ * pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next: 1,024 live values per
+ * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (README "Speed").
+ */
 /** F(2x2, 3x3)'s input and output transforms: V = B^T d B, Y = A^T M A. */
 export const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
 export const AT = [[1, 1, 1, 0], [0, 1, -1, -1]];
@@ -326,105 +329,12 @@ export function signedSum(coef: readonly number[], term: (k: number) => string):
   return out;
 }
 
-/** A lane's accumulators of one product row: m[mIndex(j, t, g)] for product j, tile t, channel group g. */
-function mIndex(j: number, t: number, g: number): number {
-  return (j * WINOGRAD_ROWS * WINOGRAD_COLS + t) * WINOGRAD_GROUPS + g;
-}
-
-/** How a body names the accumulator of product j, tile t, output channel group g. */
-type Accumulator = (j: number, t: number, g: number) => string;
-
-/**
- * Row i of the 4 x 4 product grid for input channels 4cg .. 4cg + 3 (`cg` in scope), added to the
- * accumulators `acc` names: the input tiles read and transformed, then each product's weights and
- * multiply-adds, with a fence (FMAS_PER_FENCE) between runs of them.
- */
-function productRow(i: number, acc: Accumulator, pad: string): string[] {
+export function winogradBody(): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  const T = TR * TC;
+  const tiles: [number, number][] = [];
+  for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
   const L: string[] = [];
-  for (let r = 0; r < 2 * TR + 2; r++) {
-    L.push(
-      `${pad}let q${r} = ldRow(${r}, cg); ${
-        Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
-      }`,
-    );
-  }
-  for (let t = 0; t < T; t++) {
-    const tr = Math.floor(t / TC), tc = t % TC;
-    // row i of B^T d, then its products with B's columns
-    const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
-    L.push(`${pad}${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
-    L.push(
-      `${pad}${
-        [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
-      }`,
-    );
-  }
-  for (let j = 0; j < 4; j++) {
-    L.push(`${pad}{`);
-    for (let g = 0; g < G; g++) {
-      L.push(
-        `${pad}  ${
-          [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
-        }`,
-      );
-    }
-    // madd does 4 vec4 FMAs
-    const per = FMAS_PER_FENCE / (4 * G);
-    for (let t = 0; t < T; t++) {
-      for (let g = 0; g < G; g++) {
-        const a = acc(j, t, g);
-        L.push(`${pad}  ${a} = madd(${a}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`);
-      }
-      if ((t + 1) % per === 0 && t + 1 < T) L.push(`${pad}  ${fence("out4[0]", acc(j, t, 0))}`);
-    }
-    L.push(`${pad}}`);
-  }
-  return L;
-}
-
-/** `main`'s accumulators: one variable each. */
-const named: Accumulator = (j, t, g) => `m${j}_${t}_${g}`;
-/** `mainWritten`'s: an array, which the product rows' functions take by pointer. */
-const indexed: Accumulator = (j, t, g) => `m[${mIndex(j, t, g)}]`;
-
-/**
- * conv_winograd.wgsl's product rows for `mainWritten`: `products<i>(cg, m)` adds row i of the 4 x 4 product
- * grid for input channels 4cg .. 4cg + 3 to m (mIndex). (`main` keeps the row inline in its loop: through
- * these functions its NCHW variant ran 7x slower on lavapipe, cause not found; README "Speed".)
- */
-export function winogradRows(): string[] {
-  const L: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    if (i > 0) L.push("");
-    L.push(
-      `fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${
-        4 * WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS
-      }>>) {`,
-    );
-    L.push(...productRow(i, (j, t, g) => `(*m)[${mIndex(j, t, g)}]`, "  "), `}`);
-  }
-  return L;
-}
-
-/**
- * The body of conv_winograd.wgsl's `main` (written = false: a loop over the p.C4 / 4 groups of 4 input
- * channels, each product row inline) or of `mainWritten` (its WINOGRAD_WRITTEN_OUT_GROUPS groups written
- * out, one call of each row's function per group): a lane's WINOGRAD_ROWS x WINOGRAD_COLS tiles of 2 x 2
- * outputs (a 4 x 8 pixel block) by WINOGRAD_GROUPS groups of 4 output channels. Winograd F(2x2, 3x3) has
- * 16 products per tile (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U
- * over the channels); they are accumulated one row of the 4 x 4 product grid at a time, a pass over the
- * input each, and each pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next:
- * 1,024 live values per lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same
- * speed (README "Speed").
- */
-export function winogradBody(written: boolean): string[] {
-  const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  const T = TR * TC;
-  const acc = written ? indexed : named;
-  const L: string[] = [];
-  for (let t = 0; t < T; t++) {
+  for (let t = 0; t < tiles.length; t++) {
     for (let g = 0; g < G; g++) {
       L.push(
         `  var y${t}_${g}_00 = V0; var y${t}_${g}_01 = V0; var y${t}_${g}_10 = V0; var y${t}_${g}_11 = V0;`,
@@ -432,26 +342,59 @@ export function winogradBody(written: boolean): string[] {
     }
   }
   for (let i = 0; i < 4; i++) {
-    L.push(
-      `  {`,
-      `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid, over the input channels`,
-    );
-    if (written) {
-      L.push(`    var m: array<vec4<f32>, ${4 * T * G}>;`);
-      for (let k = 0; k < WINOGRAD_WRITTEN_OUT_GROUPS; k++) L.push(`    products${i}(${k}u, &m);`);
-    } else {
-      for (let t = 0; t < T; t++) {
+    L.push(`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`);
+    for (let t = 0; t < tiles.length; t++) {
+      for (let g = 0; g < G; g++) {
+        L.push(`    ${[0, 1, 2, 3].map((j) => `var m${j}_${t}_${g} = V0;`).join(" ")}`);
+      }
+    }
+    L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
+    for (let r = 0; r < 2 * TR + 2; r++) {
+      L.push(
+        `      let q${r} = ldRow(${r}, cg); ${
+          Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
+        }`,
+      );
+    }
+    tiles.forEach(([tr, tc], t) => {
+      // row i of B^T d, then its products with B's columns
+      const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
+      L.push(`      ${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
+      L.push(
+        `      ${
+          [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
+        }`,
+      );
+    });
+    for (let j = 0; j < 4; j++) {
+      L.push(`      {`);
+      for (let g = 0; g < G; g++) {
+        L.push(
+          `        ${
+            [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
+          }`,
+        );
+      }
+      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
+      const per = FMAS_PER_FENCE / (4 * G);
+      for (let t = 0; t < tiles.length; t++) {
         for (let g = 0; g < G; g++) {
-          L.push(`    ${[0, 1, 2, 3].map((j) => `var ${named(j, t, g)} = V0;`).join(" ")}`);
+          L.push(
+            `        m${j}_${t}_${g} = madd(m${j}_${t}_${g}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`,
+          );
+        }
+        if ((t + 1) % per === 0 && t + 1 < tiles.length) {
+          L.push(`        ${fence("out4[0]", `m${j}_${t}_0`)}`);
         }
       }
-      L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`, ...productRow(i, named, "      "), `    }`);
+      L.push(`      }`);
     }
+    L.push(`    }`);
     // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
-    for (let t = 0; t < T; t++) {
+    for (let t = 0; t < tiles.length; t++) {
       for (let g = 0; g < G; g++) {
         for (let s = 0; s < 2; s++) {
-          const q = signedSum(AT[s], (j) => acc(j, t, g));
+          const q = signedSum(AT[s], (j) => `m${j}_${t}_${g}`);
           for (let r = 0; r < 2; r++) {
             if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
           }
@@ -476,7 +419,7 @@ export function winogradBody(written: boolean): string[] {
   // Each channel's mean and sum of squared deviations over the lane's pixels, summed as deviations from
   // its first pixel's value (close to the mean, so the squares cancel little): mom4 in conv_winograd.wgsl.
   const pixels = (g: number) =>
-    Array.from({ length: T }).flatMap((_, t) => ["00", "01", "10", "11"].map((rs) => `y${t}_${g}_${rs}`));
+    tiles.flatMap((_, t) => ["00", "01", "10", "11"].map((rs) => `y${t}_${g}_${rs}`));
   const count = pixels(0).length;
   L.push(`  if (p.moments == 1u) {`, `    let lm = l / p.OGB;`);
   for (let g = 0; g < G; g++) {
@@ -600,18 +543,9 @@ export function withWinogradGradBody(source: string): string {
 const WINOGRAD_BEGIN = "  // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)";
 const WINOGRAD_END = "  // end of generated Winograd tile";
 
-const WRITTEN_BEGIN =
-  "  // generated: Winograd tile, its groups of input channels written out (engine/kernel_gen.ts writes it; edit there)";
-const WRITTEN_END = "  // end of generated Winograd tile, its groups of input channels written out";
-const ROWS_BEGIN = "// generated: Winograd product rows (engine/kernel_gen.ts writes them; edit there)";
-const ROWS_END = "// end of generated Winograd product rows";
-
-/** conv_winograd.wgsl with its generated product rows and body rewritten. */
+/** conv_winograd.wgsl with its generated body rewritten. */
 export function withWinogradBody(source: string): string {
-  const file = "conv_winograd.wgsl";
-  const rows = withSection(source, file, ROWS_BEGIN, ROWS_END, winogradRows());
-  const looped = withSection(rows, file, WINOGRAD_BEGIN, WINOGRAD_END, winogradBody(false));
-  return withSection(looped, file, WRITTEN_BEGIN, WRITTEN_END, winogradBody(true));
+  return withSection(source, "conv_winograd.wgsl", WINOGRAD_BEGIN, WINOGRAD_END, winogradBody());
 }
 
 /** Every generated file's expected text, from the current sources. */

@@ -24,12 +24,6 @@ export const WINOGRAD_ROWS = 2;
 export const WINOGRAD_COLS = 4;
 export const WINOGRAD_GROUPS = 4;
 
-/**
- * Groups of 4 input channels that conv_winograd.wgsl's `mainWritten` has written out, one call of each
- * product row's function per group, where `main` loops over them (entryPoint).
- */
-export const WINOGRAD_WRITTEN_OUT_GROUPS = 4;
-
 /** Output pixels per lane: rows and columns (2 x 2 per tile). */
 const BLOCK_H = 2 * WINOGRAD_ROWS, BLOCK_W = 2 * WINOGRAD_COLS;
 /** Output channels per lane. */
@@ -76,22 +70,6 @@ export interface WinogradArgs {
    * normalises it next (engine/ops/moments.ts).
    */
   moments?: boolean;
-}
-
-/**
- * conv_winograd.wgsl's entry point for C4 input channels (padded to 4s) in a layout: `mainWritten`, its
- * groups of 4 channels written out, for a packed (inference) layer with WINOGRAD_WRITTEN_OUT_GROUPS of them
- * (a ResNet's 16-channel layers) where the tile policy says so (TileConfig.winogradWrittenOut: lavapipe);
- * `main`, looping over them, otherwise. Measured on lavapipe (bench/jit/written_out.ts, both in one
- * process): a packed 16 -> 16 layer at 32 x 32, batch 400, 44.0 ms written out against 55.7 looped (medians),
- * a profiled certification batch of ResNet-20 9 % and of ResNet-110 7 % faster, but 15-19 s to generate its
- * code with an empty shader cache; training's NCHW passes, written out, left a ResNet-20 step no faster
- * (README "Speed").
- */
-function entryPoint(C4: number, layout: "packed" | "nchw"): "main" | "mainWritten" {
-  const written = currentTileConfig().winogradWrittenOut === true && layout === "packed" &&
-    C4 / 4 === WINOGRAD_WRITTEN_OUT_GROUPS;
-  return written ? "mainWritten" : "main";
 }
 
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
@@ -152,7 +130,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
   const perGroup = uniforms.momLanes;
   const parts = moments ? Tensor.empty([(g.O / 4) * perGroup * 8], "f32", "winograd moments") : null;
-  e.run("conv_winograd", entryPoint(C4, layout), {
+  e.run("conv_winograd", "main", {
     bindings: {
       at,
       wt: { texture },

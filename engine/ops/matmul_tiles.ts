@@ -55,13 +55,6 @@ export interface TileConfig {
    */
   winograd?: boolean;
   /**
-   * Whether a packed (inference) Winograd layer of 16 input channels (13-16: padded to 4s) runs
-   * conv_winograd.wgsl's `mainWritten`, its 4 groups of 4 input channels written out, instead of `main`'s
-   * loop over them (engine/ops/conv_winograd.ts entryPoint): faster on lavapipe, at some 15 s more code
-   * generation with an empty shader cache. Absent: the loop.
-   */
-  winogradWrittenOut?: boolean;
-  /**
    * Invocations per workgroup of the per-channel reductions (batchnorm.wgsl's train_stats and bwd_reduce:
    * one workgroup per channel, a tree over its lanes behind barriers). Lavapipe runs a workgroup on one
    * thread, 8 lanes at a time, and switches between those groups of 8 at every barrier: with 256 lanes the
@@ -233,7 +226,6 @@ export function tileConfig(
       gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
       firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
       winograd: mesa,
-      winogradWrittenOut: mesa,
       reductionLanes: mesa ? 8 : undefined,
     };
   }

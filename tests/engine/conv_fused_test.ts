@@ -145,7 +145,7 @@ gpuTest(
       if (family === "conv2d" && entry === "main") {
         passes.push({ kernel: "direct", AT: overrides?.AT, res: args.uniforms?.res });
       }
-      if (family === "conv_winograd" && entry.startsWith("main")) {
+      if (family === "conv_winograd" && entry === "main") {
         passes.push({ kernel: "winograd", res: args.uniforms?.res });
       }
       run(family, entry, args, overrides);

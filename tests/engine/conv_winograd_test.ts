@@ -10,7 +10,6 @@ import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
 import { add, backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
-import { WINOGRAD_WRITTEN_OUT_GROUPS } from "../../engine/ops/conv_winograd.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
@@ -88,26 +87,19 @@ async function run(c: Case, seed: number) {
     }))
   );
   const want = packedLayout(reference(c, x, w, scale, bias, res), c.N, c.O, c.H * c.W);
-  const mains = seen.filter((d) => d.entry.startsWith("main"));
-  const kernels = mains.map((d) => d.family);
-  // 16 input channels (13-16, padded) in inference's packed layout: the entry point with its 4 groups of
-  // 4 channels written out
-  const entries = mains.filter((d) => d.family === "conv_winograd").map((d) => d.entry);
-  const written = Math.ceil(c.C / 4) === WINOGRAD_WRITTEN_OUT_GROUPS;
-  assert.deepEqual(entries, kernels.includes("conv_winograd") ? [written ? "mainWritten" : "main"] : []);
+  const kernels = seen.filter((d) => d.entry === "main").map((d) => d.family);
   return { got, want, kernels };
 }
 
 const winograd = () => currentTileConfig().winograd === true;
 
 const CASES: Case[] = [
-  // a ResNet's three stages, scaled down, with their epilogues (16 channels: `mainWritten`, its 4 groups of
-  // input channels written out; 32 and 64: `main`, looped over)
+  // a ResNet's three stages, scaled down, with their epilogues
   { N: 3, C: 16, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
   { N: 2, C: 32, H: 4, W: 8, O: 32, bias: true, scale: true, residual: true, relu: true },
   { N: 1, C: 64, H: 8, W: 16, O: 64, bias: false, scale: false, residual: true, relu: false },
-  // channels that are not a multiple of 4 (the packed input pads them with zeros: a CIFAR stem's 3; 13
-  // padded to 16, written out), H != W, many images
+  // channels that are not a multiple of 4 (the packed input pads them with zeros: a CIFAR stem's 3), H != W,
+  // many images
   { N: 5, C: 13, H: 12, W: 8, O: 48, bias: true, scale: false, residual: false, relu: true },
   { N: 9, C: 8, H: 4, W: 24, O: 16, bias: false, scale: true, residual: true, relu: true },
   { N: 4, C: 3, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
@@ -242,11 +234,8 @@ async function runTraining(c: TrainCase, seed: number) {
     labels,
   );
   const g = { N: c.N, C: c.C, H: c.H, W: c.W, O: c.O, KH: 3, KW: 3, S: 1, P: 1 };
-  const conv = (d: { family: string; entry: string }) =>
-    d.entry.startsWith("main") && d.family.startsWith("conv");
+  const conv = (d: { family: string; entry: string }) => d.entry === "main" && d.family.startsWith("conv");
   const want = refGradients(c, gy, x, w);
-  // training's NCHW passes loop over the input channels (written out, they did not gain: README "Speed")
-  assert.ok(seen.every((d) => d.family !== "conv_winograd" || d.entry !== "mainWritten"), JSON.stringify(c));
   return {
     packs: seen.filter((d) => d.entry === "pack").length,
     gradientCopies: labels.filter((l) => l.includes("winograd output gradient")).length,
@@ -391,8 +380,7 @@ gpuTest(
       const what = JSON.stringify(c);
       assert.ok(
         seen.some((d) =>
-          d.family === "conv_winograd" && d.entry.startsWith("main") && d.overrides.NCHW === 1 &&
-          d.uniforms.res === 1
+          d.family === "conv_winograd" && d.entry === "main" && d.overrides.NCHW === 1 && d.uniforms.res === 1
         ),
         `${what}: the input gradient added the shortcut's`,
       );

@@ -13,14 +13,8 @@ import {
   matmulF16,
   registerTile,
   winogradBody,
-  winogradRows,
 } from "../../engine/kernel_gen.ts";
-import {
-  WINOGRAD_COLS,
-  WINOGRAD_GROUPS,
-  WINOGRAD_ROWS,
-  WINOGRAD_WRITTEN_OUT_GROUPS,
-} from "../../engine/ops/conv_winograd.ts";
+import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS } from "../../engine/ops/conv_winograd.ts";
 
 const SHADERS = new URL("../../shaders/", import.meta.url);
 const read = (file: string) => Deno.readTextFileSync(new URL(file, SHADERS));
@@ -84,7 +78,7 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
     lines.join("\n").match(/if \(p\.fence != 0u\) \{ \w+\[0\] = /g)?.length ?? 0;
   const tile = registerTile(kLoop(null)), first = registerTile(FIRST_LAYER_LOOP);
   // the madd block of one Winograd product is one statement per line, so group it into one line
-  const wino = winogradRows().join("\n").split(/\n\s*\{\n/);
+  const wino = winogradBody().join("\n").split(/\n\s*\{\n/);
   assert.equal(longestRun(tile), FMAS_PER_FENCE);
   assert.equal(longestRun(first), FMAS_PER_FENCE);
   assert.equal(longestRun(wino.map((b) => b.replaceAll("\n", " "))), FMAS_PER_FENCE);
@@ -92,7 +86,7 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
   assert.equal(fences(first), 6 * 16 * 16 / FMAS_PER_FENCE);
   // per product of the 16 and run of tiles, one fence between runs (none after the last)
   const madds = WINOGRAD_ROWS * WINOGRAD_COLS * WINOGRAD_GROUPS;
-  assert.equal(fences(winogradRows()), 16 * (madds * 4 / FMAS_PER_FENCE - 1));
+  assert.equal(fences(winogradBody()), 16 * (madds * 4 / FMAS_PER_FENCE - 1));
   // every family with fences declares the uniform (its hosts pass fence: 0; a missing value fails packUniforms)
   for (
     const file of ["conv2d.wgsl", "conv2d_f16.wgsl", "matmul.wgsl", "matmul_f16.wgsl", "conv_winograd.wgsl"]
@@ -101,47 +95,6 @@ Deno.test("long runs of multiply-adds are split by never-taken fences on a unifo
     assert.ok(text.includes("if (p.fence != 0u)"), file);
     assert.ok(text.includes("\n  fence: u32,"), file);
   }
-});
-
-Deno.test("the Winograd entry points compute the same products: main in a loop over the input channels, mainWritten with its groups written out", () => {
-  const looped = winogradBody(false), written = winogradBody(true), rows = winogradRows().join("\n");
-  const T = WINOGRAD_ROWS * WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  // main's accumulator m<j>_<t>_<g> is mainWritten's m[(j * T + t) * G + g]
-  const toIndexed = (line: string) =>
-    line.replace(
-      /\bm(\d+)_(\d+)_(\d+)\b/g,
-      (_, j, t, g) => `m[${(Number(j) * T + Number(t)) * G + Number(g)}]`,
-    );
-  // main: per product row one loop over the p.C4 / 4 groups, the row inline, no calls
-  const loops = looped.map((l, i) => [l, i] as const).filter(([l]) =>
-    l === "    for (var cg = 0u; cg < p.C4 / 4u; cg++) {"
-  );
-  assert.equal(loops.length, 4);
-  assert.doesNotMatch(looped.join("\n"), /products\d\(/);
-  // mainWritten: per row one call per group, in order, and no loop
-  assert.doesNotMatch(written.join("\n"), /\bfor \(/);
-  for (let i = 0; i < 4; i++) {
-    const calls = written.filter((l) => l.includes(`products${i}(`)).map((l) => l.trim());
-    assert.deepEqual(
-      calls,
-      Array.from({ length: WINOGRAD_WRITTEN_OUT_GROUPS }, (_, k) => `products${i}(${k}u, &m);`),
-    );
-    // the loop's body is the row function's, accumulators renamed
-    const start = loops[i][1] + 1;
-    const end = looped.indexOf("    }", start);
-    const body = looped.slice(start, end).map((l) =>
-      toIndexed(l.slice(4)).replace(/\bm\[(\d+)\]/g, "(*m)[$1]")
-    );
-    const fn = rows.split(/\n\n/)[i].split("\n");
-    assert.equal(fn[0], `fn products${i}(cg: u32, m: ptr<function, array<vec4<f32>, ${4 * T * G}>>) {`);
-    assert.deepEqual(body, fn.slice(1, -1));
-  }
-  // each accumulator of a row's 4 products updated once per call
-  assert.equal(rows.match(/\(\*m\)\[(\d+)\] = madd\(\(\*m\)\[\1\]/g)!.length, 4 * 4 * T * G);
-  // the folds into the outputs and everything after them alike
-  const tail = (body: string[]) =>
-    body.filter((l) => /^    y\d/.test(l) || !/^ {4}/.test(l)).filter((l) => !/^  \{|^  \}/.test(l));
-  assert.deepEqual(tail(looped).map(toIndexed), tail(written));
 });
 
 Deno.test("the f16 twin reads f16 operands everywhere the f32 kernel reads f32 ones", () => {
