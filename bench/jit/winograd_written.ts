@@ -70,28 +70,39 @@ const outBytes = N * H * W * O * 4;
 const out = device.createBuffer({ size: outBytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
 const mom = device.createBuffer({ size: 256, usage: GPUBufferUsage.STORAGE });
 const lanes = N * (H / 4) * (W / 8) * (O / 16), groups = Math.ceil(lanes / 8);
-// struct Wino, field by field
-const uniforms = new Uint32Array([
+// struct Wino by field name, in the order the shader declares them (every field a u32)
+const values: Record<string, number> = {
   H,
   W,
   C,
   C4,
   O,
-  W / 8,
-  H / 4,
-  O / 16,
+  BX: W / 8,
+  BY: H / 4,
+  OGB: O / 16,
   lanes,
-  groups,
-  0,
-  1,
-  1,
-  1,
-  64,
-  0,
-  0,
-  lanes,
-  0,
-]);
+  gridX: groups,
+  res: 0,
+  relu: 1,
+  bias: 1,
+  scale: 1,
+  rowFloats: 64,
+  flip: 0,
+  moments: 0,
+  momLanes: lanes,
+  fence: 0,
+};
+const struct = source.match(/struct Wino \{([^}]*)\}/)![1];
+const fields = [...struct.matchAll(/^\s*(\w+): u32,/gm)].map((m) => m[1]);
+const missing = fields.filter((f) => !(f in values));
+if (missing.length || fields.length !== Object.keys(values).length) {
+  throw new Error(
+    `winograd_written: struct Wino has fields ${fields.join(", ")}; this probe sets ${
+      Object.keys(values).join(", ")
+    }`,
+  );
+}
+const uniforms = new Uint32Array(fields.map((f) => values[f]));
 const p = device.createBuffer({ size: 256, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
 device.queue.writeBuffer(p, 0, uniforms);
 
