@@ -212,6 +212,8 @@ export interface AdapterInfo {
   backend: string;
   software: boolean;
   f16: boolean;
+  /** The software adapter's thread count and who chose it (`LP_NUM_THREADS=8 (engine)`); absent in older files. */
+  threads?: string;
 }
 
 export interface BenchFile {

@@ -181,7 +181,13 @@ function header(e: Engine, command: string, quick: boolean, torch: TorchInfo) {
       memoryGiB: mem.total / 2 ** 30,
       loadAverage: Deno.loadavg(),
     },
-    adapter: { description: i.description, backend: i.backend, software: i.isFallbackAdapter, f16: i.f16 },
+    adapter: {
+      description: i.description,
+      backend: i.backend,
+      software: i.isFallbackAdapter,
+      f16: i.f16,
+      ...(i.softwareThreads ? { threads: i.softwareThreads } : {}),
+    },
     torch: { ...torch },
   };
 }

@@ -122,7 +122,7 @@ function machine(file: BenchFile): string {
   return [
     `- adapter: ${file.adapter.description} (backend ${file.adapter.backend}${
       file.adapter.software ? ", software" : ""
-    }${file.adapter.f16 ? ", shader-f16" : ""})`,
+    }${file.adapter.f16 ? ", shader-f16" : ""}${file.adapter.threads ? `, ${file.adapter.threads}` : ""})`,
     `- host: ${file.host.os}/${file.host.arch}, ${file.host.cores} cores, ${num(file.host.memoryGiB)} GiB; ` +
     `load average at start ${file.host.loadAverage.map(num).join(" / ")}`,
     `- Deno ${file.deno.deno} (V8 ${file.deno.v8}, TypeScript ${file.deno.typescript})`,

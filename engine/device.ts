@@ -39,6 +39,8 @@ export interface GpuInfo {
   subgroupMaxSize: number;
   /** The selection that chose this adapter (`SMOOTHCERT_GPU=10de:2330`), when there was one. */
   selectedBy?: string;
+  /** A software adapter's thread count and who chose it (`LP_NUM_THREADS=8 (engine)`), where known. */
+  softwareThreads?: string;
 }
 
 /** Limits the kernels want; each is capped at what the adapter offers. */
@@ -112,6 +114,7 @@ export class Gpu {
       subgroupMinSize: (ainfo as unknown as { subgroupMinSize?: number }).subgroupMinSize ?? 0,
       subgroupMaxSize: (ainfo as unknown as { subgroupMaxSize?: number }).subgroupMaxSize ?? 0,
       ...(selectedBy ? { selectedBy } : {}),
+      ...(ainfo.isFallbackAdapter && plan.softwareThreads ? { softwareThreads: plan.softwareThreads } : {}),
     };
     return new Gpu(device, info);
   }
@@ -120,7 +123,8 @@ export class Gpu {
   describe(): string {
     const i = this.info;
     return `${i.description} [backend ${i.backend}${i.isFallbackAdapter ? ", software" : ""}` +
-      `${i.f16 ? ", shader-f16" : ""}${i.selectedBy ? `, selected by ${i.selectedBy}` : ""}]`;
+      `${i.softwareThreads ? `, ${i.softwareThreads}` : ""}${i.f16 ? ", shader-f16" : ""}` +
+      `${i.selectedBy ? `, selected by ${i.selectedBy}` : ""}]`;
   }
 
   /** Record an error found asynchronously; it is thrown at the next `check()`. */

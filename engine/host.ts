@@ -19,6 +19,8 @@ export interface AdapterPlan {
    * (`SMOOTHCERT_GPU=10de:2330`), if there was one.
    */
   check(adapter: GPUAdapterInfo): string | undefined;
+  /** The CPU driver's thread count as set for this process (`LP_NUM_THREADS=8`), where the host sets one. */
+  softwareThreads?: string;
 }
 
 export interface EngineHost {

@@ -36,8 +36,17 @@ console.log(
     // whether the process loaded libglvnd's EGL (wgpu's GL backend), whose exit destructor crashed
     // processes (engine/host_deno.ts); null where there is no /proc/self/maps
     egl: eglLoaded(),
+    threads: threadCount(),
   }),
 );
+
+function threadCount(): number | null {
+  try {
+    return [...Deno.readDirSync("/proc/self/task")].length;
+  } catch {
+    return null;
+  }
+}
 
 function eglLoaded(): boolean | null {
   try {

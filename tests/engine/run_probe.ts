@@ -9,14 +9,20 @@ export interface ProbeOut {
   adapter?: string;
   results?: number[][];
   egl?: boolean | null;
+  /** Threads of the probe process once its kernels ran (null where there is no /proc/self/task). */
+  threads?: number | null;
   error?: string;
 }
 
-export async function runProbe(env: Record<string, string>): Promise<ProbeOut> {
+/** `env` on top of this process's environment, without the variables named in `unset`. */
+export async function runProbe(env: Record<string, string>, unset: string[] = []): Promise<ProbeOut> {
+  const inherited = Deno.env.toObject();
+  for (const name of unset) delete inherited[name];
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     // all permissions: Deno reads /proc/self/maps (backend_probe.ts: whether EGL is loaded) only with them
     args: ["run", "--allow-all", probe],
-    env,
+    env: { ...inherited, ...env },
+    clearEnv: true,
     stdout: "piped",
     stderr: "piped",
   }).output();
