@@ -2,13 +2,17 @@
  * One model's certification sampling rate, ours and then PyTorch's on the same CPU, in one run: the
  * `certify` group's rate case alone (noise, forward pass and vote count, batches of 400 per call), for
  * comparing two commits or settings without running the whole group. Run it on an otherwise idle machine.
+ * Also prints how busy the cores were during each of our calls (this process's CPU time over wall time
+ * times the cores): a figure that the machine's changing speed moves less than the rate (README "Speed":
+ * the software adapter's thread count).
  *
  *   deno run -A bench/sampling_rate.ts ARCH [BATCHES_PER_CALL] [REPEATS]
  *   (ARCH: mnist_cnn, cifar_resnet20 or cifar_resnet110; defaults 2 and 3)
  */
-import { initEngine } from "../engine/mod.ts";
+import { engine, initEngine } from "../engine/mod.ts";
 import type { Arch, CaseParams, MeasuredCase } from "./cases.ts";
 import { measureCertifyRate } from "./certify.ts";
+import { CORES } from "./measure.ts";
 import { findTorch, runTorch } from "./torch.ts";
 
 const ARCHS: readonly Arch[] = ["mnist_cnn", "cifar_resnet20", "cifar_resnet110"];
@@ -45,8 +49,11 @@ const rates = (samples: { wallS: number }[]) => samples.map((s) => c.work / s.wa
 const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 
 await initEngine();
-const ours = rates(await measureCertifyRate(params, c, []));
-console.log(`ours:    ${show(ours)} samples/s`);
+const samples = await measureCertifyRate(params, c, []);
+const ours = rates(samples);
+console.log(`ours:    ${show(ours)} samples/s (${engine().gpu.describe()})`);
+const busy = samples.map((s) => (100 * s.cpuS) / (s.wallS * CORES));
+console.log(`         cores busy ${busy.map((b) => b.toFixed(1)).join(", ")} % (${CORES} cores)`);
 const torch = await findTorch();
 if (!torch.available) {
   console.log(`PyTorch: not measured (${torch.reason})`);
