@@ -1,4 +1,5 @@
 /** Shared test helpers: one engine per test process, float64 comparison utilities. */
+import type { Environment } from "../engine/gpu_select.ts";
 import { randomArray as benchRandomArray } from "../bench/measure.ts";
 import { type Engine, engine, initEngine } from "../engine/mod.ts";
 
@@ -128,4 +129,10 @@ export async function withTextureCopies<T>(
   } finally {
     rec.copyToTexture = copyToTexture;
   }
+}
+
+/** An environment held in a map (engine/gpu_select.ts's `Environment`), for code that reads and sets variables. */
+export function mapEnv(init: Record<string, string> = {}): Environment & { vars: Map<string, string> } {
+  const vars = new Map(Object.entries(init));
+  return { vars, get: (n) => vars.get(n), set: (n, v) => void vars.set(n, v) };
 }

@@ -8,19 +8,13 @@ import assert from "node:assert/strict";
 import {
   applyGpuSelector,
   checkSelectedAdapter,
-  type Environment,
   GpuSelectionError,
   parseAdapterId,
   parseGpuSelector,
   selectorEnvironment,
 } from "../../engine/gpu_select.ts";
-import { assertClose, assertThrows } from "../helpers.ts";
+import { assertClose, assertThrows, mapEnv } from "../helpers.ts";
 import { acrossBackends, runProbe } from "./run_probe.ts";
-
-function mapEnv(init: Record<string, string> = {}): Environment & { vars: Map<string, string> } {
-  const vars = new Map(Object.entries(init));
-  return { vars, get: (n) => vars.get(n), set: (n, v) => void vars.set(n, v) };
-}
 
 Deno.test("VENDOR:DEVICE in hex is parsed; anything else is refused naming the variable", () => {
   assert.deepEqual(parseGpuSelector("10de:2330", "SMOOTHCERT_GPU"), {

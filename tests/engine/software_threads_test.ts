@@ -11,13 +11,8 @@ import {
   THREADS_PER_CORE,
   THREADS_VARIABLE,
 } from "../../engine/software_threads.ts";
-import type { Environment } from "../../engine/gpu_select.ts";
+import { mapEnv } from "../helpers.ts";
 import { runProbe } from "./run_probe.ts";
-
-function mapEnv(init: Record<string, string> = {}): Environment & { vars: Map<string, string> } {
-  const vars = new Map(Object.entries(init));
-  return { vars, get: (n) => vars.get(n), set: (n, v) => void vars.set(n, v) };
-}
 
 Deno.test("four threads per core, at most Mesa's 32, never fewer than one per core", () => {
   assert.equal(THREADS_PER_CORE, 4);
