@@ -19,7 +19,7 @@ export interface AdapterPlan {
    * (`SMOOTHCERT_GPU=10de:2330`), if there was one.
    */
   check(adapter: GPUAdapterInfo): string | undefined;
-  /** The CPU driver's thread count as set for this process (`LP_NUM_THREADS=8`), where the host sets one. */
+  /** The CPU driver's thread setting for this process (`LP_NUM_THREADS=8 (engine)`), where the host has one. */
   softwareThreads?: string;
 }
 

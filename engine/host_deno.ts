@@ -15,7 +15,7 @@ import {
 } from "./gpu_select.ts";
 import type { AdapterPlan, EngineHost } from "./host.ts";
 import { parseTileLimit } from "./ops/matmul_tiles.ts";
-import { applySoftwareThreads, THREADS_VARIABLE } from "./software_threads.ts";
+import { applySoftwareThreads } from "./software_threads.ts";
 
 const SHADERS = new URL("../shaders/", import.meta.url);
 
@@ -54,9 +54,9 @@ function planAdapter(opts: GpuOptions): AdapterPlan {
   // before the first adapter request: the Vulkan stack reads these when wgpu creates its instance
   if (selector) selectionStep(() => applyGpuSelector(selector, Deno.env));
   // also before it: Mesa's CPU driver sizes its thread pools when the instance is created
-  const threads = applySoftwareThreads(Deno.env, navigator.hardwareConcurrency);
+  const softwareThreads = applySoftwareThreads(Deno.env, navigator.hardwareConcurrency);
   return {
-    softwareThreads: `${THREADS_VARIABLE}=${threads.threads} (${threads.by})`,
+    softwareThreads,
     choice,
     backend: inferBackend(backend),
     check(adapter) {

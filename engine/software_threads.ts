@@ -5,8 +5,8 @@
  * one thread per core, a thread that the system interrupts (the queue thread's copies, the JavaScript
  * thread, another process) holds the whole dispatch back while the other cores wait. More threads than
  * cores make the shares smaller, and the operating system keeps every core busy until the last few end.
- * Measured on a 2-core machine (README "Speed"): a ResNet-20 certification batch kept the cores busy
- * 86 % of the time with 2 threads and 92-94 % with 8 or 16.
+ * Measured on a 2-core machine (README "Speed"): ResNet-20 certification batches kept the cores busy
+ * 82-92 % of the time with 2 threads and 92-95 % with 8; 16 kept them as busy but sampled slower.
  */
 import type { Environment } from "./gpu_select.ts";
 
@@ -16,7 +16,7 @@ export const THREADS_VARIABLE = "LP_NUM_THREADS";
 /** Threads per core that the engine asks for. */
 export const THREADS_PER_CORE = 4;
 
-/** Mesa 22.3 clamps the count to this (LP_MAX_THREADS). */
+/** Mesa clamps the count to LP_MAX_THREADS, 32 in the llvmpipe sources consulted. */
 export const MESA_MAX_THREADS = 32;
 
 /** What the engine sets LP_NUM_THREADS to on a machine of `cores` cores, or null to leave Mesa's default. */
@@ -29,16 +29,14 @@ export function softwareThreads(cores: number): number | null {
 
 /**
  * Sets LP_NUM_THREADS for a machine of `cores` cores unless the environment already has it (the user's
- * choice stands). Returns the value in effect and who chose it, for logs.
+ * choice stands). Returns the setting in effect for logs: `LP_NUM_THREADS=8 (engine)`, `LP_NUM_THREADS=3
+ * (user)`, or `LP_NUM_THREADS unset (Mesa's default)` (one thread per online CPU, clamped by Mesa).
  */
-export function applySoftwareThreads(
-  env: Environment,
-  cores: number,
-): { threads: string; by: "user" | "engine" | "Mesa" } {
+export function applySoftwareThreads(env: Environment, cores: number): string {
   const given = env.get(THREADS_VARIABLE);
-  if (given !== undefined) return { threads: given, by: "user" };
+  if (given !== undefined) return `${THREADS_VARIABLE}=${given} (user)`;
   const threads = softwareThreads(cores);
-  if (threads === null) return { threads: String(cores), by: "Mesa" };
+  if (threads === null) return `${THREADS_VARIABLE} unset (Mesa's default)`;
   env.set(THREADS_VARIABLE, String(threads));
-  return { threads: String(threads), by: "engine" };
+  return `${THREADS_VARIABLE}=${threads} (engine)`;
 }
