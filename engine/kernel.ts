@@ -6,6 +6,7 @@
  */
 import { WgslReflect } from "wgsl_reflect";
 import type { CompileTrace } from "./compile_trace.ts";
+import { guardNames, specializeWgsl } from "./wgsl_specialize.ts";
 // The browser bundle (web/build.ts) substitutes host_web.ts, whose sources are inlined, for this module.
 import { host } from "./host_deno.ts";
 
@@ -84,6 +85,8 @@ function scalarOf(t: ReflType, where: string): "u32" | "i32" | "f32" {
 export class ShaderFamily {
   readonly entries = new Map<string, EntrySpec>();
   readonly overrideDefaults = new Map<string, number | null>();
+  /** Overrides whose value decides a branch (`if (CB > 3u)`): each set of their values gets its own module. */
+  readonly guards: readonly string[];
 
   constructor(readonly name: string, readonly file: string, readonly code: string) {
     let refl: WgslReflect;
@@ -93,6 +96,7 @@ export class ShaderFamily {
       throw new KernelError(`${file}: reflection failed: ${(e as Error).message}`);
     }
     for (const o of refl.overrides) this.overrideDefaults.set(o.name, parseOverrideDefault(code, o.name));
+    this.guards = guardNames(code, this.overrideDefaults.keys());
     const uniforms = new Map<string, UniformLayout>();
     const bindingsByName = new Map<string, BindingSpec>();
     for (const u of refl.uniforms) {
@@ -318,17 +322,31 @@ export class KernelCache {
   /** `report` receives diagnostics that arrive asynchronously (thrown at the device's next check). */
   constructor(private device: GPUDevice, private report: (e: Error) => void) {}
 
-  private module(family: ShaderFamily): GPUShaderModule {
-    let m = this.modules.get(family.file);
+  /**
+   * The family's module: as written (null `overrides`), or specialised for the values its branches depend
+   * on (engine/wgsl_specialize.ts), one module per distinct set of them.
+   */
+  private module(family: ShaderFamily, overrides: OverrideValues | null = null): GPUShaderModule {
+    const values = new Map<string, number>();
+    for (const name of overrides ? family.guards : []) {
+      const v = overrides![name] ?? family.overrideDefaults.get(name);
+      if (v !== undefined && v !== null) values.set(name, v);
+    }
+    const specialised = [...values].map(([k, v]) => `${k}=${v}`).join(" ");
+    const key = specialised ? `${family.file} (${specialised})` : family.file;
+    let m = this.modules.get(key);
     if (!m) {
       // The scope keeps the error out of the uncaptured stream; getCompilationInfo reports it with lines.
       this.device.pushErrorScope("validation");
-      m = this.device.createShaderModule({ label: family.file, code: family.code });
+      const code = specialised ? specializeWgsl(family.code, values) : family.code;
+      m = this.device.createShaderModule({ label: key, code });
       this.device.popErrorScope().then(() => {});
-      this.modules.set(family.file, m);
+      this.modules.set(key, m);
       m.getCompilationInfo().then((info) => {
         const errs = info.messages.filter((x) => x.type === "error");
-        if (errs.length && this.reported.has(family.file)) this.report(compileError(family.file, errs));
+        if (errs.length && this.reported.has(family.file)) {
+          this.report(compileError(family.file, errs, specialised && `specialised for ${specialised}`));
+        }
       });
     }
     return m;
@@ -353,7 +371,7 @@ export class KernelCache {
       const spec = family.entry(entry);
       const label = `${family.file}:${entry}`;
       this.reported.add(family.file);
-      const module = this.module(family);
+      const module = this.module(family, overrides);
       this.device.pushErrorScope("validation");
       const start = performance.now();
       k = new Kernel(this.device, module, family, spec, overrides, label);
@@ -371,7 +389,7 @@ export class KernelCache {
   }
 }
 
-function compileError(file: string, errs: readonly GPUCompilationMessage[]): KernelError {
+function compileError(file: string, errs: readonly GPUCompilationMessage[], context = ""): KernelError {
   const lines = errs.map((e) => `${file}:${e.lineNum}:${e.linePos}: ${e.message.trim().split("\n")[0]}`);
-  return new KernelError(`WGSL compile error\n${lines.join("\n")}`);
+  return new KernelError(`WGSL compile error${context ? ` (${context})` : ""}\n${lines.join("\n")}`);
 }
