@@ -1,26 +1,35 @@
 /**
- * A kernel family's source specialised for one pipeline's override constants: every `if` whose condition is a
- * single comparison of an override with an integer literal (`if (CB > 3u) {`, `if (PASS == 2u) { ... } else
- * { ... }`) is decided here, its live branch kept as a plain block and the dead one removed.
+ * A kernel family's source specialised for one pipeline's override constants: every `if` whose condition the
+ * overrides decide is resolved here, its live branch kept and the dead one removed. A condition is a
+ * conjunction (`&&`) of terms; a term is decided if it compares an override with an integer literal (`CB >
+ * 3u`, `PASS == 2u`) or tests its bits (`(EPI & 2u) != 0u`). A false term makes the `if` dead, true terms
+ * drop out (`PASS == 0u && p.res == 1u` becomes `p.res == 1u` for PASS = 0), and `else` / `else if`
+ * branches follow.
  *
  * Why: WebGPU resolves override constants when the pipeline is built, but Mesa's Vulkan drivers (lavapipe
  * included) inline every function call of the entry point before they fold the constant conditions away, so
  * the dead branches of a register tile written for 8 x 8 blocks cost as much to translate as live ones.
- * Measured on lavapipe (README "Speed"): conv2d.wgsl's `main` took 0.8 s to build for a 1 x 1 tile and 1.0
- * s for 8 x 4 blocks, specialised 0.03 s and 0.5 s. The code that reaches the GPU is the same: the driver
- * removes those branches itself, later.
+ * Measured on lavapipe (README "Speed"): conv2d.wgsl's `main` took 0.8 s to build for a 2 x 2 tile and 1.3
+ * s for 8 x 4 blocks, specialised 0.05 s and 0.5 s. The kernels run as before: the driver removes those
+ * branches itself, later.
  *
+ * A live then-branch stays an `if (true)` (a block of its own until the driver folds it, as before).
  * Removed text is replaced by its line breaks, so compiler messages keep the file's line numbers. Comments
- * are skipped when looking for braces and `else`. Conditions of any other form (two terms, a runtime
- * value, a name that is not an override or that a declaration in the file shadows) are left as they are.
+ * are skipped when looking for braces and `else`. Anything else is left as written: a disjunction, a term
+ * of another form, a name that is not an override or that a declaration in the file shadows, and a false
+ * term beside one that calls a function (whose call would be dropped).
  */
 
-/** Override names that guard a branch somewhere in `code`, in order of first use. */
+/** Override names that appear in the condition of some `if` in `code`, in order of first use. */
 export function guardNames(code: string, overrides: Iterable<string>): string[] {
   const known = new Set(overrides);
   const names: string[] = [];
-  for (const m of code.matchAll(CONDITION_SCAN)) {
-    if (known.has(m[1]) && !names.includes(m[1]) && !shadowed(code, m[1])) names.push(m[1]);
+  for (const m of code.matchAll(/\bif\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const condition = code.slice(open, Math.max(open, matchingParen(code, open)));
+    for (const [name] of condition.matchAll(/\b[A-Za-z_]\w*\b/g)) {
+      if (known.has(name) && !names.includes(name) && !shadowed(code, name)) names.push(name);
+    }
   }
   return names;
 }
@@ -31,15 +40,16 @@ export function specializeWgsl(code: string, values: ReadonlyMap<string, number>
   return usable.size === 0 ? code : specialize(code, usable);
 }
 
-const CONDITION_SCAN = /\bif\s*\(\s*([A-Za-z_]\w*)\s*(?:==|!=|>=|<=|>|<)\s*\d+u?\s*\)/g;
-const CONDITION = /^if\s*\(\s*([A-Za-z_]\w*)\s*(==|!=|>=|<=|>|<)\s*(\d+)u?\s*\)\s*\{/;
+/** One term of a condition: `NAME op 3u`, or a bit test `(NAME & 2u) != 0u`. */
+const COMPARISON = /^([A-Za-z_]\w*)\s*(==|!=|>=|<=|>|<)\s*(\d+)u?$/;
+const BIT_TEST = /^\(\s*([A-Za-z_]\w*)\s*&\s*(\d+)u?\s*\)\s*(==|!=)\s*(\d+)u?$/;
 
 /** A local declaration or parameter of the same name would make the condition read that, not the override. */
 function shadowed(code: string, name: string): boolean {
   return new RegExp(`\\b(?:let|var|const)\\s+${name}\\b|[(,]\\s*${name}\\s*:`).test(code);
 }
 
-function decide(op: string, a: number, b: number): boolean {
+function compare(op: string, a: number, b: number): boolean {
   switch (op) {
     case "==":
       return a === b;
@@ -56,6 +66,69 @@ function decide(op: string, a: number, b: number): boolean {
   }
 }
 
+/** A term's value where the overrides decide it, else null. */
+function termValue(term: string, values: ReadonlyMap<string, number>): boolean | null {
+  const c = COMPARISON.exec(term);
+  if (c) {
+    const v = values.get(c[1]);
+    return v === undefined ? null : compare(c[2], v, Number(c[3]));
+  }
+  const b = BIT_TEST.exec(term);
+  if (b) {
+    const v = values.get(b[1]);
+    return v === undefined ? null : compare(b[3], v & Number(b[2]), Number(b[4]));
+  }
+  return null;
+}
+
+/**
+ * A condition decided (true or false), reduced to the terms the overrides leave open (a string), or null
+ * where nothing can be said. Only conjunctions: `A == 0u && p.n > 2u` is false for A = 1 and `p.n > 2u` for
+ * A = 0. A term left open is kept even where another is false if it calls a function (its evaluation
+ * would be dropped).
+ */
+function decide(cond: string, values: ReadonlyMap<string, number>): boolean | string | null {
+  const terms = splitTopLevel(cond, "&&");
+  if (terms.some((t) => splitTopLevel(t, "||").length > 1)) return null;
+  const known = terms.map((t) => termValue(unwrap(t), values));
+  if (known.every((k) => k === null)) return null;
+  const open = terms.filter((_, i) => known[i] === null);
+  if (known.includes(false)) return open.some((t) => /\w\s*\(/.test(t)) ? null : false;
+  return open.length === 0 ? true : open.join(" && ");
+}
+
+/** `s` split at `sep` outside parentheses, each part trimmed. */
+function splitTopLevel(s: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    else if (s[i] === ")") depth--;
+    else if (depth === 0 && s.startsWith(sep, i)) {
+      parts.push(s.slice(from, i).trim());
+      from = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  parts.push(s.slice(from).trim());
+  return parts;
+}
+
+/** A term without parentheses around the whole of it. */
+function unwrap(t: string): string {
+  while (t.startsWith("(") && matchingParen(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
+  return t;
+}
+
+function matchingParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    else if (s[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function specialize(code: string, values: ReadonlyMap<string, number>): string {
   let out = "";
   let i = 0;
@@ -66,13 +139,15 @@ function specialize(code: string, values: ReadonlyMap<string, number>): string {
       i = skip;
       continue;
     }
-    const m = code.startsWith("if", i) && !isWordChar(code[i - 1]) ? CONDITION.exec(code.slice(i)) : null;
-    const value = m ? values.get(m[1]) : undefined;
-    if (!m || value === undefined) {
+    const header = code.startsWith("if", i) && !isWordChar(code[i - 1]) && !isWordChar(code[i + 2])
+      ? ifHeader(code, i)
+      : null;
+    const verdict = header ? decide(header.condition, values) : null;
+    if (!header || verdict === null) {
       out += code[i++];
       continue;
     }
-    const thenOpen = i + m[0].length - 1;
+    const thenOpen = header.open;
     const thenClose = matchingBrace(code, thenOpen);
     let end = thenClose + 1;
     // the else branch: a block or another if statement (`else if`), empty where there is none
@@ -82,18 +157,37 @@ function specialize(code: string, values: ReadonlyMap<string, number>): string {
       elseStart = skipSpaceAndComments(code, afterThen + 4);
       end = code[elseStart] === "{" ? matchingBrace(code, elseStart) + 1 : ifStatementEnd(code, elseStart);
     }
-    const [from, to] = decide(m[2], value, Number(m[3])) ? [thenOpen, thenClose + 1] : [elseStart, end];
+    if (typeof verdict === "string") {
+      // the terms left open, both branches kept
+      out += `if (${verdict}) ` + "\n".repeat(lineBreaks(code.slice(i, thenOpen)));
+      out += specialize(code.slice(thenOpen, end), values);
+      i = end;
+      continue;
+    }
+    const [from, to] = verdict ? [thenOpen, thenClose + 1] : [elseStart, end];
     // the live branch where it stood, the rest replaced by its line breaks
     out += "\n".repeat(lineBreaks(code.slice(i, from)));
     // A live then-branch stays an `if`, of a literal condition: its own block in the driver's IR
     // until that folds the condition, as before (a plain block measured slower to translate where the
     // whole tile is live).
     if (from === thenOpen) out += "if (true) ";
+    // after an `else`, an if with nothing left still needs a statement
+    else if (from === to && /\belse\s*$/.test(out)) out += "{}";
     out += specialize(code.slice(from, to), values);
     out += "\n".repeat(lineBreaks(code.slice(to, end)));
     i = end;
   }
   return out;
+}
+
+/** The condition of the `if` at `i` and the offset of its then-block's brace, or null if not that shape. */
+function ifHeader(code: string, i: number): { condition: string; open: number } | null {
+  const paren = skipSpaceAndComments(code, i + 2);
+  if (code[paren] !== "(") return null;
+  const close = matchingParen(code, paren);
+  if (close < 0) return null;
+  const open = skipSpaceAndComments(code, close + 1);
+  return code[open] === "{" ? { condition: code.slice(paren + 1, close).trim(), open } : null;
 }
 
 /** The end of the `if` statement at `start`, its `else if` / `else` chain included. */

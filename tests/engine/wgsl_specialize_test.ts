@@ -49,6 +49,29 @@ Deno.test("an else branch, or the first live branch of an else-if chain, replace
   assert.equal(flat(spec(`if (B == 0u) { r = 0; } else { r = 9; }`, { B: 4 })), "{ r = 9; }");
 });
 
+Deno.test("a conjunction is dead if one decided term is false, and keeps the terms left open otherwise", () => {
+  const code =
+    "if (PASS == 0u && OUTP == 1u) { a(); } if ((EPI & 2u) != 0u && p.res == 1u) { b(); } else { c(); }";
+  assert.equal(
+    flat(spec(code, { PASS: 0, OUTP: 1, EPI: 2 })),
+    "if (true) { a(); } if (p.res == 1u) { b(); } else { c(); }",
+  );
+  assert.equal(flat(spec(code, { PASS: 1, OUTP: 1, EPI: 1 })), "{ c(); }");
+  // the bit test alone, and inside parentheses
+  assert.equal(flat(spec("if (((EPI & 1u) != 0u)) { s(); }", { EPI: 3 })), "if (true) { s(); }");
+  assert.equal(flat(spec("if ((EPI & 1u) == 0u) { s(); }", { EPI: 3 })), "");
+  // a term that calls a function keeps its if, whatever the override; a disjunction is left as written
+  for (const code of ["if (PASS == 1u && ok(n)) { x = 1; }", "if (PASS == 1u || n > 2u) { x = 1; }"]) {
+    assert.equal(spec(code, { PASS: 0 }), code);
+  }
+});
+
+Deno.test("an else-if that the overrides remove still leaves the else a statement", () => {
+  const code = "if (n > 2u) { x = 1; } else if (PASS == 2u) { x = 2; }";
+  assert.equal(flat(spec(code, { PASS: 0 })), "if (n > 2u) { x = 1; } else {}");
+  assert.equal(flat(spec(code, { PASS: 2 })), "if (n > 2u) { x = 1; } else if (true) { x = 2; }");
+});
+
 Deno.test("guards nested in a kept branch are decided too; the generated register tile loses its dead blocks", () => {
   const tile = [
     "if (RB > 0u) { let a = ldA(0u); if (CB > 0u) { c0_0 = mac(c0_0, b0, a); } if (CB > 1u) { c0_1 = mac(c0_1, b1, a); } }",
@@ -89,7 +112,7 @@ Deno.test("braces and else inside comments are not code; a comment may stand bet
 
 Deno.test("conditions of any other form are left as written", () => {
   const untouched = [
-    "if (A > 1u && ok) { x = 1; }", // two terms
+    "if (A > 1u || ok) { x = 1; }", // a disjunction
     "if (p.A > 1u) { x = 1; }", // a uniform member, not the override
     "if (n > 1u) { x = 1; }", // a runtime value
     "if (Z > 1u) { x = 1; }", // no value given
@@ -104,8 +127,9 @@ Deno.test("conditions of any other form are left as written", () => {
 });
 
 Deno.test("guardNames lists the overrides that decide a branch, in order of first use", () => {
-  const code = "if (CB > 1u) {} if (PASS == 2u) {} if (RB > 0u) {} if (CB > 2u) {} if (n > 1u) {}";
-  assert.deepEqual(guardNames(code, ["RB", "CB", "PASS", "WG"]), ["CB", "PASS", "RB"]);
+  const code =
+    "if (CB > 1u) {} if (PASS == 2u) {} if (n > 1u && (EPI & 2u) != 0u) {} if (RB > 0u) {} x = WG;";
+  assert.deepEqual(guardNames(code, ["RB", "CB", "PASS", "EPI", "WG"]), ["CB", "PASS", "EPI", "RB"]);
   assert.deepEqual(shaderFamily("conv2d").guards.slice().sort().slice(0, 3), ["AT", "BIAS", "CB"]);
 });
 
