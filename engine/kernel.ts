@@ -328,9 +328,11 @@ export class KernelCache {
    */
   private module(family: ShaderFamily, overrides: OverrideValues | null = null): GPUShaderModule {
     const values = new Map<string, number>();
-    for (const name of overrides ? family.guards : []) {
-      const v = overrides![name] ?? family.overrideDefaults.get(name);
-      if (v !== undefined && v !== null) values.set(name, v);
+    if (overrides) {
+      for (const name of family.guards) {
+        const v = overrides[name] ?? family.overrideDefaults.get(name);
+        if (v !== undefined && v !== null) values.set(name, v);
+      }
     }
     const specialised = [...values].map(([k, v]) => `${k}=${v}`).join(" ");
     const key = specialised ? `${family.file} (${specialised})` : family.file;

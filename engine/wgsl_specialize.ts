@@ -148,15 +148,7 @@ function specialize(code: string, values: ReadonlyMap<string, number>): string {
       continue;
     }
     const thenOpen = header.open;
-    const thenClose = matchingBrace(code, thenOpen);
-    let end = thenClose + 1;
-    // the else branch: a block or another if statement (`else if`), empty where there is none
-    let elseStart = end;
-    const afterThen = skipSpaceAndComments(code, end);
-    if (code.startsWith("else", afterThen) && !isWordChar(code[afterThen + 4])) {
-      elseStart = skipSpaceAndComments(code, afterThen + 4);
-      end = code[elseStart] === "{" ? matchingBrace(code, elseStart) + 1 : ifStatementEnd(code, elseStart);
-    }
+    const { thenClose, elseStart, end } = branches(code, thenOpen);
     if (typeof verdict === "string") {
       // the terms left open, both branches kept
       out += `if (${verdict}) ` + "\n".repeat(lineBreaks(code.slice(i, thenOpen)));
@@ -190,17 +182,22 @@ function ifHeader(code: string, i: number): { condition: string; open: number } 
   return code[open] === "{" ? { condition: code.slice(paren + 1, close).trim(), open } : null;
 }
 
-/** The end of the `if` statement at `start`, its `else if` / `else` chain included. */
-function ifStatementEnd(code: string, start: number): number {
-  if (!code.startsWith("if", start)) throw new Error(`wgsl_specialize: expected "if" at offset ${start}`);
-  const open = code.indexOf("{", start);
-  let end = matchingBrace(code, open) + 1;
-  const next = skipSpaceAndComments(code, end);
-  if (code.startsWith("else", next) && !isWordChar(code[next + 4])) {
-    const body = skipSpaceAndComments(code, next + 4);
-    end = code[body] === "{" ? matchingBrace(code, body) + 1 : ifStatementEnd(code, body);
+/**
+ * Where the branches of the `if` whose then-block opens at `thenOpen` lie: the then-block's closing brace,
+ * the else branch from `elseStart` (a block, or another if statement for `else if`; empty where there is
+ * none) to `end`, the end of the whole statement.
+ */
+function branches(code: string, thenOpen: number): { thenClose: number; elseStart: number; end: number } {
+  const thenClose = matchingBrace(code, thenOpen);
+  const afterThen = skipSpaceAndComments(code, thenClose + 1);
+  if (!code.startsWith("else", afterThen) || isWordChar(code[afterThen + 4])) {
+    return { thenClose, elseStart: thenClose + 1, end: thenClose + 1 };
   }
-  return end;
+  const elseStart = skipSpaceAndComments(code, afterThen + 4);
+  if (code[elseStart] === "{") return { thenClose, elseStart, end: matchingBrace(code, elseStart) + 1 };
+  const header = code.startsWith("if", elseStart) ? ifHeader(code, elseStart) : null;
+  if (!header) throw new Error(`wgsl_specialize: expected a block or "if" after else at offset ${elseStart}`);
+  return { thenClose, elseStart, end: branches(code, header.open).end };
 }
 
 function matchingBrace(code: string, open: number): number {
