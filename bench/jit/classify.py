@@ -1,6 +1,8 @@
 """Where lavapipe's generated code spends its time: samples from `perf script -F ip` (one address per
 line) against the process's largest executable anonymous mapping (the JIT code), dumped from
-/proc/<pid>/mem while it runs and disassembled with objdump; instructions are grouped by kind.
+/proc/<pid>/mem while it runs and disassembled with objdump; instructions are grouped by kind. The last line
+counts the code's float multiplies, adds and fused multiply-adds (Mesa 22.3 lowers every fma() to a multiply
+and an add, so the fused count is 0 there: README "Speed", what bounds the per-sample rate).
     python3 bench/jit/classify.py <pid> <ips.txt>      (see bench/jit/profile.sh)"""
 import re
 import subprocess
@@ -44,3 +46,7 @@ for line in asm.splitlines():
     kinds[kind] += ips[int(m.group(1), 16)]
 for kind, count in kinds.most_common():
     print(f"{kind:45s} {100 * count / hits:5.1f}%")
+ops = Counter(re.match(r"\s*[0-9a-f]+:\s+(?:[0-9a-f]{2} )+\s*(\S+)", line).group(1)
+              for line in asm.splitlines() if re.match(r"\s*[0-9a-f]+:\s+(?:[0-9a-f]{2} )+\s*\S", line))
+fused = sum(c for op, c in ops.items() if re.match(r"v(f|fn)m(add|sub)", op))
+print(f"JIT code: {ops['vmulps']} vmulps, {ops['vaddps'] + ops['vsubps']} vaddps/vsubps, {fused} fused multiply-adds")
