@@ -26,7 +26,7 @@ import { removeCompileCaches } from "./compile.ts";
 import { type Ceilings, makeFigure, torchFigure, unitValue } from "./figure.ts";
 import { CORES } from "./measure.ts";
 import { measureOurs } from "./ours.ts";
-import { groupPlan, rooflinePlan } from "./plan.ts";
+import { groupPlan, PEAK_FMA_ID, rooflinePlan } from "./plan.ts";
 import { DEFAULT_DIR, DEFAULT_REPORT, figureTable, groupReport, num, writeReport } from "./report.ts";
 import { findTorch, runTorch, type TorchRun } from "./torch.ts";
 
@@ -209,7 +209,7 @@ export async function runBench(o: BenchOptions, command: string): Promise<BenchF
   const roofTorch = await torchFor(torchInfo, roofCases);
   const roofline = figures(roofCases, roofOurs, roofTorch, null);
   const ceilings: Ceilings = {
-    compute: roofline.find((f) => f.id === "roofline/peak-fma")!.value.median,
+    compute: roofline.find((f) => f.id === PEAK_FMA_ID)!.value.median,
     memory: roofline.find((f) => f.id === "roofline/copy")!.value.median,
   };
   const torchCell = torchInfo.available ? "not run" : "torch not available";

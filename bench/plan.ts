@@ -5,6 +5,9 @@
  */
 import type { Arch, Case, ConvPass, GroupName, MeasuredCase } from "./cases.ts";
 
+/** The roofline figure of the FMA peak, the ceiling that compute-bound figures are compared with. */
+export const PEAK_FMA_ID = "roofline/peak-fma";
+
 interface ConvShape {
   /** Row label and id part. */
   label: string;
@@ -48,7 +51,7 @@ export function rooflinePlan(quick: boolean): MeasuredCase[] {
   const repeats = quick ? 2 : 5;
   return [
     measured({
-      id: "roofline/peak-fma",
+      id: PEAK_FMA_ID,
       section: "roofline",
       name: "peak FMA (shaders/peak.wgsl)",
       unit: "GFLOP/s",

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type BenchFile, type Figure, GROUPS, type Profile } from "./cases.ts";
+import { PEAK_FMA_ID } from "./plan.ts";
 
 export const DEFAULT_DIR = new URL("./results/", import.meta.url);
 export const DEFAULT_REPORT = new URL("./RESULTS.md", import.meta.url);
@@ -175,10 +176,31 @@ export function renderMarkdown(files: readonly BenchFile[], source: string): str
     "",
     figureTable(files[0].roofline, torchReason(files[0])),
   ];
+  const ceiling = ceilingNote(files[0].roofline, files.find((f) => f.group === "kernels")?.figures ?? []);
+  if (ceiling) out.push("", ceiling);
   for (const f of files) {
     out.push("", `## ${TITLES[f.group]}`, "", groupReport(f));
   }
   return out.join("\n") + "\n";
+}
+
+/**
+ * A sentence for under the roofline table: PyTorch's fastest compute-bound kernel of the run against the
+ * adapter's FMA peak, the ceiling of every kernel of ours (README "Speed", what bounds the per-sample
+ * rate). Empty without a peak or a PyTorch figure to compare.
+ */
+export function ceilingNote(roofline: readonly Figure[], kernels: readonly Figure[]): string {
+  const peak = roofline.find((f) => f.id === PEAK_FMA_ID);
+  let best: Figure | undefined;
+  for (const f of kernels) {
+    if (f.bound !== "compute" || f.unit !== "GFLOP/s" || !f.torch) continue;
+    if (best === undefined || f.torch.value.median > best.torch!.value.median) best = f;
+  }
+  if (peak === undefined || best === undefined) return "";
+  const theirs = best.torch!.value.median;
+  return `PyTorch's fastest compute-bound kernel in this run (${best.name}) ran at ${num(theirs)} GFLOP/s, ` +
+    `${ratio(theirs / peak.value.median)} the FMA peak above, which bounds every kernel of ours (README ` +
+    `"Speed": what bounds the per-sample rate).`;
 }
 
 /** The group files present in `dir`, in group order. */

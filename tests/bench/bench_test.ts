@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { type BenchFile, type Figure, GROUPS, isDerived } from "../../bench/cases.ts";
 import { parseBenchArgs, UsageError } from "../../bench/main.ts";
-import { groupPlan, rooflinePlan } from "../../bench/plan.ts";
-import { displayPath, formatMarkdown, renderMarkdown } from "../../bench/report.ts";
+import { groupPlan, PEAK_FMA_ID, rooflinePlan } from "../../bench/plan.ts";
+import { ceilingNote, displayPath, formatMarkdown, renderMarkdown } from "../../bench/report.ts";
 
 const MAIN = fileURLToPath(new URL("../../bench/main.ts", import.meta.url));
 
@@ -141,4 +141,36 @@ Deno.test("bench/one_case.ts names some of the cases it takes when given an unkn
     assert.match(err, /usage: deno run -A bench\/one_case\.ts CASE_ID/);
     assert.match(err, /train\/cifar_resnet20\/gaussian/);
   }
+});
+
+Deno.test("RESULTS.md sets PyTorch's fastest compute-bound kernel against the FMA peak", () => {
+  const summary = (median: number) => ({ median, min: median, max: median, spread: 0, repeats: 1 });
+  const figure = (id: string, bound: "compute" | "memory", ours: number, theirs?: number): Figure => ({
+    id,
+    section: "s",
+    name: id,
+    unit: "GFLOP/s",
+    work: 1,
+    value: summary(ours),
+    cpu: summary(ours),
+    bound,
+    ...(theirs === undefined
+      ? {}
+      : { torch: { value: summary(theirs), cpu: summary(theirs), speedup: ours / theirs, cpuSpeedup: 1 } }),
+  });
+  const roofline = [figure(PEAK_FMA_ID, "compute", 80)];
+  const kernels = [
+    figure("conv/a", "compute", 40, 160),
+    figure("conv/b", "compute", 50, 200),
+    figure("bandwidth/c", "memory", 9, 900),
+    figure("conv/d", "compute", 60),
+  ];
+  const note = ceilingNote(roofline, kernels);
+  assert.match(note, /\(conv\/b\) ran at 200 GFLOP\/s, 2\.50x the FMA peak/);
+  assert.equal(ceilingNote([], kernels), "", "no peak, no sentence");
+  assert.equal(
+    ceilingNote(roofline, [figure("conv/d", "compute", 60)]),
+    "",
+    "no PyTorch figure, no sentence",
+  );
 });
