@@ -150,6 +150,7 @@ export async function openEvaluation(
   const spec = evaluationSpec(v);
   await openEngine(v.adapter, log, engineOptions);
   const ev = await withFlagNamesAsync(EVALUATION_FLAG_NAMES, () => openLibraryEvaluation(spec));
+  for (const note of ev.notes) log(`note: ${note}\n`);
   return { ...ev, spec };
 }
 

@@ -6,7 +6,7 @@
 import { CompileTrace } from "./compile_trace.ts";
 import { Gpu, GpuError, type GpuOptions } from "./device.ts";
 import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
-import type { TileLimit } from "./ops/matmul_tiles.ts";
+import { isSoftwareAdapter, type TileLimit } from "./ops/matmul_tiles.ts";
 import { host } from "./host_deno.ts";
 import { BufferPool, STORAGE_USAGE } from "./pool.ts";
 import { type DispatchArgs, Recorder } from "./recorder.ts";
@@ -73,6 +73,11 @@ export class Engine {
 
   get f16(): boolean {
     return this.gpu.info.f16;
+  }
+
+  /** Whether the adapter runs shaders on the CPU (ops/matmul_tiles.ts: its tiles and kernels differ). */
+  get software(): boolean {
+    return isSoftwareAdapter(this.gpu.info);
   }
 }
 

@@ -38,7 +38,17 @@ export interface OpenedModel {
   noiseSd: number | null;
   /** Everything the file says about itself (safetensors metadata; arch and epoch of a .pth.tar). */
   metadata: Readonly<Record<string, string>>;
+  /** What the caller should tell the user about how the model will run (one sentence each). */
+  notes: string[];
 }
+
+/**
+ * Said when f16 is asked for on a software adapter: there it runs about half as fast as f32 (Mesa's
+ * lavapipe, README "Certification": the Winograd and packed inference kernels are f32 only, and f16 runs
+ * the direct kernel layer by layer), so it buys f16 numerics, not speed.
+ */
+export const F16_ON_SOFTWARE_NOTE = "precision f16 runs about half as fast as f32 on this software adapter " +
+  "(its fastest convolution kernels are f32 only): it gives f16 numerics, not speed";
 
 /**
  * The architecture to build: `asked` if given (it must agree with the checkpoint's `arch` metadata
@@ -105,6 +115,7 @@ export async function openModel(
   const normalize = request.normalize ?? recordedNormalize(weights.metadata) ??
     ARCH_INFO[arch].defaultNormalize;
   const model = buildModel(arch, { normalize });
+  const notes: string[] = [];
   try {
     model.loadStateDict(splitOptimizer(weights).model, name);
     model.eval();
@@ -117,6 +128,7 @@ export async function openModel(
       for (const [, m] of model.modules()) {
         if (m instanceof Conv2d || m instanceof Linear) m.precision = "f16";
       }
+      if (engine().software) notes.push(F16_ON_SOFTWARE_NOTE);
     }
   } catch (e) {
     model.dispose();
@@ -130,5 +142,6 @@ export async function openModel(
     sha256: await sha256Hex(bytes),
     noiseSd: recordedNoiseSd(weights.metadata),
     metadata: weights.metadata,
+    notes,
   };
 }

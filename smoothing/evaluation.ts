@@ -37,6 +37,8 @@ export interface Evaluation {
   checkpoint: { sha256: string; noiseSd: number | null };
   /** The image indices of this run (and shard), in order. */
   indices: number[];
+  /** What to tell the user about how the model will run (OpenedModel.notes). */
+  notes: string[];
 }
 
 /** Opens the images and the model (the engine must be open) and selects the run's images. */
@@ -61,6 +63,7 @@ export async function openEvaluation(spec: EvaluationSpec): Promise<Evaluation> 
     model: opened.model,
     checkpoint: { sha256: opened.sha256, noiseSd: opened.noiseSd },
     indices: selectIndices(source.count, spec.skip, spec.max, spec.shard),
+    notes: opened.notes,
   };
 }
 

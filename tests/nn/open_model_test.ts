@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { CheckpointError } from "../../nn/checkpoint/host_tensor.ts";
-import { openModel, resolveArch } from "../../nn/open_model.ts";
+import { F16_ON_SOFTWARE_NOTE, openModel, resolveArch } from "../../nn/open_model.ts";
 import { ParameterError } from "../../nn/parameter_error.ts";
 import { gpuTest } from "../helpers.ts";
 
@@ -39,6 +39,21 @@ gpuTest("a file that is not a model, or weights of another architecture, is refu
       /^arch cifar_resnet20, but m\.safetensors holds a mnist_cnn .*leave arch out$/.test(e.message),
   );
 });
+
+gpuTest(
+  "f16 on a software adapter comes with a note that it runs slower there; f32 comes with none",
+  async (e) => {
+    const bytes = await Deno.readFile(`${MODELS}mnist_cnn_gaussian_0.25.safetensors`);
+    const f32 = await openModel(bytes, "m.safetensors");
+    assert.deepEqual(f32.notes, []);
+    f32.model.dispose();
+    if (!e.f16) return; // without shader-f16, openModel refuses f16: nothing to note
+    const f16 = await openModel(bytes, "m.safetensors", { precision: "f16" });
+    assert.deepEqual(f16.notes, e.software ? [F16_ON_SOFTWARE_NOTE] : []);
+    assert.match(F16_ON_SOFTWARE_NOTE, /^precision f16 runs about half as fast as f32/);
+    f16.model.dispose();
+  },
+);
 
 Deno.test("the architecture: asked, else recorded, else the fallback; none at all is a parameter error", () => {
   assert.equal(resolveArch(undefined, { arch: "resnet110" }, { checkpoint: "c" }), "cifar_resnet110");
