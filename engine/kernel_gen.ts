@@ -28,7 +28,7 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS } from "./ops/conv_winograd.ts";
+import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS, WINOGRAD_WS_GROUPS } from "./ops/conv_winograd.ts";
 import { FIRST_MAX_CB, FIRST_MAX_RB, MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
@@ -329,29 +329,26 @@ export function signedSum(coef: readonly number[], term: (k: number) => string):
   return out;
 }
 
-export function winogradBody(): string[] {
+/**
+ * One pass of the Winograd body (row i of the 4 x 4 product grid): its products over the channel groups,
+ * then folded into the outputs. `written`: the groups written out, each behind an override guard (`CG`,
+ * decided when the pipeline is built), with the weights from workgroup memory; else a loop over them with
+ * the weights from the texture.
+ */
+function winogradPass(i: number, written: boolean): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
   const tiles: [number, number][] = [];
   for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
-  const L: string[] = [];
+  const L: string[] = [`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`];
   for (let t = 0; t < tiles.length; t++) {
     for (let g = 0; g < G; g++) {
-      L.push(
-        `  var y${t}_${g}_00 = V0; var y${t}_${g}_01 = V0; var y${t}_${g}_10 = V0; var y${t}_${g}_11 = V0;`,
-      );
+      L.push(`    ${[0, 1, 2, 3].map((j) => `var m${j}_${t}_${g} = V0;`).join(" ")}`);
     }
   }
-  for (let i = 0; i < 4; i++) {
-    L.push(`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`);
-    for (let t = 0; t < tiles.length; t++) {
-      for (let g = 0; g < G; g++) {
-        L.push(`    ${[0, 1, 2, 3].map((j) => `var m${j}_${t}_${g} = V0;`).join(" ")}`);
-      }
-    }
-    L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
+  const group = (cg: string, weight: (xi: number, g: number, c: number) => string) => {
     for (let r = 0; r < 2 * TR + 2; r++) {
       L.push(
-        `      let q${r} = ldRow(${r}, cg); ${
+        `      let q${r} = ldRow(${r}, ${cg}); ${
           Array.from({ length: 2 * TC + 2 }, (_, c) => `let d${r}_${c} = q${r}[${c}];`).join(" ")
         }`,
       );
@@ -370,9 +367,7 @@ export function winogradBody(): string[] {
       L.push(`      {`);
       for (let g = 0; g < G; g++) {
         L.push(
-          `        ${
-            [0, 1, 2, 3].map((c) => `let u${g}_${c} = weight(${4 * i + j}u, cg, ${g}u, ${c}u);`).join(" ")
-          }`,
+          `        ${[0, 1, 2, 3].map((c) => `let u${g}_${c} = ${weight(4 * i + j, g, c)};`).join(" ")}`,
         );
       }
       // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
@@ -389,20 +384,51 @@ export function winogradBody(): string[] {
       }
       L.push(`      }`);
     }
+  };
+  if (written) {
+    for (let k = 0; k < WINOGRAD_WS_GROUPS; k++) {
+      L.push(`    if (CG > ${k}u) {`);
+      group(`${k}u`, (xi, g, c) => `uw[${((k * 16 + xi) * 4 + c) * G + g}]`);
+      L.push(`    }`);
+    }
+  } else {
+    L.push(`    for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
+    group("cg", (xi, g, c) => `weight(${xi}u, cg, ${g}u, ${c}u)`);
     L.push(`    }`);
-    // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
-    for (let t = 0; t < tiles.length; t++) {
-      for (let g = 0; g < G; g++) {
-        for (let s = 0; s < 2; s++) {
-          const q = signedSum(AT[s], (j) => `m${j}_${t}_${g}`);
-          for (let r = 0; r < 2; r++) {
-            if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
-          }
+  }
+  // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
+  for (let t = 0; t < tiles.length; t++) {
+    for (let g = 0; g < G; g++) {
+      for (let s = 0; s < 2; s++) {
+        const q = signedSum(AT[s], (j) => `m${j}_${t}_${g}`);
+        for (let r = 0; r < 2; r++) {
+          if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
         }
       }
     }
-    L.push(`  }`);
   }
+  L.push(`  }`);
+  return L;
+}
+
+export function winogradBody(): string[] {
+  const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
+  const tiles: [number, number][] = [];
+  for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
+  const L: string[] = [];
+  for (let t = 0; t < tiles.length; t++) {
+    for (let g = 0; g < G; g++) {
+      L.push(
+        `  var y${t}_${g}_00 = V0; var y${t}_${g}_01 = V0; var y${t}_${g}_10 = V0; var y${t}_${g}_11 = V0;`,
+      );
+    }
+  }
+  const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
+  L.push(`  if (WS == 0u) {`);
+  for (let i = 0; i < 4; i++) L.push(...indent(winogradPass(i, false)));
+  L.push(`  } else {`);
+  for (let i = 0; i < 4; i++) L.push(...indent(winogradPass(i, true)));
+  L.push(`  }`);
   L.push(`  if (!live) { return; }`);
   for (let g = 0; g < G; g++) L.push(`  let e${g} = epilogueOf(${g}u);`);
   // Four pixels of an output row at a time (two tiles side by side), which NCHW stores as one vec4 per channel.

@@ -23,6 +23,14 @@ import { grid1d, paddedView, spareOutput } from "./util.ts";
 export const WINOGRAD_ROWS = 2;
 export const WINOGRAD_COLS = 4;
 export const WINOGRAD_GROUPS = 4;
+/**
+ * Most channel groups (of 4 input channels) of `main`'s written-out body (WS = 1 in conv_winograd.wgsl:
+ * the transformed weights from workgroup memory at constant indices, which lavapipe loads as one scalar
+ * and a broadcast where no loop or branch encloses the load, against a gather lane by lane from a texture).
+ */
+export const WINOGRAD_WS_GROUPS = 4;
+/** Lanes per workgroup of `main` with WS = 1: one copy of the weights into workgroup memory serves them. */
+const WS_LANES = 64;
 
 /** Output pixels per lane: rows and columns (2 x 2 per tile). */
 const BLOCK_H = 2 * WINOGRAD_ROWS, BLOCK_W = 2 * WINOGRAD_COLS;
@@ -72,6 +80,18 @@ export interface WinogradArgs {
   moments?: boolean;
 }
 
+let sharedWeights = true;
+
+/**
+ * Whether `main` may read the transformed weights from workgroup memory (WS = 1, where it applies; on by
+ * default), for comparing the two forms; returns the previous setting.
+ */
+export function setWinogradSharedWeights(on: boolean): boolean {
+  const was = sharedWeights;
+  sharedWeights = on;
+  return was;
+}
+
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
 export function winogradForward(args: WinogradArgs): Tensor {
   const { g, w, bias, scale, at, rt, relu, layout, flip = false, moments = false } = args;
@@ -91,7 +111,9 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const texture = sizedTexture(OG, uRows + 2, "winograd weights");
   if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
   const lanes = g.N * (g.H / BLOCK_H) * (g.W / BLOCK_W) * (g.O / BLOCK_O);
-  const { workgroups } = grid1d(lanes, 8);
+  // 16 output channels (so every lane has og0 = 0) and at most WINOGRAD_WS_GROUPS channel groups
+  const ws = sharedWeights && g.O === BLOCK_O && C4 / 4 <= WINOGRAD_WS_GROUPS;
+  const { workgroups } = grid1d(lanes, ws ? WS_LANES : 8);
   const gridX = workgroups[0];
   const uniforms = {
     H: g.H,
@@ -140,7 +162,10 @@ export function winogradForward(args: WinogradArgs): Tensor {
     },
     uniforms,
     workgroups,
-  }, nchw ? { NCHW: 1 } : {});
+  }, {
+    ...(nchw ? { NCHW: 1 } : {}),
+    ...(ws ? { WS: 1, CG: C4 / 4, WGS: WS_LANES } : {}),
+  });
   if (parts) recordChannelMoments(out, { parts, perGroup, count: BLOCK_H * BLOCK_W });
   return out;
 }

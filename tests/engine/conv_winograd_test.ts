@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { add, backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
+import { setWinogradSharedWeights, WINOGRAD_WS_GROUPS } from "../../engine/ops/conv_winograd.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
 import { packedLayout, refConv } from "./references.ts";
@@ -93,6 +94,9 @@ async function run(c: Case, seed: number) {
 
 const winograd = () => currentTileConfig().winograd === true;
 
+/** Whether a Winograd pass with O output and C input channels reads its weights from workgroup memory. */
+const sharedWeights = (O: number, C: number) => O === 16 && Math.ceil(C / 4) <= WINOGRAD_WS_GROUPS;
+
 const CASES: Case[] = [
   // a ResNet's three stages, scaled down, with their epilogues
   { N: 3, C: 16, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
@@ -113,6 +117,39 @@ for (const [i, c] of CASES.entries()) {
     assert.deepEqual(kernels, [winograd() ? "conv_winograd" : "conv2d"]);
   });
 }
+
+gpuTest(
+  "16 output channels from at most 16 input channels: the weights from workgroup memory give the texture's values bit for bit",
+  async () => {
+    if (!winograd()) return;
+    const cases: Case[] = [
+      // 1, 2 and 4 channel groups written out (a CIFAR stem's 3 channels, 8, 16), and 5 groups, which loop
+      { N: 4, C: 3, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
+      { N: 3, C: 8, H: 4, W: 16, O: 16, bias: false, scale: true, residual: true, relu: true },
+      { N: 5, C: 16, H: 12, W: 8, O: 16, bias: true, scale: false, residual: true, relu: false },
+      { N: 2, C: 20, H: 4, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const what = JSON.stringify(c);
+      const outs: Float32Array[] = [];
+      for (const on of [true, false]) {
+        const was = setWinogradSharedWeights(on);
+        try {
+          const [got, seen] = await withDispatches(() => run(c, 400 + 10 * i));
+          assertClose(got.got, got.want, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what });
+          const main = seen.filter((d) => d.family === "conv_winograd" && d.entry === "main");
+          const C4 = Math.ceil(c.C / 4) * 4;
+          const expected = on && sharedWeights(c.O, c.C) ? { WS: 1, CG: C4 / 4, WGS: 64 } : {};
+          assert.deepEqual(main.map((d) => d.overrides), [expected], what);
+          outs.push(got.got as Float32Array);
+        } finally {
+          setWinogradSharedWeights(was);
+        }
+      }
+      assert.deepEqual(outs[0], outs[1], `${what}: the same sums in the same order`);
+    }
+  },
+);
 
 gpuTest(
   "Winograd on random shapes its blocks tile (any input channels, padded to 4s) and random epilogues matches float64",
@@ -247,15 +284,17 @@ async function runTraining(c: TrainCase, seed: number) {
     wantDx: want.dx,
     wantDw: want.dw,
     kernels: seen.filter(conv).map((d) => d.family),
+    ws: seen.filter(conv).map((d) => d.overrides.WS ?? 0),
   };
 }
 
 /** conv2d's three passes on case c against float64, and the kernel each ran (Winograd where its blocks fit). */
 async function checkTraining(c: TrainCase, seed: number) {
-  const { y, dx, dw, wantY, wantDx, wantDw, kernels, packs, gradientCopies, heldCopies } = await runTraining(
-    c,
-    seed,
-  );
+  const { y, dx, dw, wantY, wantDx, wantDw, kernels, ws, packs, gradientCopies, heldCopies } =
+    await runTraining(
+      c,
+      seed,
+    );
   const what = JSON.stringify(c);
   assertClose(y, wantY, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.C), what: `forward ${what}` });
   assertClose(dx, wantDx, { rtol: 2e-5, atol: 2e-5 * Math.sqrt(9 * c.O), what: `input gradient ${what}` });
@@ -277,6 +316,12 @@ async function checkTraining(c: TrainCase, seed: number) {
     passes[1] ? "conv_winograd" : "conv2d",
     passes[2] ? "conv_winograd_grad" : "conv2d",
   ], what);
+  // 16 output channels and at most 16 input channels: the weights from workgroup memory (WS = 1)
+  assert.deepEqual(ws, [
+    passes[0] && sharedWeights(c.O, c.C) ? 1 : 0,
+    passes[1] && sharedWeights(c.C, c.O) ? 1 : 0,
+    0,
+  ], `workgroup-memory weights, ${what}`);
   // Winograd's passes read x and the output gradient as they are: nothing packed, the output gradient
   // copied into a texture once for both gradients, and x once for the forward pass and the weight gradient
   // (its held texture), each in one copy here (fewer than 4,096 vec4s).
