@@ -27,7 +27,8 @@ type Params<K extends CaseParams["kind"]> = Extract<CaseParams, { kind: K }>;
 const SHAPE = [3, 32, 32];
 const PIXELS = 3 * 32 * 32;
 
-function config(
+/** The training configuration of the train group's cases (the reference's defaults where they apply). */
+export function config(
   method: "gaussian" | "smoothadv",
   sigma: number,
   batch: number,
@@ -55,7 +56,8 @@ function config(
   };
 }
 
-function syntheticBatch(size: number, seed: number): Batch {
+/** A batch of `size` random CIFAR-shaped images and labels. */
+export function syntheticBatch(size: number, seed: number): Batch {
   return {
     epoch: 0,
     index: 0,

@@ -8,8 +8,9 @@ import { initEngine, Tensor } from "../../engine/mod.ts";
 import { setWinogradSharedWeights } from "../../engine/ops/conv_winograd.ts";
 import { type Arch, buildModel } from "../../nn/models.ts";
 import { sampleVotes } from "../../smoothing/sampling.ts";
-import { SgdState, trainBatch, type TrainConfig } from "../../smoothing/train.ts";
+import { SgdState, trainBatch } from "../../smoothing/train.ts";
 import { randomArray } from "../measure.ts";
+import { config, syntheticBatch } from "../train.ts";
 
 const [mode, archArg = "cifar_resnet20", countArg, roundsArg] = Deno.args;
 const ARCHS = ["cifar_resnet20", "cifar_resnet110"];
@@ -38,32 +39,8 @@ if (mode === "certify") {
 } else {
   const steps = Number(countArg ?? 3), size = arch === "cifar_resnet20" ? 128 : 32;
   const opt = new SgdState(net);
-  const cfg: TrainConfig = {
-    method: "gaussian",
-    attack: "pgd",
-    numSteps: 0,
-    epsilon: 0,
-    numNoiseVec: 1,
-    trainMultiNoise: true,
-    warmup: 1,
-    noiseSd: 0.25,
-    epochs: 1,
-    batch: size,
-    lr: 0.1,
-    lrStepSize: 30,
-    gamma: 0.1,
-    momentum: 0.9,
-    weightDecay: 1e-4,
-    seed: 0,
-  };
-  const batch = {
-    epoch: 0,
-    index: 0,
-    size,
-    images: randomArray(size * 3072, 31, 0, 1),
-    labels: Int32Array.from(randomArray(size, 32, 0, 10), Math.floor),
-    indices: Uint32Array.from({ length: size }, (_, i) => i),
-  };
+  const cfg = config("gaussian", 0.25, size);
+  const batch = syntheticBatch(size, 31);
   let step = 0;
   work = async () => {
     for (let s = 0; s < steps; s++) {
