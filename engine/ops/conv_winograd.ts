@@ -111,8 +111,10 @@ export function winogradForward(args: WinogradArgs): Tensor {
   const texture = sizedTexture(OG, uRows + 2, "winograd weights");
   if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
   const lanes = g.N * (g.H / BLOCK_H) * (g.W / BLOCK_W) * (g.O / BLOCK_O);
-  // 16 output channels (so every lane has og0 = 0) and at most WINOGRAD_WS_GROUPS channel groups
-  const ws = sharedWeights && g.O === BLOCK_O && C4 / 4 <= WINOGRAD_WS_GROUPS;
+  // where the tile policy says so: 16 output channels (so every lane has og0 = 0) and at most
+  // WINOGRAD_WS_GROUPS channel groups
+  const ws = sharedWeights && currentTileConfig().winogradSharedWeights === true && g.O === BLOCK_O &&
+    C4 / 4 <= WINOGRAD_WS_GROUPS;
   const { workgroups } = grid1d(lanes, ws ? WS_LANES : 8);
   const gridX = workgroups[0];
   const uniforms = {

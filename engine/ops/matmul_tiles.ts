@@ -55,6 +55,12 @@ export interface TileConfig {
    */
   winograd?: boolean;
   /**
+   * Whether the Winograd kernel's 16-output-channel layers read their transformed weights from workgroup
+   * memory (`WS = 1` in conv_winograd.wgsl): on lavapipe, Mesa's Vulkan driver. On llvmpipe through the
+   * GL backend the same pipeline took 43.6 s to generate against 6.7 for the loop (README "Speed").
+   */
+  winogradSharedWeights?: boolean;
+  /**
    * Invocations per workgroup of the per-channel reductions (batchnorm.wgsl's train_stats and bwd_reduce:
    * one workgroup per channel, a tree over its lanes behind barriers). Lavapipe runs a workgroup on one
    * thread, 8 lanes at a time, and switches between those groups of 8 at every barrier: with 256 lanes the
@@ -209,7 +215,7 @@ export function isSoftwareAdapter(info: Pick<GpuInfo, "isFallbackAdapter" | "des
 
 /** The tile policy for an adapter (`limit` caps the software tiles; null: DEFAULT_TILE_LIMIT). */
 export function tileConfig(
-  info: Pick<GpuInfo, "isFallbackAdapter" | "description">,
+  info: Pick<GpuInfo, "isFallbackAdapter" | "description"> & Partial<Pick<GpuInfo, "backend">>,
   limit: TileLimit | null = null,
 ): TileConfig {
   if (isSoftwareAdapter(info)) {
@@ -226,6 +232,7 @@ export function tileConfig(
       gemm: (M, N, lanes, K) => softwareTile(M, N, K, lanes, minWorkgroups, cap),
       firstLayer: (M, N) => softwareFirstLayerTile(M, N, minWorkgroups, cap),
       winograd: mesa,
+      winogradSharedWeights: mesa && info.backend === "vulkan",
       reductionLanes: mesa ? 8 : undefined,
     };
   }

@@ -95,7 +95,16 @@ async function run(c: Case, seed: number) {
 const winograd = () => currentTileConfig().winograd === true;
 
 /** Whether a Winograd pass with O output and C input channels reads its weights from workgroup memory. */
-const sharedWeights = (O: number, C: number) => O === 16 && Math.ceil(C / 4) <= WINOGRAD_WS_GROUPS;
+const sharedWeights = (O: number, C: number) =>
+  currentTileConfig().winogradSharedWeights === true && O === 16 && Math.ceil(C / 4) <= WINOGRAD_WS_GROUPS;
+
+Deno.test("the workgroup-memory weights are lavapipe's (Vulkan) only: not llvmpipe through GL, not GPUs", () => {
+  const config = (description: string, backend: string, isFallbackAdapter = true) =>
+    tileConfig({ description, backend, isFallbackAdapter });
+  assert.equal(config("llvmpipe (LLVM 15.0.6, 256 bits)", "vulkan").winogradSharedWeights, true);
+  assert.equal(config("llvmpipe (LLVM 15.0.6, 256 bits)", "gl").winogradSharedWeights, false);
+  assert.equal(config("NVIDIA H100", "vulkan", false).winogradSharedWeights, undefined);
+});
 
 const CASES: Case[] = [
   // a ResNet's three stages, scaled down, with their epilogues
