@@ -329,6 +329,13 @@ export function signedSum(coef: readonly number[], term: (k: number) => string):
   return out;
 }
 
+/** A lane's Winograd tiles as [row, column], row by row. */
+function winogradTiles(): [number, number][] {
+  const tiles: [number, number][] = [];
+  for (let tr = 0; tr < WINOGRAD_ROWS; tr++) for (let tc = 0; tc < WINOGRAD_COLS; tc++) tiles.push([tr, tc]);
+  return tiles;
+}
+
 /**
  * One pass of the Winograd body (row i of the 4 x 4 product grid): its products over the channel groups,
  * then folded into the outputs. `written`: the groups written out, each behind an override guard (`CG`,
@@ -337,8 +344,7 @@ export function signedSum(coef: readonly number[], term: (k: number) => string):
  */
 function winogradPass(i: number, written: boolean): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  const tiles: [number, number][] = [];
-  for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
+  const tiles = winogradTiles();
   const L: string[] = [`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`];
   for (let t = 0; t < tiles.length; t++) {
     for (let g = 0; g < G; g++) {
@@ -413,8 +419,7 @@ function winogradPass(i: number, written: boolean): string[] {
 
 export function winogradBody(): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
-  const tiles: [number, number][] = [];
-  for (let tr = 0; tr < TR; tr++) for (let tc = 0; tc < TC; tc++) tiles.push([tr, tc]);
+  const tiles = winogradTiles();
   const L: string[] = [];
   for (let t = 0; t < tiles.length; t++) {
     for (let g = 0; g < G; g++) {

@@ -74,7 +74,8 @@ override WGS: u32 = 8u;
 const V0 = vec4<f32>();
 
 // WS = 1: U[xi][4g .. 4g + 3][4cg + c] at index ((cg * 16 + xi) * 4 + c) * 4 + g, for the 16 output channels
-// (og0 = 0) and CG channel groups.
+// (og0 = 0) and CG channel groups: 256 vec4s a group, for at most WINOGRAD_WS_GROUPS = 4 groups
+// (engine/ops/conv_winograd.ts).
 var<workgroup> uw: array<vec4<f32>, 1024>;
 
 // The lane's image, the first output pixel of its block, the input pixel its tiles start at (padding 1)

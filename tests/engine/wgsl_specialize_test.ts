@@ -1,7 +1,7 @@
 /**
  * A family's source specialised for a pipeline's override constants (engine/wgsl_specialize.ts): branches
- * decided by a single comparison of an override with a literal lose their dead side, everything else stays,
- * and every line keeps its number. The kernels' own tests run the specialised modules against float64.
+ * decided by comparisons of overrides with literals, alone or in conjunctions, lose their dead side,
+ * everything else stays, and every line keeps its number. The kernels' own tests run the specialised modules against float64.
  */
 import assert from "node:assert/strict";
 import { listShaderFamilies, shaderFamily } from "../../engine/mod.ts";
