@@ -86,6 +86,12 @@ var<private> px: u32;
 var<private> y0: i32;
 var<private> x0: i32;
 var<private> og0: u32;
+// The image height: p.H + wid.z, where wid.z is always 0 (the dispatch grid is 2-D), so that Mesa 22.3's
+// lavapipe cannot inline it. Lavapipe inlines a pipeline's uniform values at its first bind and, where
+// that shrank the shader enough, again at every later bind, each time compiling anew (~90 ms a dispatch
+// here); reading p.H directly, the NCHW forward and input-gradient pipelines did so whenever their first
+// image was 16, 40, 48 or 64 rows high (README "Speed": uniform inlining).
+var<private> imageH: u32;
 
 fn texelOf(q: u32) -> vec2<u32> {
   return vec2<u32>(q & 4095u, q >> 12u);
@@ -95,8 +101,8 @@ fn texelOf(q: u32) -> vec2<u32> {
 fn ld(r: i32, c: i32, cg: u32) -> vec4<f32> {
   let y = y0 + r;
   let x = x0 + c;
-  let ok = u32(y) < p.H && u32(x) < p.W;
-  let q = select(0u, ((n * p.H + u32(y)) * p.W + u32(x)) * (p.C4 / 4u) + cg, ok);
+  let ok = u32(y) < imageH && u32(x) < p.W;
+  let q = select(0u, ((n * imageH + u32(y)) * p.W + u32(x)) * (p.C4 / 4u) + cg, ok);
   return select(V0, textureLoad(at, texelOf(q)), ok);
 }
 
@@ -134,8 +140,8 @@ fn texelsNchw(r: i32, ch: u32) -> array<vec4<f32>, 4> {
   let y = y0 + r;
   let W4 = p.W / 4u;
   let t0 = px / 4u;
-  let ok = u32(y) < p.H && ch < p.C;
-  let base = select(0u, ((n * p.C + ch) * p.H + u32(y)) * W4 + t0, ok);
+  let ok = u32(y) < imageH && ch < p.C;
+  let base = select(0u, ((n * p.C + ch) * imageH + u32(y)) * W4 + t0, ok);
   let lo = ok && t0 > 0u;
   let hi = ok && t0 + 2u < W4;
   return array<vec4<f32>, 4>(
@@ -178,7 +184,7 @@ fn epi(v: vec4<f32>, e: Epi) -> vec4<f32> {
 
 // Output pixel (py + r, px + c), channel group g: scale, bias, residual, ReLU, as conv2d.wgsl's stPixel.
 fn store(r: u32, c: u32, g: u32, v: vec4<f32>, e: Epi) {
-  let i = ((n * p.H + py + r) * p.W + px + c) * (p.O / 4u) + og0 + g;
+  let i = ((n * imageH + py + r) * p.W + px + c) * (p.O / 4u) + og0 + g;
   var s = v * e.scale + e.bias;
   if (p.res == 1u) { s += textureLoad(rt, texelOf(i)); }
   if (p.relu == 1u) { s = max(s, V0); }
@@ -195,8 +201,8 @@ fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v
     return;
   }
   // 4 pixels x 4 channels transposed into 4 channels' rows of 4 pixels, plus the residual's rows
-  let plane = p.H * p.W / 4u;
-  let i = ((n * p.O + 4u * (og0 + g)) * p.H + py + r) * (p.W / 4u) + (px + c) / 4u;
+  let plane = imageH * p.W / 4u;
+  let i = ((n * p.O + 4u * (og0 + g)) * imageH + py + r) * (p.W / 4u) + (px + c) / 4u;
   var t = transpose(mat4x4<f32>(v0 * e.scale + e.bias, v1 * e.scale + e.bias, v2 * e.scale + e.bias, v3 * e.scale + e.bias));
   if (p.res == 1u) {
     t += mat4x4<f32>(
@@ -216,6 +222,7 @@ fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v
 // Workgroups of WGS lanes, declared 1-D: Mesa's CPU driver vectorises invocations along x (conv2d.wgsl).
 @compute @workgroup_size(WGS)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  imageH = p.H + wid.z;
   if (WS == 1u) {
     for (var i = lin; i < CG * 256u; i += WGS) {
       let g = i % 4u;

@@ -106,6 +106,17 @@ Deno.test("the workgroup-memory weights are lavapipe's (Vulkan) only: not llvmpi
   assert.equal(config("NVIDIA H100", "vulkan", false).winogradSharedWeights, undefined);
 });
 
+Deno.test("main reads the image height as imageH, which lavapipe cannot inline, never as p.H", async () => {
+  // With p.H in its address arithmetic, lavapipe (Mesa 22.3) recompiled the NCHW pipelines at every
+  // dispatch when their first image was 16 or 40 rows high (shaders/conv_winograd.wgsl at imageH).
+  const code = (await Deno.readTextFile(new URL("../../shaders/conv_winograd.wgsl", import.meta.url)))
+    .replace(/\/\/.*$/gm, "");
+  const reads = [...code.matchAll(/\bp\.H\b.*$/gm)].map((m) => m[0].trim());
+  assert.deepEqual(reads, ["p.H + wid.z;"]);
+  const body = code.slice(code.indexOf("fn main("));
+  assert.equal(body.slice(body.indexOf("{") + 1).trim().split("\n")[0], "imageH = p.H + wid.z;");
+});
+
 const CASES: Case[] = [
   // a ResNet's three stages, scaled down, with their epilogues
   { N: 3, C: 16, H: 8, W: 8, O: 16, bias: true, scale: true, residual: false, relu: true },
