@@ -1,0 +1,212 @@
+/**
+ * A direct 3x3 convolution (any stride, padding 1; packed input [N, H, W, C4] in a texture, 4 channels a
+ * texel) whose weights come from workgroup memory at constant indices, the form that lavapipe loads as one
+ * scalar and a broadcast (README "Speed": 16-channel Winograd layers read their weights from workgroup
+ * memory): each lane computes P output pixels x OT output channels, the reduction over taps and channels
+ * written out, and a workgroup of 64 lanes first copies its OT-channel slice of the weights (in phases of
+ * at most 2,048 vec4s, the 32 KiB limit, with a barrier between). FF > 0 puts a scheduling fence after every
+ * FF vec4 FMAs (engine/kernel_gen.ts FMAS_PER_FENCE). Raw WebGPU, no engine; checks 200 outputs against
+ * float64, then times the variants alternately in one process. Run it alone on an otherwise idle machine.
+ *
+ *   deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF [OT,P,FF ...]
+ *   e.g. 32 64 16 2 400 16,1,0 8,2,0   (a CIFAR ResNet's second stride-2 layer at batch 400)
+ */
+import { msPerDispatch } from "./dispatch_time.ts";
+
+const TEXTURE_ROW = 4096, LANES = 64, WS_VEC4S = 2048, ROUNDS = 4;
+const [C, O, H, S, N] = Deno.args.slice(0, 5).map(Number);
+const variants = Deno.args.slice(5).map((v) => v.split(",").map(Number));
+if (![C, O, H, S, N].every((x) => Number.isInteger(x) && x > 0) || !variants.length) {
+  console.error(
+    "usage: deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF ...",
+  );
+  Deno.exit(2);
+}
+const OH = Math.floor((H - 1) / S) + 1, C4 = Math.ceil(C / 4) * 4, CG = C4 / 4, pixels = N * OH * OH;
+const flop = 2 * pixels * O * C * 9;
+
+const adapter = await navigator.gpu.requestAdapter();
+if (!adapter) throw new Error("direct_shared_weights: no WebGPU adapter");
+const device = await adapter.requestDevice();
+
+/** Deterministic values in [-0.5, 0.5). */
+function values(n: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  return Float32Array.from({ length: n }, () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5);
+}
+const x = values(N * H * H * C4, 1).map((v, i) => (i % C4 < C ? v : 0));
+const w = values(O * C * 9, 2); // [O, C, 3, 3]
+
+const texture = (width: number, rows: number, data: Float32Array) => {
+  const t = device.createTexture({
+    size: [width, rows],
+    format: "rgba32float",
+    usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
+  });
+  const padded = new Float32Array(width * rows * 4);
+  padded.set(data);
+  device.queue.writeTexture({ texture: t }, padded, { bytesPerRow: width * 16 }, [width, rows]);
+  return t;
+};
+const xTexture = texture(TEXTURE_ROW, Math.ceil((x.length / 4) / TEXTURE_ROW), x);
+const out = device.createBuffer({
+  size: pixels * O * 4,
+  usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+});
+const fence = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM });
+
+/** The WGSL of one variant: OT output channels and P pixels per lane, a fence every FF FMAs (0: none). */
+function shader(OT: number, P: number, FF: number): string {
+  const OG = OT / 4, slices = O / OT, perTap = CG * 4 * OG;
+  const tapsPerPhase = Math.max(1, Math.floor(WS_VEC4S / perTap));
+  const L: string[] = [];
+  let fmas = 0;
+  L.push(`@group(0) @binding(0) var xt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(1) var wt: texture_storage_2d<rgba32float, read>;
+@group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
+@group(0) @binding(3) var<uniform> f: vec4<u32>;
+var<workgroup> uw: array<vec4<f32>, ${Math.min(9, tapsPerPhase) * perTap}>;
+fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${TEXTURE_ROW}u, q / ${TEXTURE_ROW}u)); }
+@compute @workgroup_size(${LANES})
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
+  let slice = wg.x % ${slices}u;
+  let blk = wg.x / ${slices}u;`);
+  for (let p = 0; p < P; p++) {
+    L.push(`  let m${p} = min((blk * ${P}u + ${p}u) * ${LANES}u + lin, ${pixels - 1}u);
+  let iy${p} = i32((m${p} % ${OH * OH}u) / ${OH}u) * ${S} - 1;
+  let ix${p} = i32(m${p} % ${OH}u) * ${S} - 1;
+  let base${p} = (m${p} / ${OH * OH}u) * ${H * H}u;`);
+    for (let og = 0; og < OG; og++) L.push(`  var a${p}_${og} = vec4<f32>();`);
+  }
+  for (let t0 = 0; t0 < 9; t0 += tapsPerPhase) {
+    const t1 = Math.min(9, t0 + tapsPerPhase);
+    if (t0 > 0) L.push(`  workgroupBarrier();`);
+    L.push(`  for (var i = lin; i < ${(t1 - t0) * perTap}u; i += ${LANES}u) {
+    uw[i] = textureLoad(wt, vec2<u32>(${t0 * perTap}u + i, slice));
+  }
+  workgroupBarrier();`);
+    for (let t = t0; t < t1; t++) {
+      L.push(`  {`);
+      for (let p = 0; p < P; p++) {
+        L.push(`    let y${p} = iy${p} + ${Math.floor(t / 3)}; let x${p} = ix${p} + ${t % 3};
+    let ok${p} = f32(u32(y${p}) < ${H}u && u32(x${p}) < ${H}u);
+    let q${p} = (base${p} + u32(clamp(y${p}, 0, ${H - 1})) * ${H}u + u32(clamp(x${p}, 0, ${
+          H - 1
+        }))) * ${CG}u;`);
+      }
+      for (let cg = 0; cg < CG; cg++) {
+        for (let p = 0; p < P; p++) L.push(`    let v${p}_${cg} = ld(q${p} + ${cg}u) * ok${p};`);
+        for (let c = 0; c < 4; c++) {
+          for (let og = 0; og < OG; og++) {
+            L.push(`    { let u = uw[${(((t - t0) * CG + cg) * 4 + c) * OG + og}];`);
+            for (let p = 0; p < P; p++) {
+              L.push(`    a${p}_${og} = fma(u, vec4<f32>(v${p}_${cg}.${"xyzw"[c]}), a${p}_${og});`);
+              if (FF > 0 && ++fmas % FF === 0) L.push(`    if (f.x != 0u) { out[0] = a${p}_${og}; }`);
+            }
+            L.push(`    }`);
+          }
+        }
+      }
+      L.push(`  }`);
+    }
+  }
+  for (let p = 0; p < P; p++) {
+    L.push(`  if ((blk * ${P}u + ${p}u) * ${LANES}u + lin < ${pixels}u) {`);
+    for (let og = 0; og < OG; og++) {
+      L.push(`    out[m${p} * ${O / 4}u + slice * ${OG}u + ${og}u] = a${p}_${og};`);
+    }
+    L.push(`  }`);
+  }
+  L.push(`  if (f.x != 0u) { out[1] = a0_0; }`, `}`);
+  return L.join("\n");
+}
+
+/** The weights of each OT-channel slice as one texture row: vec4 ((tap * CG + cg) * 4 + c) * OG + og. */
+function weightTexture(OT: number): GPUTexture {
+  const OG = OT / 4, perTap = CG * 4 * OG, slices = O / OT;
+  const rows = new Float32Array(slices * 9 * perTap * 4);
+  for (let s = 0; s < slices; s++) {
+    for (let t = 0; t < 9; t++) {
+      for (let k = 0; k < C4; k++) {
+        for (let j = 0; j < OT; j++) {
+          const o = s * OT + j, og = Math.floor(j / 4);
+          const at = ((s * 9 * perTap) + (t * CG + Math.floor(k / 4)) * 4 * OG + (k % 4) * OG + og) * 4 +
+            (j % 4);
+          rows[at] = k < C ? w[(o * C + k) * 9 + t] : 0;
+        }
+      }
+    }
+  }
+  return texture(9 * perTap, slices, rows);
+}
+
+async function maxError(): Promise<number> {
+  const read = device.createBuffer({
+    size: pixels * O * 4,
+    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  });
+  const e = device.createCommandEncoder();
+  e.copyBufferToBuffer(out, 0, read, 0, pixels * O * 4);
+  device.queue.submit([e.finish()]);
+  await read.mapAsync(GPUMapMode.READ);
+  const got = new Float32Array(read.getMappedRange());
+  let err = 0;
+  for (let trial = 0; trial < 200; trial++) {
+    const m = (trial * 7919) % pixels, o = (trial * 31) % O;
+    const n = Math.floor(m / (OH * OH)), oy = Math.floor((m % (OH * OH)) / OH), ox = m % OH;
+    let sum = 0;
+    for (let k = 0; k < C; k++) {
+      for (let t = 0; t < 9; t++) {
+        const y = oy * S - 1 + Math.floor(t / 3), xx = ox * S - 1 + (t % 3);
+        if (y >= 0 && y < H && xx >= 0 && xx < H) {
+          sum += x[((n * H + y) * H + xx) * C4 + k] * w[(o * C + k) * 9 + t];
+        }
+      }
+    }
+    err = Math.max(err, Math.abs(sum - got[m * O + o]));
+  }
+  read.destroy();
+  return err;
+}
+
+const built: { name: string; gflops: number[]; run: () => Promise<number> }[] = [];
+for (const [OT, P, FF] of variants) {
+  if (!(OT % 4 === 0 && O % OT === 0 && P >= 1 && FF >= 0)) throw new Error(`bad variant ${[OT, P, FF]}`);
+  const code = shader(OT, P, FF);
+  const t0 = performance.now();
+  const pipeline = device.createComputePipeline({
+    layout: "auto",
+    compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
+  });
+  const bindGroup = device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [
+      { binding: 0, resource: xTexture.createView() },
+      { binding: 1, resource: weightTexture(OT).createView() },
+      { binding: 2, resource: { buffer: out } },
+      { binding: 3, resource: { buffer: fence } },
+    ],
+  });
+  const groups = Math.ceil(pixels / (LANES * P)) * (O / OT);
+  const first = await msPerDispatch(device, pipeline, bindGroup, groups, 1);
+  const name = `OT ${OT}, P ${P}, FF ${FF}`;
+  console.log(
+    `${name}: source ${(code.length / 1024).toFixed(0)} KiB, first round ${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    } s ` +
+      `(compilation included), max error ${(await maxError()).toExponential(1)}, ${
+        (flop / first / 1e6).toFixed(1)
+      } GFLOP/s`,
+  );
+  built.push({
+    name,
+    gflops: [],
+    run: async () => flop / (await msPerDispatch(device, pipeline, bindGroup, groups, 3)) / 1e6,
+  });
+}
+for (let r = 0; r < ROUNDS; r++) for (const b of built) b.gflops.push(await b.run());
+console.log(`C ${C}, O ${O}, H ${H}, stride ${S}, batch ${N}: GFLOP/s over ${ROUNDS} alternating rounds`);
+for (const b of built) console.log(`  ${b.name}: ${b.gflops.map((g) => g.toFixed(1)).join(", ")}`);
+console.log(
+  JSON.stringify({ C, O, H, S, N, variants: built.map((b) => ({ name: b.name, gflops: b.gflops })) }),
+);
