@@ -7,7 +7,8 @@
  * call takes over SLOW_FACTOR times the fastest shape's. Run it alone on an otherwise idle machine.
  *
  *   deno run -A bench/jit/rebind_cost.ts              (the grid: 4 passes x 3 channel counts x 6 heights)
- *   deno run -A bench/jit/rebind_cost.ts PASS C H S    (one shape, in this process)
+ *   deno run -A bench/jit/rebind_cost.ts PASS C H S [N] (one shape, batch N (1), in this process; under
+ *   `strace -f -e trace=openat` a pipeline that recompiles opens its file of Mesa's shader cache at every call)
  */
 import { initEngine, Tensor } from "../../engine/mod.ts";
 import {
@@ -25,9 +26,9 @@ const CHANNELS = [16, 32, 64], HEIGHTS = [8, 16, 24, 32, 40, 64], STRIDES = [1, 
 const SLOW_FACTOR = 3;
 
 /** The fastest of three calls after a first one, in ms. */
-async function msPerCall(pass: Pass, C: number, H: number, S: number): Promise<number> {
+async function msPerCall(pass: Pass, C: number, H: number, S: number, N = 1): Promise<number> {
   await initEngine();
-  const N = 1, O = C, OH = Math.floor((H - 1) / S) + 1;
+  const O = C, OH = Math.floor((H - 1) / S) + 1;
   const opts = { padding: 1, stride: S };
   const x = Tensor.from(randomArray(N * C * H * H, 3), [N, C, H, H]).keep();
   const w = Tensor.from(randomArray(O * C * 9, 4), [O, C, 3, 3]).keep();
@@ -55,11 +56,11 @@ async function msPerCall(pass: Pass, C: number, H: number, S: number): Promise<n
   return best;
 }
 
-if (Deno.args.length === 4) {
+if (Deno.args.length === 4 || Deno.args.length === 5) {
   const [pass, ...sizes] = Deno.args;
-  const [C, H, S] = sizes.map(Number);
+  const [C, H, S, N = 1] = sizes.map(Number);
   if (!PASSES.includes(pass as Pass)) throw new Error(`rebind_cost: pass ${pass}, expected one of ${PASSES}`);
-  console.log(JSON.stringify({ ms: await msPerCall(pass as Pass, C, H, S) }));
+  console.log(JSON.stringify({ ms: await msPerCall(pass as Pass, C, H, S, N) }));
 } else {
   const rows: { pass: Pass; C: number; H: number; S: number; ms: number }[] = [];
   for (const pass of PASSES) {
