@@ -11,6 +11,7 @@
  *   deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF [OT,P,FF ...]
  *   e.g. 32 64 16 2 400 16,1,0 8,2,0   (a CIFAR ResNet's second stride-2 layer at batch 400)
  */
+import { randomArray } from "../measure.ts";
 import { msPerDispatch } from "./dispatch_time.ts";
 
 const TEXTURE_ROW = 4096, LANES = 64, WS_VEC4S = 2048, ROUNDS = 4;
@@ -29,13 +30,8 @@ const adapter = await navigator.gpu.requestAdapter();
 if (!adapter) throw new Error("direct_shared_weights: no WebGPU adapter");
 const device = await adapter.requestDevice();
 
-/** Deterministic values in [-0.5, 0.5). */
-function values(n: number, seed: number): Float32Array {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5);
-}
-const x = values(N * H * H * C4, 1).map((v, i) => (i % C4 < C ? v : 0));
-const w = values(O * C * 9, 2); // [O, C, 3, 3]
+const x = randomArray(N * H * H * C4, 1).map((v, i) => (i % C4 < C ? v : 0));
+const w = randomArray(O * C * 9, 2); // [O, C, 3, 3]
 
 const texture = (width: number, rows: number, data: Float32Array) => {
   const t = device.createTexture({
