@@ -1,25 +1,59 @@
-// Probe: a fused Winograd F(2x2, 3x3) forward convolution (stride 1, padding 1, then a ReLU) on the
+// Probe: a fused Winograd F(MxM, 3x3) forward convolution (M = 2 or 4; stride 1, padding 1, then a ReLU) on the
 // software adapter, in raw WebGPU, to compare with conv2d.wgsl's direct one (bench/jit/conv_loop.ts, and
 // README "Speed": measured and left). The input is packed [N, H, W, C4] in a texture (vec4 q at texel
 // (q % 4096, q / 4096), as conv2d.wgsl's `at`), the transformed weights U = G g G^T in another (texel
 // (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c]), the output packed [N, H, W, O4] in a storage buffer.
-// Each lane transforms its input tiles as it reads them and keeps the 16 products of T tiles (a strip of
-// 2 x 2T outputs) by OGL groups of 4 output channels: 64 * T * OGL accumulators, written out as generated
-// WGSL; with GROUPS = 2 or 4 the 16 products are accumulated a half or a quarter at a time, a pass over
-// the input each, folded into the outputs after each pass (what shaders/conv_winograd.wgsl does with 4).
+// Each lane transforms its input tiles as it reads them and keeps the (M+2)^2 products of T tiles (a strip
+// of M x MT outputs) by OGL groups of 4 output channels: 4 (M+2)^2 T OGL accumulators, written out as
+// generated WGSL; with GROUPS > 1 (a divisor of M + 2) the products are accumulated (M+2)/GROUPS rows of
+// their grid at a time, a pass over the input each, folded into the outputs after each pass (what
+// shaders/conv_winograd.wgsl does with M = 2, GROUPS = 4). M = 4 has 2.25/4 of M = 2's multiplies and
+// weight fetches per output, but dearer transforms (coefficients other than +-1) and more rounding.
 // Prints the compile time (the first dispatch included), the worst error against a float64 direct
 // convolution at 2,000 sampled outputs, and milliseconds per convolution (five per submission, three times).
-//   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [GROUPS=1] [N=400]
-import { AT, BT, signedSum } from "../../engine/kernel_gen.ts";
+//   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [GROUPS=1] [N=400] [M=2]
+import { AT as AT2, BT as BT2 } from "../../engine/kernel_gen.ts";
 
-const [C, O, H, T, OGL, GROUPS, N] = [16, 16, 32, 4, 4, 1, 400].map((d, i) => Number(Deno.args[i] ?? d));
-if (![1, 2, 4].includes(GROUPS)) throw new Error("GROUPS must be 1, 2 or 4");
+const [C, O, H, T, OGL, GROUPS, N, M] = [16, 16, 32, 4, 4, 1, 400, 2].map((d, i) =>
+  Number(Deno.args[i] ?? d)
+);
+if (M !== 2 && M !== 4) throw new Error("M must be 2 or 4");
+const E = M + 2; // the input tile's side, and the product grid's
+if (!Number.isInteger(E / GROUPS)) throw new Error(`GROUPS must divide ${E}`);
+// F(4x4, 3x3) with the interpolation points 0, +-1, +-2 (Lavin and Gray, 2016)
+const BT4 = [
+  [4, 0, -5, 0, 1, 0],
+  [0, -4, -4, 1, 1, 0],
+  [0, 4, -4, -1, 1, 0],
+  [0, -2, -1, 2, 1, 0],
+  [0, 2, -1, -2, 1, 0],
+  [0, 4, 0, -5, 0, 1],
+];
+const AT4 = [[1, 1, 1, 1, 1, 0], [0, 1, -1, 2, -2, 0], [0, 1, 1, 4, 4, 0], [0, 1, -1, 8, -8, 1]];
+const G2 = [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]];
+const G4 = [[1 / 4, 0, 0], [-1 / 6, -1 / 6, -1 / 6], [-1 / 6, 1 / 6, -1 / 6], [1 / 24, 1 / 12, 1 / 6], [
+  1 / 24,
+  -1 / 12,
+  1 / 6,
+], [0, 0, 1]];
+const [BT, AT, G] = M === 2 ? [BT2, AT2, G2] : [BT4, AT4, G4];
 const W = H;
 const C4 = Math.ceil(C / 4) * 4, O4 = Math.ceil(O / 4) * 4;
 const OG = O4 / 4; // output channel groups
 if (OG % OGL) throw new Error("OG % OGL");
-const TX = W / 2 / T; // tile strips per tile row
-if (!Number.isInteger(TX)) throw new Error("W/2 % T");
+const TX = W / M / T; // tile strips per tile row
+if (!Number.isInteger(TX) || H % M) throw new Error("H and W must be multiples of M, W/M of T");
+
+/** sum of coef[k] * term(k), as WGSL (coefficients of +-1 without a multiply). */
+function linearSum(coef: readonly number[], term: (k: number) => string): string {
+  let out = "";
+  coef.forEach((c, k) => {
+    if (c === 0) return;
+    const mag = Math.abs(c) === 1 ? term(k) : `${Math.abs(c).toFixed(1)} * ${term(k)}`;
+    out += out ? ` ${c > 0 ? "+" : "-"} ${mag}` : `${c > 0 ? "" : "-"}${mag}`;
+  });
+  return out;
+}
 
 function gen(): string {
   const L: string[] = [];
@@ -44,22 +78,22 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let r1 = l / ${OG / OGL}u;
   let sx = r1 % p.TX;
   let r2 = r1 / p.TX;
-  let ty = r2 % (p.H / 2u);
-  let n = r2 / (p.H / 2u);
-  let y0 = i32(ty * 2u) - 1;
-  let x0 = i32(sx * ${2 * T}u) - 1;
+  let ty = r2 % (p.H / ${M}u);
+  let n = r2 / (p.H / ${M}u);
+  let y0 = i32(ty * ${M}u) - 1;
+  let x0 = i32(sx * ${M * T}u) - 1;
   let og0 = ogb * ${OGL}u;`);
   // Y[r][s] = sum over products (i, j) of AT[r][i] M[i][j] AT[s][j], accumulated after each pass
   for (let t = 0; t < T; t++) {
     for (let g = 0; g < OGL; g++) {
-      for (let r = 0; r < 2; r++) {
-        for (let c = 0; c < 2; c++) L.push(`  var y${t}_${g}_${r}${c} = vec4<f32>();`);
+      for (let r = 0; r < M; r++) {
+        for (let c = 0; c < M; c++) L.push(`  var y${t}_${g}_${r}${c} = vec4<f32>();`);
       }
     }
   }
   for (let pass = 0; pass < GROUPS; pass++) {
-    const rows = Array.from({ length: 4 / GROUPS }, (_, k) => pass * (4 / GROUPS) + k);
-    const xis = rows.flatMap((i) => [0, 1, 2, 3].map((j) => 4 * i + j));
+    const rows = Array.from({ length: E / GROUPS }, (_, k) => pass * (E / GROUPS) + k);
+    const xis = rows.flatMap((i) => Array.from({ length: E }, (_, j) => E * i + j));
     L.push(`  {`);
     for (const xi of xis) {
       for (let t = 0; t < T; t++) {
@@ -67,17 +101,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       }
     }
     L.push(`  for (var cg = 0u; cg < p.C4 / 4u; cg++) {`);
-    for (let r = 0; r < 4; r++) {
-      for (let c = 0; c < 2 * T + 2; c++) L.push(`    let p${r}_${c} = ld(n, y0 + ${r}, x0 + ${c}, cg);`);
+    for (let r = 0; r < E; r++) {
+      for (let c = 0; c < M * T + 2; c++) L.push(`    let p${r}_${c} = ld(n, y0 + ${r}, x0 + ${c}, cg);`);
     }
     for (let t = 0; t < T; t++) {
       for (const i of rows) {
         // row i of B^T d, then its products with B's columns
-        for (let b = 0; b < 4; b++) {
-          L.push(`    let r${t}_${i}_${b} = ${signedSum(BT[i], (a) => `p${a}_${2 * t + b}`)};`);
+        for (let b = 0; b < E; b++) {
+          L.push(`    let r${t}_${i}_${b} = ${linearSum(BT[i], (a) => `p${a}_${M * t + b}`)};`);
         }
-        for (let j = 0; j < 4; j++) {
-          L.push(`    let v${t}_${4 * i + j} = ${signedSum(BT[j], (b) => `r${t}_${i}_${b}`)};`);
+        for (let j = 0; j < E; j++) {
+          L.push(`    let v${t}_${E * i + j} = ${linearSum(BT[j], (b) => `r${t}_${i}_${b}`)};`);
         }
       }
     }
@@ -103,10 +137,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     for (let t = 0; t < T; t++) {
       for (let g = 0; g < OGL; g++) {
         for (const i of rows) {
-          for (let c = 0; c < 2; c++) {
-            const q = signedSum(AT[c], (j) => `a${4 * i + j}_${t}_${g}`);
-            for (let r = 0; r < 2; r++) {
-              if (AT[r][i] !== 0) L.push(`  y${t}_${g}_${r}${c} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
+          for (let c = 0; c < M; c++) {
+            const q = linearSum(AT[c], (j) => `a${E * i + j}_${t}_${g}`);
+            for (let r = 0; r < M; r++) {
+              const k = AT[r][i];
+              if (k !== 0) {
+                L.push(
+                  `  y${t}_${g}_${r}${c} ${k > 0 ? "+=" : "-="} ${
+                    Math.abs(k) === 1 ? "" : `${Math.abs(k).toFixed(1)} * `
+                  }(${q});`,
+                );
+              }
             }
           }
         }
@@ -117,11 +158,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   L.push(`  if (!live) { return; }`);
   for (let t = 0; t < T; t++) {
     for (let g = 0; g < OGL; g++) {
-      for (let r = 0; r < 2; r++) {
-        for (let c = 0; c < 2; c++) {
+      for (let r = 0; r < M; r++) {
+        for (let c = 0; c < M; c++) {
           L.push(
-            `  out4[((n * p.H + ty * 2u + ${r}u) * p.W + sx * ${2 * T}u + ${
-              2 * t + c
+            `  out4[((n * p.H + ty * ${M}u + ${r}u) * p.W + sx * ${M * T}u + ${
+              M * t + c
             }u) * (p.O4 / 4u) + og0 + ${g}u] = max(y${t}_${g}_${r}${c}, vec4<f32>());`,
           );
         }
@@ -145,19 +186,18 @@ const x = new Float32Array(N * H * W * C4); // packed [N, H, W, C4]
 for (let i = 0; i < x.length; i++) x[i] = (i % C4) < C ? rnd() : 0;
 const g = new Float64Array(O * C * 9); // [O, C, 3, 3]
 for (let i = 0; i < g.length; i++) g[i] = rnd() * 0.2;
-// U[xi][o][c] = (G g G^T)[i][j], xi = 4i + j
-const G = [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]];
+// U[xi][o][c] = (G g G^T)[i][j], xi = E i + j
 const OGt = OG;
-const uTex = new Float32Array(16 * C4 * OGt * 4); // rows xi*C4 + c, width OG texels of 4 (o)
+const uTex = new Float32Array(E * E * C4 * OGt * 4); // rows xi*C4 + c, width OG texels of 4 (o)
 for (let o = 0; o < O; o++) {
   for (let c = 0; c < C; c++) {
-    for (let i = 0; i < 4; i++) {
-      for (let j = 0; j < 4; j++) {
+    for (let i = 0; i < E; i++) {
+      for (let j = 0; j < E; j++) {
         let s = 0;
         for (let a = 0; a < 3; a++) {
           for (let b = 0; b < 3; b++) s += G[i][a] * g[((o * C + c) * 3 + a) * 3 + b] * G[j][b];
         }
-        const row = (i * 4 + j) * C4 + c;
+        const row = (i * E + j) * C4 + c;
         uTex[(row * OGt + Math.floor(o / 4)) * 4 + (o % 4)] = s;
       }
     }
@@ -178,19 +218,19 @@ device.queue.writeTexture({ texture: atTex }, xPadded, { bytesPerRow: 4096 * 16,
   xRows,
 ]);
 const wtTex = device.createTexture({
-  size: [pot(OGt), pot(16 * C4)],
+  size: [pot(OGt), pot(E * E * C4)],
   format: "rgba32float",
   usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST,
 });
-device.queue.writeTexture({ texture: wtTex }, uTex, { bytesPerRow: OGt * 16, rowsPerImage: 16 * C4 }, [
+device.queue.writeTexture({ texture: wtTex }, uTex, { bytesPerRow: OGt * 16, rowsPerImage: E * E * C4 }, [
   OGt,
-  16 * C4,
+  E * E * C4,
 ]);
 const outBuf = device.createBuffer({
   size: N * H * W * O4 * 4,
   usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
 });
-const total = N * (H / 2) * TX * (OG / OGL);
+const total = N * (H / M) * TX * (OG / OGL);
 const ubuf = device.createBuffer({ size: 32, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
 device.queue.writeBuffer(ubuf, 0, new Uint32Array([N, H, W, C4, O4, TX, 0, total]));
 const code = gen();
