@@ -28,7 +28,7 @@ import { CORES } from "./measure.ts";
 import { measureOurs } from "./ours.ts";
 import { groupPlan, PEAK_FMA_ID, rooflinePlan } from "./plan.ts";
 import { DEFAULT_DIR, DEFAULT_REPORT, figureTable, groupReport, num, writeReport } from "./report.ts";
-import { findTorch, runTorch, type TorchRun } from "./torch.ts";
+import { findTorch, type TorchRun, TorchSession } from "./torch.ts";
 
 const USAGE = `usage: deno task bench [${[...GROUPS, "all"].join("|")} ...] [options]
 
@@ -103,20 +103,64 @@ function log(msg: string): void {
   console.error(msg);
 }
 
-/** Our timings of every measured case, in plan order, with one progress line each. */
-async function runOurs(cases: readonly Case[], profiles: Profile[]): Promise<Map<string, Sample[]>> {
-  const out = new Map<string, Sample[]>();
+/**
+ * Every measured case of a plan, ours and then (where it has a counterpart and `torch` runs) PyTorch's
+ * right after it, so that the two sides of a ratio are seconds apart: this project's machines drift by
+ * up to a third in speed within an hour, which a run of all our cases and then all of PyTorch's turned
+ * into ratios off by as much. One progress line per case.
+ */
+async function runCases(
+  cases: readonly Case[],
+  profiles: Profile[],
+  torch: TorchSide | null,
+): Promise<{ ours: Map<string, Sample[]>; torch: TorchRun | null }> {
+  const ours = new Map<string, Sample[]>();
+  const theirs: TorchRun | null = torch ? { results: new Map(), errors: new Map() } : null;
   for (const c of cases) {
     if (isDerived(c)) continue;
     const t0 = performance.now();
     const samples = await measureOurs(c, profiles);
-    out.set(c.id, samples);
+    ours.set(c.id, samples);
     const v = samples.map((s) => unitValue(c.unit, c.work, s.wallS)).sort((a, b) => a - b);
     log(
       `  ${c.name}: ${num(v[v.length >> 1])} ${c.unit} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
+    if (torch && theirs && c.torch) await torch.measure(c, theirs);
   }
-  return out;
+  return { ours, torch: theirs };
+}
+
+/**
+ * PyTorch's side of a run: one bench/torch_reference.py process for all groups. A case it fails is
+ * recorded with its error; if the process itself fails, the reason goes to `info` (which every group's
+ * file copies) and no further case is sent.
+ */
+class TorchSide {
+  private session: TorchSession | null = null;
+  private failed = false;
+  constructor(private readonly info: TorchInfo) {}
+
+  async measure(c: MeasuredCase, into: TorchRun): Promise<void> {
+    if (this.failed) return;
+    try {
+      this.session ??= await TorchSession.start(this.info);
+      const r = await this.session.measure(c);
+      if ("samples" in r) into.results.set(c.id, r.samples);
+      else {
+        into.errors.set(c.id, r.error);
+        log(`  torch failed on ${c.id}: ${r.error}`);
+      }
+    } catch (e) {
+      // The comparison is optional; our figures stand without it, and the reason is recorded.
+      this.failed = true;
+      this.info.reason = (e as Error).message;
+      log(`  PyTorch run failed: ${this.info.reason}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close();
+  }
 }
 
 function samplesOf(c: Case, all: Map<string, Sample[]>): Sample[] | undefined {
@@ -146,23 +190,6 @@ function figures(
     }
     return f;
   });
-}
-
-async function torchFor(info: TorchInfo, cases: readonly Case[]): Promise<TorchRun | null> {
-  const wanted = cases.filter((c): c is MeasuredCase => !isDerived(c) && c.torch);
-  if (!info.available || wanted.length === 0) return null;
-  log(`  PyTorch ${info.version}: ${wanted.length} case(s)`);
-  try {
-    const run = await runTorch(info, wanted);
-    for (const [id, err] of run.errors) log(`  torch failed on ${id}: ${err}`);
-    if (run.errors.size) info.reason = `failed on ${[...run.errors.keys()].join(", ")}`;
-    return run;
-  } catch (e) {
-    // The comparison is optional; our figures stand without it, and the reason is recorded.
-    info.reason = (e as Error).message;
-    log(`  PyTorch run failed: ${info.reason}`);
-    return null;
-  }
 }
 
 function header(e: Engine, command: string, quick: boolean, torch: TorchInfo) {
@@ -201,46 +228,51 @@ export async function runBench(o: BenchOptions, command: string): Promise<BenchF
     : { available: false, reason: "torch comparison disabled (--no-torch)" };
   log(torchInfo.available ? `PyTorch ${torchInfo.version} (${torchInfo.python})` : `${torchInfo.reason}`);
 
-  log("roofline");
-  const roofCases = rooflinePlan(o.quick);
-  const roofProfiles: Profile[] = [];
-  const roofOurs = await runOurs(roofCases, roofProfiles);
-  // A failure here is recorded in torchInfo, which every group's file copies.
-  const roofTorch = await torchFor(torchInfo, roofCases);
-  const roofline = figures(roofCases, roofOurs, roofTorch, null);
-  const ceilings: Ceilings = {
-    compute: roofline.find((f) => f.id === PEAK_FMA_ID)!.value.median,
-    memory: roofline.find((f) => f.id === "roofline/copy")!.value.median,
-  };
-  const torchCell = torchInfo.available ? "not run" : "torch not available";
-  console.log(`\n## roofline\n\n${figureTable(roofline, torchCell)}\n`);
-
-  await Deno.mkdir(o.outDir, { recursive: true });
+  const torchSide = torchInfo.available ? new TorchSide(torchInfo) : null;
   const written: BenchFile[] = [];
-  for (const group of o.groups) {
-    const t0 = performance.now();
-    const info: TorchInfo = { ...torchInfo };
-    const head = header(e, command, o.quick, info);
-    log(`${group}`);
-    const cases = groupPlan(group, o.quick);
-    const profiles: Profile[] = [];
-    const ours = await runOurs(cases, profiles);
-    if (group === "certify") releaseCertifyModels();
-    if (group === "compile") await removeCompileCaches();
-    const torch = await torchFor(info, cases);
-    const file: BenchFile = {
-      ...head,
-      group,
-      torch: info,
-      roofline,
-      figures: figures(cases, ours, torch, ceilings),
-      profiles,
-      wallSeconds: (performance.now() - t0) / 1000,
+  try {
+    log("roofline");
+    const roofCases = rooflinePlan(o.quick);
+    const roof = await runCases(roofCases, [], torchSide);
+    const roofline = figures(roofCases, roof.ours, roof.torch, null);
+    const ceilings: Ceilings = {
+      compute: roofline.find((f) => f.id === PEAK_FMA_ID)!.value.median,
+      memory: roofline.find((f) => f.id === "roofline/copy")!.value.median,
     };
-    const path = `${o.outDir}/${group}.json`;
-    await Deno.writeTextFile(path, JSON.stringify(file, null, 2) + "\n");
-    written.push(file);
-    console.log(`\n## ${group} (${num(file.wallSeconds)} s, ${path})\n\n${groupReport(file)}\n`);
+    const torchCell = torchInfo.available ? "not run" : "torch not available";
+    console.log(`\n## roofline\n\n${figureTable(roofline, torchCell)}\n`);
+
+    await Deno.mkdir(o.outDir, { recursive: true });
+    for (const group of o.groups) {
+      const t0 = performance.now();
+      const head = header(e, command, o.quick, torchInfo);
+      log(`${group}`);
+      const cases = groupPlan(group, o.quick);
+      const profiles: Profile[] = [];
+      const run = await runCases(cases, profiles, torchSide);
+      if (group === "certify") releaseCertifyModels();
+      if (group === "compile") await removeCompileCaches();
+      // torchInfo.reason is set if the PyTorch process failed (this group or before)
+      const info: TorchInfo = { ...torchInfo };
+      if (!info.reason && run.torch?.errors.size) {
+        info.reason = `failed on ${[...run.torch.errors.keys()].join(", ")}`;
+      }
+      const file: BenchFile = {
+        ...head,
+        group,
+        torch: info,
+        roofline,
+        figures: figures(cases, run.ours, run.torch, ceilings),
+        profiles,
+        wallSeconds: (performance.now() - t0) / 1000,
+      };
+      const path = `${o.outDir}/${group}.json`;
+      await Deno.writeTextFile(path, JSON.stringify(file, null, 2) + "\n");
+      written.push(file);
+      console.log(`\n## ${group} (${num(file.wallSeconds)} s, ${path})\n\n${groupReport(file)}\n`);
+    }
+  } finally {
+    await torchSide?.close();
   }
   await writeReport(o.outDir, o.reportPath);
   log(`wrote ${o.reportPath}`);

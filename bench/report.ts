@@ -170,7 +170,8 @@ export function renderMarkdown(files: readonly BenchFile[], source: string): str
     "- of peak: median over the roofline's FMA peak (compute-bound kernels) or copy bandwidth " +
     "(memory-bound kernels) measured in the same run.",
     "- ours/PyTorch: our speed over PyTorch's on the CPU, same work and sizes (rates: ours / theirs; " +
-    "times: theirs / ours); > 1 means we are faster. The CPU-time column compares per-CPU-time rates.",
+    "times: theirs / ours); > 1 means we are faster; PyTorch measures each case right after ours. The " +
+    "CPU-time column compares per-CPU-time rates.",
     "",
     "## Roofline",
     "",

@@ -1,7 +1,7 @@
 /**
  * The PyTorch side by side: find a python3 that imports torch (Debian's python3-torch lives under
- * /usr/bin/python3, which a pyenv python3 first on PATH does not see), hand it the plan's cases, and
- * read back its timings. Without torch nothing fails; the figures say "torch not available".
+ * /usr/bin/python3, which a pyenv python3 first on PATH does not see), hand it the plan's cases one at
+ * a time, and read back its timings. Without torch nothing fails; the figures say "torch not available".
  */
 import { fileURLToPath } from "node:url";
 import type { MeasuredCase, Sample, TorchInfo } from "./cases.ts";
@@ -69,30 +69,86 @@ export interface TorchRun {
   errors: Map<string, string>;
 }
 
-/** Run bench/torch_reference.py on `cases`; its progress goes to our stderr. */
-export async function runTorch(info: TorchInfo, cases: readonly MeasuredCase[]): Promise<TorchRun> {
-  if (!info.available || !info.python) throw new Error("runTorch: torch is not available");
-  const dir = await Deno.makeTempDir({ prefix: "bench-torch-" });
-  try {
-    const plan = `${dir}/plan.json`;
-    const result = `${dir}/result.json`;
-    await Deno.writeTextFile(plan, JSON.stringify({ threads: info.threads ?? CORES, cases }));
-    const out = await new Deno.Command(info.python, {
-      args: [SCRIPT, plan, result],
-      env: { OMP_WAIT_POLICY: info.ompWaitPolicy ?? ompWaitPolicy() },
-      stdout: "inherit",
-      stderr: "inherit",
-    }).output();
-    if (!out.success) throw new Error(`bench/torch_reference.py exited with status ${out.code}`);
-    const parsed = JSON.parse(await Deno.readTextFile(result)) as {
-      results: Record<string, Sample[]>;
-      errors: Record<string, string>;
-    };
-    return {
-      results: new Map(Object.entries(parsed.results)),
-      errors: new Map(Object.entries(parsed.errors)),
-    };
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+/**
+ * A running bench/torch_reference.py that measures one case per request, so that a caller can measure
+ * each case on both sides back to back (bench/main.ts does). Its progress goes to our stderr.
+ */
+export class TorchSession {
+  private readonly writer: WritableStreamDefaultWriter<Uint8Array>;
+  private constructor(
+    private readonly child: Deno.ChildProcess,
+    private readonly lines: AsyncIterator<string>,
+    readonly version: string,
+  ) {
+    this.writer = child.stdin.getWriter();
   }
+
+  static async start(info: TorchInfo): Promise<TorchSession> {
+    if (!info.available || !info.python) throw new Error("TorchSession: torch is not available");
+    const child = new Deno.Command(info.python, {
+      args: [SCRIPT, String(info.threads ?? CORES)],
+      env: { OMP_WAIT_POLICY: info.ompWaitPolicy ?? ompWaitPolicy() },
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "inherit",
+    }).spawn();
+    const lines = lineReader(child.stdout);
+    const first = await lines.next();
+    if (first.done) {
+      await child.stdin.close().catch(() => {});
+      const status = await child.status;
+      throw new Error(`bench/torch_reference.py exited with status ${status.code} before it was ready`);
+    }
+    return new TorchSession(child, lines, (JSON.parse(first.value) as { version: string }).version);
+  }
+
+  /** The case's samples, or PyTorch's error message for it. Throws if the process has gone. */
+  async measure(c: MeasuredCase): Promise<{ samples: Sample[] } | { error: string }> {
+    await this.writer.write(new TextEncoder().encode(JSON.stringify(c) + "\n"));
+    const next = await this.lines.next();
+    if (next.done) {
+      const status = await this.child.status;
+      throw new Error(`bench/torch_reference.py exited with status ${status.code} during ${c.id}`);
+    }
+    const answer = JSON.parse(next.value) as { id: string; samples?: Sample[]; error?: string };
+    if (answer.id !== c.id) throw new Error(`bench/torch_reference.py answered ${answer.id} for ${c.id}`);
+    return answer.samples ? { samples: answer.samples } : { error: answer.error ?? "no samples" };
+  }
+
+  /** Ends the process (end of its input) and waits for it. */
+  async close(): Promise<void> {
+    await this.writer.close().catch(() => {});
+    await this.lines.return?.();
+    await this.child.status;
+  }
+}
+
+/** The lines of a byte stream, without their newlines. */
+async function* lineReader(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  let pending = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    pending += chunk;
+    let nl;
+    while ((nl = pending.indexOf("\n")) >= 0) {
+      yield pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+    }
+  }
+  if (pending) yield pending;
+}
+
+/** Measure `cases` one after another in one PyTorch process. */
+export async function runTorch(info: TorchInfo, cases: readonly MeasuredCase[]): Promise<TorchRun> {
+  const session = await TorchSession.start(info);
+  const run: TorchRun = { results: new Map(), errors: new Map() };
+  try {
+    for (const c of cases) {
+      const r = await session.measure(c);
+      if ("samples" in r) run.results.set(c.id, r.samples);
+      else run.errors.set(c.id, r.error);
+    }
+  } finally {
+    await session.close();
+  }
+  return run;
 }

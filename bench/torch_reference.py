@@ -1,12 +1,15 @@
 """PyTorch (CPU) counterpart of `deno task bench`: the same cases, shapes, models and batch sizes.
 
-    python3 bench/torch_reference.py PLAN.json RESULTS.json
+    python3 bench/torch_reference.py THREADS
 
-PLAN.json is written by bench/torch.ts: {"threads": int, "cases": [case, ...]} where every case has an
-"id", "params" (its "kind" selects the measurement below), "repeats", "warmup" and "targetMs". The
-result is {"version", "threads", "results": {id: [{"wallS", "cpuS"}, ...]}, "errors": {id: message}}:
-seconds per call, wall clock and process CPU time (all threads), one entry per repeat. Units, peak
-fractions and ratios are computed on the TypeScript side, so both sides share one definition.
+A measuring service that bench/torch.ts starts once per run and asks for one case at a time, right
+after measuring the case itself, so that both sides of a ratio are measured within seconds of each other
+(this project's machines drift by up to a third in speed within an hour). It first writes one line
+{"version", "threads"}; then for each line it reads (a case: "id", "params" with the "kind" that selects
+the measurement below, "repeats", "warmup", "targetMs") it writes one line {"id", "samples": [{"wallS",
+"cpuS"}, ...]} (seconds per call, wall clock and process CPU time of all threads, one per repeat) or
+{"id", "error"}; it ends at the end of its input. Progress goes to stderr. Units, peak fractions and
+ratios are computed on the TypeScript side, so both sides share one definition.
 
 The models mirror nn/resnet.ts and nn/mnist_cnn.ts (the reference code's architectures); certification
 and training steps mirror the reference implementations (Cohen et al.'s core.py, Salman et al.'s
@@ -298,25 +301,29 @@ def measure(case):
 
 
 def main(argv):
-    if len(argv) != 3:
-        sys.exit("usage: torch_reference.py PLAN.json RESULTS.json")
-    with open(argv[1]) as f:
-        plan = json.load(f)
-    torch.set_num_threads(int(plan["threads"]))
+    if len(argv) != 2 or not argv[1].isdigit():
+        sys.exit("usage: torch_reference.py THREADS")
+    replies = sys.stdout
+    sys.stdout = sys.stderr  # anything else that prints must not garble the replies
+    torch.set_num_threads(int(argv[1]))
     torch.manual_seed(0)
-    results, errors = {}, {}
-    for case in plan["cases"]:
+
+    def reply(obj):
+        replies.write(json.dumps(obj) + "\n")
+        replies.flush()
+
+    reply({"version": torch.__version__, "threads": torch.get_num_threads()})
+    while line := sys.stdin.readline():
+        case = json.loads(line)
         t0 = time.perf_counter()
         try:
-            results[case["id"]] = measure(case)
+            answer = {"id": case["id"], "samples": measure(case)}
             status = f"{time.perf_counter() - t0:.1f} s"
-        except Exception as e:  # one failing case must not lose the others' results
-            errors[case["id"]] = f"{type(e).__name__}: {e}"
-            status = f"FAILED: {errors[case['id']]}"
+        except Exception as e:  # one failing case must not end the others
+            answer = {"id": case["id"], "error": f"{type(e).__name__}: {e}"}
+            status = f"FAILED: {answer['error']}"
         print(f"  torch {case['id']}: {status}", file=sys.stderr, flush=True)
-    with open(argv[2], "w") as f:
-        json.dump({"version": torch.__version__, "threads": torch.get_num_threads(),
-                   "results": results, "errors": errors}, f)
+        reply(answer)
 
 
 if __name__ == "__main__":
