@@ -125,9 +125,10 @@ export class TorchSession {
 
 /** The lines of a byte stream, without their newlines. */
 async function* lineReader(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
   let pending = "";
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
-    pending += chunk;
+  for await (const chunk of stream) {
+    pending += decoder.decode(chunk, { stream: true });
     let nl;
     while ((nl = pending.indexOf("\n")) >= 0) {
       yield pending.slice(0, nl);
