@@ -35,6 +35,7 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
+  endCompileAhead,
   evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
@@ -42,6 +43,7 @@ import {
   parameterError,
   reportCompileTrace,
   resolveSigma,
+  startCompileAheadFor,
   startCompileTrace,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
@@ -246,6 +248,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     let progress: Progress | null = null;
     let t0 = performance.now();
     let samples = 0;
+    const ahead = todo.length > 0 ? await startCompileAheadFor(ev, { batch: v.batch, sigma }) : null;
     try {
       await certifyImages(
         model,
@@ -258,6 +261,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
         opts,
         {
           onReady: (seconds) => {
+            ahead?.finish();
             io.err(`kernels compiled in ${seconds.toFixed(1)} s\n`);
             t0 = performance.now();
             progress = new Progress({
@@ -286,6 +290,7 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
     } finally {
       (progress as Progress | null)?.finish();
       output?.close();
+      await endCompileAhead(ahead, v.verbose, io.err);
     }
     const elapsed = (performance.now() - t0) / 1000;
     await reportCompileTrace(trace, io.err);

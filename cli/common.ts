@@ -16,11 +16,13 @@ import type { NormalizeMode, Precision } from "../nn/layers.ts";
 import { type Arch, parseArch } from "../nn/models.ts";
 import { resolveArch as resolveArchFromMetadata } from "../nn/open_model.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
+import { type CompileAhead, startCompileAhead } from "../smoothing/compile_ahead.ts";
 import {
   type Evaluation,
   evaluationRecord as libraryEvaluationRecord,
   evaluationSigma,
   type EvaluationSpec,
+  modelRequest,
   openEvaluation as openLibraryEvaluation,
 } from "../smoothing/evaluation.ts";
 import { OutputLockedError } from "../smoothing/output_lock.ts";
@@ -64,6 +66,36 @@ export async function openEngine(
 /** The --verbose report: from now on, trace what each new kernel pipeline costs (null: not asked). */
 export function startCompileTrace(verbose: boolean): CompileTrace | null {
   return verbose ? engine().traceCompiles() : null;
+}
+
+/**
+ * Build the run's kernels on a second core as well, where the adapter compiles at first dispatch
+ * (smoothing/compile_ahead.ts); null where it cannot help.
+ */
+export function startCompileAheadFor(
+  ev: Evaluation & { spec: EvaluationSpec },
+  run: { batch: number; sigma: number },
+): Promise<CompileAhead | null> {
+  return startCompileAhead({ checkpoint: ev.spec.checkpoint, model: modelRequest(ev.spec), ...run });
+}
+
+/** End the worker of `startCompileAheadFor`; with --verbose, say what it did. */
+export async function endCompileAhead(
+  ahead: CompileAhead | null,
+  verbose: boolean,
+  log: (s: string) => void,
+): Promise<void> {
+  if (!ahead) return;
+  const r = await ahead.close();
+  if (verbose) {
+    log(
+      r
+        ? `compile ahead: a second device dispatched ${r.pipelines} pipeline(s), last first, in ${
+          r.seconds.toFixed(1)
+        } s\n`
+        : "compile ahead: the second device did not finish (stopped or failed)\n",
+    );
+  }
 }
 
 /** Print the pipelines a traced run built, costliest first. */

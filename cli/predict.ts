@@ -36,6 +36,7 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
+  endCompileAhead,
   evaluationRecord,
   NORMALIZE_CHOICES,
   openEvaluation,
@@ -43,6 +44,7 @@ import {
   parameterError,
   reportCompileTrace,
   resolveSigma,
+  startCompileAheadFor,
   startCompileTrace,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
@@ -257,6 +259,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
     const todo = indices.filter((i) => !log?.has(i));
     let progress: Progress | null = null;
     let correct = 0, abstained = 0;
+    const ahead = todo.length > 0 ? await startCompileAheadFor(ev, { batch: v.batch, sigma }) : null;
     try {
       await predictImages(
         model,
@@ -269,6 +272,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
         opts,
         {
           onReady: (seconds) => {
+            ahead?.finish();
             io.err(`kernels compiled in ${seconds.toFixed(1)} s\n`);
             progress = new Progress({
               total: indices.length,
@@ -298,6 +302,7 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
     } finally {
       (progress as Progress | null)?.finish();
       output?.close();
+      await endCompileAhead(ahead, v.verbose, io.err);
     }
     await reportCompileTrace(trace, io.err);
     if (todo.length) {

@@ -143,6 +143,39 @@ export class Recorder {
   profiler: Profiler | null = null;
   /** When set, each pipeline's first dispatch gets a timestamped pass of its own (see compile_trace.ts). */
   trace: CompileTrace | null = null;
+  /** While `compileAhead` records: each pipeline's first dispatch, as a command buffer of its own. */
+  private ahead: { seen: Set<number>; firsts: GPUCommandBuffer[] } | null = null;
+
+  /**
+   * Run `work` for the pipelines it would dispatch, not for its results, and then make the driver build
+   * them, last first. On a software adapter, which generates a pipeline's code at its first dispatch
+   * and keeps it in its disk cache, this lets a second device fill the cache with the pipelines a run
+   * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
+   * While `work` runs, each pipeline's first dispatch is recorded with its real bindings and uniforms
+   * (what the driver specialises on) but one workgroup, later dispatches of it are dropped, copies are
+   * skipped and reads return zeros. Then the pipelines are dispatched one submission at a time until
+   * `stop()` says so. Resolves with the number dispatched.
+   */
+  async compileAhead(work: () => Promise<unknown>, stop: () => boolean = () => false): Promise<number> {
+    if (this.ahead) throw new KernelError("compileAhead: already running");
+    this.flush();
+    this.ahead = { seen: new Set(), firsts: [] };
+    let firsts;
+    try {
+      await work();
+    } finally {
+      firsts = this.ahead.firsts;
+      this.ahead = null;
+    }
+    let built = 0;
+    for (const commands of firsts.reverse()) {
+      if (stop()) break;
+      this.device.queue.submit([commands]);
+      await this.device.queue.onSubmittedWorkDone();
+      built++;
+    }
+    return built;
+  }
 
   /** Start collecting per-kernel GPU times (needs the adapter's timestamp-query feature). */
   startProfiling(): Profiler {
@@ -262,12 +295,24 @@ export class Recorder {
       }
     }
     if (x * y * z === 0) return;
+    if (this.ahead && this.ahead.seen.has(kernel.id)) return;
     let bg = this.bindGroups.get(key);
     if (!bg) {
       bg = this.device.createBindGroup({ label: kernel.label, layout: kernel.layout, entries });
       this.bindGroups.set(key, bg);
       this.stats.bindGroupsCreated++;
       if (this.bindGroups.size > 8192) this.bindGroups.clear();
+    }
+    if (this.ahead) {
+      this.ahead.seen.add(kernel.id);
+      const enc = this.device.createCommandEncoder();
+      const first = enc.beginComputePass();
+      first.setPipeline(kernel.pipeline);
+      first.setBindGroup(0, bg);
+      first.dispatchWorkgroups(1, 1, 1);
+      first.end();
+      this.ahead.firsts.push(enc.finish());
+      return;
     }
     // A dispatch with timestamps runs in a pass of its own: a pipeline's first dispatch under a compile
     // trace (which displaces the profiler's timestamps for that one dispatch), or any while profiling.
@@ -315,6 +360,7 @@ export class Recorder {
     if (src.byteLength < bytes || dst.byteLength < bytes) {
       throw new KernelError(`copy: ${bytes} bytes out of range`);
     }
+    if (this.ahead) return;
     this.commandEncoder().copyBufferToBuffer(src.buffer, src.byteOffset, dst.buffer, dst.byteOffset, bytes);
     this.pendingCount++;
   }
@@ -341,6 +387,7 @@ export class Recorder {
         `copyToTexture: ${height} rows of ${bytesPerRow} bytes out of range or misaligned`,
       );
     }
+    if (this.ahead) return;
     this.commandEncoder().copyBufferToTexture(
       { buffer: src.buffer, offset: src.byteOffset, bytesPerRow, rowsPerImage: height },
       { texture: dst, origin: [0, firstRow] },
@@ -409,6 +456,7 @@ export class Recorder {
 
   /** Copy the given ranges to the host in one submission and one map. */
   async read(srcs: readonly Bindable[], context = "readback"): Promise<ArrayBuffer[]> {
+    if (this.ahead) return srcs.map((s) => new ArrayBuffer(s.byteLength));
     const total = srcs.reduce((s, b) => s + align4(b.byteLength), 0);
     const staging = this.staging(Math.max(4, total));
     const enc = this.commandEncoder();

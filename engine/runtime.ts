@@ -24,8 +24,15 @@ export class Engine {
   readonly pool: BufferPool;
   readonly rec: Recorder;
 
-  /** `tileLimit`: the software tiles' cap (null: the default). */
-  constructor(readonly gpu: Gpu, readonly tileLimit: TileLimit | null = null) {
+  /**
+   * `tileLimit`: the software tiles' cap (null: the default); `options`: what the engine was opened with
+   * (a second engine opened with them in a worker builds the same pipelines: smoothing/compile_ahead.ts).
+   */
+  constructor(
+    readonly gpu: Gpu,
+    readonly tileLimit: TileLimit | null = null,
+    readonly options: EngineOptions = {},
+  ) {
     this.kernels = new KernelCache(gpu.device, (e) => this.gpu.report(e));
     this.pool = new BufferPool((size, label) => this.createBuffer(size, label), gpu.info.maxBufferSize);
     this.rec = new Recorder(gpu);
@@ -92,7 +99,7 @@ export function initEngine(opts: EngineOptions = {}): Promise<Engine> {
   if (current) return Promise.resolve(current);
   if (!pending) {
     const limit = host.tileLimit() ?? opts.tileLimit ?? null;
-    pending = Gpu.create(opts).then((gpu) => (current = new Engine(gpu, limit)));
+    pending = Gpu.create(opts).then((gpu) => (current = new Engine(gpu, limit, opts)));
     pending.catch(() => (pending = null));
   }
   return pending;

@@ -8,7 +8,7 @@ import { type DatasetName, type EvalSource, openEvalSource } from "../nn/data/ev
 import type { NormalizeMode } from "../nn/layers.ts";
 import { type Arch, ARCH_INFO, DEFAULT_ARCH } from "../nn/models.ts";
 import type { Module } from "../nn/module.ts";
-import { openModel } from "../nn/open_model.ts";
+import { type ModelRequest, openModel } from "../nn/open_model.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
 import type { RunRecord } from "./run_record.ts";
 import { selectIndices, type Shard } from "./selection.ts";
@@ -41,15 +41,20 @@ export interface Evaluation {
   notes: string[];
 }
 
-/** Opens the images and the model (the engine must be open) and selects the run's images. */
-export async function openEvaluation(spec: EvaluationSpec): Promise<Evaluation> {
-  const source = await openEvalSource(spec.dataset, spec.split, spec.dataDir);
-  const opened = await openModel(await Deno.readFile(spec.checkpoint), spec.checkpoint, {
+/** How an evaluation opens its weights file. */
+export function modelRequest(spec: EvaluationSpec): ModelRequest {
+  return {
     arch: spec.arch,
     fallbackArch: DEFAULT_ARCH[spec.dataset],
     normalize: spec.normalize,
     precision: spec.precision,
-  });
+  };
+}
+
+/** Opens the images and the model (the engine must be open) and selects the run's images. */
+export async function openEvaluation(spec: EvaluationSpec): Promise<Evaluation> {
+  const source = await openEvalSource(spec.dataset, spec.split, spec.dataDir);
+  const opened = await openModel(await Deno.readFile(spec.checkpoint), spec.checkpoint, modelRequest(spec));
   if (ARCH_INFO[opened.arch].dataset !== spec.dataset) {
     opened.model.dispose();
     throw new ParameterError((p) =>

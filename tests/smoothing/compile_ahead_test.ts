@@ -1,0 +1,125 @@
+/**
+ * Building a run's kernels on a second device (smoothing/compile_ahead.ts, engine Recorder.compileAhead):
+ * the recording mode dispatches each pipeline once and leaves results alone; the marks say which runs
+ * the shader cache holds; and the certify command, started on an empty cache, uses the worker once and
+ * then no more, with the same rows either way.
+ */
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { engine, initEngine, Tensor } from "../../engine/mod.ts";
+import { mnistCnn } from "../../nn/mnist_cnn.ts";
+import { CompiledMarks } from "../../smoothing/compile_ahead.ts";
+import { sampleVotes } from "../../smoothing/sampling.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+Deno.test({
+  name: "compileAhead dispatches each pipeline once, reads zeros, and leaves later results unchanged",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await initEngine();
+    const model = mnistCnn(3);
+    const image = Tensor.from(Float32Array.from({ length: 784 }, (_, i) => (i % 29) / 29), [1, 28, 28])
+      .keep();
+    const run = () =>
+      sampleVotes(model, image, 10, {
+        count: 64,
+        batch: 32,
+        sigma: 0.25,
+        seed: 5,
+        stream: 7,
+        firstSample: 0,
+      });
+    const before = await run();
+    let inside: Uint32Array | null = null;
+    const before0 = engine().rec.stats.dispatches;
+    const pipelines = await engine().rec.compileAhead(async () => (inside = await run()));
+    // two batches of the same kernels: each pipeline once, and the reads gave zeros
+    assert.ok(pipelines >= 5, `${pipelines} pipelines`);
+    assert.equal(engine().rec.stats.dispatches, before0, "no dispatch counted as the run's own");
+    assert.deepEqual([...inside!], new Array(10).fill(0));
+    const after = await run();
+    assert.deepEqual([...after], [...before]);
+    assert.equal(after.reduce((a, b) => a + b, 0), 64);
+    let asked = 0;
+    const none = await engine().rec.compileAhead(run, () => ++asked > 0);
+    assert.equal(none, 0, "a stop before the first pipeline dispatches none");
+  },
+});
+
+Deno.test("compiled marks: a run is known only to the cache directory it was built into", async () => {
+  const root = await Deno.makeTempDir({ prefix: "marks-" });
+  try {
+    const marks = CompiledMarks.at(root);
+    assert.equal(await marks.has("run"), false);
+    await marks.add("run"); // Mesa has not made its cache directory: nothing to vouch for
+    assert.equal(await marks.has("run"), false);
+    await Deno.mkdir(`${root}/mesa_shader_cache`);
+    await marks.add("run");
+    assert.equal(await marks.has("run"), true);
+    assert.equal(await marks.has("other run"), false);
+    assert.equal(await CompiledMarks.at(`${root}/elsewhere`).has("run"), false);
+    await Deno.writeTextFile(`${root}/mesa_shader_cache/smoothcert-compiled.json`, "not json");
+    assert.equal(await marks.has("run"), false, "an unreadable file knows nothing");
+    await marks.add("run");
+    assert.equal(await marks.has("run"), true);
+    // a cache deleted and made again is cold
+    await Deno.remove(`${root}/mesa_shader_cache`, { recursive: true });
+    await Deno.mkdir(`${root}/mesa_shader_cache`);
+    assert.equal(await marks.has("run"), false);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test({
+  name: "certify builds its kernels on a second device when the cache is cold, and not once it is warm",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
+    try {
+      const certify = async () => {
+        const out = await new Deno.Command(Deno.execPath(), {
+          args: [
+            "run",
+            "-A",
+            `${ROOT}cli/certify.ts`,
+            "--dataset",
+            "mnist",
+            "--checkpoint",
+            `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`,
+            "--skip",
+            "1000",
+            "--max",
+            "2000",
+            "--N0",
+            "50",
+            "--N",
+            "200",
+            "--batch",
+            "50",
+            "--verbose",
+          ],
+          env: { MESA_SHADER_CACHE_DIR: cache },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        const err = new TextDecoder().decode(out.stderr);
+        assert.ok(out.success, err.slice(-2000));
+        const rows = new TextDecoder().decode(out.stdout).trim().split("\n").map((l) => l.split("\t"));
+        return { err, rows: rows.map((r) => r.slice(0, 5).join("\t")) }; // the time column differs
+      };
+      const cold = await certify();
+      assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
+      assert.ok((await Deno.stat(`${cache}/mesa_shader_cache/smoothcert-compiled.json`)).isFile);
+      const warm = await certify();
+      assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
+      assert.deepEqual(warm.rows, cold.rows);
+      assert.equal(cold.rows.length, 3, "header and two images");
+    } finally {
+      await Deno.remove(cache, { recursive: true });
+    }
+  },
+});
