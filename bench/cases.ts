@@ -67,7 +67,8 @@ export type CaseParams =
     kind: "compile";
     arch: Arch;
     batch: number;
-    cache: "cold" | "warm";
+    /** cold_ahead: an empty cache, with smoothing/compile_ahead.ts's second device (certify's way) */
+    cache: "cold" | "cold_ahead" | "warm";
     part: "ready" | "create" | "first_dispatch";
   }
   | { kind: "train_gaussian"; arch: Arch; batch: number; sigma: number }

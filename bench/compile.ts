@@ -4,6 +4,8 @@
  * later run). Each start is bench/compile_probe.ts in a process of its own, because the driver reads
  * MESA_SHADER_CACHE_DIR once per process; its pipelines' creation and first-dispatch times are traced
  * (engine/compile_trace.ts), and the three figures of one (model, cache) pair come from the same runs.
+ * A cold start with compile-ahead (smoothing/compile_ahead.ts: what certify and predict do there) is
+ * measured too, to its first batch's votes only: its pipelines' own times are mostly cache hits.
  */
 import { fileURLToPath } from "node:url";
 import type { CaseParams, MeasuredCase, Sample } from "./cases.ts";
@@ -18,11 +20,27 @@ const LOCK = fileURLToPath(new URL("../locks/bench.lock", import.meta.url));
 const results = new Map<string, ProbeResult[]>();
 /** The cache directory each model's cold starts filled (its warm starts reuse the last one). */
 const warmDirs = new Map<string, string>();
+/** The cache directories of the starts with a second device. */
+const aheadDirs: string[] = [];
 
 /** One start in a process of its own; `cacheDir` null: the user's own shader cache. */
-async function probe(arch: string, batch: number, cacheDir: string | null): Promise<ProbeResult> {
+async function probe(
+  arch: string,
+  batch: number,
+  cacheDir: string | null,
+  ahead: boolean,
+): Promise<ProbeResult> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", `--lock=${LOCK}`, "--frozen", "--allow-all", PROBE, arch, String(batch)],
+    args: [
+      "run",
+      `--lock=${LOCK}`,
+      "--frozen",
+      "--allow-all",
+      PROBE,
+      arch,
+      String(batch),
+      ...(ahead ? ["ahead"] : []),
+    ],
     env: cacheDir === null ? {} : { MESA_SHADER_CACHE_DIR: cacheDir },
     stdout: "piped",
     stderr: "piped",
@@ -43,11 +61,16 @@ async function runsOf(p: Params, repeats: number): Promise<ProbeResult[]> {
     for (let i = 0; i < repeats; i++) {
       // cold: a fresh directory each time; warm: the one the cold starts filled, else the user's own
       let dir: string | null = warmDirs.get(`${p.arch}/${p.batch}`) ?? null;
-      if (p.cache === "cold") {
+      if (p.cache !== "warm") {
         dir = await Deno.makeTempDir({ prefix: "smoothcert-mesa-cache-" });
-        warmDirs.set(`${p.arch}/${p.batch}`, dir);
+        if (p.cache === "cold") warmDirs.set(`${p.arch}/${p.batch}`, dir);
+        else aheadDirs.push(dir);
       }
-      r.push(await probe(p.arch, p.batch, dir));
+      const result = await probe(p.arch, p.batch, dir, p.cache === "cold_ahead");
+      if (p.cache === "cold_ahead" && !result.ahead) {
+        throw new Error(`${p.arch}: the second device did not run`);
+      }
+      r.push(result);
     }
     results.set(key, r);
   }
@@ -69,7 +92,10 @@ export async function measureCompile(p: Params, c: MeasuredCase): Promise<Sample
 
 /** Remove the cache directories of this process's probes. */
 export async function removeCompileCaches(): Promise<void> {
-  for (const dir of new Set(warmDirs.values())) await Deno.remove(dir, { recursive: true }).catch(() => {});
+  for (const dir of new Set([...warmDirs.values(), ...aheadDirs])) {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
   warmDirs.clear();
+  aheadDirs.length = 0;
   results.clear();
 }

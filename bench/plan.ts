@@ -376,11 +376,18 @@ const ARCH_NAMES: Record<Arch, string> = {
 };
 
 /**
- * Start-up per model at the certification batch: empty shader cache, then the cache it filled. A cold
+ * Start-up per model at the certification batch: empty shader cache, the same with compile-ahead's
+ * second device (smoothing/compile_ahead.ts; to the first votes only), then the cache the first filled. A cold
  * start compiles every pipeline (minutes for the ResNets), so each is run once (twice warm). --quick
  * keeps one warm start of the MNIST CNN at its small batch, on the user's own shader cache (which the
  * other groups of `bench all --quick` have filled), to stay within a smoke test's time.
  */
+const CACHE_NAMES = {
+  cold: "empty cache",
+  cold_ahead: "empty cache, compiled ahead on a second device",
+  warm: "warm cache",
+} as const;
+
 function compilePlan(quick: boolean): Case[] {
   const batch = quick ? QUICK_BATCH : 400;
   const parts = [
@@ -390,16 +397,17 @@ function compilePlan(quick: boolean): Case[] {
   ] as const;
   const cases: Case[] = [];
   for (const arch of quick ? ARCHS.slice(0, 1) : ARCHS) {
-    for (const cache of quick ? ["warm"] as const : ["cold", "warm"] as const) {
+    for (const cache of quick ? ["warm"] as const : ["cold", "cold_ahead", "warm"] as const) {
       for (const [part, what] of parts) {
+        if (cache === "cold_ahead" && part !== "ready") continue;
         cases.push({
           id: `compile/${arch}/N${batch}/${cache}/${part}`,
           section: `start-up, batch ${batch}`,
-          name: `${ARCH_NAMES[arch]} ${cache === "cold" ? "empty" : "warm"} cache: ${what}`,
+          name: `${ARCH_NAMES[arch]} ${CACHE_NAMES[cache]}: ${what}`,
           unit: "s",
           work: 1,
           params: { kind: "compile", arch, batch, cache, part },
-          repeats: cache === "cold" || quick ? 1 : 2,
+          repeats: cache !== "warm" || quick ? 1 : 2,
           ...(quick ? { note: "on the user's shader cache, which the other groups of the run filled" } : {}),
           warmup: 0,
           targetMs: 0,

@@ -263,15 +263,15 @@ export function packUniforms(kernelName: string, layout: UniformLayout, values: 
 
 /** A compiled pipeline: one entry point of one family with fixed override constants. */
 export class Kernel {
-  readonly pipeline: GPUComputePipeline;
   readonly layout: GPUBindGroupLayout;
+  private built: GPUComputePipeline | null = null;
   readonly workgroupSize: [number, number, number];
   readonly id: number;
   private static nextId = 1;
 
   constructor(
-    device: GPUDevice,
-    module: GPUShaderModule,
+    private readonly device: GPUDevice,
+    private readonly module: GPUShaderModule,
     readonly family: ShaderFamily,
     readonly spec: EntrySpec,
     readonly overrides: OverrideValues,
@@ -303,10 +303,14 @@ export class Kernel {
           }),
       })),
     });
-    this.pipeline = device.createComputePipeline({
-      label,
-      layout: device.createPipelineLayout({ label, bindGroupLayouts: [this.layout] }),
-      compute: { module, entryPoint: spec.name, constants: overrides },
+  }
+
+  /** The pipeline, created at first use (KernelCache.get creates it at once unless told to defer). */
+  get pipeline(): GPUComputePipeline {
+    return this.built ??= this.device.createComputePipeline({
+      label: this.label,
+      layout: this.device.createPipelineLayout({ label: this.label, bindGroupLayouts: [this.layout] }),
+      compute: { module: this.module, entryPoint: this.spec.name, constants: this.overrides },
     });
   }
 }
@@ -319,6 +323,12 @@ export class KernelCache {
   private reported = new Set<string>();
   /** When set, every pipeline created is recorded with its creation time. */
   trace: CompileTrace | null = null;
+  /**
+   * When set, `get` leaves a new kernel's pipeline to be created at its first use (Engine.compileAhead:
+   * a pipeline costs most of a second to create on a software adapter, and that run needs its last
+   * pipelines first).
+   */
+  deferPipelines = false;
   /** `report` receives diagnostics that arrive asynchronously (thrown at the device's next check). */
   constructor(private device: GPUDevice, private report: (e: Error) => void) {}
 
@@ -377,6 +387,7 @@ export class KernelCache {
       this.device.pushErrorScope("validation");
       const start = performance.now();
       k = new Kernel(this.device, module, family, spec, overrides, label);
+      if (!this.deferPipelines) k.pipeline;
       this.trace?.created(k, performance.now() - start);
       this.device.popErrorScope().then((err) => {
         if (err) this.report(new KernelError(`${label}: pipeline creation failed: ${err.message.trim()}`));

@@ -143,8 +143,8 @@ export class Recorder {
   profiler: Profiler | null = null;
   /** When set, each pipeline's first dispatch gets a timestamped pass of its own (see compile_trace.ts). */
   trace: CompileTrace | null = null;
-  /** While `compileAhead` records: each pipeline's first dispatch, as a command buffer of its own. */
-  private ahead: { seen: Set<number>; firsts: GPUCommandBuffer[] } | null = null;
+  /** While `compileAhead` records: each pipeline's first dispatch (a kernel and its bindings). */
+  private ahead: { seen: Set<number>; firsts: { kernel: Kernel; bindings: GPUBindGroup }[] } | null = null;
 
   /**
    * Run `work` for the pipelines it would dispatch, not for its results, and then make the driver build
@@ -152,9 +152,10 @@ export class Recorder {
    * and keeps it in its disk cache, this lets a second device fill the cache with the pipelines a run
    * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
    * While `work` runs, each pipeline's first dispatch is recorded with its real bindings and uniforms
-   * (what the driver specialises on) but one workgroup, later dispatches of it are dropped, copies are
-   * skipped and reads return zeros. Then the pipelines are dispatched one submission at a time until
-   * `stop()` says so. Resolves with the number dispatched.
+   * (what the driver specialises on), later dispatches of it are dropped, copies are skipped and reads
+   * return zeros. Then the pipelines are dispatched, with one workgroup, one submission at a time until
+   * `stop()` says so (pipelines created with KernelCache.deferPipelines are created just before).
+   * Resolves with the number dispatched. Use Engine.compileAhead.
    */
   async compileAhead(work: () => Promise<unknown>, stop: () => boolean = () => false): Promise<number> {
     if (this.ahead) throw new KernelError("compileAhead: already running");
@@ -168,12 +169,19 @@ export class Recorder {
       this.ahead = null;
     }
     let built = 0;
-    for (const commands of firsts.reverse()) {
+    for (const { kernel, bindings } of firsts.reverse()) {
       if (stop()) break;
-      this.device.queue.submit([commands]);
+      const enc = this.device.createCommandEncoder();
+      const pass = enc.beginComputePass();
+      pass.setPipeline(kernel.pipeline);
+      pass.setBindGroup(0, bindings);
+      pass.dispatchWorkgroups(1, 1, 1);
+      pass.end();
+      this.device.queue.submit([enc.finish()]);
       await this.device.queue.onSubmittedWorkDone();
       built++;
     }
+    await this.settle();
     return built;
   }
 
@@ -305,13 +313,7 @@ export class Recorder {
     }
     if (this.ahead) {
       this.ahead.seen.add(kernel.id);
-      const enc = this.device.createCommandEncoder();
-      const first = enc.beginComputePass();
-      first.setPipeline(kernel.pipeline);
-      first.setBindGroup(0, bg);
-      first.dispatchWorkgroups(1, 1, 1);
-      first.end();
-      this.ahead.firsts.push(enc.finish());
+      this.ahead.firsts.push({ kernel, bindings: bg });
       return;
     }
     // A dispatch with timestamps runs in a pass of its own: a pipeline's first dispatch under a compile

@@ -82,6 +82,19 @@ export class Engine {
     return this.gpu.info.f16;
   }
 
+  /**
+   * Build the pipelines `work` would dispatch, last first, without running it (Recorder.compileAhead),
+   * creating each just before it is built; stops between two pipelines once `stop()` says so.
+   */
+  async compileAhead(work: () => Promise<unknown>, stop?: () => boolean): Promise<number> {
+    this.kernels.deferPipelines = true;
+    try {
+      return await this.rec.compileAhead(work, stop);
+    } finally {
+      this.kernels.deferPipelines = false;
+    }
+  }
+
   /** Whether the adapter runs shaders on the CPU (ops/matmul_tiles.ts: its tiles and kernels differ). */
   get software(): boolean {
     return isSoftwareAdapter(this.gpu.info);

@@ -5,7 +5,7 @@
  * ResNet's first batch. A device in a worker thread of its own can build the same pipelines meanwhile,
  * and Mesa's disk cache hands them to the run's device when it reaches them. The worker opens the same
  * model from the same file on an engine with the same options, records one batch of the same size under
- * `Recorder.compileAhead` (each pipeline's first dispatch with its real uniforms, one workgroup) and
+ * `Engine.compileAhead` (each pipeline's first dispatch with its real uniforms, one workgroup) and
  * builds the pipelines last first, so the two devices meet about halfway. Once the run's first batch is
  * done it stops at its next pipeline. Deno only (a worker and a file path); with a warm cache it finds
  * every pipeline built and costs little.

@@ -36,7 +36,7 @@ scope.onmessage = async (e) => {
         stream: 0,
         firstSample: 0,
       });
-    const pipelines = await engine().rec.compileAhead(batch, () => finished);
+    const pipelines = await engine().compileAhead(batch, () => finished);
     scope.postMessage({ pipelines, seconds: (performance.now() - t0) / 1000 });
   } catch (err) {
     scope.postMessage({ error: (err as Error).message });

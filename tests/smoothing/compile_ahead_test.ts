@@ -34,7 +34,7 @@ Deno.test({
     const before = await run();
     let inside: Uint32Array | null = null;
     const before0 = engine().rec.stats.dispatches;
-    const pipelines = await engine().rec.compileAhead(async () => (inside = await run()));
+    const pipelines = await engine().compileAhead(async () => (inside = await run()));
     // two batches of the same kernels: each pipeline once, and the reads gave zeros
     assert.ok(pipelines >= 5, `${pipelines} pipelines`);
     assert.equal(engine().rec.stats.dispatches, before0, "no dispatch counted as the run's own");
@@ -43,7 +43,7 @@ Deno.test({
     assert.deepEqual([...after], [...before]);
     assert.equal(after.reduce((a, b) => a + b, 0), 64);
     let asked = 0;
-    const none = await engine().rec.compileAhead(run, () => ++asked > 0);
+    const none = await engine().compileAhead(run, () => ++asked > 0);
     assert.equal(none, 0, "a stop before the first pipeline dispatches none");
   },
 });
