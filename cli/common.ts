@@ -90,9 +90,9 @@ export async function endCompileAhead(
   if (verbose) {
     log(
       r
-        ? `compile ahead: a second device dispatched ${r.pipelines} pipeline(s), last first, in ${
+        ? `compile ahead: a second device dispatched ${r.pipelines.length} pipeline(s), last first, in ${
           r.seconds.toFixed(1)
-        } s\n`
+        } s: ${r.pipelines.join(", ")}\n`
         : "compile ahead: the second device did not finish (stopped or failed)\n",
     );
   }

@@ -153,11 +153,12 @@ export class Recorder {
    * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
    * While `work` runs, each pipeline's first dispatch is recorded with its real bindings and uniforms
    * (what the driver specialises on), later dispatches of it are dropped, copies are skipped and reads
-   * return zeros. Then the pipelines are dispatched, with one workgroup, one submission at a time until
-   * `stop()` says so (pipelines created with KernelCache.deferPipelines are created just before).
-   * Resolves with the number dispatched. Use Engine.compileAhead.
+   * return zeros. Then the pipelines are dispatched with one workgroup, last first, one submission at a
+   * time until `stop()` says so (pipelines created with KernelCache.deferPipelines are created just
+   * before).
+   * Resolves with the labels of those dispatched, in order. Use Engine.compileAhead.
    */
-  async compileAhead(work: () => Promise<unknown>, stop: () => boolean = () => false): Promise<number> {
+  async compileAhead(work: () => Promise<unknown>, stop: () => boolean = () => false): Promise<string[]> {
     if (this.ahead) throw new KernelError("compileAhead: already running");
     this.flush();
     this.ahead = { seen: new Set(), firsts: [] };
@@ -168,7 +169,7 @@ export class Recorder {
       firsts = this.ahead.firsts;
       this.ahead = null;
     }
-    let built = 0;
+    const built: string[] = [];
     for (const { kernel, bindings } of firsts.reverse()) {
       if (stop()) break;
       const enc = this.device.createCommandEncoder();
@@ -179,7 +180,7 @@ export class Recorder {
       pass.end();
       this.device.queue.submit([enc.finish()]);
       await this.device.queue.onSubmittedWorkDone();
-      built++;
+      built.push(kernel.label);
     }
     await this.settle();
     return built;

@@ -86,7 +86,7 @@ export class Engine {
    * Build the pipelines `work` would dispatch, last first, without running it (Recorder.compileAhead),
    * creating each just before it is built; stops between two pipelines once `stop()` says so.
    */
-  async compileAhead(work: () => Promise<unknown>, stop?: () => boolean): Promise<number> {
+  async compileAhead(work: () => Promise<unknown>, stop?: () => boolean): Promise<string[]> {
     this.kernels.deferPipelines = true;
     try {
       return await this.rec.compileAhead(work, stop);

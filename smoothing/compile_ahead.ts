@@ -25,9 +25,9 @@ export interface CompileAheadRequest {
   sigma: number;
 }
 
-/** What the worker did: pipelines it dispatched (built, or found in the cache) and its seconds. */
+/** What the worker did: the pipelines it dispatched (built, or found in the cache) and its seconds. */
 export interface CompileAheadReport {
-  pipelines: number;
+  pipelines: string[];
   seconds: number;
 }
 
