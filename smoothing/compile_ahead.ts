@@ -7,8 +7,8 @@
  * model from the same file on an engine with the same options, records one batch of the same size under
  * `Engine.compileAhead` (each pipeline's first dispatch with its real uniforms, one workgroup) and
  * builds the pipelines last first, so the two devices meet about halfway. Once the run's first batch is
- * done it stops at its next pipeline. Deno only (a worker and a file path); with a warm cache it finds
- * every pipeline built and costs little.
+ * done the worker stops at its next pipeline, and the run notes in the cache directory that the cache
+ * holds its pipelines, so later runs start no worker (`CompiledMarks`). Deno only (a worker, a file path).
  */
 import { engine, type EngineOptions, listShaderFamilies, shaderFamily } from "../engine/mod.ts";
 import { writeFileAtomic } from "../nn/checkpoint/atomic_file.ts";
@@ -87,15 +87,17 @@ export async function startCompileAhead(request: CompileAheadRequest): Promise<C
   const message: CompileAheadMessage = { ...request, engine: e.options };
   worker.postMessage(message);
   let finished = false;
+  let marking: Promise<void> = Promise.resolve();
   return {
     finish: () => {
       if (finished) return;
       finished = true;
       if (!ended) worker.postMessage("finish");
       // the run's own device has built (and cached) every pipeline of the run by now
-      marks.add(key).catch(() => {});
+      marking = marks.add(key).catch(() => {});
     },
     close: async () => {
+      await marking;
       if (finished) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
