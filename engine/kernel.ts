@@ -269,6 +269,11 @@ export class Kernel {
   readonly id: number;
   private static nextId = 1;
 
+  /** How many kernels this thread has made so far (their ids are 1 to this). */
+  static get issued(): number {
+    return Kernel.nextId - 1;
+  }
+
   constructor(
     private readonly device: GPUDevice,
     private readonly module: GPUShaderModule,

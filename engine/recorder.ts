@@ -153,14 +153,19 @@ export class Recorder {
    * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
    * While `work` runs, each pipeline's first dispatch is recorded with its real bindings and uniforms
    * (what the driver specialises on), later dispatches of it are dropped, copies are skipped and reads
-   * return zeros. Then the pipelines are dispatched with one workgroup, last first, one submission at a
-   * time until `stop()` says so (pipelines created with KernelCache.deferPipelines are created just
-   * before).
-   * Resolves with the labels of those dispatched, in order. Use Engine.compileAhead.
+   * return zeros. Then the pipelines made during `work` (not those made before it, which the driver has
+   * built already) are dispatched with one workgroup, last first, one submission at a time until
+   * `stop(position)` says so for the next one (its position among them in the order `work` reached
+   * them, from 0); pipelines created with KernelCache.deferPipelines are created just before.
+   * Resolves with those dispatched (label and override constants), in order. Use Engine.compileAhead.
    */
-  async compileAhead(work: () => Promise<unknown>, stop: () => boolean = () => false): Promise<string[]> {
+  async compileAhead(
+    work: () => Promise<unknown>,
+    stop: (position: number) => boolean = () => false,
+  ): Promise<string[]> {
     if (this.ahead) throw new KernelError("compileAhead: already running");
     this.flush();
+    const known = Kernel.issued; // pipelines made before: already built, and not counted
     this.ahead = { seen: new Set(), firsts: [] };
     let firsts;
     try {
@@ -169,9 +174,11 @@ export class Recorder {
       firsts = this.ahead.firsts;
       this.ahead = null;
     }
+    const fresh = firsts.filter((f) => f.kernel.id > known);
     const built: string[] = [];
-    for (const { kernel, bindings } of firsts.reverse()) {
-      if (stop()) break;
+    for (let position = fresh.length - 1; position >= 0; position--) {
+      if (stop(position)) break;
+      const { kernel, bindings } = fresh[position];
       const enc = this.device.createCommandEncoder();
       const pass = enc.beginComputePass();
       pass.setPipeline(kernel.pipeline);
@@ -180,7 +187,8 @@ export class Recorder {
       pass.end();
       this.device.queue.submit([enc.finish()]);
       await this.device.queue.onSubmittedWorkDone();
-      built.push(kernel.label);
+      const o = Object.entries(kernel.overrides).map(([k, v]) => `${k}=${v}`).join(" ");
+      built.push(o ? `${kernel.label} (${o})` : kernel.label);
     }
     await this.settle();
     return built;

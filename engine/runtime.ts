@@ -84,9 +84,10 @@ export class Engine {
 
   /**
    * Build the pipelines `work` would dispatch, last first, without running it (Recorder.compileAhead),
-   * creating each just before it is built; stops between two pipelines once `stop()` says so.
+   * creating each just before it is built; stops before the pipeline at `position` (in the order `work`
+   * reached them) once `stop(position)` says so.
    */
-  async compileAhead(work: () => Promise<unknown>, stop?: () => boolean): Promise<string[]> {
+  async compileAhead(work: () => Promise<unknown>, stop?: (position: number) => boolean): Promise<string[]> {
     this.kernels.deferPipelines = true;
     try {
       return await this.rec.compileAhead(work, stop);

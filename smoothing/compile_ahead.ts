@@ -34,9 +34,13 @@ export interface CompileAheadReport {
 /** The worker's messages. */
 export type CompileAheadReply = CompileAheadReport | { error: string };
 
-/** What the worker is sent first: the request and the run's engine options (adapter, tile cap). */
+/**
+ * What the worker is sent first: the request, the run's engine options (adapter, tile cap), and Mesa's
+ * cache directory with the number of entries it held before the run's first batch.
+ */
 export interface CompileAheadMessage extends CompileAheadRequest {
   engine: EngineOptions;
+  cache: { dir: string; entries: number };
 }
 
 export interface CompileAhead {
@@ -84,7 +88,11 @@ export async function startCompileAhead(request: CompileAheadRequest): Promise<C
     err.preventDefault();
     stop();
   };
-  const message: CompileAheadMessage = { ...request, engine: e.options };
+  const message: CompileAheadMessage = {
+    ...request,
+    engine: e.options,
+    cache: { dir: marks.cacheDir, entries: cacheEntries(marks.cacheDir) },
+  };
   worker.postMessage(message);
   let finished = false;
   let marking: Promise<void> = Promise.resolve();
@@ -135,7 +143,7 @@ async function runKey(
  */
 export class CompiledMarks {
   private readonly file: string;
-  private constructor(private readonly cacheDir: string) {
+  private constructor(readonly cacheDir: string) {
     this.file = `${cacheDir}/smoothcert-compiled.json`;
   }
 
@@ -178,4 +186,22 @@ export class CompiledMarks {
       return {}; // missing or unreadable: nothing known
     }
   }
+}
+
+/**
+ * The entries in Mesa's disk cache directory (its two-hex-digit subdirectories; 0 if there is none).
+ * Lavapipe 22.3 writes one entry per pipeline it generates code for (11 for the MNIST CNN's 11), so the
+ * worker can tell how far the run's device has got: an entry it did not write is one the run has built.
+ */
+export function cacheEntries(dir: string): number {
+  let n = 0;
+  try {
+    for (const sub of Deno.readDirSync(dir)) {
+      if (!sub.isDirectory || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
+      for (const f of Deno.readDirSync(`${dir}/${sub.name}`)) if (f.isFile) n++;
+    }
+  } catch {
+    return n; // no cache directory yet
+  }
+  return n;
 }
