@@ -144,12 +144,8 @@ class TorchSide {
     if (this.failed) return;
     try {
       this.session ??= await TorchSession.start(this.info);
-      const r = await this.session.measure(c);
-      if ("samples" in r) into.results.set(c.id, r.samples);
-      else {
-        into.errors.set(c.id, r.error);
-        log(`  torch failed on ${c.id}: ${r.error}`);
-      }
+      const error = await this.session.measureInto(c, into);
+      if (error) log(`  torch failed on ${c.id}: ${error}`);
     } catch (e) {
       // The comparison is optional; our figures stand without it, and the reason is recorded.
       this.failed = true;

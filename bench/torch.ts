@@ -115,6 +115,17 @@ export class TorchSession {
     return answer.samples ? { samples: answer.samples } : { error: answer.error ?? "no samples" };
   }
 
+  /** Measure `c` and add its samples, or its error, to `run`; returns the error, if any. */
+  async measureInto(c: MeasuredCase, run: TorchRun): Promise<string | null> {
+    const r = await this.measure(c);
+    if ("error" in r) {
+      run.errors.set(c.id, r.error);
+      return r.error;
+    }
+    run.results.set(c.id, r.samples);
+    return null;
+  }
+
   /** Ends the process (end of its input) and waits for it. */
   async close(): Promise<void> {
     await this.writer.close().catch(() => {});
@@ -143,11 +154,7 @@ export async function runTorch(info: TorchInfo, cases: readonly MeasuredCase[]):
   const session = await TorchSession.start(info);
   const run: TorchRun = { results: new Map(), errors: new Map() };
   try {
-    for (const c of cases) {
-      const r = await session.measure(c);
-      if ("samples" in r) run.results.set(c.id, r.samples);
-      else run.errors.set(c.id, r.error);
-    }
+    for (const c of cases) await session.measureInto(c, run);
   } finally {
     await session.close();
   }

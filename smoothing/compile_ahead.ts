@@ -55,10 +55,10 @@ export interface CompileAhead {
 }
 
 /** How long `close` waits for a finished worker's last pipeline. */
-export const CLOSE_WAIT_MS = 60_000;
+const CLOSE_WAIT_MS = 60_000;
 
 /** `SMOOTHCERT_COMPILE_AHEAD=0` turns the worker off (for comparisons, or to save its memory). */
-export const SWITCH = "SMOOTHCERT_COMPILE_AHEAD";
+const SWITCH = "SMOOTHCERT_COMPILE_AHEAD";
 
 /**
  * Start building the run's pipelines in a worker, where that can help: on a software adapter whose
