@@ -55,7 +55,7 @@ if (import.meta.main) {
   const file = mode === "ahead" ? await Deno.makeTempFile({ suffix: ".safetensors" }) : null;
   if (file) await saveModel(model, file, { arch });
   const ahead = file
-    ? await startCompileAhead({ checkpoint: file, model: { arch }, batch, sigma: 0.25 })
+    ? await startCompileAhead({ kind: "votes", checkpoint: file, model: { arch }, batch, sigma: 0.25 })
     : null;
   await sampleVotes(model, image, 10, {
     count: batch,

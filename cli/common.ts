@@ -16,7 +16,7 @@ import type { NormalizeMode, Precision } from "../nn/layers.ts";
 import { type Arch, parseArch } from "../nn/models.ts";
 import { resolveArch as resolveArchFromMetadata } from "../nn/open_model.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
-import { type CompileAhead, startCompileAhead } from "../smoothing/compile_ahead.ts";
+import { type CompileAhead, type CompileAheadReport, startCompileAhead } from "../smoothing/compile_ahead.ts";
 import {
   type Evaluation,
   evaluationRecord as libraryEvaluationRecord,
@@ -76,7 +76,12 @@ export function startCompileAheadFor(
   ev: Evaluation & { spec: EvaluationSpec },
   run: { batch: number; sigma: number },
 ): Promise<CompileAhead | null> {
-  return startCompileAhead({ checkpoint: ev.spec.checkpoint, model: modelRequest(ev.spec), ...run });
+  return startCompileAhead({
+    kind: "votes",
+    checkpoint: ev.spec.checkpoint,
+    model: modelRequest(ev.spec),
+    ...run,
+  });
 }
 
 /** End the worker of `startCompileAheadFor`; with --verbose, say what it did. */
@@ -87,15 +92,16 @@ export async function endCompileAhead(
 ): Promise<void> {
   if (!ahead) return;
   const r = await ahead.close();
-  if (verbose) {
-    log(
-      r
-        ? `compile ahead: a second device dispatched ${r.pipelines.length} pipeline(s), last first, in ${
-          r.seconds.toFixed(1)
-        } s: ${r.pipelines.join(", ")}\n`
-        : "compile ahead: the second device did not finish (stopped or failed)\n",
-    );
-  }
+  if (verbose) log(formatCompileAhead(r));
+}
+
+/** The --verbose line on what a compile-ahead worker did (null: it failed or was cut short). */
+export function formatCompileAhead(r: CompileAheadReport | null): string {
+  return r
+    ? `compile ahead: a second device dispatched ${r.pipelines.length} pipeline(s), last first, in ${
+      r.seconds.toFixed(1)
+    } s: ${r.pipelines.join(", ")}\n`
+    : "compile ahead: the second device did not finish (stopped or failed)\n";
 }
 
 /** Print the pipelines a traced run built, costliest first. */

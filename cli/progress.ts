@@ -116,7 +116,8 @@ export class Progress {
     const filled = Math.round(fraction * BAR_WIDTH);
     const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
     const newItems = this.#done - this.#initial;
-    const rate = elapsed > 0 ? (this.#rateUnit ? this.#work : newItems) / elapsed : NaN;
+    // unknown ("-") until this run has done items of its own
+    const rate = elapsed > 0 && newItems > 0 ? (this.#rateUnit ? this.#work : newItems) / elapsed : NaN;
     const unit = this.#rateUnit ?? "items";
     const eta = newItems > 0 ? (total - done) * elapsed / newItems : NaN;
     const percent = (100 * fraction).toFixed(1).padStart(5);

@@ -35,10 +35,13 @@ import {
 } from "./args.ts";
 import {
   adapterFlag,
+  formatCompileAhead,
   NORMALIZE_CHOICES,
   normalizeMode,
   openEngine,
   parameterError,
+  reportCompileTrace,
+  startCompileTrace,
   withFlagNamesAsync,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
@@ -128,6 +131,9 @@ export const TRAIN = defineCommand({
     ),
     adapter: adapterFlag,
     out: stringFlag("output directory (checkpoint.safetensors, log.tsv)", { valueName: "DIR" }),
+    verbose: booleanFlag(
+      "list every kernel pipeline the run built with its cost (creation, and first dispatch: compilation)",
+    ),
   },
   examples: [
     "deno task train --dataset mnist --method gaussian --noise-sd 0.25 --epochs 2 --batch 128 --lr 0.01 --out runs/mnist",
@@ -277,7 +283,11 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
     atInterrupt(() => lock.release());
     try {
       const e = await openEngine(v.adapter, io.err);
+      const trace = startCompileTrace(v.verbose);
+      // an epoch's line starts after its first batch, which stays out of the rate and the ETA (the
+      // process's first one compiles the kernels)
       let progress: Progress | null = null;
+      let epochLine = { label: "", images: 0, first: 0 };
       const rows = await withFlagNamesAsync(TRAIN_FLAG_NAMES, () =>
         runTraining(run, {
           movedAside: (to) => io.err(`moved the previous run in ${out} aside to ${to}\n`),
@@ -296,9 +306,24 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
                 }, sigma ${config.noiseSd}, epochs ${firstEpoch}..${config.epochs - 1}\n`,
             ),
           epochStarted: (epoch, images) => {
-            progress = new Progress({ total: images, label: `epoch ${epoch}`, rateUnit: "images" });
+            epochLine = { label: `epoch ${epoch}`, images, first: 0 };
           },
-          progress: (done) => progress?.update(done, done),
+          ready: (seconds) => io.err(`first step (kernels compiled) in ${seconds.toFixed(1)} s\n`),
+          progress: (done) => {
+            if (!progress) {
+              epochLine.first = done;
+              progress = new Progress({
+                total: epochLine.images,
+                initial: done,
+                label: epochLine.label,
+                rateUnit: "images",
+              });
+            }
+            progress.update(done, done - epochLine.first);
+          },
+          compiledAhead: (phase, r) => {
+            if (v.verbose) io.err(`${phase}: ${formatCompileAhead(r)}`);
+          },
           epochDone: (r) => {
             (progress as Progress | null)?.finish();
             progress = null;
@@ -315,6 +340,7 @@ export function trainCommand(args: readonly string[], io?: CommandIO): Promise<n
             );
           },
         }));
+      await reportCompileTrace(trace, io.err);
       io.out(`${[LOG_HEADER, ...rows].join("\n")}\n`);
       return 0;
     } finally {

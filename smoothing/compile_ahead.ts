@@ -1,21 +1,28 @@
 /**
- * Kernel compilation on a second core while an evaluation starts. A software adapter (Mesa's lavapipe)
- * generates each pipeline's machine code at its first dispatch, one pipeline after another on its
- * device's queue thread, so a cold start keeps one core busy and leaves the other idle: most of a CIFAR
- * ResNet's first batch. A device in a worker thread of its own can build the same pipelines meanwhile,
- * and Mesa's disk cache hands them to the run's device when it reaches them. The worker opens the same
- * model from the same file on an engine with the same options, records one batch of the same size under
- * `Engine.compileAhead` (each pipeline's first dispatch with its real uniforms, one workgroup) and
- * builds the pipelines last first, so the two devices meet about halfway. Once the run's first batch is
- * done the worker stops at its next pipeline, and the run notes in the cache directory that the cache
- * holds its pipelines, so later runs start no worker (`CompiledMarks`). Deno only (a worker, a file path).
+ * Kernel compilation on a second core while an evaluation or a training run starts. A software adapter
+ * (Mesa's lavapipe) generates each pipeline's machine code at its first dispatch, one pipeline after
+ * another on its device's queue thread, so a cold start keeps one core busy and leaves the other idle:
+ * most of a CIFAR ResNet's first batch, and a minute of a ResNet training run's first step. A device in
+ * a worker thread of its own can build the same pipelines meanwhile, and Mesa's disk cache hands them to
+ * the run's device when it reaches them. The worker makes the same model (an evaluation's from the same
+ * file; a training run's freshly, as its weights do not choose kernels) on an engine with the same
+ * options, records one batch of the same size under `Engine.compileAhead` (each pipeline's first
+ * dispatch with its real uniforms, one workgroup) and builds the pipelines last first, so the two
+ * devices meet about halfway. Once the run's first batch is done the worker stops at its next pipeline,
+ * and the run notes in the cache directory that the cache holds its pipelines, so later runs start no
+ * worker (`CompiledMarks`). Deno only (a worker, a file path).
  */
 import { engine, type EngineOptions, listShaderFamilies, shaderFamily } from "../engine/mod.ts";
 import { writeFileAtomic } from "../nn/checkpoint/atomic_file.ts";
 import { sha256Hex } from "../nn/sha256.ts";
 import type { ModelRequest } from "../nn/open_model.ts";
+import type { Arch } from "../nn/models.ts";
+import type { NormalizeMode } from "../nn/layers.ts";
+import type { TrainConfig } from "./train.ts";
 
-export interface CompileAheadRequest {
+/** The pipelines an evaluation (certify, predict) builds for its first batch of noisy samples. */
+export interface VotesRequest {
+  kind: "votes";
   /** Path of the weights file the run opened. */
   checkpoint: string;
   /** How the run opened it (architecture and normalisation as resolved by the run, precision). */
@@ -24,6 +31,31 @@ export interface CompileAheadRequest {
   batch: number;
   sigma: number;
 }
+
+/** The pipelines a training run builds for its first batch (its forward, backward and SGD passes). */
+export interface TrainStepRequest {
+  kind: "train";
+  arch: Arch;
+  normalize?: NormalizeMode;
+  /** The run's recipe; its epoch count and seed do not choose kernels and are left out of the key. */
+  config: TrainConfig;
+  /** The epoch of the run's first step (SmoothAdv's attack radius warms up with it). */
+  epoch: number;
+  /** Images in the run's first batch. */
+  images: number;
+}
+
+/** The pipelines a training run's evaluation on noisy test images builds for its first batch. */
+export interface TestBatchRequest {
+  kind: "test";
+  arch: Arch;
+  normalize?: NormalizeMode;
+  sigma: number;
+  /** Images in the test loader's first batch. */
+  images: number;
+}
+
+export type CompileAheadRequest = VotesRequest | TrainStepRequest | TestBatchRequest;
 
 /** What the worker did: the pipelines it dispatched (built, or found in the cache) and its seconds. */
 export interface CompileAheadReport {
@@ -38,10 +70,10 @@ export type CompileAheadReply = CompileAheadReport | { error: string };
  * What the worker is sent first: the request, the run's engine options (adapter, tile cap), and Mesa's
  * cache directory with the number of entries it held before the run's first batch.
  */
-export interface CompileAheadMessage extends CompileAheadRequest {
+export type CompileAheadMessage = CompileAheadRequest & {
   engine: EngineOptions;
   cache: { dir: string; entries: number };
-}
+};
 
 export interface CompileAhead {
   /** The run's own first batch is done: the worker ends after the pipeline it is building. */
@@ -125,9 +157,14 @@ async function runKey(
 ): Promise<string> {
   const shaders = listShaderFamilies().sort().map((name) => shaderFamily(name).code).join("\0");
   const digest = await sha256Hex(new TextEncoder().encode(shaders));
+  let run: unknown[];
+  if (request.kind === "votes") run = [request.model, request.batch];
+  else if (request.kind === "train") {
+    const { epochs: _epochs, seed: _seed, ...recipe } = request.config;
+    run = ["train", request.arch, request.normalize ?? null, recipe, request.epoch, request.images];
+  } else run = ["test", request.arch, request.normalize ?? null, request.sigma, request.images];
   return JSON.stringify([
-    request.model,
-    request.batch,
+    ...run,
     options,
     Deno.env.get("SMOOTHCERT_MAX_TILE"),
     adapter,

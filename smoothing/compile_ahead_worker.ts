@@ -1,13 +1,22 @@
 /**
- * The worker of smoothing/compile_ahead.ts: open the run's model on an engine of its own and build the
+ * The worker of smoothing/compile_ahead.ts: make the run's model on an engine of its own and build the
  * pipelines of one batch, last first, until it reaches the run's progress or the run says "finish".
  * Posts a CompileAheadReply.
  */
 import { engine, initEngine, Tensor } from "../engine/mod.ts";
-import { ARCH_INFO } from "../nn/models.ts";
+import { ARCH_INFO, buildModel } from "../nn/models.ts";
+import type { Batch } from "../nn/data/loader.ts";
 import { openModel } from "../nn/open_model.ts";
-import { cacheEntries, type CompileAheadMessage, type CompileAheadReply } from "./compile_ahead.ts";
+import {
+  cacheEntries,
+  type CompileAheadMessage,
+  type CompileAheadReply,
+  type TestBatchRequest,
+  type TrainStepRequest,
+  type VotesRequest,
+} from "./compile_ahead.ts";
 import { sampleVotes } from "./sampling.ts";
+import { noisyTestBatch, SgdState, trainBatch } from "./train.ts";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<CompileAheadMessage | "finish">) => void) | null;
@@ -25,18 +34,7 @@ scope.onmessage = async (e) => {
   try {
     const t0 = performance.now();
     await initEngine(r.engine);
-    const opened = await openModel(await Deno.readFile(r.checkpoint), r.checkpoint, r.model);
-    const { inputShape, classes } = ARCH_INFO[opened.arch];
-    const image = Tensor.from(new Float32Array(inputShape.reduce((a, b) => a * b, 1)), inputShape).keep();
-    const batch = () =>
-      sampleVotes(opened.model, image, classes, {
-        count: r.batch,
-        batch: r.batch,
-        sigma: r.sigma,
-        seed: 0,
-        stream: 0,
-        firstSample: 0,
-      });
+    const batch = r.kind === "votes" ? await votesBatch(r) : r.kind === "train" ? trainStep(r) : testBatch(r);
     // Stop once the run is done, or before a pipeline the run has built or is building. The positions
     // count the pipelines the batch makes (after the model's own, which the run built before it counted
     // the cache's entries), in the run's order too; each entry since that count that this worker did not
@@ -55,3 +53,52 @@ scope.onmessage = async (e) => {
     scope.postMessage({ error: (err as Error).message });
   }
 };
+
+/** One batch of noisy samples of the run's model (the model opened, as the run did, before it counted). */
+async function votesBatch(r: VotesRequest): Promise<() => Promise<unknown>> {
+  const opened = await openModel(await Deno.readFile(r.checkpoint), r.checkpoint, r.model);
+  const { inputShape, classes } = ARCH_INFO[opened.arch];
+  const image = Tensor.from(new Float32Array(inputShape.reduce((a, b) => a * b, 1)), inputShape).keep();
+  return () =>
+    sampleVotes(opened.model, image, classes, {
+      count: r.batch,
+      batch: r.batch,
+      sigma: r.sigma,
+      seed: 0,
+      stream: 0,
+      firstSample: 0,
+    });
+}
+
+/** One training step on a batch of zeros, with a fresh model and optimizer (made before the recording). */
+function trainStep(r: TrainStepRequest): () => Promise<unknown> {
+  const shape = ARCH_INFO[r.arch].inputShape;
+  const model = buildModel(r.arch, { normalize: r.normalize, seed: r.config.seed });
+  const opt = new SgdState(model);
+  const batch = zeroBatch(r.images, shape, r.epoch);
+  return () => trainBatch(model, opt, r.config, batch, r.epoch, 0, shape);
+}
+
+/** One batch of a training run's evaluation on noisy test images, with a fresh model in evaluation mode. */
+function testBatch(r: TestBatchRequest): () => Promise<unknown> {
+  const shape = ARCH_INFO[r.arch].inputShape;
+  const model = buildModel(r.arch, { normalize: r.normalize });
+  model.eval();
+  const batch = zeroBatch(r.images, shape, 0);
+  return () => {
+    const stats = noisyTestBatch(model, batch, shape, r.sigma, 0, 0);
+    return Promise.all([stats.loss.read(), stats.correct.read()]);
+  };
+}
+
+/** A loader batch of `images` black images of class 0. */
+function zeroBatch(images: number, shape: readonly number[], epoch: number): Batch {
+  return {
+    epoch,
+    index: 0,
+    size: images,
+    images: new Float32Array(images * shape.reduce((a, b) => a * b, 1)),
+    labels: new Int32Array(images),
+    indices: Uint32Array.from({ length: images }, (_, i) => i),
+  };
+}

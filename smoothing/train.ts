@@ -322,15 +322,7 @@ export async function evaluateNoisy(
   let done = 0;
   for (let i = 0; i < loader.batchesPerEpoch; i++) {
     const batch = loader.batch(0, i);
-    stats.push(scope(() =>
-      noGrad(() => {
-        const x = Tensor.from(batch.images, [batch.size, ...shape]);
-        const y = Tensor.from(batch.labels, [batch.size], "i32");
-        const noisy = addNoise(x, { sigma, seed, stream: i, domain: TEST_NOISE_DOMAIN });
-        const logits = model.forward(noisy);
-        return { loss: crossEntropy(logits, y), correct: accuracyCount(logits, y), rows: batch.size };
-      })
-    ));
+    stats.push(noisyTestBatch(model, batch, shape, sigma, seed, i));
     done += batch.size;
     if (stats.length >= 16) {
       // bound the number of pending tensors; one readback per 16 batches
@@ -341,6 +333,29 @@ export async function evaluateNoisy(
   }
   const r = await readStats(stats);
   return { loss: r.loss, acc: r.acc };
+}
+
+/**
+ * The cross-entropy and the correct count of the test loader's `i`th batch under noise (queued, not
+ * read; the model in evaluation mode).
+ */
+export function noisyTestBatch(
+  model: Module,
+  batch: Batch,
+  shape: readonly number[],
+  sigma: number,
+  seed: number,
+  i: number,
+): StepStats {
+  return scope(() =>
+    noGrad(() => {
+      const x = Tensor.from(batch.images, [batch.size, ...shape]);
+      const y = Tensor.from(batch.labels, [batch.size], "i32");
+      const noisy = addNoise(x, { sigma, seed, stream: i, domain: TEST_NOISE_DOMAIN });
+      const logits = model.forward(noisy);
+      return { loss: crossEntropy(logits, y), correct: accuracyCount(logits, y), rows: batch.size };
+    })
+  );
 }
 
 /** Re-materialise partial sums as tiny tensors so they combine with later batches in readStats. */

@@ -16,6 +16,7 @@ import type { NormalizeMode } from "../nn/layers.ts";
 import { type Arch, ARCH_INFO, buildModel } from "../nn/models.ts";
 import type { Module, StateDict } from "../nn/module.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
+import { type CompileAheadReport, startCompileAhead } from "./compile_ahead.ts";
 import { writeFileAtomic } from "./log.ts";
 import {
   evaluateNoisy,
@@ -77,8 +78,22 @@ export interface TrainingEvents {
   started?(run: { model: Module; images: number; firstEpoch: number }): void;
   /** An epoch of `images` training images begins. */
   epochStarted?(epoch: number, images: number): void;
-  /** Training images done so far in the current epoch. */
+  /**
+   * The process's first step is done, `seconds` after it began: on a software adapter mostly the
+   * compilation of the run's kernels (reported apart, so that rates can leave it out).
+   */
+  ready?(seconds: number): void;
+  /**
+   * Training images done so far in the current epoch: after the epoch's first batch, then every 8
+   * batches and at its end.
+   */
   progress?(done: number): void;
+  /**
+   * What a second device that built kernels while the process's first step or first evaluation began
+   * did (smoothing/compile_ahead.ts; null: it failed or was cut short). Told at the end of the run, for
+   * each one started.
+   */
+  compiledAhead?(phase: "first step" | "first evaluation", report: CompileAheadReport | null): void;
   epochDone?(report: EpochReport): void;
 }
 
@@ -234,72 +249,115 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
     batchSize: Math.min(config.batch, 400),
   });
   events.started?.({ model, images: train.count, firstEpoch: startEpoch });
-  for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
-    const before = performance.now();
-    events.epochStarted?.(epoch, train.count);
-    let pending: StepStats[] = [];
-    let total = { loss: 0, acc: 0, rows: 0 };
-    const add = (r: { loss: number; acc: number; rows: number }) => {
-      const rows = total.rows + r.rows;
-      total = {
-        loss: (total.loss * total.rows + r.loss * r.rows) / rows,
-        acc: (total.acc * total.rows + r.acc * r.rows) / rows,
-        rows,
+  // on a software adapter with a cold shader cache, build the first step's kernels on a second device too
+  const ahead = startEpoch < config.epochs
+    ? await startCompileAhead({
+      kind: "train",
+      arch,
+      normalize: o.normalize,
+      config,
+      epoch: startEpoch,
+      images: loader.batch(startEpoch, 0).size,
+    })
+    : null;
+  const aheadReports: ["first step" | "first evaluation", Promise<CompileAheadReport | null>][] = [];
+  let firstStep: number | null = performance.now();
+  try {
+    for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
+      const before = performance.now();
+      events.epochStarted?.(epoch, train.count);
+      let pending: StepStats[] = [];
+      let total = { loss: 0, acc: 0, rows: 0 };
+      const add = (r: { loss: number; acc: number; rows: number }) => {
+        const rows = total.rows + r.rows;
+        total = {
+          loss: (total.loss * total.rows + r.loss * r.rows) / rows,
+          acc: (total.acc * total.rows + r.acc * r.rows) / rows,
+          rows,
+        };
       };
-    };
-    let seen = 0;
-    for (let i = 0; i < loader.batchesPerEpoch; i++) {
-      const batch = loader.batch(epoch, i);
-      const globalBatch = epoch * loader.batchesPerEpoch + i;
-      pending.push(...await trainBatch(model, opt, config, batch, epoch, globalBatch, shape));
-      seen += batch.size;
-      if (pending.length >= 8 || i === loader.batchesPerEpoch - 1) {
-        add(await readStats(pending));
-        pending = [];
-        events.progress?.(seen);
+      let seen = 0;
+      for (let i = 0; i < loader.batchesPerEpoch; i++) {
+        const batch = loader.batch(epoch, i);
+        const globalBatch = epoch * loader.batchesPerEpoch + i;
+        pending.push(...await trainBatch(model, opt, config, batch, epoch, globalBatch, shape));
+        seen += batch.size;
+        // the epoch's first batch is read alone (the same grouping in a resumed run): it tells when the
+        // kernels are built
+        if (i === 0 || pending.length >= 8 || i === loader.batchesPerEpoch - 1) {
+          add(await readStats(pending));
+          pending = [];
+          if (firstStep !== null) {
+            events.ready?.((performance.now() - firstStep) / 1000);
+            firstStep = null;
+            ahead?.finish();
+            // the worker ends after the pipeline it is building
+            if (ahead) aheadReports.push(["first step", ahead.close()]);
+          }
+          events.progress?.(seen);
+        }
       }
+      // the evaluation's kernels (the model in evaluation mode) are others: built on a second device too
+      const testAhead = epoch === startEpoch && testLoader.batchesPerEpoch > 0
+        ? await startCompileAhead({
+          kind: "test",
+          arch,
+          normalize: o.normalize,
+          sigma: config.noiseSd,
+          images: testLoader.batch(0, 0).size,
+        })
+        : null;
+      let testStats;
+      try {
+        testStats = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
+      } finally {
+        testAhead?.finish();
+        if (testAhead) aheadReports.push(["first evaluation", testAhead.close()]);
+      }
+      const seconds = (performance.now() - before) / 1000;
+      const lr = learningRate(config, epoch);
+      const row = [
+        epoch,
+        g3(seconds),
+        g3(lr),
+        g3(total.loss),
+        g3(total.acc),
+        g3(testStats.loss),
+        g3(testStats.acc),
+      ]
+        .join("\t");
+      logRows.push(row);
+      await saveModel(model, ckPath, {
+        arch,
+        epoch: String(epoch),
+        sgd_steps: String(opt.steps),
+        config: configText,
+        log: JSON.stringify(logRows),
+        normalize: normalizeText,
+      }, await optimizerState(opt));
+      // weights only, for certification and sharing (the checkpoint also holds the optimizer)
+      await saveModel(model, `${out}/model.safetensors`, {
+        arch,
+        epoch: String(epoch),
+        normalize: normalizeText,
+        config: configText,
+      });
+      writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
+      events.epochDone?.({
+        epoch,
+        seconds,
+        images: train.count,
+        lr,
+        epsilon: warmupEpsilon(config, epoch),
+        train: { loss: total.loss, acc: total.acc },
+        test: testStats,
+        liveTensors: liveTensorCount(),
+        row,
+      });
     }
-    const testStats = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
-    const seconds = (performance.now() - before) / 1000;
-    const lr = learningRate(config, epoch);
-    const row = [
-      epoch,
-      g3(seconds),
-      g3(lr),
-      g3(total.loss),
-      g3(total.acc),
-      g3(testStats.loss),
-      g3(testStats.acc),
-    ]
-      .join("\t");
-    logRows.push(row);
-    await saveModel(model, ckPath, {
-      arch,
-      epoch: String(epoch),
-      sgd_steps: String(opt.steps),
-      config: configText,
-      log: JSON.stringify(logRows),
-      normalize: normalizeText,
-    }, await optimizerState(opt));
-    // weights only, for certification and sharing (the checkpoint also holds the optimizer)
-    await saveModel(model, `${out}/model.safetensors`, {
-      arch,
-      epoch: String(epoch),
-      normalize: normalizeText,
-      config: configText,
-    });
-    writeFileAtomic(logPath, [LOG_HEADER, ...logRows].join("\n") + "\n");
-    events.epochDone?.({
-      epoch,
-      seconds,
-      images: train.count,
-      lr,
-      epsilon: warmupEpsilon(config, epoch),
-      train: { loss: total.loss, acc: total.acc },
-      test: testStats,
-      liveTensors: liveTensorCount(),
-      row,
-    });
+  } finally {
+    if (ahead && aheadReports.length === 0) aheadReports.push(["first step", ahead.close()]);
+    for (const [phase, report] of aheadReports) events.compiledAhead?.(phase, await report);
   }
   return logRows;
 }

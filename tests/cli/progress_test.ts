@@ -40,6 +40,11 @@ Deno.test("a resumed run counts only its own items for the rate and the ETA", ()
   clock.advance(10_000);
   p.update(60);
   assert.match(p.line(), / 60\/100 +60\.0% +1\.0 items\/s +elapsed 0:00:10 +ETA 0:00:40$/);
+  // before any item of its own (a training epoch's line starts after its first batch): rate unknown
+  const fresh = new Progress({ total: 64, initial: 64, rateUnit: "images", write: () => {}, now: clock.now });
+  clock.advance(1000);
+  fresh.update(64, 0);
+  assert.match(fresh.line(), / 64\/64 +100\.0% +- images\/s +elapsed 0:00:01 +ETA --:--:--$/);
 });
 
 Deno.test("on a terminal it redraws in place at most every 200 ms and ends the line on finish", () => {

@@ -1,8 +1,8 @@
 /**
  * Building a run's kernels on a second device (smoothing/compile_ahead.ts, engine Recorder.compileAhead):
  * the recording mode dispatches each pipeline once and leaves results alone; the marks say which runs
- * the shader cache holds; and the certify command, started on an empty cache, uses the worker once and
- * then no more, with the same rows either way.
+ * the shader cache holds; and the certify and train commands, started on an empty cache, use the worker
+ * once and then no more, with the same rows either way.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -125,6 +125,48 @@ Deno.test({
       assert.equal(cold.rows.length, 3, "header and two images");
     } finally {
       await Deno.remove(cache, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "train builds its first step's and first evaluation's kernels on a second device when the cache is " +
+    "cold, and not once it is warm, with the same log",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
+    const runs = await Deno.makeTempDir({ prefix: "ahead-train-" });
+    try {
+      const train = async (out: string) => {
+        const r = await new Deno.Command(Deno.execPath(), {
+          args: ["run", "-A", `${ROOT}cli/train.ts`, "--dataset", "mnist", "--noise-sd", "0.25"]
+            .concat(["--batch", "64", "--lr", "0.01", "--train-limit", "192", "--test-limit", "100"])
+            .concat(["--epochs", "1", "--verbose", "--out", `${runs}/${out}`]),
+          env: { MESA_SHADER_CACHE_DIR: cache },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        const err = new TextDecoder().decode(r.stderr);
+        assert.ok(r.success, err.slice(-2000));
+        const rows = new TextDecoder().decode(r.stdout).trim().split("\n").map((l) => l.split("\t"));
+        return { err, rows: rows.map((row) => [row[0], ...row.slice(2)].join("\t")) }; // not the time
+      };
+      const cold = await train("cold");
+      assert.match(cold.err, /first step \(kernels compiled\) in \d+\.\d s/);
+      assert.match(cold.err, /first step: compile ahead: a second device dispatched \d+ pipeline/);
+      assert.match(cold.err, /first evaluation: compile ahead: a second device dispatched \d+ pipeline/);
+      const marks = JSON.parse(
+        await Deno.readTextFile(`${cache}/mesa_shader_cache/smoothcert-compiled.json`),
+      );
+      assert.equal(Object.keys(marks).length, 2, "the step's and the evaluation's kernels are known");
+      const warm = await train("warm");
+      assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
+      assert.deepEqual(warm.rows, cold.rows);
+      assert.equal(cold.rows.length, 2, "header and one epoch");
+    } finally {
+      await Deno.remove(cache, { recursive: true });
+      await Deno.remove(runs, { recursive: true });
     }
   },
 });
