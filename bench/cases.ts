@@ -60,14 +60,16 @@ export type CaseParams =
   }
   | {
     /**
-     * A start up to the first batch's votes (bench/compile_probe.ts) with an empty or a filled Mesa
+     * A start up to the first batch's votes or training step (bench/compile_probe.ts) with an empty or a filled Mesa
      * shader cache: the whole wait ("ready"), or the part in creating pipelines or in their first
      * dispatches, where lavapipe generates code.
      */
     kind: "compile";
+    /** certify: to the first batch's votes; train: to the first Gaussian training step's loss */
+    job: "certify" | "train";
     arch: Arch;
     batch: number;
-    /** cold_ahead: an empty cache, with smoothing/compile_ahead.ts's second device (certify's way) */
+    /** cold_ahead: an empty cache, with smoothing/compile_ahead.ts's second device (certify's and train's way) */
     cache: "cold" | "cold_ahead" | "warm";
     part: "ready" | "create" | "first_dispatch";
   }

@@ -4,8 +4,9 @@
  * later run). Each start is bench/compile_probe.ts in a process of its own, because the driver reads
  * MESA_SHADER_CACHE_DIR once per process; its pipelines' creation and first-dispatch times are traced
  * (engine/compile_trace.ts), and the three figures of one (model, cache) pair come from the same runs.
- * A cold start with compile-ahead (smoothing/compile_ahead.ts: what certify and predict do there) is
- * measured too, to its first batch's votes only: its pipelines' own times are mostly cache hits.
+ * A cold start with compile-ahead (smoothing/compile_ahead.ts: what certify, predict and train do there)
+ * is measured too, to its first batch only: its pipelines' own times are mostly cache hits. A training
+ * run's start (one Gaussian step) is measured the same way.
  */
 import { fileURLToPath } from "node:url";
 import type { CaseParams, MeasuredCase, Sample } from "./cases.ts";
@@ -24,12 +25,7 @@ const warmDirs = new Map<string, string>();
 const aheadDirs: string[] = [];
 
 /** One start in a process of its own; `cacheDir` null: the user's own shader cache. */
-async function probe(
-  arch: string,
-  batch: number,
-  cacheDir: string | null,
-  ahead: boolean,
-): Promise<ProbeResult> {
+async function probe(p: Params, cacheDir: string | null): Promise<ProbeResult> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -37,9 +33,10 @@ async function probe(
       "--frozen",
       "--allow-all",
       PROBE,
-      arch,
-      String(batch),
-      ...(ahead ? ["ahead"] : []),
+      p.arch,
+      String(p.batch),
+      ...(p.cache === "cold_ahead" ? ["ahead"] : []),
+      ...(p.job === "train" ? ["train"] : []),
     ],
     env: cacheDir === null ? {} : { MESA_SHADER_CACHE_DIR: cacheDir },
     stdout: "piped",
@@ -47,26 +44,26 @@ async function probe(
   }).output();
   const text = new TextDecoder().decode(out.stdout).trim();
   const log = new TextDecoder().decode(out.stderr);
-  if (!out.success) throw new Error(`compile probe ${arch} failed: ${log.slice(-2000)}`);
+  if (!out.success) throw new Error(`compile probe ${p.job} ${p.arch} failed: ${log.slice(-2000)}`);
   // the probe's list of pipelines and their costs, indented under the figure's progress line
   console.error(log.trimEnd().split("\n").map((l) => `    ${l}`).join("\n"));
   return JSON.parse(text.split("\n").at(-1)!) as ProbeResult;
 }
 
 async function runsOf(p: Params, repeats: number): Promise<ProbeResult[]> {
-  const key = `${p.arch}/${p.batch}/${p.cache}`;
+  const key = `${p.job}/${p.arch}/${p.batch}/${p.cache}`;
   let r = results.get(key);
   if (!r) {
     r = [];
     for (let i = 0; i < repeats; i++) {
       // cold: a fresh directory each time; warm: the one the cold starts filled, else the user's own
-      let dir: string | null = warmDirs.get(`${p.arch}/${p.batch}`) ?? null;
+      let dir: string | null = warmDirs.get(`${p.job}/${p.arch}/${p.batch}`) ?? null;
       if (p.cache !== "warm") {
         dir = await Deno.makeTempDir({ prefix: "smoothcert-mesa-cache-" });
-        if (p.cache === "cold") warmDirs.set(`${p.arch}/${p.batch}`, dir);
+        if (p.cache === "cold") warmDirs.set(`${p.job}/${p.arch}/${p.batch}`, dir);
         else aheadDirs.push(dir);
       }
-      const result = await probe(p.arch, p.batch, dir, p.cache === "cold_ahead");
+      const result = await probe(p, dir);
       if (p.cache === "cold_ahead" && !result.ahead) {
         throw new Error(`${p.arch}: the second device did not run`);
       }

@@ -1,17 +1,20 @@
 /**
  * One cold or warm start, measured in a process of its own (bench/compile.ts runs it with
  * MESA_SHADER_CACHE_DIR set): open the engine, build the model, and classify one noisy batch, as a
- * certification does before its first image, with every pipeline's cost traced. Prints one JSON line:
+ * certification does before its first image (or, with `train`, take one Gaussian training step, as
+ * `train` does before its first progress), with every pipeline's cost traced. Prints one JSON line:
  * seconds to the end of that batch (from the engine's start), the pipelines, and their costs (listed
- * one by one on stderr). With `ahead`, it first saves the model to a temporary file and starts
- * smoothing/compile_ahead.ts on it, as certify does on a software adapter with a cold cache.
+ * one by one on stderr). With `ahead`, it first starts smoothing/compile_ahead.ts as certify (on the
+ * model saved to a temporary file) or train does on a software adapter with a cold cache.
  *
- *   deno run -A bench/compile_probe.ts ARCH BATCH [ahead]
+ *   deno run -A bench/compile_probe.ts ARCH BATCH [ahead] [train]
  */
 import { engine, formatCompileCosts, initEngine, Tensor } from "../engine/mod.ts";
 import { buildModel } from "../nn/models.ts";
 import { saveModel } from "../nn/checkpoint/model_io.ts";
-import { type CompileAheadReport, startCompileAhead } from "../smoothing/compile_ahead.ts";
+import { type CompileAhead, type CompileAheadReport, startCompileAhead } from "../smoothing/compile_ahead.ts";
+import { readStats, SgdState, trainBatch } from "../smoothing/train.ts";
+import { config as trainConfig } from "./train.ts";
 import { sampleVotes } from "../smoothing/sampling.ts";
 import type { Arch } from "./cases.ts";
 import { cpuSeconds, randomArray } from "./measure.ts";
@@ -37,38 +40,57 @@ export interface ProbeResult {
 }
 
 if (import.meta.main) {
-  const [arch, batchText, mode] = Deno.args as [Arch, string, string | undefined];
-  if (!(arch in SHAPES) || !(Number(batchText) > 0) || (mode !== undefined && mode !== "ahead")) {
+  const [arch, batchText, ...modes] = Deno.args as [Arch, string, ...string[]];
+  if (!(arch in SHAPES) || !(Number(batchText) > 0) || modes.some((m) => m !== "ahead" && m !== "train")) {
     console.error(
-      `usage: compile_probe.ts ARCH BATCH [ahead] (ARCH one of ${Object.keys(SHAPES).join(", ")})`,
+      `usage: compile_probe.ts ARCH BATCH [ahead] [train] (ARCH one of ${Object.keys(SHAPES).join(", ")})`,
     );
     Deno.exit(2);
   }
   const batch = Number(batchText);
+  const ahead = modes.includes("ahead"), job = modes.includes("train") ? "train" : "certify";
   const t0 = performance.now();
   const c0 = cpuSeconds();
   await initEngine();
   const trace = engine().traceCompiles();
   const shape = SHAPES[arch];
-  const image = Tensor.from(randomArray(shape.reduce((a, b) => a * b, 1), 21, 0, 1), shape);
   const model = buildModel(arch, { seed: 0 });
-  const file = mode === "ahead" ? await Deno.makeTempFile({ suffix: ".safetensors" }) : null;
-  if (file) await saveModel(model, file, { arch });
-  const ahead = file
-    ? await startCompileAhead({ kind: "votes", checkpoint: file, model: { arch }, batch, sigma: 0.25 })
-    : null;
-  await sampleVotes(model, image, 10, {
-    count: batch,
-    batch,
-    sigma: 0.25,
-    seed: 0,
-    stream: 0,
-    firstSample: 0,
-  });
+  let aheadRun: CompileAhead | null = null;
+  let file: string | null = null;
+  if (job === "train") {
+    const config = trainConfig("gaussian", 0.25, batch);
+    const images = randomArray(batch * shape.reduce((a, b) => a * b, 1), 31, 0, 1);
+    const labels = Int32Array.from(randomArray(batch, 32, 0, 10), Math.floor);
+    const opt = new SgdState(model);
+    if (ahead) aheadRun = await startCompileAhead({ kind: "train", arch, config, epoch: 0, images: batch });
+    const step = { epoch: 0, index: 0, size: batch, images, labels, indices: new Uint32Array(batch) };
+    await readStats(await trainBatch(model, opt, config, step, 0, 0, shape));
+  } else {
+    const image = Tensor.from(randomArray(shape.reduce((a, b) => a * b, 1), 21, 0, 1), shape);
+    if (ahead) {
+      file = await Deno.makeTempFile({ suffix: ".safetensors" });
+      await saveModel(model, file, { arch });
+      aheadRun = await startCompileAhead({
+        kind: "votes",
+        checkpoint: file,
+        model: { arch },
+        batch,
+        sigma: 0.25,
+      });
+    }
+    await sampleVotes(model, image, 10, {
+      count: batch,
+      batch,
+      sigma: 0.25,
+      seed: 0,
+      stream: 0,
+      firstSample: 0,
+    });
+  }
   const readySeconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds() - c0;
-  ahead?.finish();
-  const aheadReport = ahead ? await ahead.close() : mode === "ahead" ? null : undefined;
+  aheadRun?.finish();
+  const aheadReport = aheadRun ? await aheadRun.close() : ahead ? null : undefined;
   if (file) await Deno.remove(file);
   const costs = await trace.costs();
   const result: ProbeResult = {

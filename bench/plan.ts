@@ -377,10 +377,11 @@ const ARCH_NAMES: Record<Arch, string> = {
 
 /**
  * Start-up per model at the certification batch: empty shader cache, the same with compile-ahead's
- * second device (smoothing/compile_ahead.ts; to the first votes only), then the cache the first filled. A cold
- * start compiles every pipeline (minutes for the ResNets), so each is run once (twice warm). --quick
- * keeps one warm start of the MNIST CNN at its small batch, on the user's own shader cache (which the
- * other groups of `bench all --quick` have filled), to stay within a smoke test's time.
+ * second device (smoothing/compile_ahead.ts; to the first votes only), then the cache the first filled;
+ * and the same for ResNet-20's first Gaussian training step at the train group's batch. A cold start
+ * compiles every pipeline (minutes for the ResNets), so each is run once (twice warm). --quick keeps
+ * one warm start of the MNIST CNN at its small batch, on the user's own shader cache (which the other
+ * groups of `bench all --quick` have filled), to stay within a smoke test's time.
  */
 const CACHE_NAMES = {
   cold: "empty cache",
@@ -388,25 +389,41 @@ const CACHE_NAMES = {
   warm: "warm cache",
 } as const;
 
+/** The training start measured: ResNet-20's Gaussian step at the train group's batch. */
+const TRAIN_START = { arch: "cifar_resnet20", batch: 128 } as const;
+
 function compilePlan(quick: boolean): Case[] {
   const batch = quick ? QUICK_BATCH : 400;
-  const parts = [
-    ["ready", "to the first batch's votes"],
-    ["create", "creating pipelines"],
-    ["first_dispatch", "first dispatches (code generation)"],
-  ] as const;
+  const parts = {
+    certify: [
+      ["ready", "to the first batch's votes"],
+      ["create", "creating pipelines"],
+      ["first_dispatch", "first dispatches (code generation)"],
+    ],
+    train: [
+      ["ready", "to the first training step's loss"],
+      ["create", "creating pipelines"],
+      ["first_dispatch", "first dispatches (code generation)"],
+    ],
+  } as const;
+  const starts = (quick ? ARCHS.slice(0, 1) : ARCHS).map((arch) => ({
+    job: "certify" as const,
+    arch,
+    batch,
+  }));
+  const all = quick ? starts : [...starts, { job: "train" as const, ...TRAIN_START }];
   const cases: Case[] = [];
-  for (const arch of quick ? ARCHS.slice(0, 1) : ARCHS) {
+  for (const { job, arch, batch } of all) {
     for (const cache of quick ? ["warm"] as const : ["cold", "cold_ahead", "warm"] as const) {
-      for (const [part, what] of parts) {
+      for (const [part, what] of parts[job]) {
         if (cache === "cold_ahead" && part !== "ready") continue;
         cases.push({
-          id: `compile/${arch}/N${batch}/${cache}/${part}`,
-          section: `start-up, batch ${batch}`,
+          id: `compile/${job === "train" ? "train/" : ""}${arch}/N${batch}/${cache}/${part}`,
+          section: job === "train" ? `training start-up, batch ${batch}` : `start-up, batch ${batch}`,
           name: `${ARCH_NAMES[arch]} ${CACHE_NAMES[cache]}: ${what}`,
           unit: "s",
           work: 1,
-          params: { kind: "compile", arch, batch, cache, part },
+          params: { kind: "compile", job, arch, batch, cache, part },
           repeats: cache !== "warm" || quick ? 1 : 2,
           ...(quick ? { note: "on the user's shader cache, which the other groups of the run filled" } : {}),
           warmup: 0,
