@@ -149,6 +149,37 @@ export async function startCompileAhead(request: CompileAheadRequest): Promise<C
   };
 }
 
+/**
+ * The second devices of a run with several phases (a training run's first step, its first evaluation):
+ * each started with its phase, ended when the run has built that phase's kernels, reported at the end.
+ */
+export class PhaseWorkers<Phase extends string> {
+  readonly #running = new Map<Phase, CompileAhead>();
+  readonly #reports: [Phase, Promise<CompileAheadReport | null>][] = [];
+
+  /** Start `phase`'s worker where one can help (startCompileAhead). */
+  async start(phase: Phase, request: CompileAheadRequest): Promise<void> {
+    const ahead = await startCompileAhead(request);
+    if (ahead) this.#running.set(phase, ahead);
+  }
+
+  /** The run has built `phase`'s kernels: its worker ends after the pipeline it is building. */
+  end(phase: Phase): void {
+    const ahead = this.#running.get(phase);
+    if (!ahead) return;
+    this.#running.delete(phase);
+    ahead.finish();
+    this.#reports.push([phase, ahead.close()]);
+  }
+
+  /** End every worker (at once where its phase did not end) and tell what each did, in order. */
+  async close(tell?: (phase: Phase, report: CompileAheadReport | null) => void): Promise<void> {
+    for (const [phase, ahead] of this.#running) this.#reports.push([phase, ahead.close()]);
+    this.#running.clear();
+    for (const [phase, report] of this.#reports.splice(0)) tell?.(phase, await report);
+  }
+}
+
 /** What decides a run's pipelines: the model, the batch, the engine's options, the adapter, the shaders. */
 async function runKey(
   request: CompileAheadRequest,

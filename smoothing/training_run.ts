@@ -16,7 +16,7 @@ import type { NormalizeMode } from "../nn/layers.ts";
 import { type Arch, ARCH_INFO, buildModel } from "../nn/models.ts";
 import type { Module, StateDict } from "../nn/module.ts";
 import { ParameterError } from "../nn/parameter_error.ts";
-import { type CompileAheadReport, startCompileAhead } from "./compile_ahead.ts";
+import { type CompileAheadReport, PhaseWorkers } from "./compile_ahead.ts";
 import { writeFileAtomic } from "./log.ts";
 import {
   evaluateNoisy,
@@ -250,17 +250,18 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
   });
   events.started?.({ model, images: train.count, firstEpoch: startEpoch });
   // on a software adapter with a cold shader cache, build the first step's kernels on a second device too
-  const ahead = startEpoch < config.epochs
-    ? await startCompileAhead({
+  const workers = new PhaseWorkers<"first step" | "first evaluation">();
+  if (startEpoch < config.epochs) {
+    const images = loader.batch(startEpoch, 0).size;
+    await workers.start("first step", {
       kind: "train",
       arch,
       normalize: o.normalize,
       config,
       epoch: startEpoch,
-      images: loader.batch(startEpoch, 0).size,
-    })
-    : null;
-  const aheadReports: ["first step" | "first evaluation", Promise<CompileAheadReport | null>][] = [];
+      images,
+    });
+  }
   let firstStep: number | null = performance.now();
   try {
     for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
@@ -290,30 +291,24 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
           if (firstStep !== null) {
             events.ready?.((performance.now() - firstStep) / 1000);
             firstStep = null;
-            ahead?.finish();
-            // the worker ends after the pipeline it is building
-            if (ahead) aheadReports.push(["first step", ahead.close()]);
+            workers.end("first step");
           }
           events.progress?.(seen);
         }
       }
       // the evaluation's kernels (the model in evaluation mode) are others: built on a second device too
-      const testAhead = epoch === startEpoch && testLoader.batchesPerEpoch > 0
-        ? await startCompileAhead({
+      if (epoch === startEpoch && testLoader.batchesPerEpoch > 0) {
+        const images = testLoader.batch(0, 0).size;
+        await workers.start("first evaluation", {
           kind: "test",
           arch,
           normalize: o.normalize,
           sigma: config.noiseSd,
-          images: testLoader.batch(0, 0).size,
-        })
-        : null;
-      let testStats;
-      try {
-        testStats = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
-      } finally {
-        testAhead?.finish();
-        if (testAhead) aheadReports.push(["first evaluation", testAhead.close()]);
+          images,
+        });
       }
+      const testStats = await evaluateNoisy(model, testLoader, shape, config.noiseSd, config.seed + 1);
+      workers.end("first evaluation");
       const seconds = (performance.now() - before) / 1000;
       const lr = learningRate(config, epoch);
       const row = [
@@ -356,8 +351,7 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
       });
     }
   } finally {
-    if (ahead && aheadReports.length === 0) aheadReports.push(["first step", ahead.close()]);
-    for (const [phase, report] of aheadReports) events.compiledAhead?.(phase, await report);
+    await workers.close((phase, report) => events.compiledAhead?.(phase, report));
   }
   return logRows;
 }
