@@ -25,6 +25,7 @@ import {
   modelRequest,
   openEvaluation as openLibraryEvaluation,
 } from "../smoothing/evaluation.ts";
+import type { EmpiricalAttackOptions } from "../smoothing/empirical.ts";
 import { OutputLockedError } from "../smoothing/output_lock.ts";
 import { openRunOutput, RunMismatchError, type RunOutput, type RunRecord } from "../smoothing/run_record.ts";
 import { parseShardText, type Shard } from "../smoothing/selection.ts";
@@ -74,7 +75,7 @@ export function startCompileTrace(verbose: boolean): CompileTrace | null {
  */
 export function startCompileAheadFor(
   ev: Evaluation & { spec: EvaluationSpec },
-  run: { batch: number; sigma: number },
+  run: { batch: number; sigma: number; attack?: EmpiricalAttackOptions },
 ): Promise<CompileAhead | null> {
   return startCompileAhead({
     kind: "votes",

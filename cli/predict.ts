@@ -259,7 +259,9 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
     const todo = indices.filter((i) => !log?.has(i));
     let progress: Progress | null = null;
     let correct = 0, abstained = 0;
-    const ahead = todo.length > 0 ? await startCompileAheadFor(ev, { batch: v.batch, sigma }) : null;
+    const ahead = todo.length > 0
+      ? await startCompileAheadFor(ev, { batch: v.batch, sigma, ...(attack ? { attack } : {}) })
+      : null;
     try {
       await predictImages(
         model,

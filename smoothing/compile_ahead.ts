@@ -18,6 +18,7 @@ import { sha256Hex } from "../nn/sha256.ts";
 import type { ModelRequest } from "../nn/open_model.ts";
 import type { Arch } from "../nn/models.ts";
 import type { NormalizeMode } from "../nn/layers.ts";
+import type { EmpiricalAttackOptions } from "./empirical.ts";
 import type { TrainConfig } from "./train.ts";
 
 /** The pipelines an evaluation (certify, predict) builds for its first batch of noisy samples. */
@@ -30,6 +31,8 @@ export interface VotesRequest {
   /** Rows per GPU batch: the convolutions' pipelines are chosen for it. */
   batch: number;
   sigma: number;
+  /** `predict --attack`: each image is attacked first, so the attack's pipelines come first. */
+  attack?: EmpiricalAttackOptions;
 }
 
 /** The pipelines a training run builds for its first batch (its forward, backward and SGD passes). */
@@ -189,8 +192,9 @@ async function runKey(
   const shaders = listShaderFamilies().sort().map((name) => shaderFamily(name).code).join("\0");
   const digest = await sha256Hex(new TextEncoder().encode(shaders));
   let run: unknown[];
-  if (request.kind === "votes") run = [request.model, request.batch];
-  else if (request.kind === "train") {
+  if (request.kind === "votes") {
+    run = request.attack ? [request.model, request.batch, request.attack] : [request.model, request.batch];
+  } else if (request.kind === "train") {
     const { epochs: _epochs, seed: _seed, ...recipe } = request.config;
     run = ["train", request.arch, request.normalize ?? null, recipe, request.epoch, request.images];
   } else run = ["test", request.arch, request.normalize ?? null, request.sigma, request.images];

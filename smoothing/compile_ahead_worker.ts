@@ -15,6 +15,7 @@ import {
   type TrainStepRequest,
   type VotesRequest,
 } from "./compile_ahead.ts";
+import { attackImage } from "./empirical.ts";
 import { sampleVotes } from "./sampling.ts";
 import { noisyTestBatch, SgdState, trainBatch } from "./train.ts";
 
@@ -54,13 +55,18 @@ scope.onmessage = async (e) => {
   }
 };
 
-/** One batch of noisy samples of the run's model (the model opened, as the run did, before it counted). */
+/**
+ * One batch of noisy samples of the run's model (the model opened, as the run did, before it counted),
+ * after an attack on a black image where the run attacks each image first.
+ */
 async function votesBatch(r: VotesRequest): Promise<() => Promise<unknown>> {
   const opened = await openModel(await Deno.readFile(r.checkpoint), r.checkpoint, r.model);
   const { inputShape, classes } = ARCH_INFO[opened.arch];
-  const image = Tensor.from(new Float32Array(inputShape.reduce((a, b) => a * b, 1)), inputShape).keep();
-  return () =>
-    sampleVotes(opened.model, image, classes, {
+  const values = new Float32Array(inputShape.reduce((a, b) => a * b, 1));
+  const image = Tensor.from(values, inputShape).keep();
+  return async () => {
+    if (r.attack) await attackImage(opened.model, values, inputShape, 0, 0, r.attack);
+    return sampleVotes(opened.model, image, classes, {
       count: r.batch,
       batch: r.batch,
       sigma: r.sigma,
@@ -68,6 +74,7 @@ async function votesBatch(r: VotesRequest): Promise<() => Promise<unknown>> {
       stream: 0,
       firstSample: 0,
     });
+  };
 }
 
 /** One training step on a batch of zeros, with a fresh model and optimizer (made before the recording). */

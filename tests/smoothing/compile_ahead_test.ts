@@ -1,8 +1,8 @@
 /**
  * Building a run's kernels on a second device (smoothing/compile_ahead.ts, engine Recorder.compileAhead):
  * the recording mode dispatches each pipeline once and leaves results alone; the marks say which runs
- * the shader cache holds; and the certify and train commands, started on an empty cache, use the worker
- * once and then no more, with the same rows either way.
+ * the shader cache holds; and the certify, predict --attack and train commands, started on an empty cache,
+ * use the worker once and then no more, with the same rows either way.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -123,6 +123,44 @@ Deno.test({
       assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
       assert.deepEqual(warm.rows, cold.rows);
       assert.equal(cold.rows.length, 3, "header and two images");
+    } finally {
+      await Deno.remove(cache, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "predict --attack records the attack before the batch on the second device, then knows the run",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
+    try {
+      const predict = async () => {
+        const out = await new Deno.Command(Deno.execPath(), {
+          args: ["run", "-A", `${ROOT}cli/predict.ts`, "--dataset", "mnist", "--checkpoint"]
+            .concat([`${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`, "--skip", "1000", "--max", "2000"])
+            .concat(["--N", "100", "--batch", "50", "--attack", "PGD", "--epsilon", "64", "--num-steps", "1"])
+            .concat(["--num-noise-vec", "2", "--verbose"]),
+          env: { MESA_SHADER_CACHE_DIR: cache },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        const err = new TextDecoder().decode(out.stderr);
+        assert.ok(out.success, err.slice(-2000));
+        const rows = new TextDecoder().decode(out.stdout).trim().split("\n").map((l) => l.split("\t"));
+        return { err, rows: rows.map((r) => r.slice(0, 4).join("\t")) }; // not the time
+      };
+      const cold = await predict();
+      // the attack's gradient passes (batch m = 2) come first in the run and in the recording
+      assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
+      const marks = JSON.parse(
+        await Deno.readTextFile(`${cache}/mesa_shader_cache/smoothcert-compiled.json`),
+      );
+      assert.ok(Object.keys(marks).some((k) => k.includes('"PGD"')), "the key names the attack");
+      const warm = await predict();
+      assert.doesNotMatch(warm.err, /compile ahead/);
+      assert.deepEqual(warm.rows, cold.rows);
     } finally {
       await Deno.remove(cache, { recursive: true });
     }
