@@ -78,6 +78,38 @@ Deno.test("compiled marks: a run is known only to the cache directory it was bui
   }
 });
 
+const MNIST_MODEL = `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`;
+
+/**
+ * A command (`cli/NAME.ts ARGS`) in a process of its own on the Mesa shader cache in `cache`: its stderr,
+ * and its stdout's rows without the columns `timeColumns` names (times differ from run to run).
+ */
+async function runOnCache(
+  name: string,
+  args: string[],
+  cache: string,
+  timeColumns: number[],
+): Promise<{ err: string; rows: string[] }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `${ROOT}cli/${name}.ts`, ...args],
+    env: { MESA_SHADER_CACHE_DIR: cache },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const err = new TextDecoder().decode(out.stderr);
+  assert.ok(out.success, err.slice(-2000));
+  const lines = new TextDecoder().decode(out.stdout).trim().split("\n");
+  const rows = lines.map((l) => l.split("\t").filter((_, i) => !timeColumns.includes(i)).join("\t"));
+  return { err, rows };
+}
+
+/** The run keys of the marks file in `cache`. */
+async function markedRuns(cache: string): Promise<string[]> {
+  return Object.keys(
+    JSON.parse(await Deno.readTextFile(`${cache}/mesa_shader_cache/smoothcert-compiled.json`)),
+  );
+}
+
 Deno.test({
   name: "certify builds its kernels on a second device when the cache is cold, and not once it is warm",
   sanitizeResources: false,
@@ -85,41 +117,12 @@ Deno.test({
   fn: async () => {
     const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
     try {
-      const certify = async () => {
-        const out = await new Deno.Command(Deno.execPath(), {
-          args: [
-            "run",
-            "-A",
-            `${ROOT}cli/certify.ts`,
-            "--dataset",
-            "mnist",
-            "--checkpoint",
-            `${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`,
-            "--skip",
-            "1000",
-            "--max",
-            "2000",
-            "--N0",
-            "50",
-            "--N",
-            "200",
-            "--batch",
-            "50",
-            "--verbose",
-          ],
-          env: { MESA_SHADER_CACHE_DIR: cache },
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        const err = new TextDecoder().decode(out.stderr);
-        assert.ok(out.success, err.slice(-2000));
-        const rows = new TextDecoder().decode(out.stdout).trim().split("\n").map((l) => l.split("\t"));
-        return { err, rows: rows.map((r) => r.slice(0, 5).join("\t")) }; // the time column differs
-      };
-      const cold = await certify();
+      const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
+        .concat(["--N0", "50", "--N", "200", "--batch", "50", "--verbose"]);
+      const cold = await runOnCache("certify", args, cache, [5]);
       assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
-      assert.ok((await Deno.stat(`${cache}/mesa_shader_cache/smoothcert-compiled.json`)).isFile);
-      const warm = await certify();
+      assert.equal((await markedRuns(cache)).length, 1);
+      const warm = await runOnCache("certify", args, cache, [5]);
       assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
       assert.deepEqual(warm.rows, cold.rows);
       assert.equal(cold.rows.length, 3, "header and two images");
@@ -136,29 +139,14 @@ Deno.test({
   fn: async () => {
     const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
     try {
-      const predict = async () => {
-        const out = await new Deno.Command(Deno.execPath(), {
-          args: ["run", "-A", `${ROOT}cli/predict.ts`, "--dataset", "mnist", "--checkpoint"]
-            .concat([`${ROOT}models/mnist_cnn_gaussian_0.25.safetensors`, "--skip", "1000", "--max", "2000"])
-            .concat(["--N", "100", "--batch", "50", "--attack", "PGD", "--epsilon", "64", "--num-steps", "1"])
-            .concat(["--num-noise-vec", "2", "--verbose"]),
-          env: { MESA_SHADER_CACHE_DIR: cache },
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        const err = new TextDecoder().decode(out.stderr);
-        assert.ok(out.success, err.slice(-2000));
-        const rows = new TextDecoder().decode(out.stdout).trim().split("\n").map((l) => l.split("\t"));
-        return { err, rows: rows.map((r) => r.slice(0, 4).join("\t")) }; // not the time
-      };
-      const cold = await predict();
+      const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
+        .concat(["--N", "100", "--batch", "50", "--attack", "PGD", "--epsilon", "64", "--num-steps", "1"])
+        .concat(["--num-noise-vec", "2", "--verbose"]);
+      const cold = await runOnCache("predict", args, cache, [5]);
       // the attack's gradient passes (batch m = 2) come first in the run and in the recording
       assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
-      const marks = JSON.parse(
-        await Deno.readTextFile(`${cache}/mesa_shader_cache/smoothcert-compiled.json`),
-      );
-      assert.ok(Object.keys(marks).some((k) => k.includes('"PGD"')), "the key names the attack");
-      const warm = await predict();
+      assert.ok((await markedRuns(cache)).some((k) => k.includes('"PGD"')), "the key names the attack");
+      const warm = await runOnCache("predict", args, cache, [5]);
       assert.doesNotMatch(warm.err, /compile ahead/);
       assert.deepEqual(warm.rows, cold.rows);
     } finally {
@@ -176,28 +164,30 @@ Deno.test({
     const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
     const runs = await Deno.makeTempDir({ prefix: "ahead-train-" });
     try {
-      const train = async (out: string) => {
-        const r = await new Deno.Command(Deno.execPath(), {
-          args: ["run", "-A", `${ROOT}cli/train.ts`, "--dataset", "mnist", "--noise-sd", "0.25"]
-            .concat(["--batch", "64", "--lr", "0.01", "--train-limit", "192", "--test-limit", "100"])
-            .concat(["--epochs", "1", "--verbose", "--out", `${runs}/${out}`]),
-          env: { MESA_SHADER_CACHE_DIR: cache },
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        const err = new TextDecoder().decode(r.stderr);
-        assert.ok(r.success, err.slice(-2000));
-        const rows = new TextDecoder().decode(r.stdout).trim().split("\n").map((l) => l.split("\t"));
-        return { err, rows: rows.map((row) => [row[0], ...row.slice(2)].join("\t")) }; // not the time
-      };
+      const train = (out: string) =>
+        runOnCache(
+          "train",
+          [
+            "--dataset",
+            "mnist",
+            "--noise-sd",
+            "0.25",
+            "--batch",
+            "64",
+            "--lr",
+            "0.01",
+            "--train-limit",
+            "192",
+          ]
+            .concat(["--test-limit", "100", "--epochs", "1", "--verbose", "--out", `${runs}/${out}`]),
+          cache,
+          [1],
+        );
       const cold = await train("cold");
       assert.match(cold.err, /first step \(kernels compiled\) in \d+\.\d s/);
       assert.match(cold.err, /first step: compile ahead: a second device dispatched \d+ pipeline/);
       assert.match(cold.err, /first evaluation: compile ahead: a second device dispatched \d+ pipeline/);
-      const marks = JSON.parse(
-        await Deno.readTextFile(`${cache}/mesa_shader_cache/smoothcert-compiled.json`),
-      );
-      assert.equal(Object.keys(marks).length, 2, "the step's and the evaluation's kernels are known");
+      assert.equal((await markedRuns(cache)).length, 2, "the step's and the evaluation's kernels are known");
       const warm = await train("warm");
       assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
       assert.deepEqual(warm.rows, cold.rows);
