@@ -103,6 +103,23 @@ async function runOnCache(
   return { err, rows };
 }
 
+/** A test of commands started on an empty Mesa shader cache of its own, removed afterwards. */
+function cacheTest(name: string, fn: (cache: string) => Promise<void>): void {
+  Deno.test({
+    name,
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async () => {
+      const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
+      try {
+        await fn(cache);
+      } finally {
+        await Deno.remove(cache, { recursive: true });
+      }
+    },
+  });
+}
+
 /** The run keys of the marks file in `cache`. */
 async function markedRuns(cache: string): Promise<string[]> {
   return Object.keys(
@@ -110,79 +127,46 @@ async function markedRuns(cache: string): Promise<string[]> {
   );
 }
 
-Deno.test({
-  name: "certify builds its kernels on a second device when the cache is cold, and not once it is warm",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
-    try {
-      const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
-        .concat(["--N0", "50", "--N", "200", "--batch", "50", "--verbose"]);
-      const cold = await runOnCache("certify", args, cache, [5]);
-      assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
-      assert.equal((await markedRuns(cache)).length, 1);
-      const warm = await runOnCache("certify", args, cache, [5]);
-      assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
-      assert.deepEqual(warm.rows, cold.rows);
-      assert.equal(cold.rows.length, 3, "header and two images");
-    } finally {
-      await Deno.remove(cache, { recursive: true });
-    }
+cacheTest(
+  "certify builds its kernels on a second device when the cache is cold, and not once it is warm",
+  async (cache) => {
+    const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
+      .concat(["--N0", "50", "--N", "200", "--batch", "50", "--verbose"]);
+    const cold = await runOnCache("certify", args, cache, [5]);
+    assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
+    assert.equal((await markedRuns(cache)).length, 1);
+    const warm = await runOnCache("certify", args, cache, [5]);
+    assert.doesNotMatch(warm.err, /compile ahead/, "a warm cache needs no second device");
+    assert.deepEqual(warm.rows, cold.rows);
+    assert.equal(cold.rows.length, 3, "header and two images");
   },
-});
+);
 
-Deno.test({
-  name: "predict --attack records the attack before the batch on the second device, then knows the run",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
-    try {
-      const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
-        .concat(["--N", "100", "--batch", "50", "--attack", "PGD", "--epsilon", "64", "--num-steps", "1"])
-        .concat(["--num-noise-vec", "2", "--verbose"]);
-      const cold = await runOnCache("predict", args, cache, [5]);
-      // the attack's gradient passes (batch m = 2) come first in the run and in the recording
-      assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
-      assert.ok((await markedRuns(cache)).some((k) => k.includes('"PGD"')), "the key names the attack");
-      const warm = await runOnCache("predict", args, cache, [5]);
-      assert.doesNotMatch(warm.err, /compile ahead/);
-      assert.deepEqual(warm.rows, cold.rows);
-    } finally {
-      await Deno.remove(cache, { recursive: true });
-    }
+cacheTest(
+  "predict --attack records the attack before the batch on the second device, then knows the run",
+  async (cache) => {
+    const args = ["--dataset", "mnist", "--checkpoint", MNIST_MODEL, "--skip", "1000", "--max", "2000"]
+      .concat(["--N", "100", "--batch", "50", "--attack", "PGD", "--epsilon", "64", "--num-steps", "1"])
+      .concat(["--num-noise-vec", "2", "--verbose"]);
+    const cold = await runOnCache("predict", args, cache, [5]);
+    // the attack's gradient passes (batch m = 2) come first in the run and in the recording
+    assert.match(cold.err, /compile ahead: a second device dispatched \d+ pipeline/);
+    assert.ok((await markedRuns(cache)).some((k) => k.includes('"PGD"')), "the key names the attack");
+    const warm = await runOnCache("predict", args, cache, [5]);
+    assert.doesNotMatch(warm.err, /compile ahead/);
+    assert.deepEqual(warm.rows, cold.rows);
   },
-});
+);
 
-Deno.test({
-  name: "train builds its first step's and first evaluation's kernels on a second device when the cache is " +
+cacheTest(
+  "train builds its first step's and first evaluation's kernels on a second device when the cache is " +
     "cold, and not once it is warm, with the same log",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    const cache = await Deno.makeTempDir({ prefix: "ahead-cache-" });
+  async (cache) => {
     const runs = await Deno.makeTempDir({ prefix: "ahead-train-" });
     try {
-      const train = (out: string) =>
-        runOnCache(
-          "train",
-          [
-            "--dataset",
-            "mnist",
-            "--noise-sd",
-            "0.25",
-            "--batch",
-            "64",
-            "--lr",
-            "0.01",
-            "--train-limit",
-            "192",
-          ]
-            .concat(["--test-limit", "100", "--epochs", "1", "--verbose", "--out", `${runs}/${out}`]),
-          cache,
-          [1],
-        );
+      const args = ["--dataset", "mnist", "--noise-sd", "0.25", "--batch", "64", "--lr", "0.01"]
+        .concat(["--train-limit", "192", "--test-limit", "100", "--epochs", "1", "--verbose"]);
+      const train = (out: string) => runOnCache("train", [...args, "--out", `${runs}/${out}`], cache, [1]);
       const cold = await train("cold");
       assert.match(cold.err, /first step \(kernels compiled\) in \d+\.\d s/);
       assert.match(cold.err, /first step: compile ahead: a second device dispatched \d+ pipeline/);
@@ -193,8 +177,7 @@ Deno.test({
       assert.deepEqual(warm.rows, cold.rows);
       assert.equal(cold.rows.length, 2, "header and one epoch");
     } finally {
-      await Deno.remove(cache, { recursive: true });
       await Deno.remove(runs, { recursive: true });
     }
   },
-});
+);
