@@ -84,6 +84,12 @@ export class CompileTrace {
   }
 }
 
+/** A pipeline as logs name it: its kernel's label and its override constants, `label (K=V ...)`. */
+export function pipelineName(label: string, overrides: Readonly<Record<string, number>>): string {
+  const o = Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(" ");
+  return o ? `${label} (${o})` : label;
+}
+
 /** One line per pipeline, costliest first, after a total; the --verbose report. */
 export function formatCompileCosts(costs: readonly PipelineCost[]): string {
   const first = (c: PipelineCost) => c.firstDispatchMs ?? 0;
@@ -93,11 +99,10 @@ export function formatCompileCosts(costs: readonly PipelineCost[]): string {
   const lines = [...costs]
     .sort((a, b) => first(b) + b.createMs - first(a) - a.createMs)
     .map((c) => {
-      const o = Object.entries(c.overrides).map(([k, v]) => `${k}=${v}`).join(" ");
       const firstText = c.firstDispatchMs === null
         ? "first dispatch not timed"
         : `${seconds(first(c))} first dispatch`;
-      return `  ${seconds(c.createMs)} create, ${firstText}  ${c.label}${o ? ` (${o})` : ""}\n`;
+      return `  ${seconds(c.createMs)} create, ${firstText}  ${pipelineName(c.label, c.overrides)}\n`;
     });
   return `${costs.length} pipeline(s): ${seconds(total((c) => c.createMs))} creating them, ` +
     (timed

@@ -7,7 +7,7 @@
 import { Gpu, GpuError } from "./device.ts";
 import { Kernel, KernelError, packUniforms, type UniformValues } from "./kernel.ts";
 import { Profiler } from "./profiler.ts";
-import type { CompileTrace } from "./compile_trace.ts";
+import { type CompileTrace, pipelineName } from "./compile_trace.ts";
 
 /** Anything that can be bound as a buffer: tensors, or a raw buffer range. */
 export interface Bindable {
@@ -187,8 +187,7 @@ export class Recorder {
       pass.end();
       this.device.queue.submit([enc.finish()]);
       await this.device.queue.onSubmittedWorkDone();
-      const o = Object.entries(kernel.overrides).map(([k, v]) => `${k}=${v}`).join(" ");
-      built.push(o ? `${kernel.label} (${o})` : kernel.label);
+      built.push(pipelineName(kernel.label, kernel.overrides));
     }
     await this.settle();
     return built;

@@ -252,7 +252,7 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
   // on a software adapter with a cold shader cache, build the first step's kernels on a second device too
   const workers = new PhaseWorkers<"first step" | "first evaluation">();
   if (startEpoch < config.epochs) {
-    const images = loader.batch(startEpoch, 0).size;
+    const images = loader.batchSizeAt(0);
     await workers.start("first step", {
       kind: "train",
       arch,
@@ -298,7 +298,7 @@ export async function runTraining(o: TrainingRunOptions, events: TrainingEvents 
       }
       // the evaluation's kernels (the model in evaluation mode) are others: built on a second device too
       if (epoch === startEpoch && testLoader.batchesPerEpoch > 0) {
-        const images = testLoader.batch(0, 0).size;
+        const images = testLoader.batchSizeAt(0);
         await workers.start("first evaluation", {
           kind: "test",
           arch,

@@ -91,14 +91,19 @@ export class DataLoader {
     return order;
   }
 
-  /** Prepares batch `index` of epoch `epoch` synchronously. */
-  batch(epoch: number, index: number): Batch {
+  /** Images in batch `index` (batchSize, or fewer for a final partial batch), without preparing it. */
+  batchSizeAt(index: number): number {
     if (!Number.isInteger(index) || index < 0 || index >= this.batchesPerEpoch) {
       throw new DataError(`batch index ${index} is outside 0..${this.batchesPerEpoch - 1}`);
     }
+    return Math.min(this.batchSize, this.dataset.count - index * this.batchSize);
+  }
+
+  /** Prepares batch `index` of epoch `epoch` synchronously. */
+  batch(epoch: number, index: number): Batch {
+    const size = this.batchSizeAt(index);
     const order = this.order(epoch);
     const start = index * this.batchSize;
-    const size = Math.min(this.batchSize, this.dataset.count - start);
     const [c, h, w] = this.dataset.shape;
     const per = c * h * w;
     const images = new Float32Array(size * per);

@@ -56,6 +56,8 @@ Deno.test("batch counts and sizes follow drop_last", async () => {
   const keep = await collect(new DataLoader(ds, { batchSize: 4 }).epoch(0));
   assertEquals(keep.map((b) => b.size), [4, 4, 2]);
   assertEquals(keep[2].images.length, 2 * 4);
+  // known without preparing the batch (a training run sizes its compile-ahead worker's batch so)
+  assertEquals([0, 1, 2].map((i) => new DataLoader(ds, { batchSize: 4 }).batchSizeAt(i)), [4, 4, 2]);
   const drop = new DataLoader(ds, { batchSize: 4, dropLast: true });
   assertEquals(drop.batchesPerEpoch, 2);
   assertEquals((await collect(drop.epoch(0))).map((b) => b.size), [4, 4]);
