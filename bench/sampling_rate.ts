@@ -3,7 +3,7 @@
  * `certify` group's rate case alone (noise, forward pass and vote count, batches of 400 per call), for
  * comparing two commits or settings without running the whole group. Run it on an otherwise idle machine.
  * Also prints how busy the cores were during each of our calls (this process's CPU time over wall time
- * times the cores): a figure that the machine's changing speed moves less than the rate (README "Speed":
+ * times the cores): a figure that the machine's changing speed moves less than the rate (docs/SPEED.md:
  * the software adapter's thread count).
  *
  *   deno run -A bench/sampling_rate.ts ARCH [BATCHES_PER_CALL] [REPEATS]

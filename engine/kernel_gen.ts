@@ -41,7 +41,7 @@ const TILE_END = "  // end of generated register tile";
  * never taken, but it ends a basic block, and LLVM (lavapipe's code generator) schedules each block on its
  * own. Left to schedule a long run of multiply-adds as one block, it ran them at half speed: a probe of 8
  * independent vec4 FMA chains on an AVX2 machine, 16 steps per loop trip, 50 GFLOP/s as one block, 100
- * with a fence every 4 steps (32 FMAs), 91 with 4 steps per trip and no fence (README "Speed"). The
+ * with a fence every 4 steps (32 FMAs), 91 with 4 steps per trip and no fence (docs/SPEED.md). The
  * store keeps the branch from being turned into a select; on a GPU a uniform branch costs next to nothing.
  */
 export const FMAS_PER_FENCE = 64;
@@ -314,7 +314,7 @@ export function matmulF16(f32Source: string): string {
  * (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U over the channels);
  * they are accumulated one row of the 4 x 4 product grid at a time, a pass over the input each, and each
  * pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next: 1,024 live values per
- * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (README "Speed").
+ * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (docs/SPEED.md).
  */
 /** F(2x2, 3x3)'s input and output transforms: V = B^T d B, Y = A^T M A. */
 export const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];

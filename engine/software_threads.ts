@@ -5,7 +5,7 @@
  * one thread per core, a thread that the system interrupts (the queue thread's copies, the JavaScript
  * thread, another process) holds the whole dispatch back while the other cores wait. More threads than
  * cores make the shares smaller, and the operating system keeps every core busy until the last few end.
- * Measured on a 2-core machine (README "Speed"): ResNet-20 certification batches kept the cores busy
+ * Measured on a 2-core machine (docs/SPEED.md): ResNet-20 certification batches kept the cores busy
  * 82-92 % of the time with 2 threads and 92-95 % with 8; 16 kept them as busy but sampled slower.
  */
 import type { Environment } from "./gpu_select.ts";

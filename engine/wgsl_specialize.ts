@@ -9,7 +9,7 @@
  * Why: WebGPU resolves override constants when the pipeline is built, but Mesa's Vulkan drivers (lavapipe
  * included) inline every function call of the entry point before they fold the constant conditions away, so
  * the dead branches of a register tile written for 8 x 8 blocks cost as much to translate as live ones.
- * Measured on lavapipe (README "Speed"): conv2d.wgsl's `main` took 0.6-0.7 s to build for 2 x 2 blocks and
+ * Measured on lavapipe (docs/SPEED.md): conv2d.wgsl's `main` took 0.6-0.7 s to build for 2 x 2 blocks and
  * 1.0-1.2 s for 8 x 4, specialised 0.03-0.05 s and 0.2 s. The kernels run as before: the driver removes
  * those branches itself, later.
  *

@@ -137,7 +137,7 @@ struct Perm {
 // storage-buffer load is a loop over the lanes with two branches per value, a texel fetch a vectorised
 // address computation and a gather; for an address all lanes share the fetch is much the cheaper
 // (lavapipe, 8 x 8 tiles: forward convolutions 11-14 % faster at batch 400; weight gradients 10-24 % at
-// batch 128, the copy included), for addresses of their own about as costly (see README "Speed").
+// batch 128, the copy included), for addresses of their own about as costly (see docs/SPEED.md).
 // Every texture here is a read-only storage texture, not a sampled one: Mesa 22.3 reads an image without
 // the sampler's code path, measured 2.4x cheaper per vec4 on an AVX2 machine (6.2 against 14.6 ns per 8
 // lanes, data in cache; a storage-buffer load took 109): 16-channel 3x3 layers 24 % faster, 64-channel 16 %.
@@ -286,7 +286,7 @@ fn initCols(j: u32) {
 // PASS 0: the epilogue's bias and scale for column block j. With WT they
 // are rows NC and NC + 1 of wt (texel n / 4 holds columns n..n+3): a storage load shared by the lanes
 // is a loop over them, and those loops were half of what lavapipe compiled for a ResNet's convolution
-// (see README "Speed").
+// (see docs/SPEED.md).
 struct Epi {
   bias: vec4<f32>,
   scale: vec4<f32>,

@@ -9,7 +9,7 @@
 // tile and channel pair instead of the direct convolution's 36 multiplies. Each lane transforms the input
 // tiles as it reads them (nothing but the output is written), for a 4 x 8 block of output pixels (2 x 4
 // tiles) and 16 output channels (engine/kernel_gen.ts writes the body; its comment says why one row of
-// the 4 x 4 product grid at a time). Measured on lavapipe (README "Speed").
+// the 4 x 4 product grid at a time). Measured on lavapipe (docs/SPEED.md).
 //
 //   at  the input, packed [N, H, W, C4] (4 channels of a pixel per vec4, zero past C), vec4 q at texel
 //       (q % 4096, q / 4096), as conv2d.wgsl's `at`; with NCHW = 1 the tensor [N, C, H, W] itself, 4
@@ -52,7 +52,7 @@ override NCHW: u32 = 0u;
 // transformed weights of its CG channel groups from wt into workgroup memory (uw), and the body, its
 // channel groups written out, reads them at constant indices. Lavapipe loads such a value as one scalar
 // and a broadcast where no loop or branch encloses the load, but gathers a texel lane by lane whatever its
-// address (README "Speed"). WGS lanes per workgroup (64 with WS = 1, to share the copy; 8 otherwise).
+// address (docs/SPEED.md). WGS lanes per workgroup (64 with WS = 1, to share the copy; 8 otherwise).
 override WS: u32 = 0u;
 override CG: u32 = 1u;
 override WGS: u32 = 8u;
@@ -90,7 +90,7 @@ var<private> og0: u32;
 // lavapipe cannot inline it. Lavapipe inlines a pipeline's uniform values at its first bind and, where
 // that shrank the shader enough, again at every later bind, each time compiling anew (~90 ms a dispatch
 // here); reading p.H directly, the NCHW forward and input-gradient pipelines did so whenever their first
-// image was 16, 40, 48 or 64 rows high (README "Speed": uniform inlining).
+// image was 16, 40, 48 or 64 rows high (docs/SPEED.md: uniform inlining).
 var<private> imageH: u32;
 
 fn texelOf(q: u32) -> vec2<u32> {

@@ -1,7 +1,7 @@
 /**
  * A direct 3x3 convolution (any stride, padding 1; packed input [N, H, W, C4] in a texture, 4 channels a
  * texel) whose weights come from workgroup memory at constant indices, the form that lavapipe loads as one
- * scalar and a broadcast (README "Speed": 16-channel Winograd layers read their weights from workgroup
+ * scalar and a broadcast (docs/SPEED.md: 16-channel Winograd layers read their weights from workgroup
  * memory): each lane computes P output pixels x OT output channels, the reduction over taps and channels
  * written out, and a workgroup of 64 lanes first copies its OT-channel slice of the weights (in phases of
  * at most 2,048 vec4s, the 32 KiB limit, with a barrier between). FF > 0 puts a scheduling fence after every

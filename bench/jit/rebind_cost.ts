@@ -1,7 +1,7 @@
 /**
  * Milliseconds per call of one convolution pass at one shape, each shape the first use of its pipelines in
  * a process of its own: Mesa 22.3's lavapipe decides at a pipeline's first bind whether to inline its
- * uniform values again at every later bind, compiling the shader anew each time (README "Speed": uniform
+ * uniform values again at every later bind, compiling the shader anew each time (docs/SPEED.md: uniform
  * inlining), so a shape can only be tested first. Batch 1, so the work is small next to the readback
  * (~12 ms under Deno): a call well above the fastest one recompiles. Prints a table and JSON; exits 1 if a
  * call takes over SLOW_FACTOR times the fastest shape's. Run it alone on an otherwise idle machine.

@@ -4,7 +4,7 @@
 // lane does K such loads, each into one vec4 FMA; workgroups of WG lanes first copy the K values into
 // workgroup memory. Mesa 22.3's lavapipe loads a value as one scalar and a broadcast only where the index
 // is a constant (or computed from constants) and no control flow encloses the load; otherwise it gathers
-// lane by lane. Raw WebGPU, no engine: run it alone on an otherwise idle machine (README "Speed").
+// lane by lane. Raw WebGPU, no engine: run it alone on an otherwise idle machine (docs/SPEED.md).
 //   deno run -A --unstable-webgpu bench/jit/shared_loads.ts [K=256] [WG=64]
 import { msPerDispatch } from "./dispatch_time.ts";
 

@@ -1,6 +1,6 @@
 // Probe: a fused Winograd F(MxM, 3x3) forward convolution (M = 2 or 4; stride 1, padding 1, then a ReLU) on the
 // software adapter, in raw WebGPU, to compare with conv2d.wgsl's direct one (bench/jit/conv_loop.ts, and
-// README "Speed": measured and left). The input is packed [N, H, W, C4] in a texture (vec4 q at texel
+// docs/SPEED.md: measured and left). The input is packed [N, H, W, C4] in a texture (vec4 q at texel
 // (q % 4096, q / 4096), as conv2d.wgsl's `at`), the transformed weights U = G g G^T in another (texel
 // (og, xi * C4 + c) holds U[xi][4og .. 4og + 3][c]), the output packed [N, H, W, O4] in a storage buffer.
 // Each lane transforms its input tiles as it reads them and keeps the (M+2)^2 products of T tiles (a strip

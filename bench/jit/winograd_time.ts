@@ -1,5 +1,5 @@
 // ms per packed Winograd forward convolution (batch N, C -> O channels at H x H, ReLU), best of R rounds of 8
-// calls, and its first call (with an empty shader cache: its code generation). README "Speed".
+// calls, and its first call (with an empty shader cache: its code generation). docs/SPEED.md.
 //   deno run -A bench/jit/winograd_time.ts [C=16] [H=32] [R=5] [N=400] [O=16]
 import { initEngine, scope, Tensor } from "../../engine/mod.ts";
 import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";

@@ -4,7 +4,7 @@
 // layer at 32 x 32, ReLU, bias and scale, in one process, the variants alternating round by round (a machine
 // whose speed drifts between runs then compares them under the same conditions). Prints each variant's
 // first dispatch (its code generation: set MESA_SHADER_CACHE_DIR to an empty folder for a cold start), its
-// checksum (the two must agree) and its ms per dispatch. Raw WebGPU, no engine. README "Speed".
+// checksum (the two must agree) and its ms per dispatch. Raw WebGPU, no engine. docs/SPEED.md.
 //   deno run -A --unstable-webgpu bench/jit/winograd_written.ts [C=16] [N=400] [ROUNDS=8] [nchw]
 // (C <= 16: the variant writes out C4 / 4 groups; nchw: the NCHW-in, NCHW-out variant of training's passes)
 import { winogradBody } from "../../engine/kernel_gen.ts";

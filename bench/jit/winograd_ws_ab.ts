@@ -1,7 +1,7 @@
 // The Winograd kernel's two ways to read the transformed weights, alternating in one process (the
 // machine's speed drifts between runs): WS = 0 (a texel gather per load) against WS = 1 (workgroup memory
 // at constant indices, for 16 output channels and at most 16 input channels: conv_winograd.wgsl). Prints
-// each round's rates and checks that both give the same votes. README "Speed".
+// each round's rates and checks that both give the same votes. docs/SPEED.md.
 //   deno run -A bench/jit/winograd_ws_ab.ts certify ARCH [BATCHES=4] [ROUNDS=6]   (samples/s, batch 400)
 //   deno run -A bench/jit/winograd_ws_ab.ts train ARCH [STEPS=3] [ROUNDS=6]        (Gaussian steps, images/s)
 import { initEngine, Tensor } from "../../engine/mod.ts";

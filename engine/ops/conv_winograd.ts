@@ -4,7 +4,7 @@
  * residual, ReLU) for inference; NCHW in and out, read from a plain copy (no packing), for training's
  * forward pass and, with the weights transposed and flipped, its input gradient; and the weight gradient
  * (shaders/conv_winograd_grad.wgsl) from NCHW copies of the input and the output gradient. 2.25x fewer multiplies; measured on lavapipe against
- * the direct kernel (README "Speed"). conv.ts routes a pass here where winogradFits says so and the
+ * the direct kernel (docs/SPEED.md). conv.ts routes a pass here where winogradFits says so and the
  * textures it reads are at hand.
  */
 import type { TextureBindable } from "../recorder.ts";

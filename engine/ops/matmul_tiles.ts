@@ -49,7 +49,7 @@ export interface TileConfig {
   /**
    * Whether 3x3 stride-1 convolutions go through shaders/conv_winograd.wgsl (inference, training's
    * forward pass and input gradient) and conv_winograd_grad.wgsl (the weight gradient)
-   * (engine/ops/conv_winograd.ts): on Mesa's lavapipe, where it was measured (README "Speed"). Not on
+   * (engine/ops/conv_winograd.ts): on Mesa's lavapipe, where it was measured (docs/SPEED.md). Not on
    * SwiftShader (Chromium's CPU adapter), whose pipeline for it was still not created after more than 5
    * minutes (the Chromium kernel test), nor on GPUs, whose direct kernel has tiles of its own.
    */
@@ -57,14 +57,14 @@ export interface TileConfig {
   /**
    * Whether the Winograd kernel's 16-output-channel layers read their transformed weights from workgroup
    * memory (`WS = 1` in conv_winograd.wgsl): on lavapipe, Mesa's Vulkan driver. On llvmpipe through the
-   * GL backend the same pipeline took 43.6 s to generate against 6.7 for the loop (README "Speed").
+   * GL backend the same pipeline took 43.6 s to generate against 6.7 for the loop (docs/SPEED.md).
    */
   winogradSharedWeights?: boolean;
   /**
    * Invocations per workgroup of the per-channel reductions (batchnorm.wgsl's train_stats and bwd_reduce:
    * one workgroup per channel, a tree over its lanes behind barriers). Lavapipe runs a workgroup on one
    * thread, 8 lanes at a time, and switches between those groups of 8 at every barrier: with 256 lanes the
-   * tree cost more than the reading (README "Speed"), with 8 there is one group and nothing to switch.
+   * tree cost more than the reading (docs/SPEED.md), with 8 there is one group and nothing to switch.
    * Absent: 256.
    */
   reductionLanes?: number;
