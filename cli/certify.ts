@@ -38,6 +38,7 @@ import {
   endCompileAhead,
   evaluationRecord,
   NORMALIZE_CHOICES,
+  NORMALIZE_HELP,
   openEvaluation,
   openLogOutput,
   parameterError,
@@ -88,7 +89,7 @@ export const CERTIFY = defineCommand({
       defaultText: "the checkpoint's recorded arch, else by dataset",
     }),
     normalize: choiceFlag(
-      "input normalisation inside the model (default: the architecture's reference choice)",
+      NORMALIZE_HELP,
       NORMALIZE_CHOICES,
       "default",
     ),

@@ -48,6 +48,10 @@ export const adapterFlag = valueFlag<AdapterFlag>(
 
 export const NORMALIZE_CHOICES = ["default", "full", "mean", "none"] as const;
 
+/** --normalize's help text (certify, predict, train). */
+export const NORMALIZE_HELP =
+  "input normalisation inside the model: the architecture's reference choice, (x - mean) / std, x - mean, or none";
+
 /** "default" defers to the architecture's reference normalisation. */
 export function normalizeMode(choice: typeof NORMALIZE_CHOICES[number]): NormalizeMode | undefined {
   return choice === "default" ? undefined : choice;

@@ -39,6 +39,7 @@ import {
   endCompileAhead,
   evaluationRecord,
   NORMALIZE_CHOICES,
+  NORMALIZE_HELP,
   openEvaluation,
   openLogOutput,
   parameterError,
@@ -66,7 +67,7 @@ export const PREDICT = defineCommand({
     arch: stringFlag("architecture (mnist_cnn, cifar_resnet20/56/110, imagenet_resnet50)", {
       defaultText: "the checkpoint's recorded arch, else by dataset",
     }),
-    normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
+    normalize: choiceFlag(NORMALIZE_HELP, NORMALIZE_CHOICES, "default"),
     sigma: positiveFloatFlag("noise level sigma", {
       defaultText: "the level the checkpoint was trained with",
     }),

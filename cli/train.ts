@@ -37,6 +37,7 @@ import {
   adapterFlag,
   formatCompileAhead,
   NORMALIZE_CHOICES,
+  NORMALIZE_HELP,
   normalizeMode,
   openEngine,
   parameterError,
@@ -62,7 +63,7 @@ export const TRAIN = defineCommand({
     dataset: choiceFlag("dataset", ["mnist", "cifar10"] as const, "cifar10"),
     "data-dir": stringFlag("CIFAR-10 binary batches directory", { defaultText: DEFAULT_CIFAR_DIR }),
     arch: stringFlag("architecture", { defaultText: "by dataset" }),
-    normalize: choiceFlag("input normalisation inside the model", NORMALIZE_CHOICES, "default"),
+    normalize: choiceFlag(NORMALIZE_HELP, NORMALIZE_CHOICES, "default"),
     method: choiceFlag("training method", METHODS, "gaussian"),
     attack: choiceFlag("SmoothAdv attack", ["pgd", "ddn"] as const, "pgd"),
     "num-steps": intFlag("attack steps T (smoothadv, smoothmix)", {
