@@ -5,31 +5,34 @@
 // whose speed drifts between runs then compares them under the same conditions). Prints each variant's
 // first dispatch (its code generation: set MESA_SHADER_CACHE_DIR to an empty folder for a cold start), its
 // checksum (the two must agree) and its ms per dispatch. Raw WebGPU, no engine. docs/SPEED.md.
-//   deno run -A --unstable-webgpu bench/jit/winograd_written.ts [C=16] [N=400] [ROUNDS=8] [nchw]
-// (C <= 16: the variant writes out C4 / 4 groups; nchw: the NCHW-in, NCHW-out variant of training's passes)
+//   deno run -A --unstable-webgpu bench/jit/winograd_written.ts [C=16] [N=400] [ROUNDS=8] [nchw|packed] [O=16] [H=32]
+// (the variant writes out C4 / 4 groups; nchw: the NCHW-in, NCHW-out variant of training's passes; O output
+// channels, a multiple of 16; H x H pixels, H a multiple of 8)
 import { winogradBody } from "../../engine/kernel_gen.ts";
 import { msPerDispatch } from "./dispatch_time.ts";
 
 const C = Number(Deno.args[0] ?? 16), N = Number(Deno.args[1] ?? 400), ROUNDS = Number(Deno.args[2] ?? 8);
 const nchw = Deno.args[3] === "nchw";
-const O = 16, H = 32, W = 32, C4 = Math.ceil(C / 4) * 4, OG = O / 4, GROUPS = C4 / 4;
-if (GROUPS > 4) throw new Error(`winograd_written: C = ${C}; at most 16 input channels (4 groups)`);
+const O = Number(Deno.args[4] ?? 16), H = Number(Deno.args[5] ?? 32), W = H;
+const C4 = Math.ceil(C / 4) * 4, OG = O / 4, GROUPS = C4 / 4;
+if (O % 16 !== 0 || H % 8 !== 0) throw new Error(`winograd_written: O = ${O}, H = ${H}; O % 16 = H % 8 = 0`);
 const source = Deno.readTextFileSync(new URL("../../shaders/conv_winograd.wgsl", import.meta.url));
 const BEGIN = "  // generated: Winograd tile (engine/kernel_gen.ts writes it; edit there)";
 const END = "  // end of generated Winograd tile";
-const LOOP = "    for (var cg = 0u; cg < p.C4 / 4u; cg++) {";
+const LOOP = "for (var cg = 0u; cg < p.C4 / 4u; cg++) {";
 
 /** The shipped body with each product row's loop over the groups written out, GROUPS blocks of it. */
 function writtenOut(): string[] {
   const L = winogradBody(), out: string[] = [];
   for (let i = 0; i < L.length; i++) {
-    if (L[i] !== LOOP) {
+    if (L[i].trim() !== LOOP) {
       out.push(L[i]);
       continue;
     }
-    const end = L.indexOf("    }", i + 1);
+    const indent = L[i].slice(0, L[i].indexOf("for"));
+    const end = L.indexOf(`${indent}}`, i + 1);
     for (let k = 0; k < GROUPS; k++) {
-      out.push("    {", `      let cg = ${k}u;`, ...L.slice(i + 1, end), "    }");
+      out.push(`${indent}{`, `${indent}  let cg = ${k}u;`, ...L.slice(i + 1, end), `${indent}}`);
     }
     i = end;
   }
