@@ -6,14 +6,21 @@
 // first dispatch (its code generation: set MESA_SHADER_CACHE_DIR to an empty folder for a cold start), its
 // checksum (the two must agree) and its ms per dispatch. Raw WebGPU, no engine. docs/SPEED.md.
 //   deno run -A --unstable-webgpu bench/jit/winograd_written.ts [C=16] [N=400] [ROUNDS=8] [nchw|packed] [O=16] [H=32]
+//     [VARIANT=written]
 // (the variant writes out C4 / 4 groups; nchw: the NCHW-in, NCHW-out variant of training's passes; O output
-// channels, a multiple of 16; H x H pixels, H a multiple of 8)
+// channels, a multiple of 16; H x H pixels, H a multiple of 8). Other variants of the loop, for the same
+// comparison: wgs64 (workgroups of 64 lanes instead of 8), og-outer (the lanes of a workgroup share their
+// output channels and differ in their pixels, where the shipped order puts a pixel block's output channel
+// groups on adjacent lanes).
 import { winogradBody } from "../../engine/kernel_gen.ts";
 import { msPerDispatch } from "./dispatch_time.ts";
 
 const C = Number(Deno.args[0] ?? 16), N = Number(Deno.args[1] ?? 400), ROUNDS = Number(Deno.args[2] ?? 8);
 const nchw = Deno.args[3] === "nchw";
 const O = Number(Deno.args[4] ?? 16), H = Number(Deno.args[5] ?? 32), W = H;
+const VARIANTS = ["written", "wgs64", "og-outer"] as const;
+const variant = VARIANTS.find((v) => v === (Deno.args[6] ?? "written"));
+if (!variant) throw new Error(`winograd_written: VARIANT ${Deno.args[6]}; one of ${VARIANTS.join(", ")}`);
 const C4 = Math.ceil(C / 4) * 4, OG = O / 4, GROUPS = C4 / 4;
 if (O % 16 !== 0 || H % 8 !== 0) throw new Error(`winograd_written: O = ${O}, H = ${H}; O % 16 = H % 8 = 0`);
 const source = Deno.readTextFileSync(new URL("../../shaders/conv_winograd.wgsl", import.meta.url));
@@ -109,9 +116,17 @@ const uniforms = new Uint32Array(fields.map((f) => values[f]));
 const p = device.createBuffer({ size: 256, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
 device.queue.writeBuffer(p, 0, uniforms);
 
-const variants = [["loop", source], ["written out", written]].map(([name, code]) => {
+const OG_OUTER = source.replace("let ob = l % p.OGB;", "let ob = l / (p.lanes / p.OGB);")
+  .replace("let r1 = l / p.OGB;", "let r1 = l % (p.lanes / p.OGB);");
+if (OG_OUTER === source) throw new Error("winograd_written: main's lane order not found");
+const other: [string, string, number] = variant === "written"
+  ? ["written out", written, 8]
+  : variant === "wgs64"
+  ? ["64-lane workgroups", source, 64]
+  : ["output channels outer", OG_OUTER, 8];
+const variants = ([["loop", source, 8], other] as const).map(([name, code, wgs]) => {
   const module = device.createShaderModule({ code });
-  const constants: Record<string, number> = nchw ? { NCHW: 1 } : {};
+  const constants: Record<string, number> = { WGS: wgs, ...(nchw ? { NCHW: 1 } : {}) };
   const pipeline = device.createComputePipeline({
     layout: "auto",
     compute: { module, entryPoint: "main", constants },
@@ -127,7 +142,7 @@ const variants = [["loop", source], ["written out", written]].map(([name, code])
       { binding: 7, resource: { buffer: mom } },
     ],
   });
-  return { name, pipeline, bindGroup, ms: [] as number[] };
+  return { name, pipeline, bindGroup, groups: Math.ceil(lanes / wgs), ms: [] as number[] };
 });
 
 for (const v of variants) {
@@ -136,7 +151,7 @@ for (const v of variants) {
   const pass = encoder.beginComputePass();
   pass.setPipeline(v.pipeline);
   pass.setBindGroup(0, v.bindGroup);
-  pass.dispatchWorkgroups(groups);
+  pass.dispatchWorkgroups(v.groups);
   pass.end();
   const read = device.createBuffer({
     size: outBytes,
@@ -154,7 +169,7 @@ for (const v of variants) {
   );
 }
 for (let r = 0; r < ROUNDS; r++) {
-  for (const v of variants) v.ms.push(await msPerDispatch(device, v.pipeline, v.bindGroup, groups, 8));
+  for (const v of variants) v.ms.push(await msPerDispatch(device, v.pipeline, v.bindGroup, v.groups, 8));
 }
 const median = (x: number[]) => [...x].sort((s, t) => s - t)[x.length >> 1];
 for (const v of variants) {
@@ -166,7 +181,7 @@ for (const v of variants) {
 }
 const d = variants[1].ms.map((x, i) => x - variants[0].ms[i]);
 console.log(
-  `written out - loop per round: median ${median(d).toFixed(1)} ms; faster in ${
+  `${variants[1].name} - loop per round: median ${median(d).toFixed(1)} ms; faster in ${
     d.filter((x) => x < 0).length
   } of ${d.length}`,
 );
