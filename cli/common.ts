@@ -120,6 +120,7 @@ export async function reportCompileTrace(
 /** The library's names of the evaluation parameters, as flags. */
 export const EVALUATION_FLAG_NAMES: Readonly<Record<string, string>> = {
   arch: "--arch",
+  checkpoint: "--checkpoint",
   dataset: "--dataset",
   dataDir: "--data-dir",
   normalize: "--normalize",

@@ -6,6 +6,7 @@
 import type { Precision } from "../nn/layers.ts";
 import { type DatasetName, type EvalSource, openEvalSource } from "../nn/data/eval_source.ts";
 import type { NormalizeMode } from "../nn/layers.ts";
+import { readWeightsFile } from "../nn/checkpoint/load.ts";
 import { type Arch, ARCH_INFO, DEFAULT_ARCH } from "../nn/models.ts";
 import type { Module } from "../nn/module.ts";
 import { type ModelRequest, openModel } from "../nn/open_model.ts";
@@ -53,8 +54,10 @@ export function modelRequest(spec: EvaluationSpec): ModelRequest {
 
 /** Opens the images and the model (the engine must be open) and selects the run's images. */
 export async function openEvaluation(spec: EvaluationSpec): Promise<Evaluation> {
+  // the weights first: a mistyped checkpoint path is named before any complaint about the data
+  const bytes = await readWeightsFile(spec.checkpoint);
   const source = await openEvalSource(spec.dataset, spec.split, spec.dataDir);
-  const opened = await openModel(await Deno.readFile(spec.checkpoint), spec.checkpoint, modelRequest(spec));
+  const opened = await openModel(bytes, spec.checkpoint, modelRequest(spec));
   if (ARCH_INFO[opened.arch].dataset !== spec.dataset) {
     opened.model.dispose();
     throw new ParameterError((p) =>

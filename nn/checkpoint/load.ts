@@ -2,6 +2,7 @@
  * Model weights from any supported file: safetensors, or a PyTorch checkpoint (zip or legacy),
  * recognised by content rather than by extension.
  */
+import { ParameterError } from "../parameter_error.ts";
 import { assertFiniteWeights } from "./finite.ts";
 import { CheckpointError, type HostTensor } from "./host_tensor.ts";
 import { detectTorchFormat, readTorchCheckpoint } from "./pytorch.ts";
@@ -56,10 +57,30 @@ export function readWeights(bytes: Uint8Array, file: string, { allowNonFinite = 
   return weights;
 }
 
-/** Loads model weights (refusing NaN/Inf unless `allowNonFinite`). */
+/**
+ * The bytes of a weights file given as `parameter`: a file that is missing, a directory or unreadable is a
+ * ParameterError naming the parameter and the path, not the runtime's "os error".
+ */
+export async function readWeightsFile(path: string, parameter = "checkpoint"): Promise<Uint8Array> {
+  try {
+    return await Deno.readFile(path);
+  } catch (e) {
+    const why = e instanceof Deno.errors.NotFound
+      ? "no such file"
+      : e instanceof Deno.errors.IsADirectory
+      ? "a directory, not a weights file (safetensors or checkpoint.pth.tar)"
+      : e instanceof Deno.errors.PermissionDenied
+      ? "not readable (permission denied)"
+      : null;
+    if (why === null) throw e;
+    throw new ParameterError((p) => `${p(parameter)} ${path}: ${why}`);
+  }
+}
+
+/** Loads model weights (refusing NaN/Inf unless `allowNonFinite`); `parameter` names the path in errors. */
 export async function loadWeightsFile(
   path: string,
-  options: { allowNonFinite?: boolean } = {},
+  options: { allowNonFinite?: boolean; parameter?: string } = {},
 ): Promise<Weights> {
-  return readWeights(await Deno.readFile(path), path, options);
+  return readWeights(await readWeightsFile(path, options.parameter), path, options);
 }
