@@ -34,7 +34,10 @@ export function main(args: readonly string[], io?: CommandIO): Promise<number> {
     }
     if (resolve(input) === resolve(output)) throw new UsageError("OUT must differ from IN");
 
-    const { tensors, metadata } = await loadWeightsFile(input, { allowNonFinite: values["allow-nonfinite"], parameter: "input" });
+    const { tensors, metadata } = await loadWeightsFile(input, {
+      allowNonFinite: values["allow-nonfinite"],
+      parameter: "input",
+    });
     // Overrides the `source` an already converted input may carry.
     metadata.source = basename(input);
     await saveSafetensorsFile(output, tensors, metadata);
