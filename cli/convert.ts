@@ -5,6 +5,7 @@
  */
 import { basename, resolve } from "node:path";
 import { loadWeightsFile } from "../nn/checkpoint/load.ts";
+import { ParameterError } from "../nn/parameter_error.ts";
 import { saveSafetensorsFile } from "../nn/checkpoint/safetensors.ts";
 import { booleanFlag, type CommandIO, defineCommand, runAsMain, runCommand, UsageError } from "./args.ts";
 
@@ -36,7 +37,10 @@ export function main(args: readonly string[], io?: CommandIO): Promise<number> {
 
     const { tensors, metadata } = await loadWeightsFile(input, {
       allowNonFinite: values["allow-nonfinite"],
-      parameter: "input",
+      parameter: "IN",
+    }).catch((e) => {
+      // a missing or unreadable IN is a bad argument, as certify's --checkpoint is
+      throw e instanceof ParameterError ? new UsageError(e.message) : e;
     });
     // Overrides the `source` an already converted input may carry.
     metadata.source = basename(input);

@@ -131,8 +131,8 @@ Deno.test({
       "--checkpoint",
       "/nonexistent.safetensors",
     ]);
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /nonexistent\.safetensors/);
+    assert.equal(missing.code, 2, missing.stderr);
+    assert.match(missing.stderr, /^certify: --checkpoint \/nonexistent\.safetensors: no such file$/m);
   },
 });
 

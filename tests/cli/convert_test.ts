@@ -76,7 +76,7 @@ Deno.test("convert explains its usage on bad arguments", async () => {
     assert(r.err.includes(fragment) && r.err.includes("deno task convert --help"), r.err);
   }
   const missing = await run(["/nonexistent/ck.pth.tar", "/tmp/never.safetensors"]);
-  assertEquals(missing.code, 1);
-  assert(missing.err.includes("/nonexistent/ck.pth.tar"), missing.err);
+  assertEquals(missing.code, 2);
+  assert(missing.err.includes("convert: IN /nonexistent/ck.pth.tar: no such file"), missing.err);
   assertEquals((await run(["--help"])).code, 0);
 });

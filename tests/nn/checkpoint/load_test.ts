@@ -32,14 +32,14 @@ Deno.test("a weights path that is missing or a directory is an error naming the 
   try {
     const cases: [string, string | undefined, RegExp][] = [
       [`${dir}/nope.safetensors`, undefined, /^checkpoint .*\/nope\.safetensors: no such file$/],
-      [`${dir}/nope.pth.tar`, "input", /^input .*\/nope\.pth\.tar: no such file$/],
+      [`${dir}/nope.pth.tar`, "IN", /^IN .*\/nope\.pth\.tar: no such file$/],
       [dir, undefined, /^checkpoint .*: a directory, not a weights file/],
     ];
     for (const [path, parameter, message] of cases) {
       const error = await loadWeightsFile(path, { parameter }).then(() => null, (e: unknown) => e);
       assert.ok(error instanceof ParameterError, `${path}: ${error}`);
       assert.match(error.message, message);
-      assert.match(error.renamed({ checkpoint: "--checkpoint" }), parameter ? /^input / : /^--checkpoint /);
+      assert.match(error.renamed({ checkpoint: "--checkpoint" }), parameter ? /^IN / : /^--checkpoint /);
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
