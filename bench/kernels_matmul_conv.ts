@@ -5,13 +5,9 @@
  */
 import { Tensor } from "../engine/mod.ts";
 import { matmul } from "../engine/ops/matmul.ts";
-import {
-  conv2dBackwardInput,
-  conv2dBackwardWeight,
-  conv2dFusedPacked,
-  conv2dRaw,
-  packForConv,
-} from "../engine/ops/conv.ts";
+import { conv2dRaw } from "../engine/ops/conv.ts";
+import { conv2dBackwardInput, conv2dBackwardWeight } from "../engine/ops/conv_backward.ts";
+import { conv2dFusedPacked, packForConv } from "../engine/ops/conv_inference.ts";
 import type { CaseParams, MeasuredCase, Sample } from "./cases.ts";
 import { measureRecorded, randomArray } from "./measure.ts";
 

@@ -11,14 +11,14 @@ import {
   Tensor,
 } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
+import { conv2d } from "../engine/ops/conv.ts";
 import {
-  conv2d,
   conv2dAfterFirstPacked,
   conv2dFused,
   conv2dFusedPacked,
   type FusedOptions,
   type PackedActivations,
-} from "../engine/ops/conv.ts";
+} from "../engine/ops/conv_inference.ts";
 import { linear } from "../engine/ops/matmul.ts";
 import { avgPool2d, globalAvgPool2d, maxPool2d } from "../engine/ops/pool.ts";
 import { cast, flatten, permute } from "../engine/ops/layout.ts";
@@ -348,7 +348,7 @@ export function packedInference(model: Module): boolean {
 }
 
 /**
- * convBnAct on activations in the convolution kernels' packed layout (see engine/ops/conv.ts
+ * convBnAct on activations in the convolution kernels' packed layout (see engine/ops/conv_inference.ts
  * PackedActivations), for inference only (packedInference): the output stays packed for the next
  * convolution, so no pass repacks between them.
  */

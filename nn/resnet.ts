@@ -1,11 +1,7 @@
 /** The reference code's CIFAR ResNet (depth 6n + 2) with PyTorch's module and parameter names. */
 import { globalAvgPoolPacked, type Tensor } from "../engine/mod.ts";
-import {
-  affinePackable,
-  type ChannelAffine,
-  type PackedActivations,
-  packForConv,
-} from "../engine/ops/conv.ts";
+import { affinePackable, type PackedActivations, packForConv } from "../engine/ops/conv_inference.ts";
+import type { ChannelAffine } from "../engine/ops/conv_layout.ts";
 import { InitRng } from "./init.ts";
 import {
   AvgPool2d,

@@ -339,7 +339,7 @@ fn decomposeK(k: u32) {
 }
 
 // Element q of a tensor held row by row in a texture 4096 texels wide (`at`, `rt`, `xt`; TEXTURE_ROW in
-// engine/ops/conv.ts).
+// engine/ops/operand_texture.ts).
 fn texelOf(q: u32) -> vec2<u32> {
   return vec2<u32>(q & 4095u, q >> 12u);
 }

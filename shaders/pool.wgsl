@@ -118,7 +118,7 @@ fn gap_fwd(@builtin(global_invocation_id) gid: vec3<u32>) {
 }
 
 // Global average pooling of packed activations [N, H, W, C4] (the convolutions' channels-last layout,
-// engine/ops/conv.ts PackedActivations) into [N, C]: one thread per (n, c); pp.Ho is C, pp.k is C4.
+// engine/ops/conv_inference.ts PackedActivations) into [N, C]: one thread per (n, c); pp.Ho is C, pp.k is C4.
 @compute @workgroup_size(WG)
 fn gap_packed(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = flat(gid);

@@ -3,7 +3,7 @@
 // sample: prints "ready <pid>" once its pipeline is compiled.
 //   deno run -A bench/jit/conv_loop.ts [C=64] [H=8] [ms=20000]
 import { initEngine, scope, Tensor } from "../../engine/mod.ts";
-import { conv2dAfterFirstPacked, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { conv2dAfterFirstPacked, conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { randomArray } from "../measure.ts";
 const [C, H, ms] = [Number(Deno.args[0] ?? 64), Number(Deno.args[1] ?? 8), Number(Deno.args[2] ?? 20000)];
 await initEngine();

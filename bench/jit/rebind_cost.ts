@@ -11,13 +11,9 @@
  *   `strace -f -e trace=openat` a pipeline that recompiles opens its file of Mesa's shader cache at every call)
  */
 import { initEngine, Tensor } from "../../engine/mod.ts";
-import {
-  conv2dBackwardInput,
-  conv2dBackwardWeight,
-  conv2dFusedPacked,
-  conv2dRaw,
-  packForConv,
-} from "../../engine/ops/conv.ts";
+import { conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
+import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { randomArray } from "../measure.ts";
 
 const PASSES = ["fwd", "inference", "bwd-input", "bwd-weight"] as const;

@@ -2,7 +2,7 @@
 // calls, and its first call (with an empty shader cache: its code generation). docs/SPEED.md.
 //   deno run -A bench/jit/winograd_time.ts [C=16] [H=32] [R=5] [N=400] [O=16]
 import { initEngine, scope, Tensor } from "../../engine/mod.ts";
-import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { randomArray } from "../measure.ts";
 const [C, H, R, N, O] = [
   Number(Deno.args[0] ?? 16),

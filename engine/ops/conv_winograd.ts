@@ -4,13 +4,13 @@
  * residual, ReLU) for inference; NCHW in and out, read from a plain copy (no packing), for training's
  * forward pass and, with the weights transposed and flipped, its input gradient; and the weight gradient
  * (shaders/conv_winograd_grad.wgsl) from NCHW copies of the input and the output gradient. 2.25x fewer multiplies; measured on lavapipe against
- * the direct kernel (docs/SPEED.md). conv.ts routes a pass here where winogradFits says so and the
+ * the direct kernel (docs/SPEED.md). conv_forward.ts and conv_backward.ts route a pass here where winogradFits says so and the
  * textures it reads are at hand.
  */
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
-import type { ConvGeometry } from "./conv.ts";
+import type { ConvGeometry } from "./conv_geometry.ts";
 import { currentTileConfig } from "./matmul.ts";
 import { sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { recordChannelMoments } from "./moments.ts";
@@ -61,7 +61,7 @@ export interface WinogradArgs {
   bias: Tensor | null;
   scale: Tensor | null;
   /**
-   * The input as a texture of vec4s: packed [N, H, W, C4] (an activation texture, conv.ts
+   * The input as a texture of vec4s: packed [N, H, W, C4] (an activation texture, conv_pass.ts
    * activationTexture) or, for the NCHW layout, [N, C, H, W] as it is (operand_texture.ts vec4Texture).
    */
   at: TextureBindable;

@@ -94,7 +94,7 @@ export function globalAvgPool2d(x: Tensor): Tensor {
 
 /**
  * Global average pooling of activations in the convolutions' packed layout, data [N, H, W, C4] with
- * C channels in use (engine/ops/conv.ts PackedActivations) -> [N, C]; inference only (no gradient).
+ * C channels in use (engine/ops/conv_inference.ts PackedActivations) -> [N, C]; inference only (no gradient).
  */
 export function globalAvgPoolPacked(data: Tensor, C: number): Tensor {
   const op = "globalAvgPoolPacked";

@@ -1,7 +1,8 @@
 /** The ops the backend probe runs. */
 import { Tensor } from "../../engine/mod.ts";
 import { matmul } from "../../engine/ops/matmul.ts";
-import { conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
 export { exp, initEngine, mean, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 
 function values(n: number, phase: number): Float32Array {

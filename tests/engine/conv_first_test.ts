@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { engine, readTensors, scope, Tensor } from "../../engine/mod.ts";
-import { conv2dAfterFirstPacked, packForConv } from "../../engine/ops/conv.ts";
+import { conv2dAfterFirstPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray } from "../helpers.ts";

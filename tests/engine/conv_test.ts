@@ -14,7 +14,8 @@
 import fc from "../fast_check.ts";
 import assert, { throws } from "node:assert/strict";
 import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
-import { conv2d, conv2dBackwardInput, conv2dBackwardWeight, conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2d, conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
 import { currentTileConfig, linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";

@@ -9,7 +9,9 @@
 import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
 import { add, backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
-import { conv2d, conv2dBackwardInput, conv2dFusedPacked, packForConv } from "../../engine/ops/conv.ts";
+import { conv2d } from "../../engine/ops/conv.ts";
+import { conv2dBackwardInput } from "../../engine/ops/conv_backward.ts";
+import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { setWinogradSharedWeights, WINOGRAD_WS_GROUPS } from "../../engine/ops/conv_winograd.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";

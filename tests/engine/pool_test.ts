@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "../fast_check.ts";
 import { grad, scopeAsync, Tensor } from "../../engine/mod.ts";
 import { avgPool2d, globalAvgPool2d, globalAvgPoolPacked, maxPool2d } from "../../engine/ops/pool.ts";
-import { packForConv } from "../../engine/ops/conv.ts";
+import { packForConv } from "../../engine/ops/conv_inference.ts";
 import { assertClose, assertThrows, dot, fdGrad, gpuTest, randomArray, withDispatches } from "../helpers.ts";
 import { avgRef, gapRef, maxRef } from "./references.ts";
 

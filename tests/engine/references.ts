@@ -3,7 +3,7 @@
  * same references check the kernels under Deno (tests/engine/*_test.ts) and in Chromium
  * (tests/web/kernel_cases.ts).
  */
-import type { ConvGeometry } from "../../engine/ops/conv.ts";
+import type { ConvGeometry } from "../../engine/ops/conv_geometry.ts";
 import type { GemmArgs } from "../../engine/ops/matmul.ts";
 import { phiInv } from "../../smoothing/normal.ts";
 

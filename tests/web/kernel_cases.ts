@@ -34,13 +34,13 @@ import {
   sum,
   Tensor,
 } from "../../engine/mod.ts";
+import { conv2d } from "../../engine/ops/conv.ts";
 import {
-  conv2d,
   conv2dAfterFirstPacked,
   conv2dFused,
   conv2dFusedPacked,
   packForConv,
-} from "../../engine/ops/conv.ts";
+} from "../../engine/ops/conv_inference.ts";
 import { globalAvgPoolPacked } from "../../engine/ops/pool.ts";
 import { currentTileConfig, matmul } from "../../engine/ops/matmul.ts";
 import { fillInPlace } from "../../engine/ops/elementwise_kernels.ts";
