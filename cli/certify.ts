@@ -284,8 +284,11 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
             if (log) log.append(row);
             else io.out(formatCertifyRow(row) + "\n");
             samples += r.samples;
-            progress!.tick(r.samples);
+            progress!.tick();
           },
+          // the rate counts samples as they are drawn: with many images in flight, an image's samples
+          // would otherwise all count only when it is decided
+          onRound: (r) => progress?.update(indices.length - todo.length + r.decided, r.samples),
         },
       );
     } finally {

@@ -298,8 +298,11 @@ export function predictCommand(args: readonly string[], io?: CommandIO): Promise
             else io.out(formatPredictRow(row) + "\n");
             if (row.predict === row.label) correct++;
             if (row.predict === -1) abstained++;
-            progress!.tick(v.N);
+            progress!.tick();
           },
+          // the rate counts samples as they are drawn: with many images in flight, an image's samples
+          // would otherwise all count only when it is decided
+          onRound: (r) => progress?.update(indices.length - todo.length + r.decided, r.samples),
         },
       );
     } finally {
