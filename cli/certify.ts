@@ -284,10 +284,9 @@ export function certifyCommand(args: readonly string[], io?: CommandIO): Promise
             if (log) log.append(row);
             else io.out(formatCertifyRow(row) + "\n");
             samples += r.samples;
-            progress!.tick();
           },
-          // the rate counts samples as they are drawn: with many images in flight, an image's samples
-          // would otherwise all count only when it is decided
+          // after each round (its decisions reported above): images decided, and samples as they are
+          // drawn, since with many images in flight most samples belong to images not yet decided
           onRound: (r) => progress?.update(indices.length - todo.length + r.decided, r.samples),
         },
       );
