@@ -124,8 +124,7 @@ function machine(file: BenchFile): string {
     `- adapter: ${file.adapter.description} (backend ${file.adapter.backend}${
       file.adapter.software ? ", software" : ""
     }${file.adapter.f16 ? ", shader-f16" : ""}${file.adapter.threads ? `, ${file.adapter.threads}` : ""})`,
-    `- host: ${file.host.os}/${file.host.arch}, ${file.host.cores} cores, ${num(file.host.memoryGiB)} GiB; ` +
-    `load average at start ${file.host.loadAverage.map(num).join(" / ")}`,
+    `- host: ${file.host.os}/${file.host.arch}, ${file.host.cores} cores, ${num(file.host.memoryGiB)} GiB`,
     `- Deno ${file.deno.deno} (V8 ${file.deno.v8}, TypeScript ${file.deno.typescript})`,
     `- reference: ${torch}`,
   ].join("\n");
@@ -144,7 +143,10 @@ export function renderMarkdown(files: readonly BenchFile[], source: string): str
     throw new Error(`no benchmark results in ${source}: run \`deno task bench all\` first`);
   }
   const runs = files.map((f) =>
-    `| ${f.group} | \`${f.command}\` | ${f.date} | ${num(f.wallSeconds)} s | ${f.quick ? "quick" : "full"} |`
+    `| ${f.group} | \`${f.command}\` | ${f.date} | ${num(f.wallSeconds)} s | ${
+      f.quick ? "quick" : "full"
+    } | ` +
+    `${f.host.loadAverage.map(num).join(" / ")} |`
   );
   const out: string[] = [
     "# Benchmark results",
@@ -153,8 +155,9 @@ export function renderMarkdown(files: readonly BenchFile[], source: string): str
     "do not edit by hand. The figures live in one JSON file per group (`<group>.json` in that folder, " +
     "rewritten by every run of the group; adapter, Deno version, date and command are inside).",
     "",
-    "| group | command | date | wall time | mode |",
-    "|---|---|---|---|---|",
+    // each group's own load: groups run at different times, and a busy machine moves every ratio
+    "| group | command | date | wall time | mode | load average at start (1 / 5 / 15 min) |",
+    "|---|---|---|---|---|---|",
     ...runs,
     "",
     "## Machine",
