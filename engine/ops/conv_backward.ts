@@ -10,6 +10,7 @@ import { zeros } from "./elementwise_kernels.ts";
 import { fmt } from "./util.ts";
 import { winogradFits, winogradForward, winogradGradFits, winogradWeightGradient } from "./conv_winograd.ts";
 import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
+import { pointwiseFits, pointwiseInputGradient, pointwiseWeightGradient } from "./conv_pointwise.ts";
 import { type Conv2dOptions, type ConvGeometry, convGeometry, pad4 } from "./conv_geometry.ts";
 import { packActivations, packWeightsBackward } from "./conv_layout.ts";
 import {
@@ -67,6 +68,9 @@ export function inputGradient(
   const shape = [g.N, g.C, g.H, g.W];
   if (g.N * g.C * g.H * g.W === 0) return zeros(shape);
   if (g.O === 0) return zeros(shape);
+  const gt = pointwiseFits(g, w) ? grad.texture() : null;
+  const pointwise = gt && pointwiseInputGradient(gt, w, g);
+  if (pointwise) return pointwise;
   const S = g.S;
   const O4 = pad4(g.O);
   const winograd = winogradInputGradient(grad, w, g, pending);
@@ -206,8 +210,11 @@ export function conv2dBackwardWeight(gy: Tensor, x: Tensor, wShape: Shape, opts:
   return dw;
 }
 
-/** The weight gradient from x itself: by Winograd where it fits, else on x packed here. */
+/** The weight gradient from x itself: pointwise or by Winograd where it fits, else on x packed here. */
 export function weightGradient(grad: OutputGradient, x: Tensor, g: ConvGeometry, op: string): Tensor {
+  const gt = pointwiseFits(g, x) ? grad.texture() : null;
+  const pointwise = gt && pointwiseWeightGradient(gt, x, g);
+  if (pointwise) return pointwise;
   const winograd = winogradWeightGradientOf(grad, x, g);
   if (winograd) return winograd;
   const xp = packActivations(x);

@@ -10,6 +10,7 @@ import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
 import { type ConvGeometry, pad4 } from "./conv_geometry.ts";
 import { im2col, packActivations, packWeightsForward, useIm2col } from "./conv_layout.ts";
 import { residualTexture } from "./conv_textures.ts";
+import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
 import {
   activationTexture,
   dispatch,
@@ -20,7 +21,10 @@ import {
   splitsFor,
 } from "./conv_pass.ts";
 
-/** Forward pass (no autograd): on the packed input, or as a 1 x 1 convolution of x's im2col copy. */
+/**
+ * Forward pass (no autograd): a pointwise convolution on x itself, by Winograd, on the packed input, or as a
+ * 1 x 1 convolution of x's im2col copy.
+ */
 export function forward(
   x: Tensor,
   w: Tensor,
@@ -29,6 +33,8 @@ export function forward(
   epi?: Epilogue,
   packedOut = false,
 ): Tensor {
+  const pointwise = !packedOut && !epi && pointwiseFits(g, x, w) ? pointwiseForward(x, w, bias, g) : null;
+  if (pointwise) return pointwise;
   const winograd = packedOut ? null : winogradNchwForward(x, w, bias, g, epi);
   if (winograd) return winograd;
   if (useIm2col(x, g)) {

@@ -21,38 +21,7 @@ import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
-import { type Geo, outSize, refConv } from "./references.ts";
-
-/** Adjoints of the convolution for an output gradient gy, in float64. */
-function refBackward(gy: ArrayLike<number>, x: ArrayLike<number>, w: ArrayLike<number>, g: Geo) {
-  const [OH, OW] = outSize(g);
-  const dx = new Float64Array(g.N * g.C * g.H * g.W);
-  const dw = new Float64Array(g.O * g.C * g.KH * g.KW);
-  for (let n = 0; n < g.N; n++) {
-    for (let o = 0; o < g.O; o++) {
-      for (let oh = 0; oh < OH; oh++) {
-        for (let ow = 0; ow < OW; ow++) {
-          const gv = gy[((n * g.O + o) * OH + oh) * OW + ow];
-          for (let c = 0; c < g.C; c++) {
-            for (let kh = 0; kh < g.KH; kh++) {
-              const ih = oh * g.S - g.P + kh;
-              if (ih < 0 || ih >= g.H) continue;
-              for (let kw = 0; kw < g.KW; kw++) {
-                const iw = ow * g.S - g.P + kw;
-                if (iw < 0 || iw >= g.W) continue;
-                const xi = ((n * g.C + c) * g.H + ih) * g.W + iw;
-                const wi = ((o * g.C + c) * g.KH + kh) * g.KW + kw;
-                dx[xi] += gv * w[wi];
-                dw[wi] += gv * x[xi];
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return { dx, dw };
-}
+import { type Geo, outSize, refConv, refConvBackward } from "./references.ts";
 
 function tol(R: number, scale = 1e-5) {
   return { atol: scale * (1 + Math.sqrt(R)), rtol: 1e-5 };
@@ -77,7 +46,7 @@ async function checkGeo(g: Geo, seed: number): Promise<void> {
     ];
   });
   const what = JSON.stringify(g);
-  const ref = refBackward(G, X, Wt, g);
+  const ref = refConvBackward(G, X, Wt, g);
   assertClose(await y.read(), refConv(X, Wt, B, g), {
     ...tol(g.C * g.KH * g.KW),
     what: `conv2d forward ${what}`,
@@ -303,7 +272,7 @@ gpuTest(
             g.KW,
           ], { stride: g.S, padding: g.P })
         );
-        const ref = refBackward(G, X, new Float32Array(g.O * g.C * g.KH * g.KW), g).dw;
+        const ref = refConvBackward(G, X, new Float32Array(g.O * g.C * g.KH * g.KW), g).dw;
         assertClose(await dw.read(), ref, {
           ...tol(g.N * OH * OW),
           what: `weight gradient ${JSON.stringify(g)}`,

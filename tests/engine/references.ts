@@ -76,6 +76,37 @@ export function refConv(
   return y;
 }
 
+/** Adjoints of the convolution for an output gradient gy, in float64. */
+export function refConvBackward(gy: ArrayLike<number>, x: ArrayLike<number>, w: ArrayLike<number>, g: Geo) {
+  const [OH, OW] = outSize(g);
+  const dx = new Float64Array(g.N * g.C * g.H * g.W);
+  const dw = new Float64Array(g.O * g.C * g.KH * g.KW);
+  for (let n = 0; n < g.N; n++) {
+    for (let o = 0; o < g.O; o++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const gv = gy[((n * g.O + o) * OH + oh) * OW + ow];
+          for (let c = 0; c < g.C; c++) {
+            for (let kh = 0; kh < g.KH; kh++) {
+              const ih = oh * g.S - g.P + kh;
+              if (ih < 0 || ih >= g.H) continue;
+              for (let kw = 0; kw < g.KW; kw++) {
+                const iw = ow * g.S - g.P + kw;
+                if (iw < 0 || iw >= g.W) continue;
+                const xi = ((n * g.C + c) * g.H + ih) * g.W + iw;
+                const wi = ((o * g.C + c) * g.KH + kh) * g.KW + kw;
+                dx[xi] += gv * w[wi];
+                dw[wi] += gv * x[xi];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { dx, dw };
+}
+
 /** y [N, O, HW] in the convolution kernels' packed layout [N, HW, O4], the channels past O zero. */
 export function packedLayout(y: ArrayLike<number>, N: number, O: number, HW: number): Float64Array {
   const O4 = Math.ceil(O / 4) * 4;

@@ -1,0 +1,134 @@
+/**
+ * 1x1 stride-2 convolutions without padding (a ResNet's downsample shortcut) on the software adapter, on
+ * NCHW tensors as they are: the forward pass, the input gradient and the weight gradient of
+ * shaders/conv_pointwise.wgsl, reading texture copies of their operands; no packing, no stride phases, and
+ * one copy of x for the forward pass and the weight gradient.
+ */
+import { engine } from "../runtime.ts";
+import { Tensor } from "../tensor.ts";
+import type { Bindable, TextureBindable } from "../recorder.ts";
+import { sum } from "./reduce.ts";
+import { currentTileConfig } from "./matmul.ts";
+import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
+import { grid1d } from "./util.ts";
+import type { ConvGeometry } from "./conv_geometry.ts";
+
+const WG = 64;
+
+/**
+ * Where the pointwise kernels apply: the software adapter, a 1x1 kernel at stride 2 without padding, f32,
+ * channel counts multiples of 4 and the input's width a multiple of 8 (conv_pointwise.wgsl's texels), an
+ * even height (so that dx's rows pair up with the output's).
+ */
+export function pointwiseFits(g: ConvGeometry, ...tensors: Tensor[]): boolean {
+  return currentTileConfig().kind === "software" && g.KH === 1 &&
+    g.KW === 1 && g.P === 0 && g.S === 2 &&
+    g.C % 4 === 0 && g.O % 4 === 0 && g.W % 8 === 0 && g.H % 2 === 0 && g.N > 0 &&
+    tensors.every((t) => t.dtype === "f32");
+}
+
+/** A vec4 of zeros for the forward pass's `bias` binding without a bias. */
+let zero4: Tensor | null = null;
+function noBias(): Tensor {
+  if (!zero4 || zero4.disposed) zero4 = Tensor.from(new Float32Array(4), [4], "f32", "constant").keep();
+  return zero4;
+}
+
+function run(
+  entry: string,
+  g: ConvGeometry,
+  lanes: number,
+  bindings: Record<string, Bindable | TextureBindable>,
+  hasBias = 0,
+  images = 0,
+): void {
+  const grid = grid1d(lanes, WG);
+  engine().run("conv_pointwise", entry, {
+    bindings,
+    uniforms: {
+      C: g.C,
+      H: g.H,
+      W: g.W,
+      O: g.O,
+      OH: g.OH,
+      OW: g.OW,
+      lanes,
+      row: grid.row,
+      hasBias,
+      N: g.N,
+      images,
+      _p0: 0,
+    },
+    workgroups: grid.workgroups,
+  });
+}
+
+/**
+ * Texture copies of the operands a pass reads, or null where one exceeds the adapter's texture size. x's copy
+ * is held while x lives (heldVec4Texture): the weight gradient reads the one the forward pass made.
+ */
+function textures(operands: { xt?: Tensor; wt?: Tensor }): Record<string, TextureBindable> | null {
+  const out: Record<string, TextureBindable> = {};
+  if (operands.xt) {
+    const xt = heldVec4Texture(operands.xt) ?? vec4Texture(operands.xt, "pointwise input");
+    if (!xt) return null;
+    out.xt = xt;
+  }
+  if (operands.wt) {
+    const wt = vec4Texture(operands.wt, "pointwise weights");
+    if (!wt) return null;
+    out.wt = wt;
+  }
+  return out;
+}
+
+/** Lanes of the forward pass and the input gradient: 8 channels by 4 output columns each. */
+function lanes(g: ConvGeometry, channels: number): number {
+  return g.N * Math.ceil(channels / 8) * g.OH * (g.OW / 4);
+}
+
+/** y = conv(x, w) + bias where pointwiseFits(g): x [N, C, H, W] -> [N, O, OH, OW]; null beyond the texture size. */
+export function pointwiseForward(x: Tensor, w: Tensor, bias: Tensor | null, g: ConvGeometry): Tensor | null {
+  const tex = textures({ xt: x, wt: w });
+  if (!tex) return null;
+  const y = Tensor.empty([g.N, g.O, g.OH, g.OW], "f32", "conv2d 1x1");
+  run("forward", g, lanes(g, g.O), { ...tex, bias: bias ?? noBias(), out4: y }, bias ? 1 : 0);
+  return y;
+}
+
+/** The input gradient [N, C, H, W] where pointwiseFits(g), from the output gradient's texture gt; null beyond the texture size. */
+export function pointwiseInputGradient(gt: TextureBindable, w: Tensor, g: ConvGeometry): Tensor | null {
+  const tex = textures({ wt: w });
+  if (!tex) return null;
+  const dx = Tensor.empty([g.N, g.C, g.H, g.W], "f32", "conv2d 1x1 input gradient");
+  run("input_grad", g, lanes(g, g.C), { gt, ...tex, out4: dx });
+  return dx;
+}
+
+/**
+ * Lanes of the weight gradient wanted (each sums a run of images for an 8 x 8 block of it): enough
+ * workgroups to share among the adapter's threads (measured: 512 lanes, 8 workgroups, ran the 32 -> 64
+ * channel layer at batch 400 slower than 2048).
+ */
+const WEIGHT_LANES = 2048;
+/** Runs of images at most: the sum over more partials (reduce.wgsl along a leading axis) costs more. */
+const MAX_RUNS = 128;
+
+/**
+ * The weight gradient [O, C, 1, 1] where pointwiseFits(g), from the output gradient's texture gt: partial
+ * sums over runs of images, then their sum; null beyond the texture size.
+ */
+export function pointwiseWeightGradient(gt: TextureBindable, x: Tensor, g: ConvGeometry): Tensor | null {
+  const tex = textures({ xt: x });
+  if (!tex) return null;
+  const blocks = Math.ceil(g.O / 8) * Math.ceil(g.C / 8);
+  const images = Math.ceil(g.N / Math.min(g.N, Math.ceil(WEIGHT_LANES / blocks), MAX_RUNS));
+  const runs = Math.ceil(g.N / images);
+  const partials = Tensor.empty([runs, g.O * g.C], "f32", "conv2d 1x1 weight gradient");
+  run("weight_grad", g, runs * blocks, { gt, ...tex, out4: partials }, 0, images);
+  const dw = sum(partials, [0]);
+  partials.dispose();
+  const v = dw.view([g.O, g.C, 1, 1]);
+  dw.dispose();
+  return v;
+}
