@@ -34,7 +34,8 @@ import {
   sum,
   Tensor,
 } from "../../engine/mod.ts";
-import { conv2d } from "../../engine/ops/conv.ts";
+import { conv2d, conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
 import {
   conv2dAfterFirstPacked,
   conv2dFused,
@@ -64,6 +65,7 @@ import {
   philoxRef,
   reduceRef,
   refConv,
+  refConvBackward,
   refMatmul,
   sgdRef,
   softmaxAverageRef,
@@ -130,6 +132,40 @@ const CASES: Case[] = [
       assertClose(await read(y), refConv(x, w, b, g), { ...GEMM_TOL(g.C * g.KH * g.KW), what: "conv2d" });
     },
   ]),
+  [
+    "conv_pointwise",
+    "1x1 stride-2 downsample 8 -> 12 channels, 6x16 planes: forward with bias, input and weight gradients",
+    async (e) => {
+      // the pointwise kernels serve software adapters (SwiftShader here); count their dispatches
+      const run = e.run.bind(e);
+      let dispatched = 0;
+      e.run = (family, entry, args, overrides) => {
+        if (family === "conv_pointwise") dispatched++;
+        run(family, entry, args, overrides);
+      };
+      const g: Geo = { N: 2, C: 8, H: 6, W: 16, O: 12, KH: 1, KW: 1, S: 2, P: 0 };
+      const OH = g.H / 2, OW = g.W / 2;
+      const x = values(g.N * g.C * g.H * g.W, 6), w = values(g.O * g.C, 7), b = values(g.O, 8);
+      const gy = values(g.N * g.O * OH * OW, 9);
+      const xt = up(x, [g.N, g.C, g.H, g.W]), wt = up(w, [g.O, g.C, 1, 1]);
+      const y = noGrad(() => conv2dRaw(xt, wt, up(b, [g.O]), { stride: 2 }));
+      const gt = up(gy, [g.N, g.O, OH, OW]);
+      const dx = conv2dBackwardInput(gt, wt, xt.shape, { stride: 2 });
+      const dw = conv2dBackwardWeight(gt, xt, wt.shape, { stride: 2 });
+      e.run = run;
+      const want = currentTileConfig().kind === "software" ? 3 : 0;
+      if (dispatched !== want) {
+        throw new Error(`conv_pointwise ran ${dispatched} dispatches, expected ${want}`);
+      }
+      const ref = refConvBackward(gy, x, w, g);
+      assertClose(await read(y), refConv(x, w, b, g), { ...GEMM_TOL(g.C), what: "conv_pointwise forward" });
+      assertClose(await read(dx), ref.dx, { ...GEMM_TOL(g.O), what: "conv_pointwise input gradient" });
+      assertClose(await read(dw), ref.dw, {
+        ...GEMM_TOL(g.N * OH * OW),
+        what: "conv_pointwise weight gradient",
+      });
+    },
+  ],
   [
     "conv2d",
     "fused inference epilogue with vec4 stores: relu(conv * scale + bias + residual), 8x8 planes",
