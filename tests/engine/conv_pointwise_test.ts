@@ -1,60 +1,30 @@
 /**
  * 1x1 stride-2 convolutions (a ResNet's downsample shortcut) on the software adapter run on the pointwise
  * kernels (shaders/conv_pointwise.wgsl): forward with and without bias, the input gradient and the weight
- * gradient against float64 references on random fitting shapes (channel counts multiples of 4 but not always of 8, widths multiples
- * of 8, batch 1-3), a finite-difference gradient check, and the shapes just outside the fit, which keep the
- * implicit GEMM. Tolerance as conv_test.ts: 1e-5 * (1 + sqrt(R)) + 1e-5 * |ref| for a reduction of length R.
+ * gradient against float64 references (tests/engine/conv_check.ts, its tolerance) on random fitting shapes
+ * (channel counts multiples of 4 but not always of 8, widths multiples of 8, batch 1-3), a finite-difference
+ * gradient check, and the shapes just outside the fit, which keep the implicit GEMM.
  */
 import fc from "../fast_check.ts";
 import assert from "node:assert/strict";
-import { mul, scope, sum, Tensor } from "../../engine/mod.ts";
-import { conv2d, conv2dRaw } from "../../engine/ops/conv.ts";
-import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
+import { mul, sum, Tensor } from "../../engine/mod.ts";
+import { conv2d } from "../../engine/ops/conv.ts";
 import { currentTileConfig } from "../../engine/ops/matmul.ts";
-import { assertClose, gpuTest, randomArray, type SeenDispatch, withDispatches } from "../helpers.ts";
+import { gpuTest, randomArray, type SeenDispatch, withDispatches } from "../helpers.ts";
+import { checkConv } from "./conv_check.ts";
 import { checkGradients } from "./gradcheck.ts";
-import { type Geo, outSize, refConv, refConvBackward } from "./references.ts";
+import { type Geo, outSize, refConv } from "./references.ts";
 
 const software = () => currentTileConfig().kind === "software";
-
-function tol(R: number) {
-  return { atol: 1e-5 * (1 + Math.sqrt(R)), rtol: 1e-5 };
-}
 
 function pointwiseEntries(seen: SeenDispatch[]): string[] {
   return seen.filter((d) => d.family === "conv_pointwise").map((d) => d.entry);
 }
 
-/** Forward (bias or not) and both gradients of g against the references; returns the kernels that ran. */
-async function check(g: Geo, seed: number, withBias: boolean): Promise<SeenDispatch[]> {
-  const [OH, OW] = outSize(g);
-  const X = randomArray(g.N * g.C * g.H * g.W, seed);
-  const Wt = randomArray(g.O * g.C, seed + 1);
-  const B = randomArray(g.O, seed + 2);
-  const G = randomArray(g.N * g.O * OH * OW, seed + 3);
-  const opts = { stride: g.S, padding: g.P };
-  const [outs, seen] = await withDispatches(() =>
-    scope(() => {
-      const x = Tensor.from(X, [g.N, g.C, g.H, g.W]);
-      const w = Tensor.from(Wt, [g.O, g.C, g.KH, g.KW]);
-      const gy = Tensor.from(G, [g.N, g.O, OH, OW]);
-      return [
-        conv2dRaw(x, w, withBias ? Tensor.from(B, [g.O]) : null, opts),
-        conv2dBackwardInput(gy, w, x.shape, opts),
-        conv2dBackwardWeight(gy, x, w.shape, opts),
-      ];
-    })
-  );
-  const what = JSON.stringify(g);
-  const ref = refConvBackward(G, X, Wt, g);
-  assertClose(await outs[0].read(), refConv(X, Wt, withBias ? B : null, g), {
-    ...tol(g.C),
-    what: `forward ${what}`,
-  });
-  assertClose(await outs[1].read(), ref.dx, { ...tol(g.O), what: `input gradient ${what}` });
-  assertClose(await outs[2].read(), ref.dw, { ...tol(g.N * OH * OW), what: `weight gradient ${what}` });
-  for (const t of outs) t.dispose();
-  return seen;
+/** checkConv's passes, and the pointwise kernels they ran. */
+async function check(g: Geo, seed: number, withBias: boolean): Promise<string[]> {
+  const [, seen] = await withDispatches(() => checkConv(g, seed, withBias));
+  return pointwiseEntries(seen);
 }
 
 const fitting = fc.record({
@@ -78,7 +48,7 @@ gpuTest(
         fc.integer({ min: 1, max: 1 << 20 }),
         fc.boolean(),
         async (g, seed, withBias) => {
-          const ran = pointwiseEntries(await check(g, seed, withBias));
+          const ran = await check(g, seed, withBias);
           assert.deepEqual(ran, software() ? ["forward", "input_grad", "weight_grad"] : []);
         },
       ),
@@ -100,7 +70,7 @@ gpuTest(
       { N: 1, C: 8, H: 6, W: 8, O: 8, KH: 1, KW: 1, S: 2, P: 1 },
     ];
     for (const [i, g] of shapes.entries()) {
-      assert.deepEqual(pointwiseEntries(await check(g, 300 + i, i % 2 === 0)), [], JSON.stringify(g));
+      assert.deepEqual(await check(g, 300 + i, i % 2 === 0), [], JSON.stringify(g));
     }
   },
 );

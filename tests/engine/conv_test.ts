@@ -5,16 +5,16 @@
  * checks of the op and of a small composed network, the f16 forward path (when the adapter has
  * shader-f16) and the argument errors.
  *
- * Tolerance (f32, inputs in [-1, 1]): |got - ref| <= 1e-5 * (1 + sqrt(R)) + 1e-5 * |ref| where R is
- * the length of the reduction behind each output (C*KH*KW forward, O*KH*KW for the input gradient,
- * N*OH*OW for the weight gradient). Wrong indices or a missing tap give errors of order 1. f16: the
+ * Tolerance (f32, inputs in [-1, 1]; tests/engine/conv_check.ts): |got - ref| <= 1e-5 * (1 + sqrt(R)) + 1e-5 *
+ * |ref| where R is the length of the reduction behind each output (C*KH*KW forward, O*KH*KW for the input
+ * gradient, N*OH*OW for the weight gradient). Wrong indices or a missing tap give errors of order 1. f16: the
  * inputs are rounded to f16 and the reference is computed from the rounded values, tolerance
  * 1e-4 * (1 + sqrt(R)).
  */
 import fc from "../fast_check.ts";
 import assert, { throws } from "node:assert/strict";
 import { engine, mul, relu, reshape, scope, sum, Tensor } from "../../engine/mod.ts";
-import { conv2d, conv2dRaw } from "../../engine/ops/conv.ts";
+import { conv2d } from "../../engine/ops/conv.ts";
 import { conv2dBackwardInput, conv2dBackwardWeight } from "../../engine/ops/conv_backward.ts";
 import { currentTileConfig, linear, overrideTileConfig } from "../../engine/ops/matmul.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
@@ -22,39 +22,7 @@ import { f16BitsToF32, f32ToF16Bits } from "../../engine/tensor.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { type Geo, outSize, refConv, refConvBackward } from "./references.ts";
-
-function tol(R: number, scale = 1e-5) {
-  return { atol: scale * (1 + Math.sqrt(R)), rtol: 1e-5 };
-}
-
-/** Forward (with bias) and both gradients of one geometry against the references. */
-async function checkGeo(g: Geo, seed: number): Promise<void> {
-  const [OH, OW] = outSize(g);
-  const X = randomArray(g.N * g.C * g.H * g.W, seed);
-  const Wt = randomArray(g.O * g.C * g.KH * g.KW, seed + 1);
-  const B = randomArray(g.O, seed + 2);
-  const G = randomArray(g.N * g.O * OH * OW, seed + 3);
-  const opts = { stride: g.S, padding: g.P };
-  const [y, dx, dw] = scope(() => {
-    const x = Tensor.from(X, [g.N, g.C, g.H, g.W]);
-    const w = Tensor.from(Wt, [g.O, g.C, g.KH, g.KW]);
-    const gy = Tensor.from(G, [g.N, g.O, OH, OW]);
-    return [
-      conv2dRaw(x, w, Tensor.from(B, [g.O]), opts),
-      conv2dBackwardInput(gy, w, x.shape, opts),
-      conv2dBackwardWeight(gy, x, w.shape, opts),
-    ];
-  });
-  const what = JSON.stringify(g);
-  const ref = refConvBackward(G, X, Wt, g);
-  assertClose(await y.read(), refConv(X, Wt, B, g), {
-    ...tol(g.C * g.KH * g.KW),
-    what: `conv2d forward ${what}`,
-  });
-  assertClose(await dx.read(), ref.dx, { ...tol(g.O * g.KH * g.KW), what: `conv2d input gradient ${what}` });
-  assertClose(await dw.read(), ref.dw, { ...tol(g.N * OH * OW), what: `conv2d weight gradient ${what}` });
-  for (const t of [y, dx, dw]) t.dispose();
-}
+import { checkConv, tol } from "./conv_check.ts";
 
 const geoArb = fc.record({
   N: fc.integer({ min: 1, max: 3 }),
@@ -70,7 +38,7 @@ const geoArb = fc.record({
 
 gpuTest("conv2d: random geometries, forward and both gradients match the float64 reference", async () => {
   await fc.assert(
-    fc.asyncProperty(geoArb, fc.integer({ min: 1, max: 1 << 20 }), (g, seed) => checkGeo(g, seed)),
+    fc.asyncProperty(geoArb, fc.integer({ min: 1, max: 1 << 20 }), (g, seed) => checkConv(g, seed)),
     { numRuns: 14, seed: 424242 },
   );
 });
@@ -88,7 +56,7 @@ gpuTest(
       { N: 1, C: 96, H: 2, W: 2, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, // tiny output, long K: forward split-K
       { N: 256, C: 2, H: 64, W: 64, O: 1, KH: 1, KW: 1, S: 1, P: 0 }, // 1M pixels: index arithmetic at scale
     ];
-    for (const [i, g] of shapes.entries()) await checkGeo(g, 100 + i);
+    for (const [i, g] of shapes.entries()) await checkConv(g, 100 + i);
   },
 );
 
@@ -103,7 +71,7 @@ gpuTest(
       { N: 2, C: 6, H: 14, W: 14, O: 9, KH: 3, KW: 3, S: 2, P: 1 }, // MNIST layer 3's 14x14 input
       { N: 3, C: 5, H: 2, W: 6, O: 4, KH: 3, KW: 3, S: 1, P: 1 },
     ];
-    for (const [i, g] of shapes.entries()) await checkGeo(g, 200 + i);
+    for (const [i, g] of shapes.entries()) await checkConv(g, 200 + i);
   },
 );
 
@@ -293,7 +261,7 @@ gpuTest(
     // x packed: 3 * 33 * 33 pixels of 4 texels (16 channels) = 13,068 texels: 3 rows and 780 more;
     // the output gradient packed: 2 texels per pixel (8 outputs) = 6,534: 1 row and 2,438 more.
     const [, copies] = await withTextureCopies(() =>
-      checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41)
+      checkConv({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 3, KW: 3, S: 1, P: 1 }, 41)
     );
     if (currentTileConfig().kind === "software") {
       for (const [full, rest] of [[3, 780], [1, 2438]]) {
@@ -304,7 +272,7 @@ gpuTest(
     // A CIFAR stem's input gradient (3 input channels: 3 x 144 = 108 multiply-adds per texel of its 16-channel
     // output gradient, 2 x 16 x 16 pixels of 4 texels = 2048) copies it too.
     const [, stem] = await withTextureCopies(() =>
-      checkGeo({ N: 2, C: 3, H: 16, W: 16, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, 43)
+      checkConv({ N: 2, C: 3, H: 16, W: 16, O: 16, KH: 3, KW: 3, S: 1, P: 1 }, 43)
     );
     if (currentTileConfig().kind === "software") {
       // Three times: the pack reads the NCHW gradient from a copy, the input-gradient pass the packed one,
@@ -315,7 +283,7 @@ gpuTest(
     }
     // A 1x1 stride-2 downsample does 8 multiply-adds per texel of its 13,068-texel input: no copy.
     const [, downsample] = await withTextureCopies(() =>
-      checkGeo({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 1, KW: 1, S: 2, P: 0 }, 42)
+      checkConv({ N: 3, C: 16, H: 33, W: 33, O: 8, KH: 1, KW: 1, S: 2, P: 0 }, 42)
     );
     assert.ok(!downsample.some(([w]) => w === 4096 || w === 780), JSON.stringify(downsample));
   },
@@ -325,9 +293,9 @@ gpuTest(
   "conv2d: a stride-1 input gradient over planes of whole vec4s stores 4 pixels per vec4 (V4)",
   async () => {
     const [, seen] = await withDispatches(async () => {
-      await checkGeo({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
-      await checkGeo({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
-      await checkGeo({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
+      await checkConv({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
+      await checkConv({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
+      await checkConv({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
     });
     const inputPasses = seen.filter((d) => d.family === "conv2d" && d.overrides.PASS === 1)
       .map((d) => [d.uniforms.S, d.overrides.V4]);
@@ -340,8 +308,8 @@ gpuTest("conv2d: the hardware-GPU tile policy (16x16 workgroups) gives the same 
     tileConfig({ isFallbackAdapter: false, description: "hardware GPU (forced in a test)" }),
   );
   try {
-    await checkGeo({ N: 2, C: 5, H: 9, W: 7, O: 6, KH: 3, KW: 3, S: 2, P: 1 }, 1);
-    await checkGeo({ N: 4, C: 16, H: 16, W: 16, O: 20, KH: 3, KW: 3, S: 1, P: 1 }, 2);
+    await checkConv({ N: 2, C: 5, H: 9, W: 7, O: 6, KH: 3, KW: 3, S: 2, P: 1 }, 1);
+    await checkConv({ N: 4, C: 16, H: 16, W: 16, O: 20, KH: 3, KW: 3, S: 1, P: 1 }, 2);
   } finally {
     overrideTileConfig(null);
   }
