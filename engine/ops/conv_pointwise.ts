@@ -10,7 +10,7 @@ import type { Bindable, TextureBindable } from "../recorder.ts";
 import { sum } from "./reduce.ts";
 import { currentTileConfig } from "./matmul.ts";
 import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
-import { grid1d } from "./util.ts";
+import { grid1d, spareOutput } from "./util.ts";
 import type { ConvGeometry } from "./conv_geometry.ts";
 
 const WG = 64;
@@ -21,17 +21,9 @@ const WG = 64;
  * even height (so that dx's rows pair up with the output's).
  */
 export function pointwiseFits(g: ConvGeometry, ...tensors: Tensor[]): boolean {
-  return currentTileConfig().kind === "software" && g.KH === 1 &&
-    g.KW === 1 && g.P === 0 && g.S === 2 &&
-    g.C % 4 === 0 && g.O % 4 === 0 && g.W % 8 === 0 && g.H % 2 === 0 && g.N > 0 &&
-    tensors.every((t) => t.dtype === "f32");
-}
-
-/** A vec4 of zeros for the forward pass's `bias` binding without a bias. */
-let zero4: Tensor | null = null;
-function noBias(): Tensor {
-  if (!zero4 || zero4.disposed) zero4 = Tensor.from(new Float32Array(4), [4], "f32", "constant").keep();
-  return zero4;
+  const shape = g.KH === 1 && g.KW === 1 && g.S === 2 && g.P === 0 && g.N > 0 &&
+    g.C % 4 === 0 && g.O % 4 === 0 && g.W % 8 === 0 && g.H % 2 === 0;
+  return shape && currentTileConfig().kind === "software" && tensors.every((t) => t.dtype === "f32");
 }
 
 function run(
@@ -92,7 +84,7 @@ export function pointwiseForward(x: Tensor, w: Tensor, bias: Tensor | null, g: C
   const tex = textures({ xt: x, wt: w });
   if (!tex) return null;
   const y = Tensor.empty([g.N, g.O, g.OH, g.OW], "f32", "conv2d 1x1");
-  run("forward", g, lanes(g, g.O), { ...tex, bias: bias ?? noBias(), out4: y }, bias ? 1 : 0);
+  run("forward", g, lanes(g, g.O), { ...tex, bias: bias ?? spareOutput(), out4: y }, bias ? 1 : 0);
   return y;
 }
 

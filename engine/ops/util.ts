@@ -8,8 +8,9 @@ export const MAX_GRID = 65535;
 const spareOutputs = new WeakMap<object, Tensor>();
 
 /**
- * A 16-byte buffer (per engine) bound to an output binding a kernel does not write in this dispatch: every
- * binding an entry names must be bound, and WebGPU forbids one buffer in two writable bindings.
+ * A 16-byte buffer (per engine) bound to a binding a kernel does not touch in this dispatch (an output it
+ * does not write, an input it does not read): every binding an entry names must be bound, and WebGPU forbids
+ * one buffer in two writable bindings.
  */
 export function spareOutput(): Tensor {
   const e = engine();
