@@ -18,13 +18,20 @@ const WG = 64;
 /**
  * Where the pointwise kernels apply: the software adapter, a 1x1 kernel at stride 2 without padding, f32,
  * channel counts multiples of 4 and the input's width a multiple of 8 (conv_pointwise.wgsl's texels), an
- * even height (so that dx's rows pair up with the output's).
+ * even height (so that dx's rows pair up with the output's), and at most MAX_CHANNELS input channels.
  */
 export function pointwiseFits(g: ConvGeometry, ...tensors: Tensor[]): boolean {
-  const shape = g.KH === 1 && g.KW === 1 && g.S === 2 && g.P === 0 && g.N > 0 &&
+  const shape = g.KH === 1 && g.KW === 1 && g.S === 2 && g.P === 0 && g.N > 0 && g.C <= MAX_CHANNELS &&
     g.C % 4 === 0 && g.O % 4 === 0 && g.W % 8 === 0 && g.H % 2 === 0;
   return shape && currentTileConfig().kind === "software" && tensors.every((t) => t.dtype === "f32");
 }
+
+/**
+ * Input channels at most. Measured against the implicit GEMM (docs/SPEED.md): faster for the CIFAR ResNets'
+ * 16 -> 32 and 32 -> 64 and for 64 -> 128 at 56 x 56, slower for ResNet-50's 256 -> 512, whose long
+ * reductions the GEMM's register tiles serve better (its weight gradient a third of the time).
+ */
+const MAX_CHANNELS = 64;
 
 function run(
   entry: string,
