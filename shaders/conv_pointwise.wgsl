@@ -1,6 +1,6 @@
 // 1 x 1 stride-2 convolutions without padding on NCHW tensors (a ResNet's downsample shortcut) on the
 // software adapter, as plain per-pixel products over the channels (engine/ops/conv_pointwise.ts decides
-// where): the forward pass, the input gradient and the weight gradient's per-image partial sums. As an
+// where): the forward pass, the input gradient and the weight gradient's partial sums over runs of images. As an
 // implicit GEMM (conv2d.wgsl) such a convolution packed its input, and wrote its input gradient phase by
 // phase, three phases of four all zeros (docs/SPEED.md: 1 x 1 stride-2 convolutions without the implicit
 // GEMM).
