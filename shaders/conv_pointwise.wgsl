@@ -1,9 +1,9 @@
 // 1 x 1 stride-2 convolutions without padding on NCHW tensors (a ResNet's downsample shortcut) on the
 // software adapter, as plain per-pixel products over the channels (engine/ops/conv_pointwise.ts decides
-// where): the forward pass, the input gradient and the weight gradient's partial sums over runs of images. As an
-// implicit GEMM (conv2d.wgsl) such a convolution packed its input, and wrote its input gradient phase by
-// phase, three phases of four all zeros (docs/SPEED.md: 1 x 1 stride-2 convolutions without the implicit
-// GEMM).
+// where): the forward pass, the input gradient and the weight gradient's partial sums over runs of
+// images. As an implicit GEMM (conv2d.wgsl) such a convolution packed its input, and wrote its input
+// gradient phase by phase, three phases of four all zeros (docs/SPEED.md: 1 x 1 stride-2 convolutions
+// without the implicit GEMM).
 //
 // Every operand comes from a texture, vec4 q at texel (q % 4096, q / 4096): lavapipe gathers a load inside
 // a loop lane by lane whatever its address, and a texel for a quarter of a storage buffer load's cost
