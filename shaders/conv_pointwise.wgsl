@@ -60,6 +60,11 @@ fn madd(a: vec4<f32>, u: vec4<f32>, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>,
   return fma(vec4<f32>(u.w), v3, fma(vec4<f32>(u.z), v2, fma(vec4<f32>(u.y), v1, fma(vec4<f32>(u.x), v0, a))));
 }
 
+// madd with the columns of m: a + m * u.
+fn maddT(a: vec4<f32>, u: vec4<f32>, m: mat4x4<f32>) -> vec4<f32> {
+  return madd(a, u, m[0], m[1], m[2], m[3]);
+}
+
 // Lanes of the forward pass and the input gradient: (image, channel group of 8, output row, group of 4
 // output columns), the column group fastest. Channels past the last are clamped to it for the loads (a
 // channel count that is a multiple of 4, not of 8) and skipped by the stores.
@@ -134,8 +139,9 @@ fn storeDx(l: Lane, c: u32, v: vec4<f32>) {
   out4[i + W4 + 1u] = vec4<f32>();
 }
 
-// dx[n, c, y, x] = sum over o of w[o, c] g[n, o, y / 2, x / 2] where y and x are even, else 0. A lane writes rows 2 oy and 2 oy + 1, columns 2 ox .. 2 ox + 7, of its 8 channels: every
-// element of dx has one writer.
+// dx[n, c, y, x] = sum over o of w[o, c] g[n, o, y / 2, x / 2] where y and x are even, else 0. A lane
+// writes rows 2 oy and 2 oy + 1, columns 2 ox .. 2 ox + 7, of its 8 channels: every element of dx has one
+// writer.
 @compute @workgroup_size(64)
 fn input_grad(@builtin(global_invocation_id) gid: vec3<u32>) {
   let lane = gid.x + gid.y * p.row;
@@ -211,14 +217,14 @@ fn weight_grad(@builtin(global_invocation_id) gid: vec3<u32>) {
         let pa = transpose(mat4x4<f32>(xa0, xa1, xa2, xa3));
         let pb = transpose(mat4x4<f32>(xb0, xb1, xb2, xb3));
         let q = oy * (p.OW / 4u) + qx;
-        let u0 = texel(gt, g0 + q); b00 = madd(b00, u0, pa[0], pa[1], pa[2], pa[3]); b01 = madd(b01, u0, pb[0], pb[1], pb[2], pb[3]);
-        let u1 = texel(gt, g1 + q); b10 = madd(b10, u1, pa[0], pa[1], pa[2], pa[3]); b11 = madd(b11, u1, pb[0], pb[1], pb[2], pb[3]);
-        let u2 = texel(gt, g2 + q); b20 = madd(b20, u2, pa[0], pa[1], pa[2], pa[3]); b21 = madd(b21, u2, pb[0], pb[1], pb[2], pb[3]);
-        let u3 = texel(gt, g3 + q); b30 = madd(b30, u3, pa[0], pa[1], pa[2], pa[3]); b31 = madd(b31, u3, pb[0], pb[1], pb[2], pb[3]);
-        let u4 = texel(gt, g4 + q); b40 = madd(b40, u4, pa[0], pa[1], pa[2], pa[3]); b41 = madd(b41, u4, pb[0], pb[1], pb[2], pb[3]);
-        let u5 = texel(gt, g5 + q); b50 = madd(b50, u5, pa[0], pa[1], pa[2], pa[3]); b51 = madd(b51, u5, pb[0], pb[1], pb[2], pb[3]);
-        let u6 = texel(gt, g6 + q); b60 = madd(b60, u6, pa[0], pa[1], pa[2], pa[3]); b61 = madd(b61, u6, pb[0], pb[1], pb[2], pb[3]);
-        let u7 = texel(gt, g7 + q); b70 = madd(b70, u7, pa[0], pa[1], pa[2], pa[3]); b71 = madd(b71, u7, pb[0], pb[1], pb[2], pb[3]);
+        let u0 = texel(gt, g0 + q); b00 = maddT(b00, u0, pa); b01 = maddT(b01, u0, pb);
+        let u1 = texel(gt, g1 + q); b10 = maddT(b10, u1, pa); b11 = maddT(b11, u1, pb);
+        let u2 = texel(gt, g2 + q); b20 = maddT(b20, u2, pa); b21 = maddT(b21, u2, pb);
+        let u3 = texel(gt, g3 + q); b30 = maddT(b30, u3, pa); b31 = maddT(b31, u3, pb);
+        let u4 = texel(gt, g4 + q); b40 = maddT(b40, u4, pa); b41 = maddT(b41, u4, pb);
+        let u5 = texel(gt, g5 + q); b50 = maddT(b50, u5, pa); b51 = maddT(b51, u5, pb);
+        let u6 = texel(gt, g6 + q); b60 = maddT(b60, u6, pa); b61 = maddT(b61, u6, pb);
+        let u7 = texel(gt, g7 + q); b70 = maddT(b70, u7, pa); b71 = maddT(b71, u7, pb);
       }
     }
   }
