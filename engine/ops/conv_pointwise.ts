@@ -7,11 +7,11 @@
 import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import type { Bindable, TextureBindable } from "../recorder.ts";
-import { sum } from "./reduce.ts";
 import { currentTileConfig } from "./matmul.ts";
-import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
+import { operandCopies } from "./operand_texture.ts";
 import { grid1d, spareOutput } from "./util.ts";
 import type { ConvGeometry } from "./conv_geometry.ts";
+import { reduceSplits } from "./conv_pass.ts";
 
 const WG = 64;
 
@@ -63,23 +63,14 @@ function run(
 }
 
 /**
- * Texture copies of the operands a pass reads, or null where one exceeds the adapter's texture size. x's copy
- * is held while x lives (heldVec4Texture): the weight gradient reads the one the forward pass made.
+ * Texture copies of the operands a pass reads (operandCopies: x's held while x lives, so the weight gradient
+ * reads the copy the forward pass made), or null where one exceeds the adapter's texture size.
  */
-function textures(operands: { xt?: Tensor; wt?: Tensor }): Record<string, TextureBindable> | null {
-  const out: Record<string, TextureBindable> = {};
-  if (operands.xt) {
-    const xt = heldVec4Texture(operands.xt) ?? vec4Texture(operands.xt, "pointwise input");
-    if (!xt) return null;
-    out.xt = xt;
-  }
-  if (operands.wt) {
-    const wt = vec4Texture(operands.wt, "pointwise weights");
-    if (!wt) return null;
-    out.wt = wt;
-  }
-  return out;
+function textures(operands: Record<string, Tensor>): Record<string, TextureBindable> | null {
+  const { textures, TX } = operandCopies(true, operands, "pointwise", HELD);
+  return TX ? textures : null;
 }
+const HELD: ReadonlySet<string> = new Set(["xt"]);
 
 /** Lanes of the forward pass and the input gradient: 8 channels by 4 output columns each. */
 function lanes(g: ConvGeometry, channels: number): number {
@@ -123,11 +114,8 @@ export function pointwiseWeightGradient(gt: TextureBindable, x: Tensor, g: ConvG
   const blocks = Math.ceil(g.O / 8) * Math.ceil(g.C / 8);
   const images = Math.ceil(g.N / Math.min(g.N, Math.ceil(WEIGHT_LANES / blocks), MAX_RUNS));
   const runs = Math.ceil(g.N / images);
-  const partials = Tensor.empty([runs, g.O * g.C], "f32", "conv2d 1x1 weight gradient");
+  const shape = [g.O, g.C, 1, 1];
+  const partials = Tensor.empty(runs === 1 ? shape : [runs, ...shape], "f32", "conv2d 1x1 weight gradient");
   run("weight_grad", g, runs * blocks, { gt, ...tex, out4: partials }, 0, images);
-  const dw = sum(partials, [0]);
-  partials.dispose();
-  const v = dw.view([g.O, g.C, 1, 1]);
-  dw.dispose();
-  return v;
+  return reduceSplits(partials, runs, shape);
 }
