@@ -102,11 +102,18 @@ export async function endCompileAhead(
 
 /** The --verbose line on what a compile-ahead worker did (null: it failed or was cut short). */
 export function formatCompileAhead(r: CompileAheadReport | null): string {
-  return r
-    ? `compile ahead: a second device dispatched ${r.pipelines.length} pipeline(s), last first, in ${
-      r.seconds.toFixed(1)
-    } s: ${r.pipelines.join(", ")}\n`
-    : "compile ahead: the second device did not finish (stopped or failed)\n";
+  if (!r) return "compile ahead: the second device did not finish (stopped or failed)\n";
+  let line = `compile ahead: a second device dispatched ${r.pipelines.length} pipeline(s), last first, in ${
+    r.seconds.toFixed(1)
+  } s: ${r.pipelines.join(", ")}`;
+  if (r.deferred && r.deferred.pipelines.length > 0) {
+    line += `; then the 16-channel layers' faster form (${r.deferred.pipelines.length} pipeline(s): ${
+      r.deferred.pipelines.join(", ")
+    }), which the run took from ${r.deferred.seconds.toFixed(1)} s on`;
+  } else if (r.deferred === null) {
+    line += "; the run ended before the 16-channel layers' faster form was built, and kept the loop form";
+  }
+  return line + "\n";
 }
 
 /** Print the pipelines a traced run built, costliest first. */

@@ -2,7 +2,7 @@
 export { Gpu, GpuError, type GpuInfo, type GpuOptions, NO_ADAPTER_MESSAGE } from "./device.ts";
 export { Kernel, KernelCache, KernelError, listShaderFamilies, shaderFamily } from "./kernel.ts";
 export { BufferPool, sizeClass } from "./pool.ts";
-export { type Bindable, Recorder } from "./recorder.ts";
+export { type AheadDispatch, type Bindable, Recorder } from "./recorder.ts";
 export { Engine, engine, type EngineOptions, initEngine, shutdownEngine } from "./runtime.ts";
 export { CompileTrace, formatCompileCosts, type PipelineCost } from "./compile_trace.ts";
 export {

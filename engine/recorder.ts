@@ -113,6 +113,12 @@ class UniformSlots {
   }
 }
 
+/** A pipeline's first dispatch, recorded by Recorder.recordAhead to be built by Recorder.buildAhead. */
+export interface AheadDispatch {
+  kernel: Kernel;
+  bindings: GPUBindGroup;
+}
+
 /** Bytes per texel of the texture formats copyToTexture fills. */
 const TEXEL_BYTES: Partial<Record<GPUTextureFormat, number>> = {
   rgba32float: 16,
@@ -143,26 +149,32 @@ export class Recorder {
   profiler: Profiler | null = null;
   /** When set, each pipeline's first dispatch gets a timestamped pass of its own (see compile_trace.ts). */
   trace: CompileTrace | null = null;
-  /** While `compileAhead` records: each pipeline's first dispatch (a kernel and its bindings). */
-  private ahead: { seen: Set<number>; firsts: { kernel: Kernel; bindings: GPUBindGroup }[] } | null = null;
+  /** While `recordAhead` records: each pipeline's first dispatch. */
+  private ahead: { seen: Set<number>; firsts: AheadDispatch[] } | null = null;
 
   /**
    * Run `work` for the pipelines it would dispatch, not for its results, and then make the driver build
    * them, last first. On a software adapter, which generates a pipeline's code at its first dispatch
    * and keeps it in its disk cache, this lets a second device fill the cache with the pipelines a run
    * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
-   * While `work` runs, each pipeline's first dispatch is recorded with its real bindings and uniforms
-   * (what the driver specialises on), later dispatches of it are dropped, copies are skipped and reads
-   * return zeros. Then the pipelines made during `work` (not those made before it, which the driver has
-   * built already) are dispatched with one workgroup, last first, one submission at a time until
-   * `stop(position)` says so for the next one (its position among them in the order `work` reached
-   * them, from 0); pipelines created with KernelCache.deferPipelines are created just before.
-   * Resolves with those dispatched (label and override constants), in order. Use Engine.compileAhead.
+   * `recordAhead` then `buildAhead`; resolves with the pipelines dispatched (label and override
+   * constants), in order. Use Engine.compileAhead.
    */
   async compileAhead(
     work: () => Promise<unknown>,
     stop: (position: number) => boolean = () => false,
   ): Promise<string[]> {
+    return await this.buildAhead(await this.recordAhead(work), stop);
+  }
+
+  /**
+   * Run `work` for the pipelines it would dispatch: each pipeline's first dispatch is recorded with its
+   * real bindings and uniforms (what the driver specialises on), later dispatches of it are dropped,
+   * copies are skipped and reads return zeros. Resolves with the first dispatches of the pipelines made
+   * during `work` (not those made before it, which the driver has built already), in the order `work`
+   * reached them.
+   */
+  async recordAhead(work: () => Promise<unknown>): Promise<AheadDispatch[]> {
     if (this.ahead) throw new KernelError("compileAhead: already running");
     this.flush();
     const known = Kernel.issued; // pipelines made before: already built, and not counted
@@ -174,11 +186,22 @@ export class Recorder {
       firsts = this.ahead.firsts;
       this.ahead = null;
     }
-    const fresh = firsts.filter((f) => f.kernel.id > known);
+    return firsts.filter((f) => f.kernel.id > known);
+  }
+
+  /**
+   * Dispatch each of `firsts` (from recordAhead) with one workgroup, last first, one submission at a
+   * time, until `stop(position)` says so for the next one (its position in `firsts`); pipelines created
+   * with KernelCache.deferPipelines are created just before. Resolves with those dispatched, in order.
+   */
+  async buildAhead(
+    firsts: readonly AheadDispatch[],
+    stop: (position: number) => boolean = () => false,
+  ): Promise<string[]> {
     const built: string[] = [];
-    for (let position = fresh.length - 1; position >= 0; position--) {
+    for (let position = firsts.length - 1; position >= 0; position--) {
       if (stop(position)) break;
-      const { kernel, bindings } = fresh[position];
+      const { kernel, bindings } = firsts[position];
       const enc = this.device.createCommandEncoder();
       const pass = enc.beginComputePass();
       pass.setPipeline(kernel.pipeline);

@@ -9,7 +9,7 @@ import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
 import { isSoftwareAdapter, type TileLimit } from "./ops/matmul_tiles.ts";
 import { host } from "./host_deno.ts";
 import { BufferPool, STORAGE_USAGE } from "./pool.ts";
-import { type DispatchArgs, Recorder } from "./recorder.ts";
+import { type AheadDispatch, type DispatchArgs, Recorder } from "./recorder.ts";
 
 export interface EngineOptions extends GpuOptions {
   /**
@@ -88,9 +88,17 @@ export class Engine {
    * reached them) once `stop(position)` says so.
    */
   async compileAhead(work: () => Promise<unknown>, stop?: (position: number) => boolean): Promise<string[]> {
+    return await this.rec.buildAhead(await this.recordAhead(work), stop);
+  }
+
+  /**
+   * The first dispatches of the pipelines `work` would make, recorded without running it
+   * (Recorder.recordAhead), their pipelines not yet created; build them with `rec.buildAhead`.
+   */
+  async recordAhead(work: () => Promise<unknown>): Promise<AheadDispatch[]> {
     this.kernels.deferPipelines = true;
     try {
-      return await this.rec.compileAhead(work, stop);
+      return await this.rec.recordAhead(work);
     } finally {
       this.kernels.deferPipelines = false;
     }

@@ -1,16 +1,19 @@
 /**
  * The worker of smoothing/compile_ahead.ts: make the run's model on an engine of its own and build the
- * pipelines of one batch, last first, until it reaches the run's progress or the run says "finish".
- * Posts a CompileAheadReply.
+ * pipelines of one batch, last first, until it reaches the run's progress or the run says "finish"; where
+ * the run deferred the 16-channel layers' faster form, then build that form's pipelines for the same batch
+ * and say so, unless the run says "abandon" first. Posts CompileAheadReplies.
  */
-import { engine, initEngine, Tensor } from "../engine/mod.ts";
+import { initEngine, Tensor } from "../engine/mod.ts";
 import { ARCH_INFO, buildModel } from "../nn/models.ts";
 import type { Batch } from "../nn/data/loader.ts";
 import { openModel } from "../nn/open_model.ts";
 import {
+  buildRunPipelines,
   cacheEntries,
   type CompileAheadMessage,
   type CompileAheadReply,
+  type CompileAheadSignal,
   type TestBatchRequest,
   type TrainStepRequest,
   type VotesRequest,
@@ -20,15 +23,17 @@ import { sampleVotes } from "./sampling.ts";
 import { noisyTestBatch, SgdState, trainBatch } from "./train.ts";
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<CompileAheadMessage | "finish">) => void) | null;
+  onmessage: ((e: MessageEvent<CompileAheadMessage | CompileAheadSignal>) => void) | null;
   postMessage(message: CompileAheadReply): void;
 }
 const scope = globalThis as unknown as WorkerScope;
 let finished = false;
+let abandoned = false;
 
 scope.onmessage = async (e) => {
-  if (e.data === "finish") {
+  if (e.data === "finish" || e.data === "abandon") {
     finished = true;
+    abandoned ||= e.data === "abandon";
     return;
   }
   const r = e.data;
@@ -37,19 +42,16 @@ scope.onmessage = async (e) => {
     await initEngine(r.engine);
     const batch = r.kind === "votes" ? await votesBatch(r) : r.kind === "train" ? trainStep(r) : testBatch(r);
     // Stop once the run is done, or before a pipeline the run has built or is building. The positions
-    // count the pipelines the batch makes (after the model's own, which the run built before it counted
-    // the cache's entries), in the run's order too; each entry since that count that this worker did not
-    // write is one of them the run has built (the worker's builds are all new entries until they meet).
-    let mine = 0;
-    const stop = (position: number) => {
-      if (finished) return true;
-      const runBuilt = cacheEntries(r.cache.dir) - r.cache.entries - mine;
-      if (position <= runBuilt) return true;
-      mine++;
-      return false;
-    };
-    const pipelines = await engine().compileAhead(batch, stop);
-    scope.postMessage({ pipelines, seconds: (performance.now() - t0) / 1000 });
+    // count the run's pipelines (after the model's own, which the run built before it counted the cache's
+    // entries), in the run's order too; each entry since that count that this worker did not write is
+    // one of them the run has built (the worker's builds are all new entries until they meet).
+    const { pipelines, builtAt } = await buildRunPipelines(batch, {
+      deferred: r.deferred,
+      stop: (position, built) => finished || position <= cacheEntries(r.cache.dir) - r.cache.entries - built,
+      abandoned: () => abandoned,
+      upgraded: (upgraded) => scope.postMessage({ upgraded, seconds: (performance.now() - t0) / 1000 }),
+    });
+    scope.postMessage({ pipelines, seconds: (builtAt - t0) / 1000 });
   } catch (err) {
     scope.postMessage({ error: (err as Error).message });
   }

@@ -92,6 +92,14 @@ export function setWinogradSharedWeights(on: boolean): boolean {
   return was;
 }
 
+/**
+ * Whether the 16-channel layers of this adapter take the workgroup-memory form now: the tile policy
+ * offers it and the switch is on (smoothing/compile_ahead.ts defers it while a second device builds it).
+ */
+export function winogradSharedWeightsOn(): boolean {
+  return sharedWeights && currentTileConfig().winogradSharedWeights === true;
+}
+
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
 export function winogradForward(args: WinogradArgs): Tensor {
   const { g, w, bias, scale, at, rt, relu, layout, flip = false, moments = false } = args;

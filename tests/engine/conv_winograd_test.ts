@@ -376,6 +376,35 @@ gpuTest(
 );
 
 gpuTest(
+  "training: the 16-channel passes give the same values bit for bit with the weights from workgroup memory or a texture",
+  async () => {
+    // A run may switch forms between two batches (smoothing/compile_ahead.ts defers the workgroup-memory
+    // form while a second device builds it), so its numbers must not depend on when it did.
+    if (!winograd()) return;
+    // the stem (forward pass only in the workgroup-memory form) and a first-stage layer (both passes)
+    const cases: TrainCase[] = [{ N: 2, C: 3, H: 8, W: 8, O: 16 }, { N: 3, C: 16, H: 4, W: 16, O: 16 }];
+    for (const [i, c] of cases.entries()) {
+      const runs = [];
+      for (const on of [true, false]) {
+        const was = setWinogradSharedWeights(on);
+        try {
+          runs.push(await runTraining(c, 500 + 10 * i));
+        } finally {
+          setWinogradSharedWeights(was);
+        }
+      }
+      const [shared, texture] = runs;
+      const what = JSON.stringify(c);
+      assert.deepEqual(shared.ws, [1, sharedWeights(c.C, c.O) ? 1 : 0, 0], what);
+      assert.deepEqual(texture.ws, [0, 0, 0], what);
+      assert.deepEqual(shared.y, texture.y, `forward ${what}`);
+      assert.deepEqual(shared.dx, texture.dx, `input gradient ${what}`);
+      assert.deepEqual(shared.dw, texture.dw, `weight gradient ${what}`);
+    }
+  },
+);
+
+gpuTest(
   "training convolutions on random shapes (3x3, stride 1) match float64 in all three passes",
   async () => {
     const caseArb = fc.record({

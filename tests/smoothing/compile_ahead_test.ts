@@ -1,15 +1,21 @@
 /**
  * Building a run's kernels on a second device (smoothing/compile_ahead.ts, engine Recorder.compileAhead):
- * the recording mode dispatches each pipeline once and leaves results alone; the marks say which runs
- * the shader cache holds; and the certify, predict --attack and train commands, started on an empty cache,
- * use the worker once and then no more, with the same rows either way.
+ * the recording mode dispatches each pipeline once and leaves results alone; a run defers the 16-channel
+ * layers' faster form while the worker builds it after the run's own pipelines, and takes it once every
+ * worker that deferred it has built it; the marks say which runs the shader cache holds; and the certify,
+ * predict --attack and train commands, started on an empty cache, use the worker once and then no more,
+ * with the same rows either way.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { engine, initEngine, Tensor } from "../../engine/mod.ts";
 import { mnistCnn } from "../../nn/mnist_cnn.ts";
 import type { Module } from "../../nn/module.ts";
-import { CompiledMarks } from "../../smoothing/compile_ahead.ts";
+import { setWinogradSharedWeights, winogradSharedWeightsOn } from "../../engine/ops/conv_winograd.ts";
+import { InitRng } from "../../nn/init.ts";
+import { Conv2d, Flatten, GlobalAvgPool, Linear, ReLU } from "../../nn/layers.ts";
+import { Sequential } from "../../nn/module.ts";
+import { buildRunPipelines, CompiledMarks, FormDeferral } from "../../smoothing/compile_ahead.ts";
 import { sampleVotes } from "../../smoothing/sampling.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -50,6 +56,84 @@ Deno.test({
     assert.deepEqual([...await run(mnistCnn(3))], [...votes]);
     // pipelines made before the recording are built already: none is dispatched again
     assert.deepEqual(await engine().compileAhead(() => run(mnistCnn(3))), []);
+  },
+});
+
+Deno.test("a deferred form comes on when every worker that deferred it has built it, and never after a failure", () => {
+  let on = true;
+  const switches: boolean[] = [];
+  const deferral = new FormDeferral(() => on, (v) => switches.push(on = v));
+  assert.equal(deferral.start(), true, "the first worker defers the form");
+  assert.equal(on, false);
+  assert.equal(deferral.start(), true, "a second one, started meanwhile (a training run's evaluation), too");
+  deferral.end(true);
+  assert.equal(on, false, "still off: the second worker has not built its pipelines of the form");
+  deferral.end(true);
+  assert.equal(on, true);
+  // a failed (or abandoned) worker leaves the form off, and later workers then have nothing to defer
+  assert.equal(deferral.start(), true);
+  deferral.end(false);
+  assert.equal(on, false);
+  assert.equal(deferral.start(), false);
+  assert.deepEqual(switches, [false, true, false]);
+  assert.throws(() => deferral.end(true), /without a start/);
+  // where the run does not take the form (a GPU, llvmpipe through GL), there is nothing to defer
+  assert.equal(new FormDeferral(() => false, () => assert.fail("switched")).start(), false);
+});
+
+Deno.test({
+  name: "a worker builds its run's pipelines without the deferred form, then the form's own, and the run's " +
+    "votes are the same with it",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await initEngine();
+    if (!winogradSharedWeightsOn()) return; // lavapipe (Vulkan) alone has the workgroup-memory form
+    const rng = new InitRng(17);
+    // a stem (3 -> 16 channels) and a first-stage layer (16 -> 16), the two layers with the form
+    const model = new Sequential([
+      new Conv2d(3, 16, 3, rng, { padding: 1 }),
+      new ReLU(),
+      new Conv2d(16, 16, 3, rng, { padding: 1 }),
+      new GlobalAvgPool(),
+      new Flatten(),
+      new Linear(16, 10, rng),
+    ]);
+    model.eval();
+    const image = Tensor.from(Float32Array.from({ length: 192 }, (_, i) => (i % 13) / 13), [3, 8, 8]).keep();
+    const votes = () =>
+      sampleVotes(model, image, 10, { count: 24, batch: 8, sigma: 0.5, seed: 3, stream: 1, firstSample: 0 });
+    const upgrades: string[][] = [];
+    const stops: number[] = [];
+    try {
+      const { pipelines } = await buildRunPipelines(votes, {
+        deferred: true,
+        stop: (position, built) => {
+          stops.push(built);
+          return false;
+        },
+        abandoned: () => false,
+        upgraded: (p) => upgrades.push(p),
+      });
+      const winograd = (names: string[]) =>
+        names.filter((n) => n.startsWith("shaders/conv_winograd.wgsl:main"));
+      assert.deepEqual(winograd(pipelines), ["shaders/conv_winograd.wgsl:main (NCHW=1)"], "the loop form");
+      assert.deepEqual(stops, pipelines.map((_, i) => i), "each pipeline built is counted");
+      assert.equal(upgrades.length, 1);
+      // built last first: the first-stage layer's (4 groups of 4 input channels), then the stem's
+      assert.deepEqual(upgrades[0], [
+        "shaders/conv_winograd.wgsl:main (NCHW=1 WS=1 CG=4 WGS=64)",
+        "shaders/conv_winograd.wgsl:main (NCHW=1 WS=1 CG=1 WGS=64)",
+      ]);
+      // the run switched between two calls gives the votes it gave before
+      setWinogradSharedWeights(false);
+      const before = await votes();
+      setWinogradSharedWeights(true);
+      assert.deepEqual([...await votes()], [...before]);
+      assert.equal(before.reduce((a, b) => a + b, 0), 24);
+    } finally {
+      setWinogradSharedWeights(true);
+    }
   },
 });
 
