@@ -104,12 +104,12 @@ Deno.test({
     const votes = () =>
       sampleVotes(model, image, 10, { count: 24, batch: 8, sigma: 0.5, seed: 3, stream: 1, firstSample: 0 });
     const upgrades: string[][] = [];
-    const stops: number[] = [];
+    const stops: [number, number][] = [];
     try {
       const { pipelines } = await buildRunPipelines(votes, {
         deferred: true,
         stop: (position, built) => {
-          stops.push(built);
+          stops.push([position, built]);
           return false;
         },
         abandoned: () => false,
@@ -118,7 +118,8 @@ Deno.test({
       const winograd = (names: string[]) =>
         names.filter((n) => n.startsWith("shaders/conv_winograd.wgsl:main"));
       assert.deepEqual(winograd(pipelines), ["shaders/conv_winograd.wgsl:main (NCHW=1)"], "the loop form");
-      assert.deepEqual(stops, pipelines.map((_, i) => i), "each pipeline built is counted");
+      // asked last first, each pipeline built counted
+      assert.deepEqual(stops, pipelines.map((_, i) => [pipelines.length - 1 - i, i]));
       assert.equal(upgrades.length, 1);
       // built last first: the first-stage layer's (4 groups of 4 input channels), then the stem's
       assert.deepEqual(upgrades[0], [
