@@ -16,7 +16,7 @@ import { currentTileConfig, overrideTileConfig } from "../../engine/ops/matmul.t
 import { setWinogradSharedWeights, WINOGRAD_WS_GROUPS } from "../../engine/ops/conv_winograd.ts";
 import { tileConfig } from "../../engine/ops/matmul_tiles.ts";
 import { assertClose, gpuTest, randomArray, withDispatches, withTextureCopies } from "../helpers.ts";
-import { packedLayout, refConv } from "./references.ts";
+import { packedLayout, refConv, refConvBackward } from "./references.ts";
 
 interface Case {
   N: number;
@@ -241,31 +241,7 @@ interface TrainCase {
 
 /** The input and weight gradients of conv3x3(x, w, padding 1) for the output gradient gy, in float64. */
 function refGradients(c: TrainCase, gy: Float32Array, x: Float32Array, w: Float32Array) {
-  const dx = new Float64Array(c.N * c.C * c.H * c.W);
-  const dw = new Float64Array(c.O * c.C * 9);
-  for (let n = 0; n < c.N; n++) {
-    for (let o = 0; o < c.O; o++) {
-      for (let oh = 0; oh < c.H; oh++) {
-        for (let ow = 0; ow < c.W; ow++) {
-          const g = gy[((n * c.O + o) * c.H + oh) * c.W + ow];
-          for (let ci = 0; ci < c.C; ci++) {
-            for (let kh = 0; kh < 3; kh++) {
-              const ih = oh - 1 + kh;
-              if (ih < 0 || ih >= c.H) continue;
-              for (let kw = 0; kw < 3; kw++) {
-                const iw = ow - 1 + kw;
-                if (iw < 0 || iw >= c.W) continue;
-                const xi = ((n * c.C + ci) * c.H + ih) * c.W + iw, wi = ((o * c.C + ci) * 3 + kh) * 3 + kw;
-                dx[xi] += g * w[wi];
-                dw[wi] += g * x[xi];
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return { dx, dw };
+  return refConvBackward(gy, x, w, { ...c, KH: 3, KW: 3, S: 1, P: 1 });
 }
 
 /**
