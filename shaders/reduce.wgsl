@@ -146,3 +146,19 @@ fn akb_thread(@builtin(global_invocation_id) gid: vec3<u32>) {
   }
   out[k] = acc * q.scale;
 }
+
+// A reduced block between kept ones: the input viewed as [A, R, B] (q.a, q.k, q.b: kept, reduced, kept),
+// one thread per output element a * B + b, its R terms B apart.
+@compute @workgroup_size(WG)
+fn krk_thread(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let o = gid.x + gid.y * q.row;
+  if (o >= q.a * q.b) { return; }
+  let a = o / q.b;
+  var i = a * q.k * q.b + (o - a * q.b);
+  var acc = identity();
+  for (var r = 0u; r < q.k; r++) {
+    acc = combine(acc, x[i]);
+    i += q.b;
+  }
+  out[o] = acc * q.scale;
+}

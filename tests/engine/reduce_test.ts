@@ -45,6 +45,31 @@ gpuTest(
   },
 );
 
+gpuTest(
+  "a reduced block between kept ones ([A, R, B] over R, as repeatInterleave's gradient) matches float64",
+  async () => {
+    for (
+      const [shape, axes] of [
+        [[32, 2, 3072], [1]],
+        [[3, 5, 7, 11], [1, 2]],
+        [[2, 1, 9, 1, 257], [2]],
+        [[4, 255, 3], [1]],
+      ] as [number[], number[]][]
+    ) {
+      const x = randomArray(shape.reduce((p, d) => p * d, 1), shape.length * 7 + shape[2]);
+      for (const kind of ["sum", "mean", "max"] as const) {
+        const out = scope(() => ({ sum, mean, max })[kind](Tensor.from(x, shape), axes));
+        assertClose(await out.read(), reduceRef(x, shape, axes, kind), {
+          rtol: 1e-5,
+          atol: 1e-5,
+          what: `${kind} of [${shape}] over [${axes}]`,
+        });
+        out.dispose();
+      }
+    }
+  },
+);
+
 gpuTest("reduction axes are validated", () => {
   const x = Tensor.empty([2, 3]);
   assert.throws(() => sum(x, [2]), /sum: axis 2 out of range for rank 2/);
