@@ -12,6 +12,7 @@ import {
 } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import { conv2d } from "../engine/ops/conv.ts";
+import { conv2dFrozen } from "../engine/ops/conv_frozen.ts";
 import {
   conv2dAfterFirstPacked,
   conv2dFused,
@@ -292,9 +293,19 @@ function fusable(...mods: (Module | null)[]): boolean {
 }
 
 /**
- * relu?(bn(conv(x)) + residual). In eval mode without a graph this is one convolution whose epilogue
- * applies the folded batchnorm (scale, shift), the residual and the ReLU; otherwise the layers run one
- * by one (training, or attacks that need input gradients).
+ * Whether conv (and bn) run as constants with a graph: eval mode, f32, no parameter that requires a
+ * gradient (an attack on a frozen model, smoothing/attacks.ts withFrozenEval).
+ */
+function frozen(conv: Conv2d, bn: BatchNorm2d | null): boolean {
+  return !conv.training && !bn?.training && conv.precision === "f32" &&
+    [conv, ...(bn ? [bn] : [])].every((m) => m.parameters().every((p) => !p.requiresGrad));
+}
+
+/**
+ * relu?(bn(conv(x)) + residual). In eval mode this is one convolution whose epilogue applies the folded
+ * batchnorm (scale, shift), the residual and the ReLU: without a graph (inference), or with the gradients
+ * of x and the residual where the parameters are frozen (attacks); otherwise (training) the layers run one
+ * by one.
  */
 export function convBnAct(
   conv: Conv2d,
@@ -302,6 +313,9 @@ export function convBnAct(
   x: Tensor,
   opts: { residual?: Tensor | null; relu: boolean },
 ): Tensor {
+  if (!fusable(conv, bn) && frozen(conv, bn)) {
+    return conv2dFrozen(x, conv.weight, fusedOptions(conv, bn, opts));
+  }
   if (!fusable(conv, bn)) {
     const y = conv.forwardInto(x, bn?.training ?? false);
     if (bn) return bn.forwardTail(y, opts);

@@ -54,8 +54,8 @@ export function forward(
 }
 
 /**
- * A forward pass with an NCHW output by Winograd where it fits (winogradFits; no residual): x itself from a
- * texture copy, no packing. Null elsewhere.
+ * A forward pass with an NCHW output by Winograd where it fits (winogradFits): x itself, and the residual
+ * where there is one, from texture copies, no packing. Null elsewhere.
  */
 export function winogradNchwForward(
   x: Tensor,
@@ -66,9 +66,11 @@ export function winogradNchwForward(
   hold = false,
   moments = false,
 ): Tensor | null {
-  if (!winogradFits(g) || x.dtype !== "f32" || w.dtype !== "f32" || epi?.residual) return null;
+  if (!winogradFits(g) || x.dtype !== "f32" || w.dtype !== "f32") return null;
   const at = (hold ? heldVec4Texture(x) : null) ?? vec4Texture(x, "winograd input");
   if (!at) return null;
+  const rt = epi?.residual ? vec4Texture(epi.residual, "winograd residual") : null;
+  if (epi?.residual && !rt) return null;
   const relu = epi?.relu ?? false;
   return winogradForward({
     g,
@@ -76,7 +78,7 @@ export function winogradNchwForward(
     bias,
     scale: epi?.scale ?? null,
     at,
-    rt: null,
+    rt,
     relu,
     layout: "nchw",
     moments,

@@ -102,7 +102,7 @@ function fusedGeometry(
 }
 
 /** bias and scale, where given, are f32 [O]. */
-function checkChannelParams(
+export function checkChannelParams(
   op: string,
   O: number,
   opts: { bias?: Tensor | null; scale?: Tensor | null },

@@ -1,0 +1,147 @@
+/**
+ * The frozen convolution (engine/ops/conv_frozen.ts), relu?(conv(x, w) * scale + bias + residual) with the
+ * gradients of x and the residual, against float64 by finite differences: on a shape the Winograd kernel
+ * takes (its residual then read from a texture copy), the stem's three channels, a stride-2 layer, a 1 x 1
+ * stride-2 shortcut and odd sizes no tile divides; a residual block whose input is also the residual
+ * (the gradient of x's other use added in the kernel); and the operands it refuses.
+ */
+import assert from "node:assert/strict";
+import { mul, sum, Tensor } from "../../engine/mod.ts";
+import { conv2dFrozen } from "../../engine/ops/conv_frozen.ts";
+import { currentTileConfig } from "../../engine/ops/matmul.ts";
+import { gpuTest, randomArray, withDispatches } from "../helpers.ts";
+import { checkGradients } from "./gradcheck.ts";
+import { type Geo, outSize, refConv } from "./references.ts";
+
+interface Case extends Geo {
+  what: string;
+  relu: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    what: "3x3 stride 1 (Winograd on the CPU adapter)",
+    N: 2,
+    C: 5,
+    H: 8,
+    W: 8,
+    O: 16,
+    KH: 3,
+    KW: 3,
+    S: 1,
+    P: 1,
+  },
+  { what: "the stem's 3 channels", N: 1, C: 3, H: 4, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 },
+  { what: "3x3 stride 2", N: 2, C: 6, H: 8, W: 8, O: 8, KH: 3, KW: 3, S: 2, P: 1 },
+  { what: "1x1 stride 2", N: 2, C: 8, H: 6, W: 6, O: 12, KH: 1, KW: 1, S: 2, P: 0 },
+  { what: "odd sizes", N: 3, C: 5, H: 9, W: 7, O: 7, KH: 3, KW: 3, S: 1, P: 1 },
+].flatMap((c) => [true, false].map((relu) => ({ ...c, relu })));
+
+/** sum(r * relu?(conv(x, w) * scale + bias + res)) in float64. */
+function loss(
+  c: Case,
+  x: ArrayLike<number>,
+  res: ArrayLike<number>,
+  w: Float32Array,
+  scale: Float32Array,
+  bias: Float32Array,
+  r: Float32Array,
+): number {
+  const y = refConv(x, w, null, c);
+  const plane = y.length / (c.N * c.O);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const o = Math.floor(i / plane) % c.O;
+    const v = y[i] * scale[o] + bias[o] + res[i];
+    s += r[i] * (c.relu ? Math.max(0, v) : v);
+  }
+  return s;
+}
+
+for (const c of CASES) {
+  gpuTest(
+    `${c.what}${c.relu ? ", ReLU" : ""}: the gradients of x and the residual match finite differences`,
+    async () => {
+      const [OH, OW] = outSize(c);
+      const ySize = c.N * c.O * OH * OW;
+      const w = randomArray(c.O * c.C * c.KH * c.KW, 3);
+      const scale = randomArray(c.O, 4).map((v) => 0.5 + v);
+      const bias = randomArray(c.O, 5);
+      const r = randomArray(ySize, 6);
+      const consts = [w, scale, bias, r].map((a, i) =>
+        Tensor.from(a, [[c.O, c.C, c.KH, c.KW], [c.O], [c.O], [c.N, c.O, OH, OW]][i])
+      );
+      const [wt, st, bt, rt] = consts;
+      const [, seen] = await withDispatches(() =>
+        checkGradients({
+          what: c.what,
+          inputs: [
+            { shape: [c.N, c.C, c.H, c.W], data: randomArray(c.N * c.C * c.H * c.W, 1) },
+            { shape: [c.N, c.O, OH, OW], data: randomArray(ySize, 2) },
+          ],
+          gpu: ([x, res]) =>
+            sum(
+              mul(
+                conv2dFrozen(x, wt, {
+                  stride: c.S,
+                  padding: c.P,
+                  scale: st,
+                  bias: bt,
+                  residual: res,
+                  relu: c.relu,
+                }),
+                rt,
+              ),
+            ),
+          cpu: ([x, res]) => loss(c, x, res, w, scale, bias, r),
+          // the loss is piecewise linear in float64: a small step only narrows the ReLU kinks it can cross
+          h: 1e-6,
+        })
+      );
+      if (c.S === 1 && c.KH === 3 && c.O === 16 && currentTileConfig().winograd) {
+        assert.ok(
+          seen.some((d) => d.family === "conv_winograd" && d.uniforms.res === 1),
+          "Winograd with its residual",
+        );
+      }
+      consts.forEach((t) => t.dispose());
+    },
+  );
+}
+
+gpuTest("a block whose input is also the residual: x's gradient sums both uses", async () => {
+  const g = { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 };
+  const w = randomArray(16 * 16 * 9, 7);
+  const r = randomArray(2 * 16 * 64, 8);
+  const ones = new Float32Array(16).fill(1), zeros = new Float32Array(16);
+  const wt = Tensor.from(w, [16, 16, 3, 3]), rt = Tensor.from(r, [2, 16, 8, 8]);
+  await checkGradients({
+    what: "x as input and residual",
+    inputs: [{ shape: [2, 16, 8, 8], data: randomArray(2 * 16 * 64, 9) }],
+    gpu: ([x]) => sum(mul(conv2dFrozen(x, wt, { padding: 1, residual: x, relu: true }), rt)),
+    cpu: ([x]) => loss({ ...g, what: "", relu: true }, x, x, w, ones, zeros, r),
+    h: 1e-6,
+  });
+  wt.dispose();
+  rt.dispose();
+});
+
+gpuTest("the frozen convolution refuses weights that require a gradient and a misshapen residual", () => {
+  const x = Tensor.from(randomArray(2 * 4 * 8 * 8, 1), [2, 4, 8, 8]);
+  const w = Tensor.from(randomArray(16 * 4 * 9, 2), [16, 4, 3, 3]);
+  const scale = Tensor.from(randomArray(16, 3), [16]);
+  scale.requiresGrad = true;
+  assert.throws(
+    () => conv2dFrozen(x, w, { padding: 1, scale }),
+    /conv2d \(frozen\): scale requires a gradient/,
+  );
+  w.requiresGrad = true;
+  assert.throws(() => conv2dFrozen(x, w, { padding: 1 }), /conv2d \(frozen\): w requires a gradient/);
+  w.requiresGrad = false;
+  const residual = Tensor.from(randomArray(2 * 16 * 4 * 4, 4), [2, 16, 4, 4]);
+  assert.throws(
+    () => conv2dFrozen(x, w, { padding: 1, residual }),
+    /conv2d \(frozen\): residual must be f32 \[2, 16, 8, 8\], got f32 \[2, 16, 4, 4\]/,
+  );
+  for (const t of [x, w, scale, residual]) t.dispose();
+});
