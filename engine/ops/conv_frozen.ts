@@ -12,6 +12,7 @@ import { fmt } from "./util.ts";
 import { convGeometry } from "./conv_geometry.ts";
 import { emptyForward, forward } from "./conv_forward.ts";
 import { inputGradient, OutputGradient } from "./conv_backward.ts";
+import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
 import { checkChannelParams, type FusedOptions } from "./conv_inference.ts";
 
 /**
@@ -40,24 +41,45 @@ export function conv2dFrozen(x: Tensor, w: Tensor, opts: FusedOptions<Tensor>): 
   }
   const relu = opts.relu ?? false;
   const epi = { scale, residual, relu };
-  const y = emptyForward(g, bias, epi) ?? forward(x, w, bias, g, epi);
-  if (!needsGrad(x, residual)) return y;
-  const saved = [w, ...(scale ? [scale] : []), ...(relu ? [y] : [])];
-  return attach(y, op, [x, residual], saved, (gOut, kept, pending) => {
-    const [sw, ss, sy] = scale ? kept : [kept[0], null, kept[1]];
-    const gy = sy ? binaryRaw("reluGrad", sy, gOut) : gOut;
-    let dx: Tensor | null = null;
-    if (x.requiresGrad) {
-      const sv = ss?.view([g.O, 1, 1, 1]);
-      const ws = sv ? binaryRaw("mul", sw, sv) : sw;
-      const grad = new OutputGradient(gy);
-      dx = inputGradient(grad, ws, g, `${op} backward (input)`, pending);
-      grad.dispose();
-      sv?.dispose();
-      if (ws !== sw) ws.dispose();
-    }
-    const dres = residual?.requiresGrad ? gy.view() : null;
-    if (gy !== gOut) gy.dispose();
-    return [dx, dres];
-  });
+  const grad = needsGrad(x, residual);
+  // w with each kernel w[o] scaled by scale[o]: what x's gradient convolves with, and the weights of a 1 x 1
+  // stride-2 shortcut (no residual or ReLU), whose pointwise kernel has no epilogue to scale in
+  const pointwise = pointwiseFits(g, x, w) && !residual && !relu;
+  const ws = (pointwise || (grad && x.requiresGrad)) ? scaledKernels(w, scale) : null;
+  const y = (pointwise ? pointwiseForward(x, ws!, bias, g) : null) ?? emptyForward(g, bias, epi) ??
+    forward(x, w, bias, g, epi);
+  if (!grad) {
+    ws?.dispose();
+    return y;
+  }
+  const out = attach(
+    y,
+    op,
+    [x, residual],
+    [...(ws ? [ws] : []), ...(relu ? [y] : [])],
+    (gOut, kept, pending) => {
+      const [sw, sy] = ws ? kept : [null, kept[0]];
+      const gy = sy ? binaryRaw("reluGrad", sy, gOut) : gOut;
+      let dx: Tensor | null = null;
+      if (sw && x.requiresGrad) {
+        const grad = new OutputGradient(gy);
+        dx = inputGradient(grad, sw, g, `${op} backward (input)`, pending);
+        grad.dispose();
+      }
+      const dres = residual?.requiresGrad ? gy.view() : null;
+      if (gy !== gOut) gy.dispose();
+      return [dx, dres];
+    },
+  );
+  ws?.dispose();
+  return out;
+}
+
+/** w [O, C, KH, KW] with kernel w[o] times scale[o] (a view of w itself without a scale). */
+function scaledKernels(w: Tensor, scale: Tensor | null): Tensor {
+  if (!scale) return w.view();
+  const sv = scale.view([scale.size, 1, 1, 1]);
+  const ws = binaryRaw("mul", w, sv);
+  sv.dispose();
+  return ws;
 }

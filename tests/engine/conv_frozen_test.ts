@@ -16,6 +16,7 @@ import { type Geo, outSize, refConv } from "./references.ts";
 interface Case extends Geo {
   what: string;
   relu: boolean;
+  residual: boolean;
 }
 
 const CASES: Case[] = [
@@ -35,13 +36,29 @@ const CASES: Case[] = [
   { what: "3x3 stride 2", N: 2, C: 6, H: 8, W: 8, O: 8, KH: 3, KW: 3, S: 2, P: 1 },
   { what: "1x1 stride 2", N: 2, C: 8, H: 6, W: 6, O: 12, KH: 1, KW: 1, S: 2, P: 0 },
   { what: "odd sizes", N: 3, C: 5, H: 9, W: 7, O: 7, KH: 3, KW: 3, S: 1, P: 1 },
-].flatMap((c) => [true, false].map((relu) => ({ ...c, relu })));
+].flatMap((c) => [true, false].map((relu) => ({ ...c, relu, residual: true }))).concat(
+  // a ResNet's shortcut: no residual or ReLU, the pointwise kernel on the CPU adapter
+  {
+    what: "1x1 stride 2 shortcut",
+    N: 2,
+    C: 8,
+    H: 8,
+    W: 8,
+    O: 12,
+    KH: 1,
+    KW: 1,
+    S: 2,
+    P: 0,
+    relu: false,
+    residual: false,
+  },
+);
 
-/** sum(r * relu?(conv(x, w) * scale + bias + res)) in float64. */
+/** sum(r * relu?(conv(x, w) * scale + bias + res)) in float64 (res null: none). */
 function loss(
   c: Case,
   x: ArrayLike<number>,
-  res: ArrayLike<number>,
+  res: ArrayLike<number> | null,
   w: Float32Array,
   scale: Float32Array,
   bias: Float32Array,
@@ -52,7 +69,7 @@ function loss(
   let s = 0;
   for (let i = 0; i < y.length; i++) {
     const o = Math.floor(i / plane) % c.O;
-    const v = y[i] * scale[o] + bias[o] + res[i];
+    const v = y[i] * scale[o] + bias[o] + (res ? res[i] : 0);
     s += r[i] * (c.relu ? Math.max(0, v) : v);
   }
   return s;
@@ -60,7 +77,8 @@ function loss(
 
 for (const c of CASES) {
   gpuTest(
-    `${c.what}${c.relu ? ", ReLU" : ""}: the gradients of x and the residual match finite differences`,
+    `${c.what}${c.residual ? " + residual" : ""}${c.relu ? ", ReLU" : ""}: ` +
+      `the gradients of x${c.residual ? " and the residual" : ""} match finite differences`,
     async () => {
       const [OH, OW] = outSize(c);
       const ySize = c.N * c.O * OH * OW;
@@ -72,36 +90,30 @@ for (const c of CASES) {
         Tensor.from(a, [[c.O, c.C, c.KH, c.KW], [c.O], [c.O], [c.N, c.O, OH, OW]][i])
       );
       const [wt, st, bt, rt] = consts;
+      const inputs = [{ shape: [c.N, c.C, c.H, c.W], data: randomArray(c.N * c.C * c.H * c.W, 1) }];
+      if (c.residual) inputs.push({ shape: [c.N, c.O, OH, OW], data: randomArray(ySize, 2) });
+      const opts = { stride: c.S, padding: c.P, scale: st, bias: bt, relu: c.relu };
       const [, seen] = await withDispatches(() =>
         checkGradients({
           what: c.what,
-          inputs: [
-            { shape: [c.N, c.C, c.H, c.W], data: randomArray(c.N * c.C * c.H * c.W, 1) },
-            { shape: [c.N, c.O, OH, OW], data: randomArray(ySize, 2) },
-          ],
-          gpu: ([x, res]) =>
-            sum(
-              mul(
-                conv2dFrozen(x, wt, {
-                  stride: c.S,
-                  padding: c.P,
-                  scale: st,
-                  bias: bt,
-                  residual: res,
-                  relu: c.relu,
-                }),
-                rt,
-              ),
-            ),
-          cpu: ([x, res]) => loss(c, x, res, w, scale, bias, r),
+          inputs,
+          gpu: ([x, res]) => sum(mul(conv2dFrozen(x, wt, { ...opts, residual: res ?? null }), rt)),
+          cpu: ([x, res]) => loss(c, x, res ?? null, w, scale, bias, r),
           // the loss is piecewise linear in float64: a small step only narrows the ReLU kinks it can cross
           h: 1e-6,
         })
       );
+      const software = currentTileConfig().kind === "software";
       if (c.S === 1 && c.KH === 3 && c.O === 16 && currentTileConfig().winograd) {
         assert.ok(
           seen.some((d) => d.family === "conv_winograd" && d.uniforms.res === 1),
           "Winograd with its residual",
+        );
+      }
+      if (!c.residual && software) {
+        assert.ok(
+          seen.some((d) => d.family === "conv_pointwise" && d.entry === "forward"),
+          "the pointwise kernel",
         );
       }
       consts.forEach((t) => t.dispose());
@@ -119,7 +131,7 @@ gpuTest("a block whose input is also the residual: x's gradient sums both uses",
     what: "x as input and residual",
     inputs: [{ shape: [2, 16, 8, 8], data: randomArray(2 * 16 * 64, 9) }],
     gpu: ([x]) => sum(mul(conv2dFrozen(x, wt, { padding: 1, residual: x, relu: true }), rt)),
-    cpu: ([x]) => loss({ ...g, what: "", relu: true }, x, x, w, ones, zeros, r),
+    cpu: ([x]) => loss({ ...g, what: "", relu: true, residual: true }, x, x, w, ones, zeros, r),
     h: 1e-6,
   });
   wt.dispose();
