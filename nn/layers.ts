@@ -12,7 +12,7 @@ import {
 } from "../engine/mod.ts";
 import { batchNorm2d } from "../engine/ops/batchnorm.ts";
 import { conv2d } from "../engine/ops/conv.ts";
-import { conv2dFrozen } from "../engine/ops/conv_frozen.ts";
+import { conv2dFrozen, FrozenWeights } from "../engine/ops/conv_frozen.ts";
 import {
   conv2dAfterFirstPacked,
   conv2dFused,
@@ -301,6 +301,34 @@ function frozen(conv: Conv2d, bn: BatchNorm2d | null): boolean {
     [conv, ...(bn ? [bn] : [])].every((m) => m.parameters().every((p) => !p.requiresGrad));
 }
 
+/** conv's weights with bn folded into a per-channel scale and shift, as constants. */
+function frozenWeights(conv: Conv2d, bn: BatchNorm2d | null): FrozenWeights {
+  const { scale, bias } = fusedOptions(conv, bn, { relu: false });
+  const fw = new FrozenWeights(conv.weight, scale, bias);
+  // fw holds its own references; the folded tensors are this function's
+  if (bn) { for (const t of [scale, bias]) t?.dispose(); }
+  return fw;
+}
+
+/** Each convolution's frozen weights while withFrozenWeights runs (null otherwise: built per pass). */
+let frozenCache: Map<Conv2d, FrozenWeights> | null = null;
+
+/**
+ * fn with the parameters of every model it runs held constant (an attack's steps on a frozen model): the
+ * frozen convolutions fold each batchnorm and scale each kernel once for all of fn's passes, not once per
+ * pass. The caller freezes the parameters (no gradient, eval mode) and changes none inside fn.
+ */
+export async function withFrozenWeights<T>(fn: () => Promise<T>): Promise<T> {
+  const outer = frozenCache;
+  const cache = frozenCache = new Map();
+  try {
+    return await fn();
+  } finally {
+    for (const fw of cache.values()) fw.dispose();
+    frozenCache = outer;
+  }
+}
+
 /**
  * relu?(bn(conv(x)) + residual). In eval mode this is one convolution whose epilogue applies the folded
  * batchnorm (scale, shift), the residual and the ReLU: without a graph (inference), or with the gradients
@@ -314,7 +342,12 @@ export function convBnAct(
   opts: { residual?: Tensor | null; relu: boolean },
 ): Tensor {
   if (!fusable(conv, bn) && frozen(conv, bn)) {
-    return conv2dFrozen(x, conv.weight, fusedOptions(conv, bn, opts));
+    const cached = frozenCache?.get(conv);
+    const fw = cached ?? frozenWeights(conv, bn);
+    if (frozenCache && !cached) frozenCache.set(conv, fw);
+    const y = conv2dFrozen(x, fw, { stride: conv.stride, padding: conv.padding, ...opts });
+    if (!frozenCache) fw.dispose();
+    return y;
   }
   if (!fusable(conv, bn)) {
     const y = conv.forwardInto(x, bn?.training ?? false);

@@ -35,6 +35,7 @@ import {
   unaryRaw,
 } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
+import { withFrozenWeights } from "../nn/layers.ts";
 
 export interface AttackOptions {
   /** l2 radius of the attack (pixel units, e.g. 0.5; the CLI converts the reference's 1/256 units). */
@@ -83,7 +84,10 @@ export function rowNorms(t: Tensor): Tensor {
   return sqrt(sum(square(t), axes, { keepDims: true }));
 }
 
-/** Run `fn` with the model in eval mode and its parameters frozen, restoring both afterwards. */
+/**
+ * Run `fn` with the model in eval mode and its parameters frozen (each convolution's folded weights built once
+ * for all of fn's passes: nn/layers.ts withFrozenWeights), restoring both afterwards.
+ */
 export async function withFrozenEval<T>(model: Module, fn: () => Promise<T>): Promise<T> {
   const params = model.parameters();
   const wasTraining = model.training;
@@ -91,7 +95,7 @@ export async function withFrozenEval<T>(model: Module, fn: () => Promise<T>): Pr
   model.eval();
   params.forEach((p) => (p.requiresGrad = false));
   try {
-    return await fn();
+    return await withFrozenWeights(fn);
   } finally {
     params.forEach((p, i) => (p.requiresGrad = flags[i]));
     model.train(wasTraining);

@@ -9,77 +9,100 @@ import { Tensor } from "../tensor.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
 import { checkPair } from "./matmul.ts";
 import { fmt } from "./util.ts";
-import { convGeometry } from "./conv_geometry.ts";
+import { type Conv2dOptions, convGeometry } from "./conv_geometry.ts";
 import { emptyForward, forward } from "./conv_forward.ts";
 import { inputGradient, OutputGradient } from "./conv_backward.ts";
 import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
-import { checkChannelParams, type FusedOptions } from "./conv_inference.ts";
+import { checkChannelParams } from "./conv_inference.ts";
 
 /**
- * x [N, C, H, W] and w [O, C, KH, KW] f32, `scale` and `bias` [O], `residual` shaped like the output. The
- * weights, scale and bias are constants here: none may require a gradient (train them through conv2d and
- * batchNorm2d). The gradient is masked by the output's sign where `relu`, and is the residual's as it is;
- * x's is the input gradient of the convolution with each kernel w[o] scaled by scale[o].
+ * A convolution's constant weights w [O, C, KH, KW] with its per-channel scale and bias ([O] each, or
+ * null), and what the frozen convolution derives from them once (`scaled`), for any number of calls: an
+ * attack's steps share one. It holds its own references (dispose it); none may require a gradient.
  */
-export function conv2dFrozen(x: Tensor, w: Tensor, opts: FusedOptions<Tensor>): Tensor {
+export class FrozenWeights {
+  readonly w: Tensor;
+  readonly scale: Tensor | null;
+  readonly bias: Tensor | null;
+  #scaled: Tensor | null = null;
+
+  constructor(w: Tensor, scale: Tensor | null = null, bias: Tensor | null = null) {
+    const op = "conv2d (frozen)";
+    if (w.dtype !== "f32" || w.rank !== 4) {
+      throw new TypeError(`${op}: w must be f32 [O, C, KH, KW], got ${w.dtype} ${fmt(w.shape)}`);
+    }
+    checkChannelParams(op, w.shape[0], { scale, bias });
+    for (const [name, t] of [["w", w], ["bias", bias], ["scale", scale]] as const) {
+      if (t?.requiresGrad) {
+        throw new TypeError(`${op}: ${name} requires a gradient; the frozen convolution takes constants`);
+      }
+    }
+    this.w = w.view().keep();
+    this.scale = scale?.view().keep() ?? null;
+    this.bias = bias?.view().keep() ?? null;
+  }
+
+  /** w with each kernel w[o] times scale[o]: what x's gradient convolves with. */
+  scaled(): Tensor {
+    if (!this.#scaled) {
+      if (!this.scale) this.#scaled = this.w.view().keep();
+      else {
+        const sv = this.scale.view([this.scale.size, 1, 1, 1]);
+        this.#scaled = binaryRaw("mul", this.w, sv).keep();
+        sv.dispose();
+      }
+    }
+    return this.#scaled;
+  }
+
+  dispose(): void {
+    for (const t of [this.w, this.scale, this.bias, this.#scaled]) t?.dispose();
+    this.#scaled = null;
+  }
+}
+
+/**
+ * x [N, C, H, W] f32 through the frozen weights `fw`, `residual` shaped like the output. The gradient is
+ * masked by the output's sign where `relu`, and is the residual's as it is; x's is the input gradient of
+ * the convolution with fw's scaled kernels.
+ */
+export function conv2dFrozen(
+  x: Tensor,
+  fw: FrozenWeights,
+  opts: Conv2dOptions & { residual?: Tensor | null; relu?: boolean } = {},
+): Tensor {
   const op = "conv2d (frozen)";
+  const { w, scale, bias } = fw;
   checkPair(op, x, "x", w, "w");
-  if (x.dtype !== "f32") throw new TypeError(`${op}: x and w must be f32, got ${x.dtype}`);
+  if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
   const g = convGeometry(op, x.shape, w.shape, opts);
-  checkChannelParams(op, g.O, opts);
-  const bias = opts.bias ?? null, scale = opts.scale ?? null, residual = opts.residual ?? null;
+  const residual = opts.residual ?? null;
   const outShape = [g.N, g.O, g.OH, g.OW];
   if (residual && (residual.dtype !== "f32" || residual.shape.join() !== outShape.join())) {
     throw new RangeError(
       `${op}: residual must be f32 ${fmt(outShape)}, got ${residual.dtype} ${fmt(residual.shape)}`,
     );
   }
-  for (const [name, t] of [["w", w], ["bias", bias], ["scale", scale]] as const) {
-    if (t?.requiresGrad) {
-      throw new TypeError(`${op}: ${name} requires a gradient; the frozen convolution takes constants`);
-    }
-  }
   const relu = opts.relu ?? false;
   const epi = { scale, residual, relu };
-  const grad = needsGrad(x, residual);
-  // w with each kernel w[o] scaled by scale[o]: what x's gradient convolves with, and the weights of a 1 x 1
-  // stride-2 shortcut (no residual or ReLU), whose pointwise kernel has no epilogue to scale in
+  // a 1 x 1 stride-2 shortcut (no residual or ReLU) by the pointwise kernel, which has no epilogue to
+  // scale in: the scaled kernels instead
   const pointwise = pointwiseFits(g, x, w) && !residual && !relu;
-  const ws = (pointwise || (grad && x.requiresGrad)) ? scaledKernels(w, scale) : null;
-  const y = (pointwise ? pointwiseForward(x, ws!, bias, g) : null) ?? emptyForward(g, bias, epi) ??
+  const y = (pointwise ? pointwiseForward(x, fw.scaled(), bias, g) : null) ?? emptyForward(g, bias, epi) ??
     forward(x, w, bias, g, epi);
-  if (!grad) {
-    ws?.dispose();
-    return y;
-  }
-  const out = attach(
-    y,
-    op,
-    [x, residual],
-    [...(ws ? [ws] : []), ...(relu ? [y] : [])],
-    (gOut, kept, pending) => {
-      const [sw, sy] = ws ? kept : [null, kept[0]];
-      const gy = sy ? binaryRaw("reluGrad", sy, gOut) : gOut;
-      let dx: Tensor | null = null;
-      if (sw && x.requiresGrad) {
-        const grad = new OutputGradient(gy);
-        dx = inputGradient(grad, sw, g, `${op} backward (input)`, pending);
-        grad.dispose();
-      }
-      const dres = residual?.requiresGrad ? gy.view() : null;
-      if (gy !== gOut) gy.dispose();
-      return [dx, dres];
-    },
-  );
-  ws?.dispose();
-  return out;
-}
-
-/** w [O, C, KH, KW] with kernel w[o] times scale[o] (a view of w itself without a scale). */
-function scaledKernels(w: Tensor, scale: Tensor | null): Tensor {
-  if (!scale) return w.view();
-  const sv = scale.view([scale.size, 1, 1, 1]);
-  const ws = binaryRaw("mul", w, sv);
-  sv.dispose();
-  return ws;
+  if (!needsGrad(x, residual)) return y;
+  const saved = [...(x.requiresGrad ? [fw.scaled()] : []), ...(relu ? [y] : [])];
+  return attach(y, op, [x, residual], saved, (gOut, kept, pending) => {
+    const [sw, sy] = x.requiresGrad ? kept : [null, kept[0]];
+    const gy = sy ? binaryRaw("reluGrad", sy, gOut) : gOut;
+    let dx: Tensor | null = null;
+    if (sw) {
+      const grad = new OutputGradient(gy);
+      dx = inputGradient(grad, sw, g, `${op} backward (input)`, pending);
+      grad.dispose();
+    }
+    const dres = residual?.requiresGrad ? gy.view() : null;
+    if (gy !== gOut) gy.dispose();
+    return [dx, dres];
+  });
 }

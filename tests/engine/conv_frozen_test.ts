@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { mul, sum, Tensor } from "../../engine/mod.ts";
-import { conv2dFrozen } from "../../engine/ops/conv_frozen.ts";
+import { conv2dFrozen, FrozenWeights } from "../../engine/ops/conv_frozen.ts";
 import { currentTileConfig } from "../../engine/ops/matmul.ts";
 import { gpuTest, randomArray, withDispatches } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
@@ -92,12 +92,13 @@ for (const c of CASES) {
       const [wt, st, bt, rt] = consts;
       const inputs = [{ shape: [c.N, c.C, c.H, c.W], data: randomArray(c.N * c.C * c.H * c.W, 1) }];
       if (c.residual) inputs.push({ shape: [c.N, c.O, OH, OW], data: randomArray(ySize, 2) });
-      const opts = { stride: c.S, padding: c.P, scale: st, bias: bt, relu: c.relu };
+      const fw = new FrozenWeights(wt, st, bt);
+      const opts = { stride: c.S, padding: c.P, relu: c.relu };
       const [, seen] = await withDispatches(() =>
         checkGradients({
           what: c.what,
           inputs,
-          gpu: ([x, res]) => sum(mul(conv2dFrozen(x, wt, { ...opts, residual: res ?? null }), rt)),
+          gpu: ([x, res]) => sum(mul(conv2dFrozen(x, fw, { ...opts, residual: res ?? null }), rt)),
           cpu: ([x, res]) => loss(c, x, res ?? null, w, scale, bias, r),
           // the loss is piecewise linear in float64: a small step only narrows the ReLU kinks it can cross
           h: 1e-6,
@@ -117,6 +118,7 @@ for (const c of CASES) {
         );
       }
       consts.forEach((t) => t.dispose());
+      fw.dispose();
     },
   );
 }
@@ -127,33 +129,38 @@ gpuTest("a block whose input is also the residual: x's gradient sums both uses",
   const r = randomArray(2 * 16 * 64, 8);
   const ones = new Float32Array(16).fill(1), zeros = new Float32Array(16);
   const wt = Tensor.from(w, [16, 16, 3, 3]), rt = Tensor.from(r, [2, 16, 8, 8]);
+  const fw = new FrozenWeights(wt);
   await checkGradients({
     what: "x as input and residual",
     inputs: [{ shape: [2, 16, 8, 8], data: randomArray(2 * 16 * 64, 9) }],
-    gpu: ([x]) => sum(mul(conv2dFrozen(x, wt, { padding: 1, residual: x, relu: true }), rt)),
+    gpu: ([x]) => sum(mul(conv2dFrozen(x, fw, { padding: 1, residual: x, relu: true }), rt)),
     cpu: ([x]) => loss({ ...g, what: "", relu: true, residual: true }, x, x, w, ones, zeros, r),
     h: 1e-6,
   });
-  wt.dispose();
-  rt.dispose();
+  for (const t of [wt, rt, fw]) t.dispose();
 });
 
-gpuTest("the frozen convolution refuses weights that require a gradient and a misshapen residual", () => {
-  const x = Tensor.from(randomArray(2 * 4 * 8 * 8, 1), [2, 4, 8, 8]);
-  const w = Tensor.from(randomArray(16 * 4 * 9, 2), [16, 4, 3, 3]);
-  const scale = Tensor.from(randomArray(16, 3), [16]);
-  scale.requiresGrad = true;
-  assert.throws(
-    () => conv2dFrozen(x, w, { padding: 1, scale }),
-    /conv2d \(frozen\): scale requires a gradient/,
-  );
-  w.requiresGrad = true;
-  assert.throws(() => conv2dFrozen(x, w, { padding: 1 }), /conv2d \(frozen\): w requires a gradient/);
-  w.requiresGrad = false;
-  const residual = Tensor.from(randomArray(2 * 16 * 4 * 4, 4), [2, 16, 4, 4]);
-  assert.throws(
-    () => conv2dFrozen(x, w, { padding: 1, residual }),
-    /conv2d \(frozen\): residual must be f32 \[2, 16, 8, 8\], got f32 \[2, 16, 4, 4\]/,
-  );
-  for (const t of [x, w, scale, residual]) t.dispose();
-});
+gpuTest(
+  "frozen weights refuse tensors that require a gradient; the convolution, a misshapen residual",
+  () => {
+    const x = Tensor.from(randomArray(2 * 4 * 8 * 8, 1), [2, 4, 8, 8]);
+    const w = Tensor.from(randomArray(16 * 4 * 9, 2), [16, 4, 3, 3]);
+    const scale = Tensor.from(randomArray(16, 3), [16]);
+    scale.requiresGrad = true;
+    assert.throws(() => new FrozenWeights(w, scale), /conv2d \(frozen\): scale requires a gradient/);
+    w.requiresGrad = true;
+    assert.throws(() => new FrozenWeights(w), /conv2d \(frozen\): w requires a gradient/);
+    w.requiresGrad = false;
+    assert.throws(
+      () => new FrozenWeights(w, Tensor.from([1, 2], [2])),
+      /scale must be f32 \[16\], got f32 \[2\]/,
+    );
+    const fw = new FrozenWeights(w);
+    const residual = Tensor.from(randomArray(2 * 16 * 4 * 4, 4), [2, 16, 4, 4]);
+    assert.throws(
+      () => conv2dFrozen(x, fw, { padding: 1, residual }),
+      /conv2d \(frozen\): residual must be f32 \[2, 16, 8, 8\], got f32 \[2, 16, 4, 4\]/,
+    );
+    for (const t of [x, w, scale, residual, fw]) t.dispose();
+  },
+);
