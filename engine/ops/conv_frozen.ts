@@ -14,11 +14,14 @@ import { emptyForward, forward } from "./conv_forward.ts";
 import { inputGradient, OutputGradient } from "./conv_backward.ts";
 import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
 import { checkChannelParams } from "./conv_inference.ts";
+import { holdTransformedWeights, releaseTransformedWeights } from "./conv_winograd.ts";
 
 /**
  * A convolution's constant weights w [O, C, KH, KW] with its per-channel scale and bias ([O] each, or
- * null), and what the frozen convolution derives from them once (`scaled`), for any number of calls: an
- * attack's steps share one. It holds its own references (dispose it); none may require a gradient.
+ * null), and what the frozen convolution derives from them once, for any number of calls (an attack's
+ * steps share one): the scaled kernels (`scaled`) and, where the Winograd kernel runs, both directions'
+ * transformed weights (holdTransformedWeights). It holds its own references (dispose it); none may require
+ * a gradient.
  */
 export class FrozenWeights {
   readonly w: Tensor;
@@ -40,6 +43,7 @@ export class FrozenWeights {
     this.w = w.view().keep();
     this.scale = scale?.view().keep() ?? null;
     this.bias = bias?.view().keep() ?? null;
+    holdTransformedWeights(this.w);
   }
 
   /** w with each kernel w[o] times scale[o]: what x's gradient convolves with. */
@@ -51,11 +55,13 @@ export class FrozenWeights {
         this.#scaled = binaryRaw("mul", this.w, sv).keep();
         sv.dispose();
       }
+      holdTransformedWeights(this.#scaled);
     }
     return this.#scaled;
   }
 
   dispose(): void {
+    for (const t of [this.w, this.#scaled]) if (t) releaseTransformedWeights(t);
     for (const t of [this.w, this.scale, this.bias, this.#scaled]) t?.dispose();
     this.#scaled = null;
   }

@@ -12,7 +12,7 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import type { ConvGeometry } from "./conv_geometry.ts";
 import { currentTileConfig } from "./matmul.ts";
-import { sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
+import { ownTexture, sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { recordChannelMoments } from "./moments.ts";
 import { grid1d, paddedView, spareOutput } from "./util.ts";
 
@@ -116,8 +116,6 @@ export function winogradForward(args: WinogradArgs): Tensor {
   // bias and scale rows.
   const rowFloats = Math.ceil(g.O / 64) * 64;
   const uRows = 16 * C4;
-  const texture = sizedTexture(OG, uRows + 2, "winograd weights");
-  if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
   const lanes = g.N * (g.H / BLOCK_H) * (g.W / BLOCK_W) * (g.O / BLOCK_O);
   // where the tile policy says so: 16 output channels (so every lane has og0 = 0) and at most
   // WINOGRAD_WS_GROUPS channel groups
@@ -147,17 +145,15 @@ export function winogradForward(args: WinogradArgs): Tensor {
     fence: 0,
   };
   const e = engine();
-  const u = Tensor.empty([uRows * rowFloats], "f32", "winograd weights");
-  e.run("conv_winograd", "transform", {
-    bindings: { w, u },
-    uniforms,
-    workgroups: [Math.ceil((C4 * g.O) / 64)],
-  });
-  e.rec.copyToTexture(paddedView(u), rowFloats * 4, texture, OG, uRows);
-  u.dispose();
-  const rowBytes = Math.ceil(OG / 16) * 256;
-  if (bias) e.rec.copyToTexture(paddedView(bias), rowBytes, texture, OG, 1, uRows);
-  if (scale) e.rec.copyToTexture(paddedView(scale), rowBytes, texture, OG, 1, uRows + 1);
+  const texture = transformedWeights(w, flip, bias, scale, OG, uRows, () => {
+    const u = Tensor.empty([uRows * rowFloats], "f32", "winograd weights");
+    e.run("conv_winograd", "transform", {
+      bindings: { w, u },
+      uniforms,
+      workgroups: [Math.ceil((C4 * g.O) / 64)],
+    });
+    return u;
+  }, rowFloats);
   const nchw = layout === "nchw";
   const out = Tensor.empty(nchw ? [g.N, g.O, g.H, g.W] : [g.N, g.H, g.W, g.O], "f32", "conv2d winograd");
   const perGroup = uniforms.momLanes;
@@ -178,6 +174,69 @@ export function winogradForward(args: WinogradArgs): Tensor {
   });
   if (parts) recordChannelMoments(out, { parts, perGroup, count: BLOCK_H * BLOCK_W });
   return out;
+}
+
+type Storage = Tensor["storage"];
+
+/** Transformed weights held for constant weight tensors (holdTransformedWeights), by storage and direction. */
+const held = new Map<
+  Storage,
+  Map<boolean, { texture: GPUTexture; bias: Storage | null; scale: Storage | null }>
+>();
+
+/**
+ * Keep the Winograd transform of w (and of every view of it) from its first use to
+ * releaseTransformedWeights, in a texture of its own, instead of transforming it at every call: for weights
+ * that stay constant over many passes (engine/ops/conv_frozen.ts FrozenWeights, an attack's). w must not
+ * change meanwhile.
+ */
+export function holdTransformedWeights(w: Tensor): void {
+  if (!held.has(w.storage)) held.set(w.storage, new Map());
+}
+
+/** Drop what holdTransformedWeights kept for w (after the dispatches recorded so far are submitted). */
+export function releaseTransformedWeights(w: Tensor): void {
+  const kept = held.get(w.storage);
+  if (!kept) return;
+  held.delete(w.storage);
+  if (kept.size > 0) engine().rec.flush();
+  for (const k of kept.values()) k.texture.destroy();
+}
+
+/**
+ * The texture main reads the transformed weights from (rows 0 .. uRows - 1, then the bias and scale rows):
+ * filled now from `transform`'s U (rows of rowFloats floats), in the shared texture of that size, or for
+ * held weights once, in a texture of their own.
+ */
+function transformedWeights(
+  w: Tensor,
+  flip: boolean,
+  bias: Tensor | null,
+  scale: Tensor | null,
+  OG: number,
+  uRows: number,
+  transform: () => Tensor,
+  rowFloats: number,
+): GPUTexture {
+  const kept = held.get(w.storage);
+  const prior = kept?.get(flip);
+  if (prior && prior.bias === (bias?.storage ?? null) && prior.scale === (scale?.storage ?? null)) {
+    return prior.texture;
+  }
+  const texture = prior?.texture ??
+    (kept
+      ? ownTexture(OG, uRows + 2, "held winograd weights")
+      : sizedTexture(OG, uRows + 2, "winograd weights"));
+  if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
+  const rec = engine().rec;
+  const u = transform();
+  rec.copyToTexture(paddedView(u), rowFloats * 4, texture, OG, uRows);
+  u.dispose();
+  const rowBytes = Math.ceil(OG / 16) * 256;
+  if (bias) rec.copyToTexture(paddedView(bias), rowBytes, texture, OG, 1, uRows);
+  if (scale) rec.copyToTexture(paddedView(scale), rowBytes, texture, OG, 1, uRows + 1);
+  kept?.set(flip, { texture, bias: bias?.storage ?? null, scale: scale?.storage ?? null });
+  return texture;
 }
 
 /**

@@ -170,6 +170,16 @@ function potSize(width: number, height: number): [number, number] | null {
   return Math.max(...size) > engine().gpu.device.limits.maxTextureDimension2D ? null : size;
 }
 
+/**
+ * A texture of its own (not shared like sizedTexture's) that holds width x height texels, sides rounded up
+ * to powers of two as sizedTexture's, for a value kept across calls; null beyond the adapter's texture size.
+ * Its owner destroys it.
+ */
+export function ownTexture(width: number, height: number, label: string): GPUTexture | null {
+  const size = potSize(width, height);
+  return size && newOperandTexture(size, "rgba32float", label);
+}
+
 /** A texture kernels read as a read-only storage texture and copies fill. */
 function newOperandTexture(size: [number, number], format: GPUTextureFormat, label: string): GPUTexture {
   return engine().gpu.device.createTexture({

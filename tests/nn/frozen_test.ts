@@ -1,14 +1,15 @@
 /**
  * A frozen eval-mode model (an attack's: no parameter requires a gradient) runs each convolution with its
  * folded batchnorm, residual and ReLU in one kernel (engine/ops/conv_frozen.ts): its input gradient equals
- * the layer-by-layer one, and inside withFrozenWeights each batchnorm is folded once for all passes.
+ * the layer-by-layer one, and inside withFrozenWeights each batchnorm is folded and each Winograd kernel's
+ * weights transformed once for all passes.
  */
 import assert from "node:assert/strict";
 import { backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
 import { buildModel } from "../../nn/models.ts";
 import { withFrozenWeights } from "../../nn/layers.ts";
 import type { Module } from "../../nn/module.ts";
-import { assertClose, gpuTest, randomArray, withDispatches } from "../helpers.ts";
+import { assertClose, gpuTest, randomArray, type SeenDispatch, withDispatches } from "../helpers.ts";
 
 const SHAPE = [2, 3, 32, 32];
 
@@ -24,7 +25,7 @@ async function inputGradient(m: Module, xData: Float32Array, r: Tensor): Promise
 }
 
 gpuTest(
-  "a frozen ResNet's input gradient equals its layer-by-layer one, each batchnorm folded once per attack",
+  "a frozen ResNet's input gradient equals its layer-by-layer one, each batchnorm folded and each kernel transformed once per attack",
   async () => {
     const m = buildModel("cifar_resnet20", { seed: 4 });
     // batch statistics in the running averages, so that folding them matters
@@ -34,31 +35,31 @@ gpuTest(
     const xData = randomArray(2 * 3 * 32 * 32, 5, 0, 1);
     const r = Tensor.from(randomArray(2 * 10, 6), [2, 10]);
     const layerByLayer = await inputGradient(m, xData, r);
-    const params = m.parameters();
-    params.forEach((p) => (p.requiresGrad = false));
-    const [frozen, seen] = await withDispatches(() => withFrozenWeights(() => inputGradient(m, xData, r)));
-    assertClose(frozen, layerByLayer, {
-      rtol: 1e-4,
-      atol: 1e-4 * Math.max(...Array.from(layerByLayer, Math.abs)),
-      what: "input gradient",
-    });
-    const count = (entry: string) => seen.filter((d) => d.family === "batchnorm" && d.entry === entry).length;
-    // 21 batchnorms (the stem's, two per block, two shortcuts'), no normalising pass
-    assert.equal(count("fold"), 21);
-    assert.equal(count("eval_apply4") + count("eval_apply"), 0);
-    // two passes in one withFrozenWeights fold them once; outside it, once per pass
-    const [, twice] = await withDispatches(() =>
-      withFrozenWeights(async () => {
-        await inputGradient(m, xData, r);
-        await inputGradient(m, xData, r);
-      })
+    m.parameters().forEach((p) => (p.requiresGrad = false));
+    // two passes in one withFrozenWeights: the second reuses the folded and transformed weights
+    const [[first, second], seen] = await withDispatches(() =>
+      withFrozenWeights(async () => [await inputGradient(m, xData, r), await inputGradient(m, xData, r)])
     );
-    assert.equal(twice.filter((d) => d.entry === "fold").length, 21);
+    for (const frozen of [first, second]) {
+      assertClose(frozen, layerByLayer, {
+        rtol: 1e-4,
+        atol: 1e-4 * Math.max(...Array.from(layerByLayer, Math.abs)),
+        what: "input gradient",
+      });
+    }
+    const count = (ds: SeenDispatch[], family: string, entry: string) =>
+      ds.filter((d) => d.family === family && d.entry === entry).length;
+    // 21 batchnorms (the stem's, two per block, two shortcuts'), each folded once, and no normalising pass
+    assert.equal(count(seen, "batchnorm", "fold"), 21);
+    assert.equal(count(seen, "batchnorm", "eval_apply4") + count(seen, "batchnorm", "eval_apply"), 0);
+    // outside withFrozenWeights the weights are folded and transformed at every pass
     const [, apart] = await withDispatches(async () => {
       await inputGradient(m, xData, r);
       await inputGradient(m, xData, r);
     });
-    assert.equal(apart.filter((d) => d.entry === "fold").length, 42);
+    assert.equal(count(apart, "batchnorm", "fold"), 42);
+    const transforms = count(seen, "conv_winograd", "transform");
+    if (transforms > 0) assert.equal(count(apart, "conv_winograd", "transform"), 2 * transforms);
     r.dispose();
     m.dispose();
   },
