@@ -313,10 +313,19 @@ function frozenWeights(conv: Conv2d, bn: BatchNorm2d | null): FrozenWeights {
 /** Each convolution's frozen weights while withFrozenWeights runs (null otherwise: built per pass). */
 let frozenCache: Map<Conv2d, FrozenWeights> | null = null;
 
+/** conv's (and bn's) weights held for the current withFrozenWeights, or null outside one. */
+function heldWeights(conv: Conv2d, bn: BatchNorm2d | null): FrozenWeights | null {
+  if (!frozenCache) return null;
+  let fw = frozenCache.get(conv);
+  if (!fw) frozenCache.set(conv, fw = frozenWeights(conv, bn));
+  return fw;
+}
+
 /**
- * fn with the parameters of every model it runs held constant (an attack's steps on a frozen model): the
- * frozen convolutions fold each batchnorm and scale each kernel once for all of fn's passes, not once per
- * pass. The caller freezes the parameters (no gradient, eval mode) and changes none inside fn.
+ * fn with the parameters of every model it runs held constant (an attack's steps on a frozen model, a
+ * certification's batches): the fused convolutions fold each batchnorm, scale each kernel and transform
+ * Winograd's weights once for all of fn's passes, not once per pass. The caller changes no parameter or
+ * running statistic inside fn.
  */
 export async function withFrozenWeights<T>(fn: () => Promise<T>): Promise<T> {
   const outer = frozenCache;
@@ -342,11 +351,10 @@ export function convBnAct(
   opts: { residual?: Tensor | null; relu: boolean },
 ): Tensor {
   if (!fusable(conv, bn) && frozen(conv, bn)) {
-    const cached = frozenCache?.get(conv);
-    const fw = cached ?? frozenWeights(conv, bn);
-    if (frozenCache && !cached) frozenCache.set(conv, fw);
+    const held = heldWeights(conv, bn);
+    const fw = held ?? frozenWeights(conv, bn);
     const y = conv2dFrozen(x, fw, { stride: conv.stride, padding: conv.padding, ...opts });
-    if (!frozenCache) fw.dispose();
+    if (!held) fw.dispose();
     return y;
   }
   if (!fusable(conv, bn)) {
@@ -405,7 +413,10 @@ export function convBnActPacked(
   x: Tensor | PackedActivations,
   opts: { residual?: PackedActivations | null; relu: boolean },
 ): PackedActivations {
-  return conv2dFusedPacked(x, conv.weight, fusedOptions(conv, bn, opts));
+  const held = heldWeights(conv, bn);
+  if (!held) return conv2dFusedPacked(x, conv.weight, fusedOptions(conv, bn, opts));
+  const { stride, padding } = conv;
+  return conv2dFusedPacked(x, held.w, { stride, padding, bias: held.bias, scale: held.scale, ...opts });
 }
 
 /**

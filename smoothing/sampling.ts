@@ -15,6 +15,7 @@ import { fillInPlace } from "../engine/ops/elementwise_kernels.ts";
 import { NO_COUNTER, noisyRows } from "../engine/ops/noise.ts";
 import { countVotesRows } from "../engine/ops/votes.ts";
 import type { Module } from "../nn/module.ts";
+import { withFrozenWeights } from "../nn/layers.ts";
 
 /** Samples first .. first + count - 1 of noise stream `stream`, around the image loaded in `slot`. */
 export interface SampleRequest {
@@ -124,6 +125,12 @@ export class PackedSampler implements VoteSampler {
     }
     const k = this.classes;
     if (total === 0) return requests.map(() => new Uint32Array(k));
+    // each convolution's folded and transformed weights once for all the call's batches
+    return await withFrozenWeights(() => this.#sample(requests, total));
+  }
+
+  async #sample(requests: readonly SampleRequest[], total: number): Promise<Uint32Array[]> {
+    const k = this.classes;
     const counts = Tensor.empty([requests.length, k], "u32", "vote counts");
     fillInPlace(counts, 0);
     const entries = new Uint32Array(this.#chunkRows * 4);

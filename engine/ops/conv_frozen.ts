@@ -4,7 +4,7 @@
  * folded batchnorm, residual and ReLU in the kernel's store, as certification does, where the layers one
  * by one spent two passes over each activation on the normalisation and its gradient.
  */
-import { attach, needsGrad } from "../autograd.ts";
+import { attach, isGradEnabled, needsGrad } from "../autograd.ts";
 import { Tensor } from "../tensor.ts";
 import { binaryRaw } from "./elementwise_kernels.ts";
 import { checkPair } from "./matmul.ts";
@@ -20,13 +20,15 @@ import { holdTransformedWeights, releaseTransformedWeights } from "./conv_winogr
  * A convolution's constant weights w [O, C, KH, KW] with its per-channel scale and bias ([O] each, or
  * null), and what the frozen convolution derives from them once, for any number of calls (an attack's
  * steps share one): the scaled kernels (`scaled`) and, where the Winograd kernel runs, both directions'
- * transformed weights (holdTransformedWeights). It holds its own references (dispose it); none may require
- * a gradient.
+ * transformed weights (holdTransformedWeights). It holds its own references (dispose it). A convolution
+ * with a graph refuses those that require a gradient; inference (no graph) may hold a model's parameters.
  */
 export class FrozenWeights {
   readonly w: Tensor;
   readonly scale: Tensor | null;
   readonly bias: Tensor | null;
+  /** The first of w, bias and scale that required a gradient when these were made, or null. */
+  readonly trainable: "w" | "bias" | "scale" | null;
   #scaled: Tensor | null = null;
 
   constructor(w: Tensor, scale: Tensor | null = null, bias: Tensor | null = null) {
@@ -35,11 +37,9 @@ export class FrozenWeights {
       throw new TypeError(`${op}: w must be f32 [O, C, KH, KW], got ${w.dtype} ${fmt(w.shape)}`);
     }
     checkChannelParams(op, w.shape[0], { scale, bias });
-    for (const [name, t] of [["w", w], ["bias", bias], ["scale", scale]] as const) {
-      if (t?.requiresGrad) {
-        throw new TypeError(`${op}: ${name} requires a gradient; the frozen convolution takes constants`);
-      }
-    }
+    this.trainable =
+      ([["w", w], ["bias", bias], ["scale", scale]] as const).find(([, t]) => t?.requiresGrad)?.[0] ??
+        null;
     this.w = w.view().keep();
     this.scale = scale?.view().keep() ?? null;
     this.bias = bias?.view().keep() ?? null;
@@ -80,6 +80,9 @@ export function conv2dFrozen(
   const op = "conv2d (frozen)";
   const { w, scale, bias } = fw;
   checkPair(op, x, "x", w, "w");
+  if (isGradEnabled() && fw.trainable) {
+    throw new TypeError(`${op}: ${fw.trainable} requires a gradient; the frozen convolution takes constants`);
+  }
   if (x.dtype !== "f32") throw new TypeError(`${op}: x must be f32, got ${x.dtype}`);
   const g = convGeometry(op, x.shape, w.shape, opts);
   const residual = opts.residual ?? null;

@@ -6,7 +6,7 @@
  * (the gradient of x's other use added in the kernel); and the operands it refuses.
  */
 import assert from "node:assert/strict";
-import { mul, sum, Tensor } from "../../engine/mod.ts";
+import { mul, noGrad, sum, Tensor } from "../../engine/mod.ts";
 import { conv2dFrozen, FrozenWeights } from "../../engine/ops/conv_frozen.ts";
 import { currentTileConfig } from "../../engine/ops/matmul.ts";
 import { gpuTest, randomArray, withDispatches } from "../helpers.ts";
@@ -141,26 +141,34 @@ gpuTest("a block whose input is also the residual: x's gradient sums both uses",
 });
 
 gpuTest(
-  "frozen weights refuse tensors that require a gradient; the convolution, a misshapen residual",
+  "with a graph, the frozen convolution refuses weights that require a gradient, and a misshapen residual",
   () => {
     const x = Tensor.from(randomArray(2 * 4 * 8 * 8, 1), [2, 4, 8, 8]);
     const w = Tensor.from(randomArray(16 * 4 * 9, 2), [16, 4, 3, 3]);
     const scale = Tensor.from(randomArray(16, 3), [16]);
     scale.requiresGrad = true;
-    assert.throws(() => new FrozenWeights(w, scale), /conv2d \(frozen\): scale requires a gradient/);
-    w.requiresGrad = true;
-    assert.throws(() => new FrozenWeights(w), /conv2d \(frozen\): w requires a gradient/);
-    w.requiresGrad = false;
+    const withScale = new FrozenWeights(w, scale);
     assert.throws(
-      () => new FrozenWeights(w, Tensor.from([1, 2], [2])),
-      /scale must be f32 \[16\], got f32 \[2\]/,
+      () => conv2dFrozen(x, withScale, { padding: 1 }),
+      /conv2d \(frozen\): scale requires a gradient/,
     );
+    // inference (no graph) may hold parameters that train elsewhere
+    noGrad(() => conv2dFrozen(x, withScale, { padding: 1 })).dispose();
+    w.requiresGrad = true;
+    const trainable = new FrozenWeights(w);
+    assert.throws(
+      () => conv2dFrozen(x, trainable, { padding: 1 }),
+      /conv2d \(frozen\): w requires a gradient/,
+    );
+    w.requiresGrad = false;
+    const two = Tensor.from([1, 2], [2]);
+    assert.throws(() => new FrozenWeights(w, two), /scale must be f32 \[16\], got f32 \[2\]/);
     const fw = new FrozenWeights(w);
     const residual = Tensor.from(randomArray(2 * 16 * 4 * 4, 4), [2, 16, 4, 4]);
     assert.throws(
       () => conv2dFrozen(x, fw, { padding: 1, residual }),
       /conv2d \(frozen\): residual must be f32 \[2, 16, 8, 8\], got f32 \[2, 16, 4, 4\]/,
     );
-    for (const t of [x, w, scale, residual, fw]) t.dispose();
+    for (const t of [x, w, scale, two, residual, fw, withScale, trainable]) t.dispose();
   },
 );

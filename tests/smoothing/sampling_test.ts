@@ -12,7 +12,7 @@ import { U8_TO_UNIT } from "../../nn/data/loader.ts";
 import { buildModel } from "../../nn/models.ts";
 import { type Certificate, certify, certifyImages } from "../../smoothing/certify.ts";
 import { sampleVotes } from "../../smoothing/sampling.ts";
-import { gpuTest } from "../helpers.ts";
+import { gpuTest, type SeenDispatch, withDispatches } from "../helpers.ts";
 
 const MODEL = fileURLToPath(new URL("../../models/mnist_cnn_gaussian_0.25.safetensors", import.meta.url));
 
@@ -106,6 +106,30 @@ gpuTest(
       const resumed = await run(100, 3, 4, [21, 47, 52]);
       assert.deepEqual(resumed, reference.filter(([i]) => [21, 47, 52].includes(i)), `${mode.kind}: resumed`);
     }
+    model.dispose();
+  },
+);
+
+gpuTest(
+  "a sampling call folds each batchnorm and transforms each Winograd kernel's weights once for all its batches",
+  async () => {
+    const model = buildModel("cifar_resnet20", { seed: 2 });
+    model.eval();
+    const image = Tensor.from(new Float32Array(3 * 32 * 32).fill(0.5), [3, 32, 32]);
+    const options = { batch: 4, sigma: 0.25, seed: 0, stream: 0, firstSample: 0 };
+    const [oneBatch, one] = await withDispatches(() =>
+      sampleVotes(model, image, 10, { ...options, count: 4 })
+    );
+    const [threeBatches, three] = await withDispatches(() =>
+      sampleVotes(model, image, 10, { ...options, count: 12 })
+    );
+    const count = (ds: SeenDispatch[], entry: string) => ds.filter((d) => d.entry === entry).length;
+    assert.equal(count(one, "fold"), 21);
+    assert.equal(count(three, "fold"), 21);
+    assert.equal(count(three, "transform"), count(one, "transform"));
+    assert.equal(oneBatch.reduce((a, b) => a + b), 4);
+    assert.equal(threeBatches.reduce((a, b) => a + b), 12);
+    image.dispose();
     model.dispose();
   },
 );
