@@ -12,7 +12,13 @@ import { engine } from "../runtime.ts";
 import { Tensor } from "../tensor.ts";
 import type { ConvGeometry } from "./conv_geometry.ts";
 import { currentTileConfig } from "./matmul.ts";
-import { ownTexture, sizedTexture, spareTexture, vec4Texture } from "./operand_texture.ts";
+import {
+  heldTexture,
+  returnHeldTexture,
+  sizedTexture,
+  spareTexture,
+  vec4Texture,
+} from "./operand_texture.ts";
 import { recordChannelMoments } from "./moments.ts";
 import { grid1d, paddedView, spareOutput } from "./util.ts";
 
@@ -194,13 +200,12 @@ export function holdTransformedWeights(w: Tensor): void {
   if (!held.has(w.storage)) held.set(w.storage, new Map());
 }
 
-/** Drop what holdTransformedWeights kept for w (after the dispatches recorded so far are submitted). */
+/** Drop what holdTransformedWeights kept for w (its textures go back for other held weights). */
 export function releaseTransformedWeights(w: Tensor): void {
   const kept = held.get(w.storage);
   if (!kept) return;
   held.delete(w.storage);
-  if (kept.size > 0) engine().rec.flush();
-  for (const k of kept.values()) k.texture.destroy();
+  for (const k of kept.values()) returnHeldTexture(k.texture);
 }
 
 /**
@@ -225,7 +230,7 @@ function transformedWeights(
   }
   const texture = prior?.texture ??
     (kept
-      ? ownTexture(OG, uRows + 2, "held winograd weights")
+      ? heldTexture(OG, uRows + 2, "held winograd weights")
       : sizedTexture(OG, uRows + 2, "winograd weights"));
   if (!texture) throw new Error(`internal: ${uRows + 2} rows of Winograd weights exceed the texture size`);
   const rec = engine().rec;

@@ -171,14 +171,34 @@ function potSize(width: number, height: number): [number, number] | null {
 }
 
 /**
- * A texture of its own (not shared like sizedTexture's) that holds width x height texels, sides rounded up
- * to powers of two as sizedTexture's, for a value kept across calls; null beyond the adapter's texture size.
- * Its owner destroys it.
+ * A texture for one holder at a time (not shared like sizedTexture's) that holds width x height texels,
+ * sides rounded up to powers of two as sizedTexture's, for a value kept across calls; null beyond the
+ * adapter's texture size. The holder gives it back (returnHeldTexture) when done.
  */
-export function ownTexture(width: number, height: number, label: string): GPUTexture | null {
+export function heldTexture(width: number, height: number, label: string): GPUTexture | null {
   const size = potSize(width, height);
-  return size && newOperandTexture(size, "rgba32float", label);
+  if (!size) return null;
+  const e = engine();
+  let spare = spareHeld.get(e);
+  if (!spare) spareHeld.set(e, spare = new Map());
+  return spare.get(size.join("x"))?.pop() ?? newOperandTexture(size, "rgba32float", label);
 }
+
+/**
+ * A held texture back for the next holder, never destroyed: dispatches recorded before may still read it
+ * (a second device records a batch and dispatches it later), and the next holder's copies overwrite it in
+ * recording order.
+ */
+export function returnHeldTexture(t: GPUTexture): void {
+  const e = engine();
+  let spare = spareHeld.get(e);
+  if (!spare) spareHeld.set(e, spare = new Map());
+  const key = `${t.width}x${t.height}`;
+  spare.set(key, [...(spare.get(key) ?? []), t]);
+}
+
+/** Held textures given back, per engine and size. */
+const spareHeld = new WeakMap<object, Map<string, GPUTexture[]>>();
 
 /** A texture kernels read as a read-only storage texture and copies fill. */
 function newOperandTexture(size: [number, number], format: GPUTextureFormat, label: string): GPUTexture {
