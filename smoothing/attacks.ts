@@ -85,8 +85,8 @@ export function rowNorms(t: Tensor): Tensor {
 }
 
 /**
- * Run `fn` with the model in eval mode and its parameters frozen (each convolution's folded weights built once
- * for all of fn's passes: nn/layers.ts withFrozenWeights), restoring both afterwards.
+ * Run `fn` with the model in eval mode and its parameters frozen (each convolution's folded weights built
+ * once for all of fn's passes: nn/layers.ts withFrozenWeights), restoring both afterwards.
  */
 export async function withFrozenEval<T>(model: Module, fn: () => Promise<T>): Promise<T> {
   const params = model.parameters();

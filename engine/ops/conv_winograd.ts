@@ -184,7 +184,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
 
 type Storage = Tensor["storage"];
 
-/** Transformed weights held for constant weight tensors (holdTransformedWeights), by storage and direction. */
+/** Transformed weights held for constant weights (holdTransformedWeights), by storage and direction. */
 const held = new Map<
   Storage,
   Map<boolean, { texture: GPUTexture; bias: Storage | null; scale: Storage | null }>

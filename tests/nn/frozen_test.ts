@@ -25,7 +25,7 @@ async function inputGradient(m: Module, xData: Float32Array, r: Tensor): Promise
 }
 
 gpuTest(
-  "a frozen ResNet's input gradient equals its layer-by-layer one, each batchnorm folded and each kernel transformed once per attack",
+  "a frozen ResNet's input gradient equals its layer-by-layer one; an attack folds and transforms once",
   async () => {
     const m = buildModel("cifar_resnet20", { seed: 4 });
     // batch statistics in the running averages, so that folding them matters
