@@ -22,10 +22,21 @@ export type BackwardRule = (
  */
 export class PendingGrads {
   readonly #sums: readonly (Tensor | null)[];
+  readonly #flows: readonly boolean[];
   readonly #taken = new Set<number>();
 
-  constructor(sums: readonly (Tensor | null)[]) {
+  constructor(sums: readonly (Tensor | null)[], flows: readonly boolean[] = []) {
     this.#sums = sums;
+    this.#flows = flows;
+  }
+
+  /**
+   * Whether input i's gradient goes on to the rule of the node that made the input (false for a leaf and
+   * for a tensor whose gradient `grad` returns to its caller): only then may a rule hand over a gradient
+   * already carried through that node's first step (a ReLU's mask, engine/ops/conv_frozen.ts).
+   */
+  flows(i: number): boolean {
+    return this.#flows[i] ?? false;
   }
 
   /** Input i's gradient summed so far, or null; still owned by the backward pass. */
@@ -232,7 +243,10 @@ function runBackward(
  */
 function pendingOf(keys: readonly (GradNode | null)[], nodeGrads: Map<GradNode, Tensor>): PendingGrads {
   const once = (k: GradNode) => keys.indexOf(k) === keys.lastIndexOf(k);
-  return new PendingGrads(keys.map((k) => (k && once(k) ? nodeGrads.get(k) ?? null : null)));
+  return new PendingGrads(
+    keys.map((k) => (k && once(k) ? nodeGrads.get(k) ?? null : null)),
+    keys.map((k) => k !== null),
+  );
 }
 
 function onesLike(t: Tensor): Tensor {

@@ -2,7 +2,7 @@
 // (engine/ops/conv_winograd.ts decides where): for inference packed activations in and out, with the
 // direct kernel's epilogue (conv2d.wgsl: folded batchnorm scale, bias, residual, ReLU); for training's
 // forward pass and its input gradient (the convolution of the output gradient with the weights transposed
-// and flipped: transform's flip) NCHW in and out (NCHW = 1: the epilogue without a residual).
+// and flipped: transform's flip) NCHW in and out (NCHW = 1).
 //
 // Each 2 x 2 block of outputs comes from a 4 x 4 input tile d: Y = A^T [sum over c of (U_c .* V_c)] A with
 // V = B^T d B and U = G g G^T for the 3 x 3 kernel g of each (output, input) channel pair: 16 products per
@@ -18,6 +18,8 @@
 //       and 16 * C4 + 1 hold the epilogue's bias and scale (texel og: channels 4og .. 4og + 3)
 //   rt  the residual (res = 1), laid out like the output: packed, or with NCHW = 1 [N, O, H, W] (an input
 //       gradient's sum from the input's other uses)
+//   mt  the mask (mask = 1), laid out like the output: an output value is kept where mt's is positive, else
+//       0 (an input gradient through the ReLU that produced the convolution's input: mt is that input)
 //   out4 the output, packed [N, H, W, O] (O a multiple of 16, so no padded channels), or with NCHW = 1
 //       [N, O, H, W] (W a multiple of 8: a row's 4 columns are one vec4)
 // Every texture is a read-only storage texture, which lavapipe reads much faster than a storage buffer
@@ -43,6 +45,7 @@ struct Wino {
   moments: u32,   // main (res = 0): also write each lane's per-channel moments to mom4
   momLanes: u32,  // lanes per block of 16 output channels (N * BY * BX)
   fence: u32,     // always 0: the generated body's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
+  mask: u32,      // zero the outputs where mt is not positive (after the residual)
 }
 
 // The layout of the input and the output: 0 packed, 1 NCHW. A constant, so inference compiles neither
@@ -70,6 +73,7 @@ override WGS: u32 = 8u;
 // that normalises it next: engine/ops/moments.ts); vec4 2 * (q * momLanes + lane / OGB) holds the means
 // of channels 4q .. 4q + 3, the next vec4 their sums.
 @group(0) @binding(7) var<storage, read_write> mom4: array<vec4<f32>>;
+@group(0) @binding(8) var mt: texture_storage_2d<rgba32float, read>;
 
 const V0 = vec4<f32>();
 
@@ -92,6 +96,10 @@ var<private> og0: u32;
 // here); reading p.H directly, the NCHW forward and input-gradient pipelines did so whenever their first
 // image was 16, 40, 48 or 64 rows high (docs/SPEED.md: uniform inlining).
 var<private> imageH: u32;
+// p.mask, read the same way: a branch on p.mask itself, whose side with the mask's texture loads lavapipe
+// drops when it inlines mask = 0, made the pipelines recompile at every dispatch (the ResNet-20 attack's
+// Winograd passes 60 % slower).
+var<private> maskOn: u32;
 
 fn texelOf(q: u32) -> vec2<u32> {
   return vec2<u32>(q & 4095u, q >> 12u);
@@ -188,6 +196,7 @@ fn store(r: u32, c: u32, g: u32, v: vec4<f32>, e: Epi) {
   var s = v * e.scale + e.bias;
   if (p.res == 1u) { s += textureLoad(rt, texelOf(i)); }
   if (p.relu == 1u) { s = max(s, V0); }
+  if (maskOn == 1u) { s = select(V0, s, textureLoad(mt, texelOf(i)) > V0); }
   out4[i] = s;
 }
 
@@ -213,6 +222,14 @@ fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v
   if (p.relu == 1u) {
     t = mat4x4<f32>(max(t[0], V0), max(t[1], V0), max(t[2], V0), max(t[3], V0));
   }
+  if (maskOn == 1u) {
+    t = mat4x4<f32>(
+      select(V0, t[0], textureLoad(mt, texelOf(i)) > V0),
+      select(V0, t[1], textureLoad(mt, texelOf(i + plane)) > V0),
+      select(V0, t[2], textureLoad(mt, texelOf(i + 2u * plane)) > V0),
+      select(V0, t[3], textureLoad(mt, texelOf(i + 3u * plane)) > V0),
+    );
+  }
   out4[i] = t[0];
   out4[i + plane] = t[1];
   out4[i + 2u * plane] = t[2];
@@ -223,6 +240,7 @@ fn store4(r: u32, c: u32, g: u32, v0: vec4<f32>, v1: vec4<f32>, v2: vec4<f32>, v
 @compute @workgroup_size(WGS)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
   imageH = p.H + wid.z;
+  maskOn = p.mask + wid.z;
   if (WS == 1u) {
     for (var i = lin; i < CG * 256u; i += WGS) {
       let g = i % 4u;

@@ -56,6 +56,16 @@ export class OutputGradient {
   }
 }
 
+/**
+ * The input x of the convolution, where x is a ReLU's output: the input gradient is then masked by x > 0 in
+ * the Winograd kernel's store where that kernel computes it (`applied` says whether it did), sparing the
+ * ReLU's own masking pass.
+ */
+export interface ReluMask {
+  readonly source: Tensor;
+  applied: boolean;
+}
+
 /** conv2dBackwardInput on its checked geometry. */
 export function inputGradient(
   grad: OutputGradient,
@@ -63,6 +73,7 @@ export function inputGradient(
   g: ConvGeometry,
   op: string,
   pending?: PendingGrads,
+  mask?: ReluMask,
 ): Tensor {
   if (w.dtype !== "f32") throw new TypeError(`${op}: w must be f32, got ${w.dtype}`);
   const shape = [g.N, g.C, g.H, g.W];
@@ -73,7 +84,7 @@ export function inputGradient(
   if (pointwise) return pointwise;
   const S = g.S;
   const O4 = pad4(g.O);
-  const winograd = winogradInputGradient(grad, w, g, pending);
+  const winograd = winogradInputGradient(grad, w, g, pending, mask);
   if (winograd) return winograd;
   const gp = grad.packed(); // [N, OH, OW, O4]
   const wb = packWeightsBackward(w);
@@ -124,14 +135,15 @@ export function inputGradient(
  * is the same convolution of the output gradient (read as it is, NCHW, from its texture) with each kernel
  * w[o, c] turned by 180 degrees and the channels swapped. Where x's gradient from its other uses is already
  * summed (`pending`: a residual block's input), the kernel adds it as its residual, from a texture copy,
- * instead of a separate addition reading copies of both. Null where it does not fit or the texture is not
- * at hand.
+ * instead of a separate addition reading copies of both; with `mask`, it then zeroes the sum where x is not
+ * positive. Null where it does not fit or the texture is not at hand.
  */
 function winogradInputGradient(
   grad: OutputGradient,
   w: Tensor,
   g: ConvGeometry,
   pending?: PendingGrads,
+  mask?: ReluMask,
 ): Tensor | null {
   const gt: ConvGeometry = { ...g, C: g.O, O: g.C };
   if (!winogradFits(gt)) return null;
@@ -141,6 +153,8 @@ function winogradInputGradient(
   const fits = other?.dtype === "f32" && other.shape.join() === [g.N, g.C, g.H, g.W].join();
   const rt = fits ? vec4Texture(other, "winograd accumulated gradient") : null;
   if (rt) pending!.take(0);
+  const mt = mask ? vec4Texture(mask.source, "winograd relu mask") : null;
+  if (mask && mt) mask.applied = true;
   return winogradForward({
     g: gt,
     w,
@@ -151,6 +165,7 @@ function winogradInputGradient(
     rt,
     relu: false,
     layout: "nchw",
+    mt,
   });
 }
 

@@ -11,7 +11,7 @@ import { checkPair } from "./matmul.ts";
 import { fmt } from "./util.ts";
 import { type Conv2dOptions, convGeometry } from "./conv_geometry.ts";
 import { emptyForward, forward } from "./conv_forward.ts";
-import { inputGradient, OutputGradient } from "./conv_backward.ts";
+import { inputGradient, OutputGradient, type ReluMask } from "./conv_backward.ts";
 import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
 import { checkChannelParams } from "./conv_inference.ts";
 import { holdTransformedWeights, releaseTransformedWeights } from "./conv_winograd.ts";
@@ -100,18 +100,39 @@ export function conv2dFrozen(
   const y = (pointwise ? pointwiseForward(x, fw.scaled(), bias, g) : null) ?? emptyForward(g, bias, epi) ??
     forward(x, w, bias, g, epi);
   if (!needsGrad(x, residual)) return y;
-  const saved = [...(x.requiresGrad ? [fw.scaled()] : []), ...(relu ? [y] : [])];
-  return attach(y, op, [x, residual], saved, (gOut, kept, pending) => {
-    const [sw, sy] = x.requiresGrad ? kept : [null, kept[0]];
-    const gy = sy ? binaryRaw("reluGrad", sy, gOut) : gOut;
+  // x itself where a frozen convolution's ReLU made it: x's gradient is masked as it is computed
+  const masks = x.requiresGrad && reluOutputs.has(x);
+  const saved = [...(x.requiresGrad ? [fw.scaled()] : []), ...(masks ? [x] : []), ...(relu ? [y] : [])];
+  const out = attach(y, op, [x, residual], saved, (gOut, kept, pending) => {
+    const rest = [...kept];
+    const sw = x.requiresGrad ? rest.shift()! : null;
+    const sx = masks ? rest.shift()! : null;
+    const sy = relu ? rest.shift()! : null;
+    // gOut comes masked where the only use of y was a frozen convolution that masked its input gradient
+    const gy = sy && !maskedGradients.has(gOut) ? binaryRaw("reluGrad", sy, gOut) : gOut;
     let dx: Tensor | null = null;
     if (sw) {
       const grad = new OutputGradient(gy);
-      dx = inputGradient(grad, sw, g, `${op} backward (input)`, pending);
+      const mask: ReluMask | undefined = sx && pending.flows(0) ? { source: sx, applied: false } : undefined;
+      dx = inputGradient(grad, sw, g, `${op} backward (input)`, pending, mask);
+      if (mask?.applied) maskedGradients.add(dx);
       grad.dispose();
     }
     const dres = residual?.requiresGrad ? gy.view() : null;
     if (gy !== gOut) gy.dispose();
     return [dx, dres];
   });
+  if (relu) reluOutputs.add(out);
+  return out;
 }
+
+/** Outputs of frozen convolutions with a ReLU: their gradient may be masked by the convolution using them. */
+const reluOutputs = new WeakSet<Tensor>();
+
+/**
+ * Input gradients a frozen convolution computed masked by its input's ReLU (x > 0), after adding x's
+ * other uses' gradients (pending), where x's gradient flows on to the ReLU's convolution (pending.flows):
+ * where one reaches that convolution as its whole output gradient, it skips its own masking pass. Masking
+ * twice changes nothing, so any other sum is masked again as usual.
+ */
+const maskedGradients = new WeakSet<Tensor>();

@@ -77,6 +77,11 @@ export interface WinogradArgs {
    */
   rt: TextureBindable | null;
   relu: boolean;
+  /**
+   * NCHW only: zero the outputs where this (laid out like the output) is not positive, after the residual:
+   * an input gradient through the ReLU whose output is the convolution's input. Null: no mask.
+   */
+  mt?: TextureBindable | null;
   /** The layout of the input and the output: packed (inference), or NCHW [N, O, H, W] out (training). */
   layout: "packed" | "nchw";
   /**
@@ -108,12 +113,13 @@ export function winogradSharedWeightsOn(): boolean {
 
 /** The convolution's output, in args.layout (see winogradFits for what it takes). */
 export function winogradForward(args: WinogradArgs): Tensor {
-  const { g, w, bias, scale, at, rt, relu, layout, flip = false, moments = false } = args;
+  const { g, w, bias, scale, at, rt, relu, layout, flip = false, moments = false, mt = null } = args;
   if (!winogradFits(g)) throw new Error("internal: winogradForward on a convolution it does not fit");
   const want = flip ? [g.C, g.O, 3, 3] : [g.O, g.C, 3, 3];
   if (w.shape.join() !== want.join()) {
     throw new Error(`internal: Winograd weights ${w.shape}, expected ${want}`);
   }
+  if (mt && layout !== "nchw") throw new Error("internal: a Winograd mask on a packed output");
   if (moments && (layout !== "nchw" || rt)) {
     throw new Error("internal: Winograd moments of a packed output or with a residual");
   }
@@ -149,6 +155,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
     moments: moments ? 1 : 0,
     momLanes: lanes / (g.O / BLOCK_O),
     fence: 0,
+    mask: mt ? 1 : 0,
   };
   const e = engine();
   const texture = transformedWeights(w, flip, bias, scale, OG, uRows, () => {
@@ -171,6 +178,7 @@ export function winogradForward(args: WinogradArgs): Tensor {
       rt: rt ?? spareTexture(),
       out4: paddedView(out),
       mom4: parts ? paddedView(parts) : spareOutput(),
+      mt: mt ?? spareTexture(),
     },
     uniforms,
     workgroups,

@@ -6,10 +6,10 @@
  * (the gradient of x's other use added in the kernel); and the operands it refuses.
  */
 import assert from "node:assert/strict";
-import { mul, noGrad, sum, Tensor } from "../../engine/mod.ts";
+import { grad, mul, noGrad, readTensors, sum, Tensor } from "../../engine/mod.ts";
 import { conv2dFrozen, FrozenWeights } from "../../engine/ops/conv_frozen.ts";
 import { currentTileConfig } from "../../engine/ops/matmul.ts";
-import { gpuTest, randomArray, withDispatches } from "../helpers.ts";
+import { gpuTest, randomArray, type SeenDispatch, withDispatches } from "../helpers.ts";
 import { checkGradients } from "./gradcheck.ts";
 import { type Geo, outSize, refConv } from "./references.ts";
 
@@ -170,5 +170,92 @@ gpuTest(
       /conv2d \(frozen\): residual must be f32 \[2, 16, 8, 8\], got f32 \[2, 16, 4, 4\]/,
     );
     for (const t of [x, w, scale, two, residual, fw, withScale, trainable]) t.dispose();
+  },
+);
+
+/** relu(conv(x, w) * s + b) in float64 (NCHW, 3x3, padding 1), for chains of frozen layers. */
+function layerRef(
+  x: ArrayLike<number>,
+  w: Float32Array,
+  s: Float32Array,
+  b: Float32Array,
+  g: Geo,
+): Float64Array {
+  const y = refConv(x, w, null, g);
+  const plane = y.length / (g.N * g.O);
+  return y.map((v, i) => Math.max(0, v * s[Math.floor(i / plane) % g.O] + b[Math.floor(i / plane) % g.O]));
+}
+
+gpuTest(
+  "a ReLU's output read by a frozen Winograd convolution: its gradient is masked in that kernel, once, and exactly",
+  async () => {
+    const g = { N: 2, C: 16, H: 8, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 };
+    const [w1, w2, w3] = [11, 12, 13].map((seed) => randomArray(16 * 16 * 9, seed));
+    const [s1, s2, s3] = [14, 15, 16].map((seed) => randomArray(16, seed).map((v) => 0.5 + v));
+    const [b1, b2, b3] = [17, 18, 19].map((seed) => randomArray(16, seed));
+    const r = randomArray(2 * 16 * 64, 20);
+    const fws = [[w1, s1, b1], [w2, s2, b2], [w3, s3, b3]].map(([w, s, b]) =>
+      new FrozenWeights(Tensor.from(w, [16, 16, 3, 3]), Tensor.from(s, [16]), Tensor.from(b, [16]))
+    );
+    const rt = Tensor.from(r, [2, 16, 8, 8]);
+    const dot = (y: Float64Array) => y.reduce((acc, v, i) => acc + v * r[i], 0);
+    // a chain: y1 feeds one convolution, which masks y1's gradient itself
+    const [, chain] = await withDispatches(() =>
+      checkGradients({
+        what: "chain",
+        inputs: [{ shape: [2, 16, 8, 8], data: randomArray(2 * 16 * 64, 21) }],
+        gpu: ([x]) => {
+          const y1 = conv2dFrozen(x, fws[0], { padding: 1, relu: true });
+          return sum(mul(conv2dFrozen(y1, fws[1], { padding: 1, relu: true }), rt));
+        },
+        cpu: ([x]) => dot(layerRef(layerRef(x, w1, s1, b1, g), w2, s2, b2, g)),
+        h: 1e-6,
+      })
+    );
+    // the masking passes (elementwise.wgsl's binary ops with OP = 4, reluGrad): the last layer's only
+    const masks = (ds: SeenDispatch[]) =>
+      ds.filter((d) => d.family === "elementwise" && d.entry.startsWith("binary") && d.overrides.OP === 4)
+        .length;
+    if (currentTileConfig().winograd) {
+      assert.ok(
+        chain.some((d) => d.family === "conv_winograd" && d.uniforms.mask === 1),
+        "masked in the kernel",
+      );
+      assert.equal(masks(chain), 1);
+    }
+    // y1 read by two convolutions: the second's masked sum is the whole gradient
+    await checkGradients({
+      what: "two uses",
+      inputs: [{ shape: [2, 16, 8, 8], data: randomArray(2 * 16 * 64, 22) }],
+      gpu: ([x]) => {
+        const y1 = conv2dFrozen(x, fws[0], { padding: 1, relu: true });
+        const a = conv2dFrozen(y1, fws[1], { padding: 1, relu: true });
+        return sum(mul(conv2dFrozen(y1, fws[2], { padding: 1, relu: true, residual: a }), rt));
+      },
+      cpu: ([x]) => {
+        const y1 = layerRef(x, w1, s1, b1, g);
+        const a = layerRef(y1, w2, s2, b2, g);
+        const y = refConv(y1, w3, null, g);
+        const plane = 64;
+        return dot(
+          y.map((v, i) =>
+            Math.max(0, v * s3[Math.floor(i / plane) % 16] + b3[Math.floor(i / plane) % 16] + a[i])
+          ),
+        );
+      },
+      h: 1e-6,
+    });
+    // asked for y1's own gradient, grad returns it unmasked: d loss / d y1, not through y1's ReLU
+    const x = Tensor.from(randomArray(2 * 16 * 64, 23), [2, 16, 8, 8]);
+    x.requiresGrad = true;
+    const y1 = conv2dFrozen(x, fws[0], { padding: 1, relu: true });
+    const loss = sum(mul(conv2dFrozen(y1, fws[1], { padding: 1, relu: true }), rt));
+    const [dy1] = grad(loss, [y1]);
+    const [y1Host, dHost] = await readTensors([y1, dy1]);
+    // where y1 is 0 the gradient of y1 need not be: the layer after it sees y1 through its weights
+    let atZero = 0;
+    for (let i = 0; i < y1Host.length; i++) if (y1Host[i] === 0 && dHost[i] !== 0) atZero++;
+    assert.ok(atZero > 0, "an unmasked gradient where y1 = 0");
+    for (const t of [x, y1, loss, dy1, rt, ...fws]) t.dispose();
   },
 );

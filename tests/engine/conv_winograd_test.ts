@@ -108,7 +108,7 @@ Deno.test("the workgroup-memory weights are lavapipe's (Vulkan) only: not llvmpi
   assert.equal(config("NVIDIA H100", "vulkan", false).winogradSharedWeights, undefined);
 });
 
-Deno.test("main reads the image height as imageH, which lavapipe cannot inline, never as p.H", async () => {
+Deno.test("main reads the image height and the mask flag through wid.z, which lavapipe cannot inline", async () => {
   // With p.H in its address arithmetic, lavapipe (Mesa 22.3) recompiled the NCHW pipelines at every
   // dispatch when their first image was 16 or 40 rows high (shaders/conv_winograd.wgsl at imageH).
   const code = (await Deno.readTextFile(new URL("../../shaders/conv_winograd.wgsl", import.meta.url)))
@@ -117,6 +117,8 @@ Deno.test("main reads the image height as imageH, which lavapipe cannot inline, 
   assert.deepEqual(reads, ["p.H + wid.z;"]);
   const body = code.slice(code.indexOf("fn main("));
   assert.equal(body.slice(body.indexOf("{") + 1).trim().split("\n")[0], "imageH = p.H + wid.z;");
+  // the mask flag likewise (its branch dropped at mask = 0 made the attack's pipelines recompile)
+  assert.deepEqual([...code.matchAll(/\bp\.mask\b.*$/gm)].map((m) => m[0].trim()), ["p.mask + wid.z;"]);
 });
 
 const CASES: Case[] = [
