@@ -96,9 +96,9 @@ var<private> og0: u32;
 // here); reading p.H directly, the NCHW forward and input-gradient pipelines did so whenever their first
 // image was 16, 40, 48 or 64 rows high (docs/SPEED.md: uniform inlining).
 var<private> imageH: u32;
-// p.mask, read the same way: a branch on p.mask itself, whose side with the mask's texture loads lavapipe
-// drops when it inlines mask = 0, made the pipelines recompile at every dispatch (the ResNet-20 attack's
-// Winograd passes 60 % slower).
+// p.mask, read the same way: lavapipe would drop the mask's texture loads where it inlines mask = 0, and a
+// shader that shrinks enough that way is rebuilt at every later bind (above). Not measured to happen with
+// p.mask itself: a profile that suggested it came from an hour when every kernel ran slower.
 var<private> maskOn: u32;
 
 fn texelOf(q: u32) -> vec2<u32> {
