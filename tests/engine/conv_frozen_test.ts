@@ -54,7 +54,26 @@ const CASES: Case[] = [
   },
 );
 
-/** sum(r * relu?(conv(x, w) * scale + bias + res)) in float64 (res null: none). */
+/** relu?(conv(x, w) * scale + bias + res) in float64 (res null: none). */
+function frozenRef(
+  g: Geo,
+  x: ArrayLike<number>,
+  w: Float32Array,
+  scale: Float32Array,
+  bias: Float32Array,
+  res: ArrayLike<number> | null,
+  relu: boolean,
+): Float64Array {
+  const y = refConv(x, w, null, g);
+  const plane = y.length / (g.N * g.O);
+  return y.map((v, i) => {
+    const o = Math.floor(i / plane) % g.O;
+    const t = v * scale[o] + bias[o] + (res ? res[i] : 0);
+    return relu ? Math.max(0, t) : t;
+  });
+}
+
+/** sum(r * relu?(conv(x, w) * scale + bias + res)) in float64. */
 function loss(
   c: Case,
   x: ArrayLike<number>,
@@ -64,15 +83,7 @@ function loss(
   bias: Float32Array,
   r: Float32Array,
 ): number {
-  const y = refConv(x, w, null, c);
-  const plane = y.length / (c.N * c.O);
-  let s = 0;
-  for (let i = 0; i < y.length; i++) {
-    const o = Math.floor(i / plane) % c.O;
-    const v = y[i] * scale[o] + bias[o] + (res ? res[i] : 0);
-    s += r[i] * (c.relu ? Math.max(0, v) : v);
-  }
-  return s;
+  return frozenRef(c, x, w, scale, bias, res, c.relu).reduce((acc, v, i) => acc + v * r[i], 0);
 }
 
 for (const c of CASES) {
@@ -173,19 +184,6 @@ gpuTest(
   },
 );
 
-/** relu(conv(x, w) * s + b) in float64 (NCHW, 3x3, padding 1), for chains of frozen layers. */
-function layerRef(
-  x: ArrayLike<number>,
-  w: Float32Array,
-  s: Float32Array,
-  b: Float32Array,
-  g: Geo,
-): Float64Array {
-  const y = refConv(x, w, null, g);
-  const plane = y.length / (g.N * g.O);
-  return y.map((v, i) => Math.max(0, v * s[Math.floor(i / plane) % g.O] + b[Math.floor(i / plane) % g.O]));
-}
-
 gpuTest(
   "a ReLU's output read by a frozen Winograd convolution: its gradient is masked in that kernel, once, and exactly",
   async () => {
@@ -208,7 +206,7 @@ gpuTest(
           const y1 = conv2dFrozen(x, fws[0], { padding: 1, relu: true });
           return sum(mul(conv2dFrozen(y1, fws[1], { padding: 1, relu: true }), rt));
         },
-        cpu: ([x]) => dot(layerRef(layerRef(x, w1, s1, b1, g), w2, s2, b2, g)),
+        cpu: ([x]) => dot(frozenRef(g, frozenRef(g, x, w1, s1, b1, null, true), w2, s2, b2, null, true)),
         h: 1e-6,
       })
     );
@@ -233,15 +231,8 @@ gpuTest(
         return sum(mul(conv2dFrozen(y1, fws[2], { padding: 1, relu: true, residual: a }), rt));
       },
       cpu: ([x]) => {
-        const y1 = layerRef(x, w1, s1, b1, g);
-        const a = layerRef(y1, w2, s2, b2, g);
-        const y = refConv(y1, w3, null, g);
-        const plane = 64;
-        return dot(
-          y.map((v, i) =>
-            Math.max(0, v * s3[Math.floor(i / plane) % 16] + b3[Math.floor(i / plane) % 16] + a[i])
-          ),
-        );
+        const y1 = frozenRef(g, x, w1, s1, b1, null, true);
+        return dot(frozenRef(g, y1, w3, s3, b3, frozenRef(g, y1, w2, s2, b2, null, true), true));
       },
       h: 1e-6,
     });
