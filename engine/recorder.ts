@@ -153,21 +153,10 @@ export class Recorder {
   private ahead: { seen: Set<number>; firsts: AheadDispatch[] } | null = null;
 
   /**
-   * Run `work` for the pipelines it would dispatch, not for its results, and then make the driver build
-   * them, last first. On a software adapter, which generates a pipeline's code at its first dispatch
-   * and keeps it in its disk cache, this lets a second device fill the cache with the pipelines a run
-   * reaches last while the run's own device builds those it reaches first (smoothing/compile_ahead.ts).
-   * `recordAhead` then `buildAhead`; resolves with the pipelines dispatched (label and override
-   * constants), in order. Use Engine.compileAhead.
-   */
-  async compileAhead(
-    work: () => Promise<unknown>,
-    stop: (position: number) => boolean = () => false,
-  ): Promise<string[]> {
-    return await this.buildAhead(await this.recordAhead(work), stop);
-  }
-
-  /**
+   * The first half of compiling ahead (Engine.compileAhead: this, then `buildAhead`). On a software adapter,
+   * which generates a pipeline's code at its first dispatch and keeps it in its disk cache, a second device
+   * fills the cache with the pipelines a run reaches last while the run's own device builds those it
+   * reaches first (smoothing/compile_ahead.ts).
    * Run `work` for the pipelines it would dispatch: each pipeline's first dispatch is recorded with its
    * real bindings and uniforms (what the driver specialises on), later dispatches of it are dropped,
    * copies are skipped and reads return zeros. Resolves with the first dispatches of the pipelines made

@@ -177,11 +177,7 @@ function potSize(width: number, height: number): [number, number] | null {
  */
 export function heldTexture(width: number, height: number, label: string): GPUTexture | null {
   const size = potSize(width, height);
-  if (!size) return null;
-  const e = engine();
-  let spare = spareHeld.get(e);
-  if (!spare) spareHeld.set(e, spare = new Map());
-  return spare.get(size.join("x"))?.pop() ?? newOperandTexture(size, "rgba32float", label);
+  return size && (spares(size.join("x")).pop() ?? newOperandTexture(size, "rgba32float", label));
 }
 
 /**
@@ -190,15 +186,21 @@ export function heldTexture(width: number, height: number, label: string): GPUTe
  * recording order.
  */
 export function returnHeldTexture(t: GPUTexture): void {
-  const e = engine();
-  let spare = spareHeld.get(e);
-  if (!spare) spareHeld.set(e, spare = new Map());
-  const key = `${t.width}x${t.height}`;
-  spare.set(key, [...(spare.get(key) ?? []), t]);
+  spares(`${t.width}x${t.height}`).push(t);
 }
 
 /** Held textures given back, per engine and size. */
 const spareHeld = new WeakMap<object, Map<string, GPUTexture[]>>();
+
+/** This engine's held textures of one size given back. */
+function spares(size: string): GPUTexture[] {
+  const e = engine();
+  let bySize = spareHeld.get(e);
+  if (!bySize) spareHeld.set(e, bySize = new Map());
+  let list = bySize.get(size);
+  if (!list) bySize.set(size, list = []);
+  return list;
+}
 
 /** A texture kernels read as a read-only storage texture and copies fill. */
 function newOperandTexture(size: [number, number], format: GPUTextureFormat, label: string): GPUTexture {

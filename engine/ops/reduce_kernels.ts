@@ -102,34 +102,29 @@ export function reduceRaw(
   return out;
 }
 
+/** The shape's dimensions, size-1 ones dropped, merged into runs of reduced or kept ones. */
+function runsOf(shape: readonly number[], axes: readonly number[]): { reduced: boolean; size: number }[] {
+  const runs: { reduced: boolean; size: number }[] = [];
+  shape.forEach((d, i) => {
+    if (d === 1) return;
+    const reduced = axes.includes(i);
+    const last = runs[runs.length - 1];
+    if (last?.reduced === reduced) last.size *= d;
+    else runs.push({ reduced, size: d });
+  });
+  return runs;
+}
+
 /**
  * [A, K, B] when the kept dimensions form one contiguous block between reduced ones (size-1 dimensions
  * fit anywhere); null otherwise.
  */
 function akbView(shape: readonly number[], axes: readonly number[]): [number, number, number] | null {
-  let A = 1, K = 1, B = 1;
-  let phase = 0; // 0: leading reduced, 1: kept, 2: trailing reduced
-  for (let i = 0; i < shape.length; i++) {
-    const d = shape[i];
-    if (d === 1) continue;
-    const reduced = axes.includes(i);
-    if (phase === 0) {
-      if (reduced) A *= d;
-      else {
-        phase = 1;
-        K *= d;
-      }
-    } else if (phase === 1) {
-      if (reduced) {
-        phase = 2;
-        B *= d;
-      } else K *= d;
-    } else {
-      if (!reduced) return null;
-      B *= d;
-    }
-  }
-  return [A, K, B];
+  const runs = runsOf(shape, axes);
+  const lead = runs[0]?.reduced ? runs.shift()!.size : 1;
+  const kept = runs[0] && !runs[0].reduced ? runs.shift()!.size : 1;
+  const trail = runs[0]?.reduced ? runs.shift()!.size : 1;
+  return runs.length === 0 ? [lead, kept, trail] : null;
 }
 
 /**
@@ -137,29 +132,8 @@ function akbView(shape: readonly number[], axes: readonly number[]): [number, nu
  * (size-1 dimensions fit anywhere); null otherwise (akbView covers a block at either end).
  */
 function krkView(shape: readonly number[], axes: readonly number[]): [number, number, number] | null {
-  let A = 1, R = 1, B = 1;
-  let phase = 0; // 0: leading kept, 1: reduced, 2: trailing kept
-  for (let i = 0; i < shape.length; i++) {
-    const d = shape[i];
-    if (d === 1) continue;
-    const reduced = axes.includes(i);
-    if (phase === 0) {
-      if (reduced) {
-        phase = 1;
-        R *= d;
-      } else A *= d;
-    } else if (phase === 1) {
-      if (reduced) R *= d;
-      else {
-        phase = 2;
-        B *= d;
-      }
-    } else {
-      if (reduced) return null;
-      B *= d;
-    }
-  }
-  return phase === 2 && A > 1 ? [A, R, B] : null;
+  const runs = runsOf(shape, axes);
+  return runs.length === 3 && runs[1].reduced ? [runs[0].size, runs[1].size, runs[2].size] : null;
 }
 
 /** Sum a broadcast result back down to `shape` (no autograd: used inside backward rules). */
