@@ -83,7 +83,7 @@ export class Engine {
   }
 
   /**
-   * Build the pipelines `work` would dispatch, last first, without running it (Recorder.compileAhead),
+   * Build the pipelines `work` would dispatch, last first, without running it (Recorder.recordAhead, then Recorder.buildAhead),
    * creating each just before it is built; stops before the pipeline at `position` (in the order `work`
    * reached them) once `stop(position)` says so.
    */
