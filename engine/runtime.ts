@@ -83,9 +83,9 @@ export class Engine {
   }
 
   /**
-   * Build the pipelines `work` would dispatch, last first, without running it (Recorder.recordAhead, then Recorder.buildAhead),
-   * creating each just before it is built; stops before the pipeline at `position` (in the order `work`
-   * reached them) once `stop(position)` says so.
+   * Build the pipelines `work` would dispatch, last first, without running it (Recorder.recordAhead, then
+   * Recorder.buildAhead), creating each just before it is built; stops before the pipeline at `position`
+   * (in the order `work` reached them) once `stop(position)` says so.
    */
   async compileAhead(work: () => Promise<unknown>, stop?: (position: number) => boolean): Promise<string[]> {
     return await this.rec.buildAhead(await this.recordAhead(work), stop);
