@@ -312,9 +312,10 @@ export function matmulF16(f32Source: string): string {
  * conv_winograd.wgsl's body: a lane's WINOGRAD_ROWS x WINOGRAD_COLS tiles of 2 x 2 outputs (a 4 x 8 pixel
  * block) by WINOGRAD_GROUPS groups of 4 output channels. Winograd F(2x2, 3x3) has 16 products per tile
  * (V = B^T d B for each 4 x 4 input tile d, multiplied by the transformed weights U over the channels);
- * they are accumulated one row of the 4 x 4 product grid at a time, a pass over the input each, and each
- * pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next: 1,024 live values per
- * lane instead of 2,048, which lavapipe compiled in 8.0 s against 20.7 for the same speed (docs/SPEED.md).
+ * they are accumulated a few rows of the 4 x 4 product grid at a time (WINOGRAD_PASSES), a pass over the
+ * input each, and each pass's products are folded into the 2 x 2 outputs (Y = A^T M A) before the next:
+ * all four rows at once hold twice the live values, which lavapipe compiled in 20.7 s against 8.0 for one
+ * row per pass, at the same speed (docs/SPEED.md).
  */
 /** F(2x2, 3x3)'s input and output transforms: V = B^T d B, Y = A^T M A. */
 export const BT = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]];
@@ -337,18 +338,24 @@ function winogradTiles(): [number, number][] {
 }
 
 /**
- * One pass of the Winograd body (row i of the 4 x 4 product grid): its products over the channel groups,
- * then folded into the outputs. `written`: the groups written out, each behind an override guard (`CG`,
- * decided when the pipeline is built), with the weights from workgroup memory; else a loop over them with
- * the weights from the texture.
+ * One pass of the Winograd body (rows `rows` of the 4 x 4 product grid): their products over the channel
+ * groups, then folded into the outputs. Rows 1 and 2 of B^T d read the same two rows of each tile, so
+ * one pass computes both from one set of loads. `written`: the groups written out, each behind an
+ * override guard (`CG`, decided when the pipeline is built), with the weights from workgroup memory; else
+ * a loop over them with the weights from the texture.
  */
-function winogradPass(i: number, written: boolean): string[] {
+function winogradPass(rows: readonly number[], written: boolean): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
   const tiles = winogradTiles();
-  const L: string[] = [`  {`, `    // products ${4 * i} .. ${4 * i + 3}: row ${i} of the 4 x 4 grid`];
-  for (let t = 0; t < tiles.length; t++) {
-    for (let g = 0; g < G; g++) {
-      L.push(`    ${[0, 1, 2, 3].map((j) => `var m${j}_${t}_${g} = V0;`).join(" ")}`);
+  const L: string[] = [
+    `  {`,
+    `    // row${rows.length > 1 ? "s" : ""} ${rows.join(" and ")} of the 4 x 4 product grid`,
+  ];
+  for (const i of rows) {
+    for (let t = 0; t < tiles.length; t++) {
+      for (let g = 0; g < G; g++) {
+        L.push(`    ${[0, 1, 2, 3].map((j) => `var m${i}${j}_${t}_${g} = V0;`).join(" ")}`);
+      }
     }
   }
   const group = (cg: string, weight: (xi: number, g: number, c: number) => string) => {
@@ -359,36 +366,39 @@ function winogradPass(i: number, written: boolean): string[] {
         }`,
       );
     }
-    tiles.forEach(([tr, tc], t) => {
-      // row i of B^T d, then its products with B's columns
-      const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
-      L.push(`      ${row.map((e, b) => `let r${t}_${b} = ${e};`).join(" ")}`);
-      L.push(
-        `      ${
-          [0, 1, 2, 3].map((j) => `let v${t}_${j} = ${signedSum(BT[j], (b) => `r${t}_${b}`)};`).join(" ")
-        }`,
-      );
-    });
-    for (let j = 0; j < 4; j++) {
-      L.push(`      {`);
-      for (let g = 0; g < G; g++) {
+    for (const i of rows) {
+      tiles.forEach(([tr, tc], t) => {
+        // row i of B^T d, then its products with B's columns
+        const row = [0, 1, 2, 3].map((b) => signedSum(BT[i], (a) => `d${2 * tr + a}_${2 * tc + b}`));
+        L.push(`      ${row.map((e, b) => `let r${i}${t}_${b} = ${e};`).join(" ")}`);
         L.push(
-          `        ${[0, 1, 2, 3].map((c) => `let u${g}_${c} = ${weight(4 * i + j, g, c)};`).join(" ")}`,
+          `      ${
+            [0, 1, 2, 3].map((j) => `let v${i}${t}_${j} = ${signedSum(BT[j], (b) => `r${i}${t}_${b}`)};`)
+              .join(" ")
+          }`,
         );
-      }
-      // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
-      const per = FMAS_PER_FENCE / (4 * G);
-      for (let t = 0; t < tiles.length; t++) {
+      });
+      for (let j = 0; j < 4; j++) {
+        L.push(`      {`);
         for (let g = 0; g < G; g++) {
           L.push(
-            `        m${j}_${t}_${g} = madd(m${j}_${t}_${g}, v${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`,
+            `        ${[0, 1, 2, 3].map((c) => `let u${g}_${c} = ${weight(4 * i + j, g, c)};`).join(" ")}`,
           );
         }
-        if ((t + 1) % per === 0 && t + 1 < tiles.length) {
-          L.push(`        ${fence("out4[0]", `m${j}_${t}_0`)}`);
+        // madd does 4 vec4 FMAs; a fence (FMAS_PER_FENCE) between runs of them
+        const per = FMAS_PER_FENCE / (4 * G);
+        for (let t = 0; t < tiles.length; t++) {
+          for (let g = 0; g < G; g++) {
+            L.push(
+              `        m${i}${j}_${t}_${g} = madd(m${i}${j}_${t}_${g}, v${i}${t}_${j}, u${g}_0, u${g}_1, u${g}_2, u${g}_3);`,
+            );
+          }
+          if ((t + 1) % per === 0 && t + 1 < tiles.length) {
+            L.push(`        ${fence("out4[0]", `m${i}${j}_${t}_0`)}`);
+          }
         }
+        L.push(`      }`);
       }
-      L.push(`      }`);
     }
   };
   if (written) {
@@ -403,12 +413,14 @@ function winogradPass(i: number, written: boolean): string[] {
     L.push(`    }`);
   }
   // fold: Y[r][s] += AT[r][i] * sum over j of M[i][j] AT[s][j]
-  for (let t = 0; t < tiles.length; t++) {
-    for (let g = 0; g < G; g++) {
-      for (let s = 0; s < 2; s++) {
-        const q = signedSum(AT[s], (j) => `m${j}_${t}_${g}`);
-        for (let r = 0; r < 2; r++) {
-          if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
+  for (const i of rows) {
+    for (let t = 0; t < tiles.length; t++) {
+      for (let g = 0; g < G; g++) {
+        for (let s = 0; s < 2; s++) {
+          const q = signedSum(AT[s], (j) => `m${i}${j}_${t}_${g}`);
+          for (let r = 0; r < 2; r++) {
+            if (AT[r][i] !== 0) L.push(`    y${t}_${g}_${r}${s} ${AT[r][i] > 0 ? "+=" : "-="} ${q};`);
+          }
         }
       }
     }
@@ -416,6 +428,13 @@ function winogradPass(i: number, written: boolean): string[] {
   L.push(`  }`);
   return L;
 }
+
+/**
+ * The body's passes over its input, as rows of the 4 x 4 product grid. Rows 1 and 2 share a pass (they
+ * read the same input rows: 10 rows of texel loads per tile row and channel group where four passes load
+ * 14); all four in one pass would load 6 but hold twice the accumulators, and measured no faster.
+ */
+const WINOGRAD_PASSES: readonly (readonly number[])[] = [[0], [1, 2], [3]];
 
 export function winogradBody(): string[] {
   const TR = WINOGRAD_ROWS, TC = WINOGRAD_COLS, G = WINOGRAD_GROUPS;
@@ -430,9 +449,9 @@ export function winogradBody(): string[] {
   }
   const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
   L.push(`  if (WS == 0u) {`);
-  for (let i = 0; i < 4; i++) L.push(...indent(winogradPass(i, false)));
+  for (const rows of WINOGRAD_PASSES) L.push(...indent(winogradPass(rows, false)));
   L.push(`  } else {`);
-  for (let i = 0; i < 4; i++) L.push(...indent(winogradPass(i, true)));
+  for (const rows of WINOGRAD_PASSES) L.push(...indent(winogradPass(rows, true)));
   L.push(`  }`);
   L.push(`  if (!live) { return; }`);
   for (let g = 0; g < G; g++) L.push(`  let e${g} = epilogueOf(${g}u);`);
