@@ -487,30 +487,34 @@ export function winogradBody(): string[] {
   return L;
 }
 
+/** Tiles side by side that the weight gradient's lanes take at a time (conv_winograd_grad.wgsl's runs). */
+const GRAD_RUN = 4;
+
 /**
  * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
- * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, two side by side at a
- * time (their input rows share texels). Per pair: V = B^T d B of each tile for its 4 input channels (48
- * texel loads for both), then per group of 4 output channels A dY A^T of each (4 loads for both) and its
- * 2 x 64 vec4 multiply-adds into the sums.
+ * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, GRAD_RUN side by side
+ * at a time (their input rows share texels). Per run: V = B^T d B of each tile for its 4 input channels
+ * (64 texel loads for the run), then per group of 4 output channels A dY A^T of each (8 loads) and its
+ * GRAD_RUN x 64 vec4 multiply-adds into the sums, each (spilled) sum loaded and stored once per run.
  */
 export function winogradGradBody(): string[] {
   const L: string[] = [];
   const xyzw = "xyzw";
+  const U = GRAD_RUN, tiles = Array.from({ length: U }, (_, u) => u);
   for (let xi = 0; xi < 16; xi++) {
     L.push(`  ${Array.from({ length: 16 }, (_, o) => `var a${xi}_${o} = V0;`).join(" ")}`);
   }
   L.push(`  for (var t = t0; t < t1; t++) {`);
-  L.push(`    oy = 2u * ty;`, `    ox = 4u * tx;`, `    y0 = i32(oy) - 1;`);
+  L.push(`    oy = 2u * ty;`, `    ox = ${2 * U}u * tx;`, `    y0 = i32(oy) - 1;`);
   for (let a = 0; a < 4; a++) {
     L.push(
       `    let x${a} = ldxRow(${a}); ${
-        [0, 1, 2, 3, 4, 5].map((b) => `let d${a}_${b} = x${a}[${b}];`).join(" ")
+        Array.from({ length: 2 * U + 2 }, (_, b) => `let d${a}_${b} = x${a}[${b}];`).join(" ")
       }`,
     );
   }
-  // V = B^T d B per tile (columns 2u .. 2u + 3 of the pair's 6): rows of B^T d, then products with B's columns
-  for (let u = 0; u < 2; u++) {
+  // V = B^T d B per tile (columns 2u .. 2u + 3 of the run's): rows of B^T d, then products with B's columns
+  for (const u of tiles) {
     for (let i = 0; i < 4; i++) {
       L.push(
         `    ${
@@ -534,12 +538,12 @@ export function winogradGradBody(): string[] {
       `      ${
         [0, 1].map((r) =>
           `let gr${r} = ldgRow(${r}u, ${g}u); ${
-            [0, 1, 2, 3].map((c) => `let g${r}_${c} = gr${r}[${c}];`).join(" ")
+            Array.from({ length: 2 * U }, (_, c) => `let g${r}_${c} = gr${r}[${c}];`).join(" ")
           }`
         ).join(" ")
       }`,
     );
-    for (let u = 0; u < 2; u++) {
+    for (const u of tiles) {
       for (let i = 0; i < 4; i++) {
         L.push(
           `      ${
@@ -555,15 +559,18 @@ export function winogradGradBody(): string[] {
         );
       }
     }
-    // both tiles' products into each sum at once: one load and store of the (spilled) sum per pair
+    // the run's products into each sum at once: one load and store of the (spilled) sum per run
     for (let xi = 0; xi < 16; xi++) {
       const [i, j] = [Math.floor(xi / 4), xi % 4];
       L.push(
         `      ${
           [0, 1, 2, 3].map((k) => {
             const acc = `a${xi}_${4 * g + k}`;
-            const t0 = `fma(vec4<f32>(h0${i}_${j}.${xyzw[k]}), v0${i}_${j}, ${acc})`;
-            return `${acc} = fma(vec4<f32>(h1${i}_${j}.${xyzw[k]}), v1${i}_${j}, ${t0});`;
+            const sum = tiles.reduce(
+              (inner, u) => `fma(vec4<f32>(h${u}${i}_${j}.${xyzw[k]}), v${u}${i}_${j}, ${inner})`,
+              acc,
+            );
+            return `${acc} = ${sum};`;
           }).join(" ")
         }`,
       );

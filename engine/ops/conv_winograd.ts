@@ -280,10 +280,11 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     throw new Error("internal: winogradWeightGradient on a convolution it does not fit");
   }
   const CG = Math.ceil(g.C / 4), OB = g.O / BLOCK_O;
-  // tiles two side by side: W / 4 pairs per row of tiles
-  const pairs = g.N * (g.H / 2) * (g.W / 4);
-  const per = Math.ceil(pairs / Math.max(1, Math.round(GRAD_LANES / (OB * CG))));
-  const shares = Math.ceil(pairs / per);
+  // runs of 4 tiles side by side: ceil(W / 8) runs per row of tiles
+  const PW = Math.ceil(g.W / 8);
+  const runs = g.N * (g.H / 2) * PW;
+  const per = Math.ceil(runs / Math.max(1, Math.round(GRAD_LANES / (OB * CG))));
+  const shares = Math.ceil(runs / per);
   const lanes = shares * OB * CG;
   const { workgroups } = grid1d(lanes, 8);
   const gridX = workgroups[0];
@@ -295,8 +296,8 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     CG,
     OB,
     TH: g.H / 2,
-    PW: g.W / 4,
-    pairs,
+    PW,
+    runs,
     per,
     lanes,
     gridX,

@@ -340,9 +340,10 @@ gpuTest(
       // 13 channels out: forward and weight gradient direct, the input gradient on Winograd, its 13 input
       // channels (the output gradient's) read as 4 groups of 4, the last one zero past 13
       { N: 2, C: 16, H: 4, W: 8, O: 13 },
-      // images the forward blocks do not tile but the weight gradient's do: 126 tiles in shares of 4, the
-      // last one of 2 (x saved beside its packed copy for it)
-      { N: 7, C: 16, H: 6, W: 12, O: 16 },
+      // images the forward blocks do not tile but the weight gradient's do: 420 tiles in 70 runs of 4 side
+      // by side (each row's second run half outside the image), shares of 3 runs, the last one of 1 (x
+      // saved beside its packed copy for it)
+      { N: 7, C: 16, H: 10, W: 12, O: 16 },
       // 13 input channels (zero past 13 in the last group), 48 out
       { N: 2, C: 13, H: 4, W: 8, O: 48 },
       // 64 blocks of 16 x 4 channels: two shares; 256 blocks: one share, nothing to add
