@@ -494,7 +494,7 @@ const GRAD_RUN = 4;
  * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
  * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, GRAD_RUN side by side
  * at a time (their input rows share texels). Per run: V = B^T d B of each tile for its 4 input channels
- * (64 texel loads for the run), then per group of 4 output channels A dY A^T of each (8 loads) and its
+ * (64 texel loads for the run), then per group of 4 output channels A dY A^T of each (16 loads) and its
  * GRAD_RUN x 64 vec4 multiply-adds into the sums, each (spilled) sum loaded and stored once per run.
  */
 export function winogradGradBody(): string[] {
