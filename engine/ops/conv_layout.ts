@@ -140,12 +140,51 @@ export function im2col(x: Tensor, g: ConvGeometry): Tensor {
 
 /** w [O, C, KH, KW] -> [O, KH, KW, C4] (forward). */
 export function packWeightsForward(w: Tensor): Tensor {
-  const [O, C, KH, KW] = w.shape;
-  return permute4(w, [O, KH, KW, pad4(C)], [C * KH * KW, KW, 1, KH * KW], [O, KH, KW, C]);
+  return heldOr(w, "forward", () => {
+    const [O, C, KH, KW] = w.shape;
+    return permute4(w, [O, KH, KW, pad4(C)], [C * KH * KW, KW, 1, KH * KW], [O, KH, KW, C]);
+  });
 }
 
 /** w [O, C, KH, KW] -> [KH, KW, O4, C4] (gradient of the input). */
 export function packWeightsBackward(w: Tensor): Tensor {
-  const [O, C, KH, KW] = w.shape;
-  return permute4(w, [KH, KW, pad4(O), pad4(C)], [KW, 1, C * KH * KW, KH * KW], [KH, KW, O, C]);
+  return heldOr(w, "backward", () => {
+    const [O, C, KH, KW] = w.shape;
+    return permute4(w, [KH, KW, pad4(O), pad4(C)], [KW, 1, C * KH * KW, KH * KW], [KH, KW, O, C]);
+  });
+}
+
+type Direction = "forward" | "backward";
+
+/** Packed weights kept for constant weights (holdPackedWeights), by storage: each direction's, and w's shape. */
+const heldPacks = new Map<Tensor["storage"], { shape: string; packed: Map<Direction, Tensor> }>();
+
+/**
+ * Keep w's packed copies (packWeightsForward, packWeightsBackward) from their first use to
+ * releasePackedWeights instead of packing w at every call: for weights that stay constant over many
+ * passes (engine/ops/conv_frozen.ts FrozenWeights: an attack's passes, a certification call's batches).
+ * w must not change meanwhile.
+ */
+export function holdPackedWeights(w: Tensor): void {
+  if (!heldPacks.has(w.storage)) heldPacks.set(w.storage, { shape: w.shape.join(), packed: new Map() });
+}
+
+/** Drop what holdPackedWeights kept for w. */
+export function releasePackedWeights(w: Tensor): void {
+  const kept = heldPacks.get(w.storage);
+  if (!kept) return;
+  heldPacks.delete(w.storage);
+  for (const t of kept.packed.values()) t.dispose();
+}
+
+/** The caller's own view of w's held packing in `direction` (made now if first), or pack() for other w. */
+function heldOr(w: Tensor, direction: Direction, pack: () => Tensor): Tensor {
+  const kept = heldPacks.get(w.storage);
+  if (!kept || kept.shape !== w.shape.join()) return pack();
+  let packed = kept.packed.get(direction);
+  if (!packed) {
+    packed = pack().keep();
+    kept.packed.set(direction, packed);
+  }
+  return packed.view();
 }

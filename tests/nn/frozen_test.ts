@@ -1,8 +1,8 @@
 /**
  * A frozen eval-mode model (an attack's: no parameter requires a gradient) runs each convolution with its
  * folded batchnorm, residual and ReLU in one kernel (engine/ops/conv_frozen.ts): its input gradient equals
- * the layer-by-layer one, and inside withFrozenWeights each batchnorm is folded and each Winograd kernel's
- * weights transformed once for all passes.
+ * the layer-by-layer one, and inside withFrozenWeights each batchnorm is folded, each Winograd kernel's
+ * weights transformed and each direct kernel's weights packed once for all passes.
  */
 import assert from "node:assert/strict";
 import { backward, mul, readTensors, scope, sum, Tensor } from "../../engine/mod.ts";
@@ -25,7 +25,7 @@ async function inputGradient(m: Module, xData: Float32Array, r: Tensor): Promise
 }
 
 gpuTest(
-  "a frozen ResNet's input gradient equals its layer-by-layer one; an attack folds and transforms once",
+  "a frozen ResNet's input gradient equals its layer-by-layer one; an attack folds, transforms and packs once",
   async () => {
     const m = buildModel("cifar_resnet20", { seed: 4 });
     // batch statistics in the running averages, so that folding them matters
@@ -60,6 +60,16 @@ gpuTest(
     assert.equal(count(apart, "batchnorm", "fold"), 42);
     const transforms = count(seen, "conv_winograd", "transform");
     if (transforms > 0) assert.equal(count(apart, "conv_winograd", "transform"), 2 * transforms);
+    // and the direct kernel's weights (every adapter runs the stride-2 layers on it) packed once per direction:
+    // permute's bounds are [O, 3, 3, C] for the forward packing, [3, 3, O, C] for the input gradient's
+    const weightPacks = (ds: SeenDispatch[]) =>
+      ds.filter((d) => {
+        const lim = d.uniforms.lim as number[];
+        return d.family === "conv2d" && d.entry === "permute" && lim[0] !== SHAPE[0] &&
+          ((lim[1] === 3 && lim[2] === 3) || (lim[0] === 3 && lim[1] === 3));
+      }).length;
+    assert.ok(weightPacks(seen) > 0);
+    assert.equal(weightPacks(apart), 2 * weightPacks(seen));
     r.dispose();
     m.dispose();
   },
