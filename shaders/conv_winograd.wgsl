@@ -8,7 +8,7 @@
 // V = B^T d B and U = G g G^T for the 3 x 3 kernel g of each (output, input) channel pair: 16 products per
 // tile and channel pair instead of the direct convolution's 36 multiplies. Each lane transforms the input
 // tiles as it reads them (nothing but the output is written), for a 4 x 8 block of output pixels (2 x 4
-// tiles) and 16 output channels (engine/kernel_gen.ts writes the body; its comment says why one row of
+// tiles) and 16 output channels (engine/kernel_gen.ts writes the body; its comment says why a few rows of
 // the 4 x 4 product grid at a time). Measured on lavapipe (docs/SPEED.md).
 //
 //   at  the input, packed [N, H, W, C4] (4 channels of a pixel per vec4, zero past C), vec4 q at texel
