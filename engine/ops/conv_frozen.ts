@@ -14,15 +14,14 @@ import { emptyForward, forward } from "./conv_forward.ts";
 import { inputGradient, OutputGradient, type ReluMask } from "./conv_backward.ts";
 import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
 import { checkChannelParams } from "./conv_inference.ts";
-import { holdTransformedWeights, releaseTransformedWeights } from "./conv_winograd.ts";
-import { holdPackedWeights, releasePackedWeights } from "./conv_layout.ts";
+import { holdWeights, releaseWeights } from "./held_weights.ts";
 
 /**
  * A convolution's constant weights w [O, C, KH, KW] with its per-channel scale and bias ([O] each, or
  * null), and what the frozen convolution derives from them once, for any number of calls (an attack's
- * steps share one): the scaled kernels (`scaled`) and, where the Winograd kernel runs, both directions'
- * transformed weights (holdTransformedWeights), else the direct kernel's packed weights
- * (holdPackedWeights). It holds its own references (dispose it). A convolution with a graph refuses those
+ * steps share one): the scaled kernels (`scaled`) and, through holdWeights, what the kernels derive from
+ * w and them (Winograd's transformed weights, the direct kernel's packed ones). It holds its own
+ * references (dispose it). A convolution with a graph refuses those
  * that require a gradient; inference (no graph) may hold a model's parameters.
  */
 export class FrozenWeights {
@@ -45,7 +44,7 @@ export class FrozenWeights {
     this.w = w.view().keep();
     this.scale = scale?.view().keep() ?? null;
     this.bias = bias?.view().keep() ?? null;
-    hold(this.w);
+    holdWeights(this.w);
   }
 
   /** w with each kernel w[o] times scale[o]: what x's gradient convolves with. */
@@ -57,27 +56,16 @@ export class FrozenWeights {
         this.#scaled = binaryRaw("mul", this.w, sv).keep();
         sv.dispose();
       }
-      hold(this.#scaled);
+      holdWeights(this.#scaled);
     }
     return this.#scaled;
   }
 
   dispose(): void {
-    for (const t of [this.w, this.#scaled]) if (t) release(t);
+    for (const t of [this.w, this.#scaled]) if (t) releaseWeights(t);
     for (const t of [this.w, this.scale, this.bias, this.#scaled]) t?.dispose();
     this.#scaled = null;
   }
-}
-
-/** Keep what the kernels derive from constant weights w (both forms: which one runs depends on the call). */
-function hold(w: Tensor): void {
-  holdTransformedWeights(w);
-  holdPackedWeights(w);
-}
-
-function release(w: Tensor): void {
-  releaseTransformedWeights(w);
-  releasePackedWeights(w);
 }
 
 /**

@@ -8,6 +8,7 @@ import { Tensor } from "../tensor.ts";
 import { MAX_GRID, paddedView } from "./util.ts";
 import { operandCopiesPay, spareTexture, vec4Texture } from "./operand_texture.ts";
 import { type ConvGeometry, pad4 } from "./conv_geometry.ts";
+import { type HeldValue, heldValues } from "./held_weights.ts";
 
 /** A per-channel affine map x * scale[c] + shift[c] (an input normalisation). */
 export interface ChannelAffine {
@@ -154,37 +155,16 @@ export function packWeightsBackward(w: Tensor): Tensor {
   });
 }
 
-type Direction = "forward" | "backward";
-
-/** Packed weights kept for constant weights (holdPackedWeights), by storage: each direction's, and w's shape. */
-const heldPacks = new Map<Tensor["storage"], { shape: string; packed: Map<Direction, Tensor> }>();
-
-/**
- * Keep w's packed copies (packWeightsForward, packWeightsBackward) from their first use to
- * releasePackedWeights instead of packing w at every call: for weights that stay constant over many
- * passes (engine/ops/conv_frozen.ts FrozenWeights: an attack's passes, a certification call's batches).
- * w must not change meanwhile.
- */
-export function holdPackedWeights(w: Tensor): void {
-  if (!heldPacks.has(w.storage)) heldPacks.set(w.storage, { shape: w.shape.join(), packed: new Map() });
-}
-
-/** Drop what holdPackedWeights kept for w. */
-export function releasePackedWeights(w: Tensor): void {
-  const kept = heldPacks.get(w.storage);
-  if (!kept) return;
-  heldPacks.delete(w.storage);
-  for (const t of kept.packed.values()) t.dispose();
-}
-
-/** The caller's own view of w's held packing in `direction` (made now if first), or pack() for other w. */
-function heldOr(w: Tensor, direction: Direction, pack: () => Tensor): Tensor {
-  const kept = heldPacks.get(w.storage);
-  if (!kept || kept.shape !== w.shape.join()) return pack();
-  let packed = kept.packed.get(direction);
-  if (!packed) {
-    packed = pack().keep();
-    kept.packed.set(direction, packed);
+/** The caller's own view of w's packing in `direction`, made once where w is held (held_weights.ts). */
+function heldOr(w: Tensor, direction: "forward" | "backward", pack: () => Tensor): Tensor {
+  const kept = heldValues(w);
+  if (!kept) return pack();
+  const key = `packed ${direction} ${w.shape.join("x")}`;
+  let entry = kept.get(key) as (HeldValue & { packed: Tensor }) | undefined;
+  if (!entry) {
+    const packed = pack().keep();
+    entry = { packed, release: () => packed.dispose() };
+    kept.set(key, entry);
   }
-  return packed.view();
+  return entry.packed.view();
 }

@@ -9,7 +9,7 @@
  */
 import type { TextureBindable } from "../recorder.ts";
 import { engine } from "../runtime.ts";
-import { Tensor } from "../tensor.ts";
+import { type Storage, Tensor } from "../tensor.ts";
 import type { ConvGeometry } from "./conv_geometry.ts";
 import { currentTileConfig } from "./matmul.ts";
 import {
@@ -20,6 +20,7 @@ import {
   vec4Texture,
 } from "./operand_texture.ts";
 import { recordChannelMoments } from "./moments.ts";
+import { type HeldValue, heldValues } from "./held_weights.ts";
 import { grid1d, paddedView, spareOutput } from "./util.ts";
 
 /**
@@ -190,36 +191,17 @@ export function winogradForward(args: WinogradArgs): Tensor {
   return out;
 }
 
-type Storage = Tensor["storage"];
-
-/** Transformed weights held for constant weights (holdTransformedWeights), by storage and direction. */
-const held = new Map<
-  Storage,
-  Map<boolean, { texture: GPUTexture; bias: Storage | null; scale: Storage | null }>
->();
-
-/**
- * Keep the Winograd transform of w (and of every view of it) from its first use to
- * releaseTransformedWeights, in a texture of its own, instead of transforming it at every call: for weights
- * that stay constant over many passes (engine/ops/conv_frozen.ts FrozenWeights, an attack's). w must not
- * change meanwhile.
- */
-export function holdTransformedWeights(w: Tensor): void {
-  if (!held.has(w.storage)) held.set(w.storage, new Map());
-}
-
-/** Drop what holdTransformedWeights kept for w (its textures go back for other held weights). */
-export function releaseTransformedWeights(w: Tensor): void {
-  const kept = held.get(w.storage);
-  if (!kept) return;
-  held.delete(w.storage);
-  for (const k of kept.values()) returnHeldTexture(k.texture);
+/** Transformed weights held for constant weights (held_weights.ts), per direction. */
+interface HeldTransform extends HeldValue {
+  texture: GPUTexture;
+  bias: Storage | null;
+  scale: Storage | null;
 }
 
 /**
  * The texture main reads the transformed weights from (rows 0 .. uRows - 1, then the bias and scale rows):
  * filled now from `transform`'s U (rows of rowFloats floats), in the shared texture of that size, or for
- * held weights once, in a texture of their own.
+ * held weights (held_weights.ts) once, in a texture of their own.
  */
 function transformedWeights(
   w: Tensor,
@@ -231,8 +213,9 @@ function transformedWeights(
   transform: () => Tensor,
   rowFloats: number,
 ): GPUTexture {
-  const kept = held.get(w.storage);
-  const prior = kept?.get(flip);
+  const kept = heldValues(w);
+  const key = `winograd ${flip ? "flipped" : "forward"}`;
+  const prior = kept?.get(key) as HeldTransform | undefined;
   if (prior && prior.bias === (bias?.storage ?? null) && prior.scale === (scale?.storage ?? null)) {
     return prior.texture;
   }
@@ -248,7 +231,13 @@ function transformedWeights(
   const rowBytes = Math.ceil(OG / 16) * 256;
   if (bias) rec.copyToTexture(paddedView(bias), rowBytes, texture, OG, 1, uRows);
   if (scale) rec.copyToTexture(paddedView(scale), rowBytes, texture, OG, 1, uRows + 1);
-  kept?.set(flip, { texture, bias: bias?.storage ?? null, scale: scale?.storage ?? null });
+  const entry: HeldTransform = {
+    texture,
+    bias: bias?.storage ?? null,
+    scale: scale?.storage ?? null,
+    release: () => returnHeldTexture(texture),
+  };
+  kept?.set(key, entry);
   return texture;
 }
 
