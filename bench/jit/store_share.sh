@@ -5,6 +5,7 @@
 # once per lane at the end: the same loads and arithmetic, 1 storage-buffer store per lane instead of 128.
 # Its outputs are wrong; only the time means something. Run it alone (docs/SPEED.md, "Where a 16-channel
 # layer's fixed cost goes").
+# H and O in the environment pick another layer (H=16 O=32: a 32-channel layer, the loop form).
 #   bash bench/jit/store_share.sh [ROUNDS=2] [C ...=4 16]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,7 +34,7 @@ for ((r = 1; r <= rounds; r++)); do
     for side in stores sum; do
       dir=.
       [ "$side" = sum ] && dir=$probe
-      line=$(cd "$dir" && npx -y deno@2.9.6 run -A bench/jit/winograd_time.ts "$c" 32 6 400 16 2>&1 | tail -1)
+      line=$(cd "$dir" && npx -y deno@2.9.6 run -A bench/jit/winograd_time.ts "$c" "${H:-32}" 6 400 "${O:-16}" 2>&1 | tail -1)
       echo "round $r, $side: $line"
     done
   done
