@@ -28,7 +28,13 @@
  * tests/engine/kernel_gen_test.ts fails while a generated part is stale.
  */
 
-import { WINOGRAD_COLS, WINOGRAD_GROUPS, WINOGRAD_ROWS, WINOGRAD_WS_GROUPS } from "./ops/conv_winograd.ts";
+import {
+  WINOGRAD_COLS,
+  WINOGRAD_GRAD_RUN,
+  WINOGRAD_GROUPS,
+  WINOGRAD_ROWS,
+  WINOGRAD_WS_GROUPS,
+} from "./ops/conv_winograd.ts";
 import { FIRST_MAX_CB, FIRST_MAX_RB, MAX_CB, MAX_RB } from "./ops/matmul_tiles.ts";
 
 const TILE_BEGIN =
@@ -487,20 +493,18 @@ export function winogradBody(): string[] {
   return L;
 }
 
-/** Tiles side by side that the weight gradient's lanes take at a time (conv_winograd_grad.wgsl's runs). */
-const GRAD_RUN = 4;
-
 /**
  * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
- * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, GRAD_RUN side by side
+ * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, WINOGRAD_GRAD_RUN side by
+ * side
  * at a time (their input rows share texels). Per run: V = B^T d B of each tile for its 4 input channels
  * (64 texel loads for the run), then per group of 4 output channels A dY A^T of each (16 loads) and its
- * GRAD_RUN x 64 vec4 multiply-adds into the sums, each (spilled) sum loaded and stored once per run.
+ * WINOGRAD_GRAD_RUN x 64 vec4 multiply-adds into the sums, each (spilled) sum loaded and stored once per run.
  */
 export function winogradGradBody(): string[] {
   const L: string[] = [];
   const xyzw = "xyzw";
-  const U = GRAD_RUN, tiles = Array.from({ length: U }, (_, u) => u);
+  const U = WINOGRAD_GRAD_RUN, tiles = Array.from({ length: U }, (_, u) => u);
   for (let xi = 0; xi < 16; xi++) {
     L.push(`  ${Array.from({ length: 16 }, (_, o) => `var a${xi}_${o} = V0;`).join(" ")}`);
   }

@@ -36,6 +36,8 @@ export const WINOGRAD_GROUPS = 4;
  * and a broadcast where no loop or branch encloses the load, against a gather lane by lane from a texture).
  */
 export const WINOGRAD_WS_GROUPS = 4;
+/** Tiles side by side that the weight gradient's lanes take at a time (conv_winograd_grad.wgsl's runs). */
+export const WINOGRAD_GRAD_RUN = 4;
 /** Lanes per workgroup of `main` with WS = 1: one copy of the weights into workgroup memory serves them. */
 const WS_LANES = 64;
 
@@ -269,8 +271,8 @@ export function winogradWeightGradient(g: ConvGeometry, xt: TextureBindable, gt:
     throw new Error("internal: winogradWeightGradient on a convolution it does not fit");
   }
   const CG = Math.ceil(g.C / 4), OB = g.O / BLOCK_O;
-  // runs of 4 tiles side by side: ceil(W / 8) runs per row of tiles
-  const PW = Math.ceil(g.W / 8);
+  // runs of WINOGRAD_GRAD_RUN tiles side by side (2 columns each) per row of tiles
+  const PW = Math.ceil(g.W / (2 * WINOGRAD_GRAD_RUN));
   const runs = g.N * (g.H / 2) * PW;
   const per = Math.ceil(runs / Math.max(1, Math.round(GRAD_LANES / (OB * CG))));
   const shares = Math.ceil(runs / per);
