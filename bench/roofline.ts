@@ -11,16 +11,19 @@ import { measureRecorded } from "./measure.ts";
 export async function measurePeakFma(threads: number, iters: number, c: MeasuredCase): Promise<Sample[]> {
   const out = Tensor.empty([threads], "f32", "peak");
   try {
-    return await measureRecorded(() => {
-      engine().run("peak", "main", {
-        bindings: { out },
-        uniforms: { iters, row: threads, a: 0.999, b: 0.001 },
-        workgroups: [threads / 64, 1],
-      });
-    }, c);
+    return await measureRecorded(() => recordPeak(out, threads, iters), c);
   } finally {
     out.dispose();
   }
+}
+
+/** One dispatch of the peak kernel: `threads` lanes (a multiple of 64), `iters` loop trips each, into out. */
+export function recordPeak(out: Tensor, threads: number, iters: number): void {
+  engine().run("peak", "main", {
+    bindings: { out },
+    uniforms: { iters, row: threads, a: 0.999, b: 0.001 },
+    workgroups: [threads / 64, 1],
+  });
 }
 
 /** Vectors per invocation of the copy kernel (the fastest setting on lavapipe; see the shader). */

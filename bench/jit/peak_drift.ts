@@ -6,6 +6,7 @@
 import { engine, initEngine, Tensor } from "../../engine/mod.ts";
 import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { randomArray } from "../measure.ts";
+import { recordPeak } from "../roofline.ts";
 
 const rounds = Number(Deno.args[0] ?? 10);
 await initEngine();
@@ -15,12 +16,7 @@ const packed = packForConv(x);
 const conv = () => conv2dFusedPacked(packed, w, { stride: 1, padding: 1 }).data.dispose();
 const threads = 64 * 1024, iters = 2048;
 const out = Tensor.empty([threads], "f32", "peak");
-const peak = () =>
-  engine().run("peak", "main", {
-    bindings: { out },
-    uniforms: { iters, row: threads, a: 0.999, b: 0.001 },
-    workgroups: [threads / 64, 1],
-  });
+const peak = () => recordPeak(out, threads, iters);
 // 32 vec4 FMAs per loop trip and lane, 2 flops per component (bench/plan.ts)
 const peakGflop = threads * iters * 32 * 4 * 2 / 1e9;
 
