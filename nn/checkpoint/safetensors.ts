@@ -18,7 +18,7 @@ import {
   tensorBytes,
   tensorFromBytes,
 } from "./host_tensor.ts";
-import { scanJsonKeys } from "./json_keys.ts";
+import { parseJsonFaithfully } from "./faithful_json.ts";
 
 export interface Safetensors {
   tensors: Map<string, HostTensor>;
@@ -96,18 +96,19 @@ export function readSafetensors(bytes: Uint8Array, name: string): Safetensors {
   } catch {
     fail(`header is not valid UTF-8 (${describeBadUtf8(bytes.subarray(8, 8 + hlen))})`);
   }
-  let header: unknown;
   try {
-    header = JSON.parse(text);
+    JSON.parse(text);
   } catch (e) {
     fail(`header is not valid JSON: ${(e as Error).message}`);
   }
+  // Rebuilt rather than taken from JSON.parse, whose object keys can be wrong (see faithful_json.ts).
+  const read = parseJsonFaithfully(text);
+  const header = read.value;
   if (typeof header !== "object" || header === null || Array.isArray(header)) {
     fail(`header must be a JSON object, found ${jsonKind(header)}`);
   }
-  const keys = scanJsonKeys(text);
-  if (keys.duplicate) {
-    fail(`duplicate key "${keys.duplicate.path}" in the header (a tensor name may appear only once)`);
+  if (read.duplicate) {
+    fail(`duplicate key "${read.duplicate.path}" in the header (a tensor name may appear only once)`);
   }
 
   const metadata = parseMetadata((header as Record<string, unknown>)[METADATA_KEY], fail);
@@ -115,7 +116,7 @@ export function readSafetensors(bytes: Uint8Array, name: string): Safetensors {
   const dataLen = bytes.length - dataStart;
   const entries: Entry[] = [];
   // Text order, not Object.entries order, which would move integer-like names ("0") first.
-  for (const tname of keys.topLevel) {
+  for (const tname of read.topLevel) {
     if (tname === METADATA_KEY) continue;
     entries.push(parseEntry(tname, (header as Record<string, unknown>)[tname], dataLen, fail));
   }
