@@ -1,5 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { parseJsonFaithfully } from "../../../nn/checkpoint/faithful_json.ts";
+import fc from "../../fast_check.ts";
 
 const read = (text: string) => parseJsonFaithfully(text);
 
@@ -64,4 +65,28 @@ Deno.test("nesting far deeper than the call stack allows is read without recursi
   let n = 0;
   while (Array.isArray(v) && v.length > 0) (v = v[0]), n++;
   assertEquals(n, depth - 1);
+});
+
+/** What JSON text holds of `v`: -0 is written 0, and objects are plain ones (fast-check may make
+ * null-prototype ones). */
+function written(v: unknown): unknown {
+  if (Object.is(v, -0)) return 0;
+  if (Array.isArray(v)) return v.map(written);
+  if (v === null || typeof v !== "object") return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, written(x)]));
+}
+
+Deno.test("any JSON value comes back as it was written, indented or not, keys in text order", () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t"), (v, indent) => {
+      const text = JSON.stringify(v, null, indent);
+      const got = read(text);
+      assertEquals(got.value, written(v));
+      assertEquals(got.duplicate, null);
+      const isObject = v !== null && typeof v === "object" && !Array.isArray(v);
+      // JSON.stringify writes own keys in property order, so the text's order is Object.keys(v).
+      assertEquals(got.topLevel, isObject ? Object.keys(v) : []);
+    }),
+    { numRuns: 300 },
+  );
 });
