@@ -43,6 +43,11 @@ function measured(c: Omit<MeasuredCase, "torch"> & { torch?: boolean }): Measure
   return { torch: true, ...c };
 }
 
+/** The floating-point operations of shaders/peak.wgsl: 32 vec4 FMAs per loop trip and lane, 2 per component. */
+export function peakFmaFlops(threads: number, iters: number): number {
+  return threads * iters * 32 * 4 * 2;
+}
+
 /** The two ceilings every group's peak fractions refer to. */
 export function rooflinePlan(quick: boolean): MeasuredCase[] {
   const threads = 64 * 512;
@@ -55,8 +60,7 @@ export function rooflinePlan(quick: boolean): MeasuredCase[] {
       section: "roofline",
       name: "peak FMA (shaders/peak.wgsl)",
       unit: "GFLOP/s",
-      // 32 vec4 FMAs per loop trip and invocation, 2 flops per lane
-      work: threads * iters * 32 * 4 * 2,
+      work: peakFmaFlops(threads, iters),
       params: { kind: "peak_fma", threads, iters },
       repeats,
       warmup: 1,

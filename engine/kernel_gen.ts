@@ -495,9 +495,8 @@ export function winogradBody(): string[] {
 
 /**
  * conv_winograd_grad.wgsl's body: a lane's 16 x 16 x 4 sums (product xi of the 4 x 4 grid, 16 output
- * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, WINOGRAD_GRAD_RUN side by
- * side
- * at a time (their input rows share texels). Per run: V = B^T d B of each tile for its 4 input channels
+ * channels, 4 input channels as a vec4: 1,024 live values) over its share of tiles, WINOGRAD_GRAD_RUN side
+ * by side at a time (their input rows share texels). Per run: V = B^T d B of each tile for its 4 input channels
  * (64 texel loads for the run), then per group of 4 output channels A dY A^T of each (16 loads) and its
  * WINOGRAD_GRAD_RUN x 64 vec4 multiply-adds into the sums, each (spilled) sum loaded and stored once per run.
  */

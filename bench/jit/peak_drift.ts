@@ -6,6 +6,7 @@
 import { engine, initEngine, Tensor } from "../../engine/mod.ts";
 import { conv2dFusedPacked, packForConv } from "../../engine/ops/conv_inference.ts";
 import { randomArray } from "../measure.ts";
+import { peakFmaFlops } from "../plan.ts";
 import { recordPeak } from "../roofline.ts";
 
 const rounds = Number(Deno.args[0] ?? 10);
@@ -17,8 +18,7 @@ const conv = () => conv2dFusedPacked(packed, w, { stride: 1, padding: 1 }).data.
 const threads = 64 * 1024, iters = 2048;
 const out = Tensor.empty([threads], "f32", "peak");
 const peak = () => recordPeak(out, threads, iters);
-// 32 vec4 FMAs per loop trip and lane, 2 flops per component (bench/plan.ts)
-const peakGflop = threads * iters * 32 * 4 * 2 / 1e9;
+const peakGflop = peakFmaFlops(threads, iters) / 1e9;
 
 const rec = engine().rec;
 async function msPerCall(f: () => void, calls: number): Promise<number> {

@@ -21,8 +21,8 @@ import { holdWeights, releaseWeights } from "./held_weights.ts";
  * null), and what the frozen convolution derives from them once, for any number of calls (an attack's
  * steps share one): the scaled kernels (`scaled`) and, through holdWeights, what the kernels derive from
  * w and them (Winograd's transformed weights, the direct kernel's packed ones). It holds its own
- * references (dispose it). A convolution with a graph refuses those
- * that require a gradient; inference (no graph) may hold a model's parameters.
+ * references (dispose it). A convolution with a graph refuses those that require a gradient; inference
+ * (no graph) may hold a model's parameters.
  */
 export class FrozenWeights {
   readonly w: Tensor;
