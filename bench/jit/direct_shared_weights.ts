@@ -5,21 +5,28 @@
  * memory): each lane computes P output pixels x OT output channels, the reduction over taps and channels
  * written out, and a workgroup of 64 lanes first copies its OT-channel slice of the weights (in phases of
  * at most 2,048 vec4s, the 32 KiB limit, with a barrier between). FF > 0 puts a scheduling fence after every
- * FF vec4 FMAs (engine/kernel_gen.ts FMAS_PER_FENCE). Raw WebGPU, no engine; checks 200 outputs against
- * float64, then times the variants alternately in one process. Run it alone on an otherwise idle machine.
+ * FF vec4 FMAs (engine/kernel_gen.ts FMAS_PER_FENCE). K = 1 takes the weights as pipeline constants
+ * instead (one WGSL override per weight, their values fixed when the pipeline is created, as a frozen
+ * model's could be; each slice's body behind a branch that is uniform in a workgroup, so that every weight
+ * index stays constant): no copy and no barrier, and the driver compiles the weights as constants. Raw
+ * WebGPU, no engine; checks 200 outputs against float64, then times the variants alternately in one
+ * process (REPS dispatches a round, default 3: each round's ~10 ms wait is spread over them). Run it alone
+ * on an otherwise idle machine.
  *
- *   deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF [OT,P,FF ...]
+ *   [REPS=10] deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF[,K] ...
  *   e.g. 32 64 16 2 400 16,1,0 8,2,0   (a CIFAR ResNet's second stride-2 layer at batch 400)
+ *        3 16 32 1 400 16,1,0,0 16,1,0,1   (the CIFAR stem, weights from workgroup memory or constants)
  */
 import { randomArray } from "../measure.ts";
 import { msPerDispatch } from "./dispatch_time.ts";
 
 const TEXTURE_ROW = 4096, LANES = 64, WS_VEC4S = 2048, ROUNDS = 4;
+const REPS = Number(Deno.env.get("REPS") ?? 3);
 const [C, O, H, S, N] = Deno.args.slice(0, 5).map(Number);
 const variants = Deno.args.slice(5).map((v) => v.split(",").map(Number));
-if (![C, O, H, S, N].every((x) => Number.isInteger(x) && x > 0) || !variants.length) {
+if (![C, O, H, S, N, REPS].every((x) => Number.isInteger(x) && x > 0) || !variants.length) {
   console.error(
-    "usage: deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF ...",
+    "usage: [REPS=n] deno run -A --unstable-webgpu bench/jit/direct_shared_weights.ts C O H S N OT,P,FF[,K] ...",
   );
   Deno.exit(2);
 }
@@ -29,6 +36,11 @@ const flop = 2 * pixels * O * C * 9;
 const adapter = await navigator.gpu.requestAdapter();
 if (!adapter) throw new Error("direct_shared_weights: no WebGPU adapter");
 const device = await adapter.requestDevice();
+device.addEventListener(
+  "uncapturederror",
+  (e) => console.log("GPU error:", (e as GPUUncapturedErrorEvent).error.message),
+);
+device.lost.then((i) => console.log("device lost:", i.message));
 
 const x = randomArray(N * H * H * C4, 1).map((v, i) => (i % C4 < C ? v : 0));
 const w = randomArray(O * C * 9, 2); // [O, C, 3, 3]
@@ -47,21 +59,30 @@ const texture = (width: number, rows: number, data: Float32Array) => {
 const xTexture = texture(TEXTURE_ROW, Math.ceil((x.length / 4) / TEXTURE_ROW), x);
 const out = device.createBuffer({
   size: pixels * O * 4,
-  usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+  usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
 });
 const fence = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM });
 
-/** The WGSL of one variant: OT output channels and P pixels per lane, a fence every FF FMAs (0: none). */
-function shader(OT: number, P: number, FF: number): string {
+/**
+ * The WGSL of one variant: OT output channels and P pixels per lane, a fence every FF FMAs (0: none), the
+ * weights from workgroup memory (K = 0) or from the overrides k<slice>_<vec4>_<component> (K = 1), which
+ * name the values of weightTexture's row `slice`.
+ */
+function shader(OT: number, P: number, FF: number, K: number): string {
   const OG = OT / 4, slices = O / OT, perTap = CG * 4 * OG;
-  const tapsPerPhase = Math.max(1, Math.floor(WS_VEC4S / perTap));
+  const tapsPerPhase = K ? 9 : Math.max(1, Math.floor(WS_VEC4S / perTap));
   const L: string[] = [];
   let fmas = 0;
+  if (K) {
+    for (let s = 0; s < slices; s++) {
+      for (let v = 0; v < 9 * perTap; v++) for (const j of "0123") L.push(`override k${s}_${v}_${j}: f32;`);
+    }
+  }
   L.push(`@group(0) @binding(0) var xt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(1) var wt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
 @group(0) @binding(3) var<uniform> f: vec4<u32>;
-var<workgroup> uw: array<vec4<f32>, ${Math.min(9, tapsPerPhase) * perTap}>;
+var<workgroup> uw: array<vec4<f32>, ${K ? 1 : Math.min(9, tapsPerPhase) * perTap}>;
 fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${TEXTURE_ROW}u, q / ${TEXTURE_ROW}u)); }
 @compute @workgroup_size(${LANES})
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
@@ -74,38 +95,51 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
   let base${p} = (m${p} / ${OH * OH}u) * ${H * H}u;`);
     for (let og = 0; og < OG; og++) L.push(`  var a${p}_${og} = vec4<f32>();`);
   }
-  for (let t0 = 0; t0 < 9; t0 += tapsPerPhase) {
-    const t1 = Math.min(9, t0 + tapsPerPhase);
-    if (t0 > 0) L.push(`  workgroupBarrier();`);
-    L.push(`  for (var i = lin; i < ${(t1 - t0) * perTap}u; i += ${LANES}u) {
+  for (let s = 0; s < (K ? slices : 1); s++) {
+    if (K) L.push(slices === 1 ? `  {` : `  if (slice == ${s}u) {`);
+    for (let t0 = 0; t0 < 9; t0 += tapsPerPhase) {
+      const t1 = Math.min(9, t0 + tapsPerPhase);
+      if (t0 > 0) L.push(`  workgroupBarrier();`);
+      if (!K) {
+        L.push(`  for (var i = lin; i < ${(t1 - t0) * perTap}u; i += ${LANES}u) {
     uw[i] = textureLoad(wt, vec2<u32>(${t0 * perTap}u + i, slice));
   }
   workgroupBarrier();`);
-    for (let t = t0; t < t1; t++) {
-      L.push(`  {`);
-      for (let p = 0; p < P; p++) {
-        L.push(`    let y${p} = iy${p} + ${Math.floor(t / 3)}; let x${p} = ix${p} + ${t % 3};
+      }
+      for (let t = t0; t < t1; t++) {
+        L.push(`  {`);
+        for (let p = 0; p < P; p++) {
+          L.push(`    let y${p} = iy${p} + ${Math.floor(t / 3)}; let x${p} = ix${p} + ${t % 3};
     let ok${p} = f32(u32(y${p}) < ${H}u && u32(x${p}) < ${H}u);
     let q${p} = (base${p} + u32(clamp(y${p}, 0, ${H - 1})) * ${H}u + u32(clamp(x${p}, 0, ${
-          H - 1
-        }))) * ${CG}u;`);
-      }
-      for (let cg = 0; cg < CG; cg++) {
-        for (let p = 0; p < P; p++) L.push(`    let v${p}_${cg} = ld(q${p} + ${cg}u) * ok${p};`);
-        for (let c = 0; c < 4; c++) {
-          for (let og = 0; og < OG; og++) {
-            L.push(`    { let u = uw[${(((t - t0) * CG + cg) * 4 + c) * OG + og}];`);
-            for (let p = 0; p < P; p++) {
-              L.push(`    a${p}_${og} = fma(u, vec4<f32>(v${p}_${cg}.${"xyzw"[c]}), a${p}_${og});`);
-              if (FF > 0 && ++fmas % FF === 0) L.push(`    if (f.x != 0u) { out[0] = a${p}_${og}; }`);
+            H - 1
+          }))) * ${CG}u;`);
+        }
+        for (let cg = 0; cg < CG; cg++) {
+          for (let p = 0; p < P; p++) L.push(`    let v${p}_${cg} = ld(q${p} + ${cg}u) * ok${p};`);
+          for (let c = 0; c < 4; c++) {
+            for (let og = 0; og < OG; og++) {
+              const v = (((t - t0) * CG + cg) * 4 + c) * OG + og;
+              L.push(
+                `    { let u = ${
+                  K ? `vec4<f32>(${[0, 1, 2, 3].map((j) => `k${s}_${v}_${j}`).join(", ")})` : `uw[${v}]`
+                };`,
+              );
+              for (let p = 0; p < P; p++) {
+                L.push(`    a${p}_${og} = fma(u, vec4<f32>(v${p}_${cg}.${"xyzw"[c]}), a${p}_${og});`);
+                if (FF > 0 && ++fmas % FF === 0) L.push(`    if (f.x != 0u) { out[0] = a${p}_${og}; }`);
+              }
+              L.push(`    }`);
             }
-            L.push(`    }`);
           }
         }
+        L.push(`  }`);
       }
-      L.push(`  }`);
     }
+    if (K) L.push(`  }`);
   }
+  // the bindings K = 1 does not read, kept in the pipeline's layout for the bind group every variant uses
+  if (K) L.push(`  if (f.x != 0u) { out[2] = uw[0] + textureLoad(wt, vec2<u32>(0u, 0u)); }`);
   for (let p = 0; p < P; p++) {
     L.push(`  if ((blk * ${P}u + ${p}u) * ${LANES}u + lin < ${pixels}u) {`);
     for (let og = 0; og < OG; og++) {
@@ -119,6 +153,20 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
 
 /** The weights of each OT-channel slice as one texture row: vec4 ((tap * CG + cg) * 4 + c) * OG + og. */
 function weightTexture(OT: number): GPUTexture {
+  return texture(9 * CG * OT, O / OT, weightRows(OT));
+}
+
+/** weightRows as the overrides of K = 1: k<slice>_<vec4>_<component>. */
+function weightConstants(OT: number): Record<string, number> {
+  const rows = weightRows(OT), perSlice = 9 * CG * OT;
+  const out: Record<string, number> = {};
+  for (let i = 0; i < rows.length; i++) {
+    out[`k${Math.floor(i / (perSlice * 4))}_${Math.floor(i / 4) % perSlice}_${i % 4}`] = rows[i];
+  }
+  return out;
+}
+
+function weightRows(OT: number): Float32Array {
   const OG = OT / 4, perTap = CG * 4 * OG, slices = O / OT;
   const rows = new Float32Array(slices * 9 * perTap * 4);
   for (let s = 0; s < slices; s++) {
@@ -133,7 +181,7 @@ function weightTexture(OT: number): GPUTexture {
       }
     }
   }
-  return texture(9 * perTap, slices, rows);
+  return rows;
 }
 
 async function maxError(): Promise<number> {
@@ -166,26 +214,36 @@ async function maxError(): Promise<number> {
 }
 
 const built: { name: string; gflops: number[]; run: () => Promise<number> }[] = [];
-for (const [OT, P, FF] of variants) {
-  if (!(OT % 4 === 0 && O % OT === 0 && P >= 1 && FF >= 0)) throw new Error(`bad variant ${[OT, P, FF]}`);
-  const code = shader(OT, P, FF);
+for (const [OT, P, FF, K = 0] of variants) {
+  if (!(OT % 4 === 0 && O % OT === 0 && P >= 1 && FF >= 0 && (K === 0 || K === 1))) {
+    throw new Error(`bad variant ${[OT, P, FF, K]}`);
+  }
+  const code = shader(OT, P, FF, K);
   const t0 = performance.now();
+  const weights = weightTexture(OT);
   const pipeline = device.createComputePipeline({
     layout: "auto",
-    compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
+    compute: {
+      module: device.createShaderModule({ code }),
+      entryPoint: "main",
+      constants: K ? weightConstants(OT) : undefined,
+    },
   });
   const bindGroup = device.createBindGroup({
     layout: pipeline.getBindGroupLayout(0),
     entries: [
       { binding: 0, resource: xTexture.createView() },
-      { binding: 1, resource: weightTexture(OT).createView() },
+      { binding: 1, resource: weights.createView() },
       { binding: 2, resource: { buffer: out } },
       { binding: 3, resource: { buffer: fence } },
     ],
   });
   const groups = Math.ceil(pixels / (LANES * P)) * (O / OT);
+  const clear = device.createCommandEncoder(); // so that maxError sees this variant's outputs only
+  clear.clearBuffer(out);
+  device.queue.submit([clear.finish()]);
   const first = await msPerDispatch(device, pipeline, bindGroup, groups, 1);
-  const name = `OT ${OT}, P ${P}, FF ${FF}`;
+  const name = `OT ${OT}, P ${P}, FF ${FF}, ${K ? "constants" : "workgroup memory"}`;
   console.log(
     `${name}: source ${(code.length / 1024).toFixed(0)} KiB, first round ${
       ((performance.now() - t0) / 1000).toFixed(1)
@@ -197,7 +255,9 @@ for (const [OT, P, FF] of variants) {
   built.push({
     name,
     gflops: [],
-    run: async () => flop / (await msPerDispatch(device, pipeline, bindGroup, groups, 3)) / 1e6,
+    run: async () =>
+      flop / (await msPerDispatch(device, pipeline, bindGroup, groups, REPS)) /
+      1e6,
   });
 }
 for (let r = 0; r < ROUNDS; r++) for (const b of built) b.gflops.push(await b.run());
