@@ -404,11 +404,18 @@ function toKey(k: PyValue, fail: (msg: string) => never): PyKey {
   return fail(`dict key of type ${pyTypeName(k)} is not supported`);
 }
 
-/** Little-endian two's complement integer; a number when exactly representable, else a bigint. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/**
+ * Little-endian two's complement integer; a number when exactly representable, else a bigint. Read as
+ * one hexadecimal string, in time linear in its length: shifting a bigint in byte by byte copies it at
+ * every byte, and a corrupted file's LONG4 can claim the rest of the file (a megabyte took minutes).
+ */
 function littleEndianSigned(b: Uint8Array): number | bigint {
   if (b.length === 0) return 0;
-  let v = 0n;
-  for (let i = b.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]);
+  const digits = new Array<string>(b.length);
+  for (let i = 0; i < b.length; i++) digits[b.length - 1 - i] = HEX_BYTE[b[i]];
+  let v = BigInt(`0x${digits.join("")}`);
   if (b[b.length - 1] & 0x80) v -= 1n << BigInt(8 * b.length);
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }

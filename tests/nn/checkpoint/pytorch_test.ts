@@ -288,3 +288,31 @@ Deno.test("randomly corrupted legacy checkpoints fail with a CheckpointError or 
     { numRuns: 150 },
   );
 });
+
+Deno.test("randomly corrupted zip checkpoints fail with a CheckpointError or load, never crash", async () => {
+  const good = await Deno.readFile(`${CKPT}checkpoint_zip.pth.tar`);
+  // data.pkl is the archive's first entry, stored uncompressed: bytes 64 .. 19530, after its local header
+  // (30 bytes, its 26-byte name, 8 bytes of extra field)
+  const [pickleStart, pickleEnd] = [64, 19531];
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(fc.integer({ min: pickleStart, max: pickleEnd - 1 }), fc.integer({ min: 0, max: 255 })),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      ),
+      (edits) => {
+        const bytes = good.slice();
+        for (const [i, v] of edits) bytes[i] = v;
+        try {
+          readTorchCheckpoint(bytes, "mutated");
+        } catch (e) {
+          assert(e instanceof CheckpointError, `unexpected ${e}`);
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
