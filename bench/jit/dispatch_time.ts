@@ -32,3 +32,20 @@ export async function msPerDispatch(
   }
   return best;
 }
+
+/** A compute pipeline of `code`'s `main` with an automatic layout, and its bind group of `resources` at bindings 0, 1, .... */
+export function computePipeline(
+  device: GPUDevice,
+  code: string,
+  resources: GPUBindingResource[],
+): { pipeline: GPUComputePipeline; bindGroup: GPUBindGroup } {
+  const pipeline = device.createComputePipeline({
+    layout: "auto",
+    compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
+  });
+  const bindGroup = device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: resources.map((resource, binding) => ({ binding, resource })),
+  });
+  return { pipeline, bindGroup };
+}

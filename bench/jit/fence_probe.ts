@@ -3,7 +3,7 @@
 // trips, with a never-taken branch on a uniform after every FENCE steps (0: none). docs/SPEED.md,
 // "Scheduling fences in the generated multiply-add runs"; engine/kernel_gen.ts FMAS_PER_FENCE.
 //   deno run -A bench/jit/fence_probe.ts [STEPS=16] [TRIPS=500] [FENCE=0]
-import { msPerDispatch } from "./dispatch_time.ts";
+import { computePipeline, msPerDispatch } from "./dispatch_time.ts";
 
 const [STEPS, TRIPS, FENCE] = [16, 500, 0].map((d, i) => Number(Deno.args[i] ?? d));
 const CHAINS = 8, GROUPS = 4096;
@@ -35,14 +35,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let r = ${chains.map((k) => `c${k}`).join(" + ")};
   out[gid.x] = r.x + r.y + r.z + r.w;
 }`;
-const pipeline = device.createComputePipeline({
-  layout: "auto",
-  compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
-});
-const bindGroup = device.createBindGroup({
-  layout: pipeline.getBindGroupLayout(0),
-  entries: [{ binding: 0, resource: { buffer: out } }, { binding: 1, resource: { buffer: uniforms } }],
-});
+const { pipeline, bindGroup } = computePipeline(device, code, [{ buffer: out }, { buffer: uniforms }]);
 const best = await msPerDispatch(device, pipeline, bindGroup, GROUPS);
 const flops = GROUPS * 64 * TRIPS * STEPS * CHAINS * 4 * 2;
 console.log(

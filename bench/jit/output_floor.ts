@@ -10,6 +10,8 @@
  *   deno run -A --unstable-webgpu bench/jit/output_floor.ts PIXELS REPS S[,S...]
  *   e.g. 409600 30 1,2,4   (the CIFAR stem's output at batch 400: 400 x 32 x 32 pixels, 16 channels = S 4)
  */
+import { computePipeline } from "./dispatch_time.ts";
+
 const ROW = 4096, ROUNDS = 4;
 const [PIXELS, REPS] = Deno.args.slice(0, 2).map(Number);
 const sizes = (Deno.args[2] ?? "").split(",").map(Number);
@@ -65,14 +67,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let v = textureLoad(xt, vec2<u32>(k % ${ROW}u, k / ${ROW}u));
 ${stores.join("\n")}
 }`;
-  const pipeline = device.createComputePipeline({
-    layout: "auto",
-    compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
-  });
-  const bindGroup = device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [{ binding: 0, resource: xt.createView() }, { binding: 1, resource: { buffer: out } }],
-  });
+  const { pipeline, bindGroup } = computePipeline(device, code, [xt.createView(), { buffer: out }]);
   return {
     name: `compute, ${S} vec4 stores`,
     encode: (e) => {
