@@ -504,6 +504,12 @@ export function winogradGradBody(): string[] {
   const L: string[] = [];
   const xyzw = "xyzw";
   const U = WINOGRAD_GRAD_RUN, tiles = Array.from({ length: U }, (_, u) => u);
+  // the shader's own row loaders (ldxRow's 10 columns, ldgRow's 8 pixels) are written for runs of 4 tiles
+  if (U !== 4) {
+    throw new Error(
+      `winogradGradBody: conv_winograd_grad.wgsl's ldxRow and ldgRow read runs of 4 tiles, not ${U}`,
+    );
+  }
   for (let xi = 0; xi < 16; xi++) {
     L.push(`  ${Array.from({ length: 16 }, (_, o) => `var a${xi}_${o} = V0;`).join(" ")}`);
   }
