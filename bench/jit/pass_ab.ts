@@ -35,11 +35,7 @@ const unknown = passes.filter((p) => !calls[p]);
 if (unknown.length) {
   throw new Error(`unknown pass ${unknown.join(", ")}; one of ${Object.keys(calls).join(", ")}`);
 }
-const rec = engine().rec;
-const wait = async () => {
-  rec.flush();
-  await engine().gpu.device.queue.onSubmittedWorkDone();
-};
+const wait = () => engine().rec.finish();
 for (const p of passes) for (let i = 0; i < 2; i++) calls[p](), await wait();
 const flops = 2 * N * C * H * H * C * 9;
 const ms: Record<string, number[]> = {};
