@@ -290,16 +290,26 @@ gpuTest(
 );
 
 gpuTest(
-  "conv2d: a stride-1 input gradient over planes of whole vec4s stores 4 pixels per vec4 (V4)",
+  "conv2d: a stride-1 input gradient over planes of whole vec4s stores 4 pixels per vec4 (V4); stride-2 phases store by values",
   async () => {
     const [, seen] = await withDispatches(async () => {
       await checkConv({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
       await checkConv({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
       await checkConv({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
+      // A long reduction over few pixels: every phase splits K into the same slices.
+      await checkConv({ N: 1, C: 5, H: 4, W: 8, O: 300, KH: 3, KW: 3, S: 2, P: 1 }, 49);
+      // A 2 x 1 kernel at stride 2: the phases with pw = 1 have no taps and store zeros.
+      await checkConv({ N: 2, C: 3, H: 6, W: 8, O: 4, KH: 2, KW: 1, S: 2, P: 0 }, 50);
     });
-    const inputPasses = seen.filter((d) => d.family === "conv2d" && d.overrides.PASS === 1)
-      .map((d) => [d.uniforms.S, d.overrides.V4]);
-    assert.deepEqual(inputPasses, [[1, 1], [1, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
+    const inputPasses = seen.filter((d) => d.family === "conv2d" && d.overrides.PASS === 1);
+    const phases = [...Array(12)].map(() => [2, 0]);
+    assert.deepEqual(inputPasses.map((d) => [d.uniforms.S, d.overrides.V4]), [[1, 1], [1, 0], ...phases]);
+    const split = inputPasses.filter((d) => d.uniforms.C === 5 && d.uniforms.O === 300);
+    assert.equal(split.length, 4);
+    assert.ok(
+      split.every((d) => Number(d.uniforms.kchunk) < Number(d.uniforms.K)),
+      "the long reduction splits",
+    );
   },
 );
 
