@@ -296,7 +296,7 @@ gpuTest(
       await checkConv({ N: 3, C: 6, H: 6, W: 10, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 44); // 60 pixels: V4
       await checkConv({ N: 3, C: 6, H: 5, W: 7, O: 5, KH: 3, KW: 3, S: 1, P: 1 }, 45); // 35: scalar stores
       await checkConv({ N: 2, C: 6, H: 8, W: 8, O: 5, KH: 3, KW: 3, S: 2, P: 1 }, 46); // stride 2: phases
-      // A long reduction over few pixels: every phase splits K, as many times as its longest one needs.
+      // A long reduction over few pixels: every phase splits K into as many slices as the longest phase needs.
       await checkConv({ N: 1, C: 5, H: 4, W: 8, O: 300, KH: 3, KW: 3, S: 2, P: 1 }, 49);
       // A 2 x 1 kernel at stride 2: the phases with pw = 1 have no taps and store zeros.
       await checkConv({ N: 2, C: 3, H: 6, W: 8, O: 4, KH: 2, KW: 1, S: 2, P: 0 }, 50);
