@@ -8,6 +8,7 @@ import { vec4Texture } from "../../engine/ops/operand_texture.ts";
 import { buildModel } from "../../nn/models.ts";
 import { SgdState, trainBatch } from "../../smoothing/train.ts";
 import { randomArray } from "../measure.ts";
+import { summarize } from "../stats.ts";
 import { config, syntheticBatch } from "../train.ts";
 
 const arch = (Deno.args[0] ?? "cifar_resnet20") as "cifar_resnet20";
@@ -66,8 +67,7 @@ for (let i = 0; i < STEPS; i++) {
   await step();
   stepMs.push(performance.now() - t0);
 }
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
-const rate = median(rates), ms = median(stepMs), copyMs = total.bytes / 1e6 / rate;
+const rate = summarize(rates).median, ms = summarize(stepMs).median, copyMs = total.bytes / 1e6 / rate;
 console.log(
   `${arch}, Gaussian step at batch ${B}: ${total.copies} operand copies, ${
     (total.bytes / 1e6).toFixed(1)
