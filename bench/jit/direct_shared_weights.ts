@@ -18,7 +18,7 @@
  *        3 16 32 1 400 16,1,0,0 16,1,0,1   (the CIFAR stem, weights from workgroup memory or constants)
  */
 import { randomArray } from "../measure.ts";
-import { msPerDispatch } from "./dispatch_time.ts";
+import { computePipeline, msPerDispatch } from "./dispatch_time.ts";
 
 const TEXTURE_ROW = 4096, LANES = 64, WS_VEC4S = 2048, ROUNDS = 4;
 const REPS = Number(Deno.env.get("REPS") ?? 3);
@@ -221,23 +221,12 @@ for (const [OT, P, FF, K = 0] of variants) {
   const code = shader(OT, P, FF, K);
   const t0 = performance.now();
   const weights = weightTexture(OT);
-  const pipeline = device.createComputePipeline({
-    layout: "auto",
-    compute: {
-      module: device.createShaderModule({ code }),
-      entryPoint: "main",
-      constants: K ? weightConstants(OT) : undefined,
-    },
-  });
-  const bindGroup = device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: xTexture.createView() },
-      { binding: 1, resource: weights.createView() },
-      { binding: 2, resource: { buffer: out } },
-      { binding: 3, resource: { buffer: fence } },
-    ],
-  });
+  const { pipeline, bindGroup } = computePipeline(
+    device,
+    code,
+    [xTexture.createView(), weights.createView(), { buffer: out }, { buffer: fence }],
+    K ? weightConstants(OT) : undefined,
+  );
   const groups = Math.ceil(pixels / (LANES * P)) * (O / OT);
   const clear = device.createCommandEncoder(); // so that maxError sees this variant's outputs only
   clear.clearBuffer(out);

@@ -33,15 +33,19 @@ export async function msPerDispatch(
   return best;
 }
 
-/** A compute pipeline of `code`'s `main` with an automatic layout, and its bind group of `resources` at bindings 0, 1, .... */
+/**
+ * A compute pipeline of `code`'s `main` with an automatic layout (its overrides set to `constants`, if
+ * given), and its bind group of `resources` at bindings 0, 1, ....
+ */
 export function computePipeline(
   device: GPUDevice,
   code: string,
   resources: GPUBindingResource[],
+  constants?: Record<string, number>,
 ): { pipeline: GPUComputePipeline; bindGroup: GPUBindGroup } {
   const pipeline = device.createComputePipeline({
     layout: "auto",
-    compute: { module: device.createShaderModule({ code }), entryPoint: "main" },
+    compute: { module: device.createShaderModule({ code }), entryPoint: "main", constants },
   });
   const bindGroup = device.createBindGroup({
     layout: pipeline.getBindGroupLayout(0),
