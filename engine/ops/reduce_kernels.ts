@@ -5,7 +5,7 @@
  */
 import { engine } from "../runtime.ts";
 import { type Shape, Tensor } from "../tensor.ts";
-import { fmt, grid1d, MAX_GRID, normAxes, pack8, stridesOf } from "./util.ts";
+import { fmt, grid1d, MAX_GRID, normAxes, pack8, paddedView, stridesOf } from "./util.ts";
 
 const WG = 256;
 
@@ -48,8 +48,9 @@ export function reduceRaw(
         row: Math.min(K, MAX_GRID),
       }
       : grid1d(K, WG);
-    engine().run("reduce", grouped ? "akb_group" : "akb_thread", {
-      bindings: { x, out },
+    const v4 = grouped && B % 4 === 0;
+    engine().run("reduce", v4 ? "akb_group4" : grouped ? "akb_group" : "akb_thread", {
+      bindings: v4 ? { x4: paddedView(x), out } : { x, out },
       uniforms: { a: A, k: K, b: B, row: g.row, scale, _p0: 0, _p1: 0, _p2: 0 },
       workgroups: g.workgroups,
     }, { OP: kind === "max" ? 1 : 0, WG });

@@ -70,6 +70,33 @@ gpuTest(
   },
 );
 
+gpuTest(
+  "per-channel sums and maxima ([N, C, H, W] over [0, 2, 3], one workgroup per channel: by vec4s where a " +
+    "plane holds whole vec4s, else by scalars) match float64",
+  async () => {
+    for (
+      const shape of [
+        [7, 5, 12, 12], // planes of 36 vec4s
+        [5, 3, 13, 20], // 65 vec4s a plane: the lanes' shares end mid-plane
+        [300, 2, 1, 4], // one vec4 a plane, shorter than a stream's step
+        [9, 3, 7, 7], // 49 values a plane: scalars
+        [1000, 6, 1, 1], // a bias gradient of a linear layer
+      ]
+    ) {
+      const x = randomArray(shape.reduce((p, d) => p * d, 1), shape[0] * 13 + shape[3]);
+      for (const kind of ["sum", "mean", "max"] as const) {
+        const out = scope(() => ({ sum, mean, max })[kind](Tensor.from(x, shape), [0, 2, 3]));
+        assertClose(await out.read(), reduceRef(x, shape, [0, 2, 3], kind), {
+          rtol: 1e-5,
+          atol: 1e-5,
+          what: `${kind} of [${shape}] over [0, 2, 3]`,
+        });
+        out.dispose();
+      }
+    }
+  },
+);
+
 gpuTest("reduction axes are validated", () => {
   const x = Tensor.empty([2, 3]);
   assert.throws(() => sum(x, [2]), /sum: axis 2 out of range for rank 2/);
