@@ -12,6 +12,7 @@ import { sum } from "./reduce.ts";
 import { fmt } from "./util.ts";
 import { winogradGradFits } from "./conv_winograd.ts";
 import { pointwiseFits } from "./conv_pointwise.ts";
+import { narrowForward, narrowForwardFits } from "./conv_narrow.ts";
 import { type Conv2dOptions, convGeometry } from "./conv_geometry.ts";
 import { packActivations, useIm2col } from "./conv_layout.ts";
 import { emptyForward, forward, forwardPacked, winogradNchwForward } from "./conv_forward.ts";
@@ -74,13 +75,17 @@ export function conv2d(x: Tensor, w: Tensor, bias: Tensor | null, opts: Conv2dOp
     grad.dispose();
     return out;
   };
-  // By Winograd or a pointwise kernel, x itself serves the forward pass and, saved, the weight gradient; an
-  // im2col copy (one input channel) serves only the forward pass, and the weight gradient packs x when it
-  // is needed.
+  // By Winograd, a narrow or a pointwise kernel, x itself serves the forward pass and, saved, the weight
+  // gradient; an im2col copy (one input channel) serves only the forward pass, and the weight gradient
+  // packs x when it is needed.
   // (x's texture held from the forward pass to the weight gradient, where there is one)
-  const winograd = winogradNchwForward(x, w, bias, g, undefined, needsGrad(x, w, bias), opts.batchMoments);
-  if (winograd || useIm2col(x, g) || pointwiseFits(g, x, w)) {
-    const y = winograd ?? forward(x, w, bias, g);
+  const hold = needsGrad(x, w, bias);
+  const winograd = winogradNchwForward(x, w, bias, g, undefined, hold, opts.batchMoments);
+  const narrow = !winograd && narrowForwardFits(g, x, w)
+    ? narrowForward(x, w, { bias, scale: null, relu: false }, g, hold)
+    : null;
+  if (winograd || narrow || useIm2col(x, g) || pointwiseFits(g, x, w)) {
+    const y = winograd ?? narrow ?? forward(x, w, bias, g);
     return attach(
       y,
       op,

@@ -1,7 +1,7 @@
 /**
- * conv2d's gradients: the input gradient (Winograd, or the direct kernel once per stride phase) and the
- * weight gradient (Winograd, or split-K over the packed input), both reading the output gradient in the
- * forms one backward step shares (OutputGradient).
+ * conv2d's gradients: the input gradient (Winograd, a narrow kernel for at most 4 input channels, or the
+ * direct kernel once per stride phase) and the weight gradient (Winograd, or split-K over the packed
+ * input), both reading the output gradient in the forms one backward step shares (OutputGradient).
  */
 import type { PendingGrads } from "../autograd.ts";
 import type { TextureBindable } from "../recorder.ts";
@@ -11,6 +11,7 @@ import { fmt } from "./util.ts";
 import { winogradFits, winogradForward, winogradGradFits, winogradWeightGradient } from "./conv_winograd.ts";
 import { heldVec4Texture, vec4Texture } from "./operand_texture.ts";
 import { pointwiseFits, pointwiseInputGradient, pointwiseWeightGradient } from "./conv_pointwise.ts";
+import { narrowInputGradient, narrowInputGradientFits } from "./conv_narrow.ts";
 import { type Conv2dOptions, type ConvGeometry, convGeometry, pad4 } from "./conv_geometry.ts";
 import { packActivations, packWeightsBackward } from "./conv_layout.ts";
 import {
@@ -86,6 +87,8 @@ export function inputGradient(
   const O4 = pad4(g.O);
   const winograd = winogradInputGradient(grad, w, g, pending, mask);
   if (winograd) return winograd;
+  const narrowFrom = narrowInputGradientFits(g, w) ? grad.texture() : null;
+  if (narrowFrom) return narrowInputGradient(narrowFrom, w, g);
   const gp = grad.packed(); // [N, OH, OW, O4]
   const wb = packWeightsBackward(w);
   const phases: PassArgs[] = [];

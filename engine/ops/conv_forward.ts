@@ -1,6 +1,7 @@
 /**
- * The forward convolution without autograd: by Winograd where it fits (conv_winograd.ts), as a 1x1
- * convolution of an im2col copy for a one-channel input, else on packed activations; a folded batchnorm,
+ * The forward convolution without autograd: by Winograd where it fits (conv_winograd.ts), else directly on
+ * x for at most 4 input channels (conv_narrow.ts), as a 1x1 convolution of an im2col copy for a one-channel
+ * input, else on packed activations; a folded batchnorm,
  * residual and ReLU applied in the kernel's store (the epilogue), or after the split-K sum.
  */
 import { Tensor } from "../tensor.ts";
@@ -11,6 +12,7 @@ import { type ConvGeometry, pad4 } from "./conv_geometry.ts";
 import { im2col, packActivations, packWeightsForward, useIm2col } from "./conv_layout.ts";
 import { residualTexture } from "./conv_textures.ts";
 import { pointwiseFits, pointwiseForward } from "./conv_pointwise.ts";
+import { narrowForward, narrowForwardFits } from "./conv_narrow.ts";
 import {
   activationTexture,
   dispatch,
@@ -22,8 +24,8 @@ import {
 } from "./conv_pass.ts";
 
 /**
- * Forward pass (no autograd): a pointwise convolution on x itself, by Winograd, on the packed input, or as a
- * 1 x 1 convolution of x's im2col copy.
+ * Forward pass (no autograd): a pointwise convolution on x itself, by Winograd, a narrow convolution on x
+ * itself, on the packed input, or as a 1 x 1 convolution of x's im2col copy.
  */
 export function forward(
   x: Tensor,
@@ -37,6 +39,10 @@ export function forward(
   if (pointwise) return pointwise;
   const winograd = packedOut ? null : winogradNchwForward(x, w, bias, g, epi);
   if (winograd) return winograd;
+  const narrow = !packedOut && !epi?.residual && narrowForwardFits(g, x, w)
+    ? narrowForward(x, w, { bias, scale: epi?.scale ?? null, relu: epi?.relu ?? false }, g)
+    : null;
+  if (narrow) return narrow;
   if (useIm2col(x, g)) {
     const cols = im2col(x, g);
     const Cj = g.C * g.KH * g.KW;

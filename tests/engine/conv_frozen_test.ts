@@ -1,9 +1,10 @@
 /**
  * The frozen convolution (engine/ops/conv_frozen.ts), relu?(conv(x, w) * scale + bias + residual) with the
  * gradients of x and the residual, against float64 by finite differences: on a shape the Winograd kernel
- * takes (its residual then read from a texture copy), the stem's three channels, a stride-2 layer, a 1 x 1
- * stride-2 shortcut and odd sizes no tile divides; a residual block whose input is also the residual
- * (the gradient of x's other use added in the kernel); and the operands it refuses.
+ * takes (its residual then read from a texture copy), the stem's three channels (with a residual, and
+ * without: the narrow kernel), a stride-2 layer, a 1 x 1 stride-2 shortcut and odd sizes no tile divides;
+ * a residual block whose input is also the residual (the gradient of x's other use added in the kernel);
+ * and the operands it refuses.
  */
 import assert from "node:assert/strict";
 import { grad, mul, noGrad, readTensors, sum, Tensor } from "../../engine/mod.ts";
@@ -52,6 +53,21 @@ const CASES: Case[] = [
     relu: false,
     residual: false,
   },
+  // an attack's first layer: no residual, the narrow kernel on the CPU adapter
+  ...[true, false].map((relu) => ({
+    what: "the stem's 3 channels, no residual",
+    N: 2,
+    C: 3,
+    H: 5,
+    W: 8,
+    O: 16,
+    KH: 3,
+    KW: 3,
+    S: 1,
+    P: 1,
+    relu,
+    residual: false,
+  })),
 );
 
 /** relu?(conv(x, w) * scale + bias + res) in float64 (res null: none). */
@@ -116,17 +132,15 @@ for (const c of CASES) {
         })
       );
       const software = currentTileConfig().kind === "software";
-      if (c.S === 1 && c.KH === 3 && c.O === 16 && currentTileConfig().winograd) {
+      if (c.residual && c.S === 1 && c.KH === 3 && c.O === 16 && currentTileConfig().winograd) {
         assert.ok(
           seen.some((d) => d.family === "conv_winograd" && d.uniforms.res === 1),
           "Winograd with its residual",
         );
       }
       if (!c.residual && software) {
-        assert.ok(
-          seen.some((d) => d.family === "conv_pointwise" && d.entry === "forward"),
-          "the pointwise kernel",
-        );
+        const family = c.KH === 1 ? "conv_pointwise" : "conv_narrow";
+        assert.ok(seen.some((d) => d.family === family), family);
       }
       consts.forEach((t) => t.dispose());
       fw.dispose();

@@ -167,6 +167,44 @@ const CASES: Case[] = [
     },
   ],
   [
+    "conv_narrow",
+    "3x3 stride-1 convolutions with 3 input channels, rows of 3 and 4 texels: forward with bias, input gradient",
+    async (e) => {
+      // the narrow kernel serves software adapters (SwiftShader here); count its dispatches
+      const run = e.run.bind(e);
+      let dispatched = 0;
+      e.run = (family, entry, args, overrides) => {
+        if (family === "conv_narrow") dispatched++;
+        run(family, entry, args, overrides);
+      };
+      const checks: [Geo, Tensor, Tensor, Float32Array, Float32Array, Float32Array, Float32Array][] = [];
+      for (const g of [{ N: 2, C: 3, H: 5, W: 12, O: 6 }, { N: 1, C: 3, H: 4, W: 16, O: 16 }]) {
+        const geo: Geo = { ...g, KH: 3, KW: 3, S: 1, P: 1 };
+        const x = values(g.N * g.C * g.H * g.W, 18), w = values(g.O * g.C * 9, 19), b = values(g.O, 20);
+        const gy = values(g.N * g.O * g.H * g.W, 21);
+        const wt = up(w, [g.O, g.C, 3, 3]);
+        const y = noGrad(() => conv2dRaw(up(x, [g.N, g.C, g.H, g.W]), wt, up(b, [g.O]), { padding: 1 }));
+        const dx = conv2dBackwardInput(up(gy, [g.N, g.O, g.H, g.W]), wt, [g.N, g.C, g.H, g.W], {
+          padding: 1,
+        });
+        checks.push([geo, y, dx, x, w, b, gy]);
+      }
+      e.run = run;
+      const want = currentTileConfig().kind === "software" ? 4 : 0;
+      if (dispatched !== want) throw new Error(`conv_narrow ran ${dispatched} dispatches, expected ${want}`);
+      for (const [g, y, dx, x, w, b, gy] of checks) {
+        assertClose(await read(y), refConv(x, w, b, g), {
+          ...GEMM_TOL(g.C * 9),
+          what: "conv_narrow forward",
+        });
+        assertClose(await read(dx), refConvBackward(gy, x, w, g).dx, {
+          ...GEMM_TOL(g.O * 9),
+          what: "conv_narrow input gradient",
+        });
+      }
+    },
+  ],
+  [
     "conv2d",
     "fused inference epilogue with vec4 stores: relu(conv * scale + bias + residual), 8x8 planes",
     async () => {
