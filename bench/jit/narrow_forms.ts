@@ -47,18 +47,22 @@ const outBytes = N * O * OH * OW * 4;
 const out = device.createBuffer({ size: outBytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
 const flop = 2 * N * O * OH * OW * C * 9;
 
-/** The WGSL of one variant: P pixels and OT output channels a lane, in form FORM (the header). */
-function shader(P: number, OT: number, FORM = 0): string {
-  const J = P / 4, XB = OW / P, slices = O / OT, lanes = N * OH * XB;
-  const blocks = Math.floor((3 + S * (P - 1) + 2) / 4) + 1; // vec4 blocks from the one holding column S*ox0 - 1
-  if (FORM >= 2) return shaderFn(P, OT, FORM);
-  const L: string[] = [];
-  L.push(`@group(0) @binding(0) var xt: texture_storage_2d<rgba32float, read>;
+/** The bindings, the weights' workgroup array and the texel load of a variant with OT output channels a lane. */
+function bindings(OT: number): string {
+  return `@group(0) @binding(0) var xt: texture_storage_2d<rgba32float, read>;
 @group(0) @binding(1) var<storage, read> wb: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<vec4<f32>>;
 var<workgroup> ws: array<f32, ${C * 9 * OT}>;
-fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${ROW}u, q / ${ROW}u)); }
-@compute @workgroup_size(${LANES})
+fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${ROW}u, q / ${ROW}u)); }`;
+}
+
+/**
+ * `main` up to the lane's image base: the slice's weights copied into workgroup memory, then the lane's
+ * output row, first input column (ix0) and its vec4 block (b0).
+ */
+function mainOpening(P: number, OT: number): string {
+  const XB = OW / P, slices = O / OT, lanes = N * OH * XB;
+  return `@compute @workgroup_size(${LANES})
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
   let slice = wg.x % ${slices}u;
   for (var i = lin; i < ${C * 9 * OT}u; i += ${LANES}u) { ws[i] = wb[slice * ${C * 9 * OT}u + i]; }
@@ -68,9 +72,18 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
   let xb = m % ${XB}u;
   let oy = (m / ${XB}u) % ${OH}u;
   let n = m / ${XB * OH}u;
-  let ix0 = i32(xb * ${S * P}u) - 1; // first input column
-  let b0 = (ix0 + 4) / 4 - 1; // its vec4 block (floor)
-  let base = n * ${C * H * W4}u;`);
+  let ix0 = i32(xb * ${S * P}u) - 1;
+  let b0 = (ix0 + 4) / 4 - 1;
+  let base = n * ${C * H * W4}u;`;
+}
+
+/** The WGSL of one variant: P pixels and OT output channels a lane, in form FORM (the header). */
+function shader(P: number, OT: number, FORM = 0): string {
+  const J = P / 4, XB = OW / P, lanes = N * OH * XB;
+  const blocks = Math.floor((3 + S * (P - 1) + 2) / 4) + 1; // vec4 blocks from the one holding column S*ox0 - 1
+  if (FORM >= 2) return shaderFn(P, OT, FORM);
+  const L: string[] = [];
+  L.push(bindings(OT), mainOpening(P, OT));
   for (let b = 0; b < blocks; b++) {
     L.push(`  let ok${b} = f32(u32(b0 + ${b}) < ${W4}u); let cb${b} = u32(clamp(b0 + ${b}, 0, ${W4 - 1}));`);
   }
@@ -127,15 +140,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
 
 /** Forms 2-4: a function per input channel and kernel row, inlined with constant arguments. */
 function shaderFn(P: number, OT: number, V: number): string {
-  const J = P / 4, XB = OW / P, slices = O / OT, lanes = N * OH * XB;
+  const J = P / 4, XB = OW / P, lanes = N * OH * XB;
   const blocks = Math.floor((3 + S * (P - 1) + 2) / 4) + 1;
   const off = 3;
   const L: string[] = [];
-  L.push(`@group(0) @binding(0) var xt: texture_storage_2d<rgba32float, read>;
-@group(0) @binding(1) var<storage, read> wb: array<f32>;
-@group(0) @binding(2) var<storage, read_write> y: array<vec4<f32>>;
-var<workgroup> ws: array<f32, ${C * 9 * OT}>;
-fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${ROW}u, q / ${ROW}u)); }`);
+  L.push(bindings(OT));
   if (V === 2) {
     for (let t = 0; t < OT; t++) for (let j = 0; j < J; j++) L.push(`var<private> a${t}_${j}: vec4<f32>;`);
   } else L.push(`var<private> acc: array<vec4<f32>, ${OT * J}>;`);
@@ -165,19 +174,7 @@ fn ld(q: u32) -> vec4<f32> { return textureLoad(xt, vec2<u32>(q % ${ROW}u, q / $
     }
   }
   L.push(`}`);
-  L.push(`@compute @workgroup_size(${LANES})
-fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) lin: u32) {
-  let slice = wg.x % ${slices}u;
-  for (var i = lin; i < ${C * 9 * OT}u; i += ${LANES}u) { ws[i] = wb[slice * ${C * 9 * OT}u + i]; }
-  workgroupBarrier();
-  let m0 = (wg.x / ${slices}u) * ${LANES}u + lin;
-  let m = min(m0, ${lanes - 1}u);
-  let xb = m % ${XB}u;
-  let oy = (m / ${XB}u) % ${OH}u;
-  let n = m / ${XB * OH}u;
-  let ix0 = i32(xb * ${S * P}u) - 1;
-  let b0 = (ix0 + 4) / 4 - 1;
-  let base = n * ${C * H * W4}u;`);
+  L.push(mainOpening(P, OT));
   for (let b = 0; b < blocks; b++) {
     L.push(`  ok${b} = f32(u32(b0 + ${b}) < ${W4}u); cb${b} = u32(clamp(b0 + ${b}, 0, ${W4 - 1}));`);
   }

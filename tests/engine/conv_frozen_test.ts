@@ -20,6 +20,8 @@ interface Case extends Geo {
   residual: boolean;
 }
 
+const NARROW = { N: 2, C: 3, H: 5, W: 8, O: 16, KH: 3, KW: 3, S: 1, P: 1 };
+
 const CASES: Case[] = [
   {
     what: "3x3 stride 1 (Winograd on the CPU adapter)",
@@ -56,15 +58,7 @@ const CASES: Case[] = [
   // an attack's first layer: no residual, the narrow kernel on the CPU adapter
   ...[true, false].map((relu) => ({
     what: "the stem's 3 channels, no residual",
-    N: 2,
-    C: 3,
-    H: 5,
-    W: 8,
-    O: 16,
-    KH: 3,
-    KW: 3,
-    S: 1,
-    P: 1,
+    ...NARROW,
     relu,
     residual: false,
   })),
