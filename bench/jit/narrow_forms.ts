@@ -77,6 +77,23 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
   let base = n * ${C * H * W4}u;`;
 }
 
+/** A kernel row's texels v0, v1, ... (blocks of them) from q, zero where outside the image. */
+function rowLoads(blocks: number, pad: string): string[] {
+  return Array.from({ length: blocks }, (_, b) => `${pad}let v${b} = ld(q + cb${b}) * (ok${b} * okr);`);
+}
+
+/**
+ * The input values under output vec4 j at kernel column kx, s<kx>_<j>, from the row's texels: the lane's
+ * first input column is column 3 of v0 (S * P is a multiple of 4).
+ */
+function tapVectors(kx: number, J: number, pad: string): string[] {
+  const col = (k: number) => `v${Math.floor(k / 4)}.${"xyzw"[k % 4]}`;
+  return Array.from({ length: J }, (_, j) => {
+    const cols = [0, 1, 2, 3].map((p) => col(3 + S * (4 * j + p) + kx));
+    return `${pad}let s${kx}_${j} = vec4<f32>(${cols.join(", ")});`;
+  });
+}
+
 /** The WGSL of one variant: P pixels and OT output channels a lane, in form FORM (the header). */
 function shader(P: number, OT: number, FORM = 0): string {
   const J = P / 4, XB = OW / P, lanes = N * OH * XB;
@@ -87,8 +104,6 @@ function shader(P: number, OT: number, FORM = 0): string {
   for (let b = 0; b < blocks; b++) {
     L.push(`  let ok${b} = f32(u32(b0 + ${b}) < ${W4}u); let cb${b} = u32(clamp(b0 + ${b}, 0, ${W4 - 1}));`);
   }
-  // column offset within the blocks: ix0 - 4*b0 = 3 (ix0 = -1 or ix0 % 4 == 3) when S*P % 4 == 0
-  const off = 3;
   for (let t = 0; t < OT; t++) for (let j = 0; j < J; j++) L.push(`  var a${t}_${j} = vec4<f32>();`);
   for (let ky = 0; ky < 3; ky++) {
     L.push(`  {
@@ -103,13 +118,9 @@ function shader(P: number, OT: number, FORM = 0): string {
         L.push(`    {
       let q = rb + ${c * H * W4}u;`);
       }
-      for (let b = 0; b < blocks; b++) L.push(`      let v${b} = ld(q + cb${b}) * (ok${b} * okr);`);
-      const col = (k: number) => `v${Math.floor(k / 4)}.${"xyzw"[k % 4]}`;
+      L.push(...rowLoads(blocks, "      "));
       for (let kx = 0; kx < 3; kx++) {
-        for (let j = 0; j < J; j++) {
-          const cols = [0, 1, 2, 3].map((p) => col(off + S * (4 * j + p) + kx));
-          L.push(`      let s${kx}_${j} = vec4<f32>(${cols.join(", ")});`);
-        }
+        L.push(...tapVectors(kx, J, "      "));
         for (let t = 0; t < OT; t++) {
           L.push(
             FORM
@@ -142,23 +153,17 @@ function shader(P: number, OT: number, FORM = 0): string {
 function shaderFn(P: number, OT: number, V: number): string {
   const J = P / 4, XB = OW / P, lanes = N * OH * XB;
   const blocks = Math.floor((3 + S * (P - 1) + 2) / 4) + 1;
-  const off = 3;
   const L: string[] = [];
   L.push(bindings(OT));
   if (V === 2) {
     for (let t = 0; t < OT; t++) for (let j = 0; j < J; j++) L.push(`var<private> a${t}_${j}: vec4<f32>;`);
   } else L.push(`var<private> acc: array<vec4<f32>, ${OT * J}>;`);
-  const A = (t: number | string, j: number) =>
-    V === 2 ? `a${t}_${j}` : `acc[${t}${typeof t === "string" ? "u" : "u"} * ${J}u + ${j}u]`;
+  const A = (t: number, j: number) => V === 2 ? `a${t}_${j}` : `acc[${t}u * ${J}u + ${j}u]`;
   for (let b = 0; b < blocks; b++) L.push(`var<private> ok${b}: f32;`, `var<private> cb${b}: u32;`);
   L.push(`fn row(c: u32, ky: u32, q: u32, okr: f32) {`);
-  for (let b = 0; b < blocks; b++) L.push(`  let v${b} = ld(q + cb${b}) * (ok${b} * okr);`);
-  const col = (k: number) => `v${Math.floor(k / 4)}.${"xyzw"[k % 4]}`;
+  L.push(...rowLoads(blocks, "  "));
   for (let kx = 0; kx < 3; kx++) {
-    for (let j = 0; j < J; j++) {
-      const cols = [0, 1, 2, 3].map((p) => col(off + S * (4 * j + p) + kx));
-      L.push(`  let s${kx}_${j} = vec4<f32>(${cols.join(", ")});`);
-    }
+    L.push(...tapVectors(kx, J, "  "));
     if (V === 4) {
       L.push(`  for (var t = 0u; t < ${OT}u; t++) { let u = ws[(t * ${C}u + c) * 9u + ky * 3u + ${kx}u];`);
       for (let j = 0; j < J; j++) {
