@@ -1,8 +1,8 @@
 /**
  * The forward convolution without autograd: by Winograd where it fits (conv_winograd.ts), else directly on
  * x for at most 4 input channels (conv_narrow.ts), as a 1x1 convolution of an im2col copy for a one-channel
- * input, else on packed activations; a folded batchnorm,
- * residual and ReLU applied in the kernel's store (the epilogue), or after the split-K sum.
+ * input, else on packed activations; a folded batchnorm, residual and ReLU applied in the kernel's store
+ * (the epilogue), or after the split-K sum.
  */
 import { Tensor } from "../tensor.ts";
 import { binaryRaw, unaryRaw, zeros } from "./elementwise_kernels.ts";
