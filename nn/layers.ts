@@ -84,8 +84,15 @@ export class Conv2d extends Module {
     return this.hasBias ? this.getParam("bias") : null;
   }
 
+  /**
+   * conv then ReLU as one convolution with the ReLU in its store: in inference, and in an attack on a frozen
+   * model (the MNIST CNN's layers), where the gradient is then masked by the output's sign as the frozen
+   * convolution computes it, with no ReLU passes of its own.
+   */
   override forwardFused(next: Module, x: Tensor): Tensor | null {
-    return next instanceof ReLU && fusable(this) ? convBnAct(this, null, x, { relu: true }) : null;
+    return next instanceof ReLU && (fusable(this) || frozen(this, null))
+      ? convBnAct(this, null, x, { relu: true })
+      : null;
   }
 
   forward(x: Tensor): Tensor {
