@@ -18,6 +18,9 @@
  *   a `// shared forward epilogue ...` line and a `// end of shared forward epilogue` line.
  * - conv_winograd.wgsl's body (winogradBody: its tiles' transforms, products and stores) and
  *   conv_winograd_grad.wgsl's (winogradGradBody: the weight gradient's transforms and sums).
+ * - the stream walk of the one-workgroup-per-channel reductions in batchnorm.wgsl and reduce.wgsl
+ *   (streamStart, streamNext), between a `// generated: the reductions' stream walk ...` line and a
+ *   `// end of generated stream walk` line.
  * - the vec4 loads whose operand a texture copy may hold (`TX = 1` on the software adapter:
  *   engine/ops/operand_texture.ts) in matmul.wgsl, batchnorm.wgsl, elementwise.wgsl, gaussian.wgsl and
  *   pool.wgsl, between a
@@ -229,6 +232,49 @@ export function withOperandLoads(source: string, file: string): string {
     `}`,
   ]);
   return withSection(source, file, LOADS_BEGIN, LOADS_END, body);
+}
+
+const WALK_BEGIN = "// generated: the reductions' stream walk (engine/kernel_gen.ts writes it; edit there)";
+const WALK_END = "// end of generated stream walk";
+
+/**
+ * The walk of batchnorm.wgsl's and reduce.wgsl's one-workgroup-per-channel reductions: streams of STREAM
+ * adjacent lanes, each over a contiguous share of the channel's values r = (n, j), j < per fastest.
+ */
+const STREAM_WALK = [
+  "const STREAM = 8u;",
+  "",
+  "struct Walk {",
+  "  r: u32,      // this lane's index in the channel",
+  "  end: u32,    // the end of its stream's share",
+  "  n: u32,",
+  "  j: u32,",
+  "}",
+  "",
+  "fn streamStart(lid: u32, total: u32, per: u32) -> Walk {",
+  "  let streams = WG / STREAM;",
+  "  let share = (total + streams * STREAM - 1u) / (streams * STREAM) * STREAM;",
+  "  let r = (lid / STREAM) * share + lid % STREAM;",
+  "  let end = min((lid / STREAM + 1u) * share, total);",
+  "  return Walk(r, end, r / per, r % per);",
+  "}",
+  "",
+  "fn streamNext(w: Walk, per: u32) -> Walk {",
+  "  var v = w;",
+  "  v.r += STREAM;",
+  "  v.j += STREAM;",
+  "  loop {",
+  "    if (v.j < per) { break; }",
+  "    v.j -= per;",
+  "    v.n += 1u;",
+  "  }",
+  "  return v;",
+  "}",
+];
+
+/** `source` with its stream walk section rewritten. */
+export function withStreamWalk(source: string, file: string): string {
+  return withSection(source, file, WALK_BEGIN, WALK_END, STREAM_WALK);
 }
 
 const EPILOGUE_BEGIN =
@@ -636,6 +682,8 @@ export function generatedShaders(read: (file: string) => string): Map<string, st
   for (const file of ["batchnorm.wgsl", "elementwise.wgsl", "gaussian.wgsl", "pool.wgsl"]) {
     out.set(file, withOperandLoads(read(file), file));
   }
+  out.set("batchnorm.wgsl", withStreamWalk(out.get("batchnorm.wgsl")!, "batchnorm.wgsl"));
+  out.set("reduce.wgsl", withStreamWalk(read("reduce.wgsl"), "reduce.wgsl"));
   out.set("conv_winograd.wgsl", withWinogradBody(read("conv_winograd.wgsl")));
   out.set("conv_winograd_grad.wgsl", withWinogradGradBody(read("conv_winograd_grad.wgsl")));
   return out;

@@ -30,6 +30,7 @@ override MOM: u32 = 0u;    // train_stats: merge partial moments (x4 holds them,
 // adjacent values per step. (A walk where lane l reads r = l, l + WG, ... touches every plane once per
 // lane at a stride of C planes, which the CPU adapter, running one stream of 8 lanes at a time, served
 // 2-3x slower than a copy.) n and j follow r without a division.
+// generated: the reductions' stream walk (engine/kernel_gen.ts writes it; edit there)
 const STREAM = 8u;
 
 struct Walk {
@@ -58,6 +59,7 @@ fn streamNext(w: Walk, per: u32) -> Walk {
   }
   return v;
 }
+// end of generated stream walk
 
 // ---- training statistics ---------------------------------------------------------------------------
 

@@ -109,37 +109,41 @@ struct Akb {
 @group(0) @binding(3) var<uniform> q: Akb;
 @group(0) @binding(4) var<storage, read> x4: array<vec4<f32>>;   // the same buffer as x (akb_group4)
 
-// The grouped [A, K, B] reductions' walk over one kept index k: its A * B values r = (a, b), b fastest.
-// The CPU adapter runs a workgroup 8 lanes at a time, each group of lanes through its whole loop, so each
-// stream of STREAM adjacent lanes walks a contiguous share of r, reading STREAM adjacent values a step (a
-// walk where lane l reads l, l + WG, ... made every group sweep all of k's planes, at a fifth of a copy's
-// rate). a and b follow r without a division.
+// The grouped [A, K, B] reductions' walk over one kept index k: its A * B values r = (n, j), n the reduced
+// outer index, j the index within B (fastest). The CPU adapter runs a workgroup 8 lanes at a time, each
+// group of lanes through its whole loop, so each stream of STREAM adjacent lanes walks a contiguous share
+// of r, reading STREAM adjacent values a step (a walk where lane l reads l, l + WG, ... made every group
+// sweep all of k's planes, at a fifth of a copy's rate). batchnorm.wgsl's reductions walk the same way.
+// generated: the reductions' stream walk (engine/kernel_gen.ts writes it; edit there)
 const STREAM = 8u;
 
 struct Walk {
-  r: u32,
-  end: u32,   // the end of this lane's stream's share
-  a: u32,
-  b: u32,
+  r: u32,      // this lane's index in the channel
+  end: u32,    // the end of its stream's share
+  n: u32,
+  j: u32,
 }
 
 fn streamStart(lid: u32, total: u32, per: u32) -> Walk {
-  let share = (total + WG - 1u) / WG * STREAM;   // WG / STREAM streams
+  let streams = WG / STREAM;
+  let share = (total + streams * STREAM - 1u) / (streams * STREAM) * STREAM;
   let r = (lid / STREAM) * share + lid % STREAM;
-  return Walk(r, min((lid / STREAM + 1u) * share, total), r / per, r % per);
+  let end = min((lid / STREAM + 1u) * share, total);
+  return Walk(r, end, r / per, r % per);
 }
 
 fn streamNext(w: Walk, per: u32) -> Walk {
   var v = w;
   v.r += STREAM;
-  v.b += STREAM;
+  v.j += STREAM;
   loop {
-    if (v.b < per) { break; }
-    v.b -= per;
-    v.a += 1u;
+    if (v.j < per) { break; }
+    v.j -= per;
+    v.n += 1u;
   }
   return v;
 }
+// end of generated stream walk
 
 @compute @workgroup_size(WG)
 fn akb_group(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -149,7 +153,7 @@ fn akb_group(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_in
   var w = streamStart(lid, total, q.b);
   var acc = identity();
   for (; w.r < w.end; w = streamNext(w, q.b)) {
-    acc = combine(acc, x[(w.a * q.k + k) * q.b + w.b]);
+    acc = combine(acc, x[(w.n * q.k + k) * q.b + w.j]);
   }
   partial[lid] = acc;
   workgroupBarrier();
@@ -184,7 +188,7 @@ fn akb_group4(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
   var w = streamStart(lid, q.a * b4, b4);
   var acc = vec4<f32>(identity());
   for (; w.r < w.end; w = streamNext(w, b4)) {
-    let v = x4[(w.a * q.k + k) * b4 + w.b];
+    let v = x4[(w.n * q.k + k) * b4 + w.j];
     if (OP == 1u) { acc = max(acc, v); } else { acc += v; }
   }
   partial[lid] = combine(combine(combine(acc.x, acc.y), acc.z), acc.w);

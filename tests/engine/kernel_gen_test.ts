@@ -37,6 +37,7 @@ Deno.test("generated shader parts match their generator (run `deno run -A engine
     "matmul.wgsl",
     "matmul_f16.wgsl",
     "pool.wgsl",
+    "reduce.wgsl",
   ]);
   for (const [file, text] of generated) assert.ok(read(file) === text, `shaders/${file} is stale`);
 });
