@@ -9,7 +9,6 @@
  * kernel. Host-side promises cannot time it: Deno resolves every `onSubmittedWorkDone` at once
  * when the queue drains.
  */
-import type { Kernel } from "./kernel.ts";
 import { Profiler } from "./profiler.ts";
 
 export interface PipelineCost {
@@ -26,6 +25,13 @@ export interface PipelineCost {
   firstDispatchMs: number | null;
 }
 
+/** What the trace reads of a pipeline (engine/kernel.ts's Kernel, which calls the trace, has it). */
+export interface TracedKernel {
+  readonly id: number;
+  readonly label: string;
+  readonly overrides: Readonly<Record<string, number>>;
+}
+
 export class CompileTrace {
   private readonly costsById = new Map<number, PipelineCost>();
   private readonly dispatched = new Set<number>();
@@ -36,7 +42,7 @@ export class CompileTrace {
     this.timer = device.features.has("timestamp-query") ? new Profiler(device) : null;
   }
 
-  private cost(kernel: Kernel, createMs: number): PipelineCost {
+  private cost(kernel: TracedKernel, createMs: number): PipelineCost {
     let c = this.costsById.get(kernel.id);
     if (!c) {
       c = { label: kernel.label, overrides: { ...kernel.overrides }, createMs, firstDispatchMs: null };
@@ -46,12 +52,12 @@ export class CompileTrace {
   }
 
   /** Called by the kernel cache for every pipeline it creates while the trace is installed. */
-  created(kernel: Kernel, createMs: number): void {
+  created(kernel: TracedKernel, createMs: number): void {
     this.cost(kernel, createMs);
   }
 
   /** Whether `kernel` has not been dispatched yet under this trace (its next dispatch is timed). */
-  isFirstDispatch(kernel: Kernel): boolean {
+  isFirstDispatch(kernel: TracedKernel): boolean {
     return !this.dispatched.has(kernel.id);
   }
 
@@ -61,7 +67,7 @@ export class CompileTrace {
   }
 
   /** Timestamp writes for the pass of `kernel`'s first dispatch (null: not timed). */
-  firstDispatch(kernel: Kernel): GPUComputePassTimestampWrites | null {
+  firstDispatch(kernel: TracedKernel): GPUComputePassTimestampWrites | null {
     this.dispatched.add(kernel.id);
     this.cost(kernel, 0);
     return this.timer?.next(String(kernel.id)) ?? null;

@@ -5,43 +5,9 @@
 import { GpuError, NO_ADAPTER_MESSAGE } from "./gpu_error.ts";
 // The browser bundle (web/build.ts) substitutes host_web.ts for this module.
 import { host } from "./host_deno.ts";
+import type { GpuInfo, GpuOptions } from "./gpu_info.ts";
 
 export { GpuError, NO_ADAPTER_MESSAGE };
-
-export type AdapterChoice = "auto" | "software" | "hardware";
-
-export interface GpuOptions {
-  /** "software" demands the fallback adapter (Mesa lavapipe/llvmpipe); "hardware" refuses it. */
-  adapter?: AdapterChoice;
-  /** Forwarded to wgpu as DENO_WEBGPU_BACKEND ("vulkan", "gl", "metal", "dx12"). */
-  backend?: string;
-  /** Disable shader-f16 even when offered (tests use this to compare both paths). */
-  disableF16?: boolean;
-  /**
-   * The GPU to use, by PCI ids `VENDOR:DEVICE` in hex (see engine/gpu_select.ts); when absent,
-   * SMOOTHCERT_GPU decides, else wgpu's own choice.
-   */
-  gpu?: string;
-}
-
-export interface GpuInfo {
-  description: string;
-  vendor: string;
-  backend: string;
-  isFallbackAdapter: boolean;
-  f16: boolean;
-  maxStorageBuffersPerShaderStage: number;
-  maxComputeWorkgroupStorageSize: number;
-  maxComputeInvocationsPerWorkgroup: number;
-  maxStorageBufferBindingSize: number;
-  maxBufferSize: number;
-  subgroupMinSize: number;
-  subgroupMaxSize: number;
-  /** The selection that chose this adapter (`SMOOTHCERT_GPU=10de:2330`), when there was one. */
-  selectedBy?: string;
-  /** A software adapter's thread count and who chose it (`LP_NUM_THREADS=8 (engine)`), where known. */
-  softwareThreads?: string;
-}
 
 /** Limits the kernels want; each is capped at what the adapter offers. */
 const WANTED_LIMITS: Record<string, number> = {

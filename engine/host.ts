@@ -6,7 +6,7 @@
  * engine/host_web.ts in its place: sources inlined at build time, no environment. Nothing else in the
  * engine touches a runtime-specific API, so the same modules run in both.
  */
-import type { AdapterChoice, GpuOptions } from "./device.ts";
+import type { AdapterChoice, GpuOptions } from "./gpu_info.ts";
 import type { TileLimit } from "./ops/matmul_tiles.ts";
 
 /** How to ask for the adapter, and what to check about the one obtained. */

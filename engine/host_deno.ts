@@ -4,7 +4,7 @@
  * SMOOTHCERT_ADAPTER (auto, software, hardware), SMOOTHCERT_GPU (engine/gpu_select.ts) and
  * DENO_WEBGPU_BACKEND (checked here, read by wgpu).
  */
-import type { AdapterChoice, GpuOptions } from "./device.ts";
+import type { AdapterChoice, GpuOptions } from "./gpu_info.ts";
 import { GpuError } from "./gpu_error.ts";
 import {
   applyGpuSelector,

@@ -1,5 +1,6 @@
 /** Public surface of the engine. */
-export { Gpu, GpuError, type GpuInfo, type GpuOptions, NO_ADAPTER_MESSAGE } from "./device.ts";
+export { Gpu, GpuError, NO_ADAPTER_MESSAGE } from "./device.ts";
+export type { GpuInfo, GpuOptions } from "./gpu_info.ts";
 export { Kernel, KernelCache, KernelError, listShaderFamilies, shaderFamily } from "./kernel.ts";
 export { BufferPool, sizeClass } from "./pool.ts";
 export { type AheadDispatch, type Bindable, Recorder } from "./recorder.ts";

@@ -4,7 +4,8 @@
  * reaches the engine synchronously through `engine()`.
  */
 import { CompileTrace } from "./compile_trace.ts";
-import { Gpu, GpuError, type GpuOptions } from "./device.ts";
+import { Gpu, GpuError } from "./device.ts";
+import type { GpuOptions } from "./gpu_info.ts";
 import { type Kernel, KernelCache, type OverrideValues } from "./kernel.ts";
 import { isSoftwareAdapter, type TileLimit } from "./ops/matmul_tiles.ts";
 import { host } from "./host_deno.ts";

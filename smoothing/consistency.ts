@@ -34,14 +34,8 @@ import {
   Tensor,
 } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
-import type { SgdState, StepStats, TrainConfig } from "./train.ts";
-
-export interface ConsistencyConfig {
-  /** lambda: weight of the KL term. */
-  lbd: number;
-  /** eta: weight of the entropy term. */
-  eta: number;
-}
+import type { SgdState, StepStats } from "./sgd_state.ts";
+import type { ConsistencyConfig, TrainConfig } from "./train_config.ts";
 
 /** The paper's m and the authors' train_consistency.py defaults. */
 export const CONSISTENCY_DEFAULTS = { numNoiseVec: 2, lbd: 10, eta: 0.5 } as const;

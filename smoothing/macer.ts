@@ -39,18 +39,8 @@ import {
 } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
 import { oneHot } from "./one_hot.ts";
-import type { SgdState, StepStats, TrainConfig } from "./train.ts";
-
-export interface MacerConfig {
-  /** lambda: weight of the robustness loss. */
-  lbd: number;
-  /** gamma: the hinge on the margin PhiInv(2nd) - PhiInv(top) (the reference's --gamma, ART's gamma). */
-  margin: number;
-  /** beta: inverse temperature of the robustness loss's softmax. */
-  beta: number;
-  /** lambda = 0 while epoch <= lrStepSize (0-based), as train_macer.py --deferred. */
-  deferred: boolean;
-}
+import type { SgdState, StepStats } from "./sgd_state.ts";
+import type { TrainConfig } from "./train_config.ts";
 
 /** The authors' main.py defaults (= IBM ART 1.20's PyTorchMACER). */
 export const MACER_DEFAULTS = { numNoiseVec: 16, lbd: 12, margin: 8, beta: 16, deferred: false } as const;

@@ -55,20 +55,8 @@ import {
 import type { Module } from "../nn/module.ts";
 import { rowNorms, withFrozenEval } from "./attacks.ts";
 import { oneHot } from "./one_hot.ts";
-import type { SgdState, StepStats, TrainConfig } from "./train.ts";
-
-export interface SmoothMixConfig {
-  /** alpha: the attack's l2 step (pixel units, as the reference: 1.0 on MNIST). */
-  stepSize: number;
-  /** eta: weight of the mixup loss. */
-  eta: number;
-  /** The attack step whose iterate is the clean side (0: the clean image). */
-  mixStep: number;
-  /** Radius of the clean side's ball (null: stepSize * mixStep), scaled by the warm-up. */
-  maxnormS: number | null;
-  /** Radius of the attack's ball (null: unbounded, as the reference's default). */
-  maxnorm: number | null;
-}
+import type { SgdState, StepStats } from "./sgd_state.ts";
+import type { TrainConfig } from "./train_config.ts";
 
 /** The authors' train.py defaults (num-steps and warmup are the command's shared flags). */
 export const SMOOTHMIX_DEFAULTS = {

@@ -2,7 +2,8 @@
  * Training of base classifiers for randomized smoothing: Gaussian data augmentation (Cohen et al. 2019)
  * and SmoothAdv (Salman et al. 2019: PGD or DDN on the smoothed soft classifier, then training on the
  * adversarial points under the same noise), here; MACER (macer.ts), Consistency (consistency.ts) and
- * SmoothMix (smoothmix.ts) in their own modules. One readback per logging interval, never per op.
+ * SmoothMix (smoothmix.ts) in their own modules, the configuration they share in train_config.ts and SGD's
+ * state in sgd_state.ts (both re-exported here). One readback per logging interval, never per op.
  */
 import {
   accuracyCount,
@@ -16,166 +17,35 @@ import {
   repeatInterleave,
   reshape,
   scope,
-  sgdStep,
   slice,
   Tensor,
 } from "../engine/mod.ts";
 import { full } from "../engine/ops/elementwise_kernels.ts";
 import type { Batch, DataLoader } from "../nn/data/loader.ts";
 import type { Module } from "../nn/module.ts";
-import { ParameterError } from "../nn/parameter_error.ts";
 import { ddn, pgdL2 } from "./attacks.ts";
-import { consistencyBatch, type ConsistencyConfig } from "./consistency.ts";
-import { macerBatch, type MacerConfig } from "./macer.ts";
-import { smoothMixBatch, type SmoothMixConfig } from "./smoothmix.ts";
+import { consistencyBatch } from "./consistency.ts";
+import { macerBatch } from "./macer.ts";
+import { type SgdState, type StepStats } from "./sgd_state.ts";
+import { smoothMixBatch } from "./smoothmix.ts";
+import { learningRate, type TrainConfig, warmupEpsilon } from "./train_config.ts";
 
-export const METHODS = ["gaussian", "smoothadv", "macer", "consistency", "smoothmix"] as const;
-export type Method = typeof METHODS[number];
-export type AttackName = "pgd" | "ddn";
-
-export interface TrainConfig {
-  method: Method;
-  attack: AttackName;
-  /** Attack steps T. */
-  numSteps: number;
-  /** Attack radius in pixel units (the CLI converts from the reference's 1/256 units). */
-  epsilon: number;
-  /** Noise copies m per image (SmoothAdv). */
-  numNoiseVec: number;
-  /** Train on all m noisy copies (multi-noise) or on the first only. */
-  trainMultiNoise: boolean;
-  warmup: number;
-  noiseSd: number;
-  epochs: number;
-  batch: number;
-  lr: number;
-  lrStepSize: number;
-  gamma: number;
-  momentum: number;
-  weightDecay: number;
-  seed: number;
-  /**
-   * The methods' own knobs, present only for their method (absent keys keep the recorded settings of
-   * Gaussian and SmoothAdv runs, which --resume compares, as they were).
-   */
-  macer?: MacerConfig;
-  consistency?: ConsistencyConfig;
-  smoothmix?: SmoothMixConfig;
-}
+export { SgdState, type StepStats } from "./sgd_state.ts";
+export {
+  type AttackName,
+  type ConsistencyConfig,
+  learningRate,
+  type MacerConfig,
+  type Method,
+  METHODS,
+  type SmoothMixConfig,
+  type TrainConfig,
+  validateTrainConfig,
+  warmupEpsilon,
+} from "./train_config.ts";
 
 /** Domain tag of test-time noise, so it never shares a counter with training noise. */
 const TEST_NOISE_DOMAIN = 0x54455354; // "TEST"
-
-/** StepLR: lr * gamma^floor(epoch / stepSize). */
-export function learningRate(c: TrainConfig, epoch: number): number {
-  return c.lr * c.gamma ** Math.floor(epoch / c.lrStepSize);
-}
-
-/** SmoothAdv's epsilon warm-up: min(eps, (epoch + 1) * eps / warmup) at 0-based `epoch`. */
-export function warmupEpsilon(c: TrainConfig, epoch: number): number {
-  if (c.warmup <= 0) return c.epsilon;
-  return Math.min(c.epsilon, ((epoch + 1) * c.epsilon) / c.warmup);
-}
-
-/** Checks every parameter; errors name it (`numNoiseVec`), and a command line renames it (`--num-noise-vec`). */
-export function validateTrainConfig(c: TrainConfig): void {
-  const posInt = (v: number, name: string) => {
-    if (!Number.isInteger(v) || v < 1) {
-      throw new ParameterError((p) => `${p(name)} must be a positive integer, got ${v}`);
-    }
-  };
-  posInt(c.epochs, "epochs");
-  posInt(c.batch, "batch");
-  posInt(c.numNoiseVec, "numNoiseVec");
-  posInt(c.lrStepSize, "lrStepSize");
-  if (!Number.isInteger(c.numSteps) || c.numSteps < 0) {
-    throw new ParameterError((p) => `${p("numSteps")} must be an integer >= 0, got ${c.numSteps}`);
-  }
-  if (!(c.noiseSd > 0) || !Number.isFinite(c.noiseSd)) {
-    throw new ParameterError((p) => `${p("noiseSd")} must be a finite number > 0, got ${c.noiseSd}`);
-  }
-  if (!(c.lr > 0)) throw new ParameterError((p) => `${p("lr")} must be > 0, got ${c.lr}`);
-  if (!(c.epsilon >= 0)) throw new ParameterError((p) => `${p("epsilon")} must be >= 0, got ${c.epsilon}`);
-  if (!(c.momentum >= 0) || !(c.weightDecay >= 0) || !(c.gamma > 0)) {
-    throw new ParameterError((p) =>
-      `${p("momentum")} and ${p("weightDecay")} must be >= 0 and ${p("gamma")} > 0`
-    );
-  }
-  const own = { macer: c.macer, consistency: c.consistency, smoothmix: c.smoothmix };
-  for (const [method, knobs] of Object.entries(own)) {
-    if ((knobs !== undefined) !== (c.method === method)) {
-      throw new RangeError(
-        `training config: ${method} settings ${knobs ? "given for" : "missing for"} ${c.method}`,
-      );
-    }
-  }
-  if (c.method === "macer" && !(c.macer!.lbd >= 0 && c.macer!.margin >= 0 && c.macer!.beta > 0)) {
-    throw new ParameterError((p) => `${p("lbd")} and ${p("margin")} must be >= 0 and ${p("beta")} > 0`);
-  }
-  if (c.method === "consistency" && !(c.consistency!.lbd >= 0 && c.consistency!.eta >= 0)) {
-    throw new ParameterError((p) => `${p("lbd")} and ${p("eta")} must be >= 0`);
-  }
-  if (c.method === "smoothmix") {
-    const s = c.smoothmix!;
-    if (!(s.stepSize > 0) || !(s.eta >= 0) || !Number.isInteger(s.mixStep) || s.mixStep < 0) {
-      throw new ParameterError((p) =>
-        `${p("stepSize")} must be > 0, ${p("eta")} >= 0 and ${p("mixStep")} an integer >= 0`
-      );
-    }
-    for (const [name, v] of [["maxnorm", s.maxnorm], ["maxnormS", s.maxnormS]] as const) {
-      if (v !== null && !(v >= 0)) throw new ParameterError((p) => `${p(name)} must be >= 0, got ${v}`);
-    }
-  }
-  if ((c.method === "consistency" || c.method === "smoothmix") && c.batch < c.numNoiseVec) {
-    throw new ParameterError((p) =>
-      `${p("batch")} (${c.batch}) must be at least ${p("numNoiseVec")} (${c.numNoiseVec}): each batch is ` +
-      "split into m chunks"
-    );
-  }
-  if (c.method === "smoothadv" && c.batch % c.numNoiseVec !== 0) {
-    throw new ParameterError((p) =>
-      `${p("batch")} (${c.batch}) must be a multiple of ${
-        p("numNoiseVec")
-      } (${c.numNoiseVec}): each batch is ` +
-      "split into m chunks"
-    );
-  }
-}
-
-/** Momentum buffers and step count of SGD, keyed like the parameters. */
-export class SgdState {
-  readonly buffers: Map<string, Tensor>;
-  steps: number;
-
-  constructor(model: Module, buffers?: Map<string, Tensor>, steps = 0) {
-    this.buffers = buffers ?? new Map(model.namedParameters().map(([k, p]) => [k, full(p.shape, 0).keep()]));
-    this.steps = steps;
-  }
-
-  step(model: Module, c: TrainConfig, lr: number): void {
-    const groups = model.namedParameters().map(([k, p]) => {
-      if (!p.grad) throw new Error(`parameter ${k} has no gradient: is it used in the forward pass?`);
-      return { param: p, grad: p.grad, momentumBuffer: this.buffers.get(k)! };
-    });
-    sgdStep(groups, { lr, momentum: c.momentum, weightDecay: c.weightDecay, firstStep: this.steps === 0 });
-    for (const g of groups) {
-      g.grad.dispose();
-      g.param.grad = null;
-    }
-    this.steps++;
-  }
-
-  dispose(): void {
-    for (const t of this.buffers.values()) t.dispose();
-  }
-}
-
-export interface StepStats {
-  /** Mean loss over `rows` rows and the number of correct rows, kept on the GPU until read. */
-  loss: Tensor;
-  correct: Tensor;
-  rows: number;
-}
 
 /** One loader batch: one optimizer step (Gaussian) or m steps, one per chunk (SmoothAdv). */
 export async function trainBatch(

@@ -16,7 +16,7 @@
  * - gpu (discrete or integrated hardware): 16x16 invocations of 4x4 or 8x8 outputs, the usual register
  *   tile for hardware with ~255 registers per thread; caches serve the reuse that workgroup memory would.
  */
-import type { GpuInfo } from "../device.ts";
+import type { GpuInfo } from "../gpu_info.ts";
 
 export interface GemmTile {
   /** Row blocks of 4 per invocation (1..16). */
