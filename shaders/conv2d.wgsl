@@ -90,7 +90,7 @@ struct Conv {
   xW: u32,
   xS: u32,
   xP: u32,
-  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
+  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/wgsl_sections.ts FMAS_PER_FENCE)
 }
 
 // permute: out[i0, i1, i2, i3] = src[i0*st.x + i1*st.y + i2*st.z + i3*st.w] inside the source extents

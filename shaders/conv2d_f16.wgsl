@@ -54,7 +54,7 @@ struct Conv {
   // Uniforms, so that one pipeline serves a ResNet's convolutions with and without them.
   res: u32,
   relu: u32,
-  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
+  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/wgsl_sections.ts FMAS_PER_FENCE)
 }
 
 struct Perm {

@@ -44,7 +44,7 @@ struct Wino {
   flip: u32,      // transform: w is [C, O, 3, 3] and each kernel turned by 180 degrees (an input gradient)
   moments: u32,   // main (res = 0): also write each lane's per-channel moments to mom4
   momLanes: u32,  // lanes per block of 16 output channels (N * BY * BX)
-  fence: u32,     // always 0: the generated body's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
+  fence: u32,     // always 0: the generated body's scheduling fences (engine/wgsl_sections.ts FMAS_PER_FENCE)
   mask: u32,      // zero the outputs where mt is not positive (after the residual)
 }
 

@@ -38,7 +38,7 @@ struct Gemm {
   sc: u32,        // M * N
   batch: u32,
   ssplit: u32,    // element stride between split partial results (batch * M * N)
-  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/kernel_gen.ts FMAS_PER_FENCE)
+  fence: u32,     // always 0: the generated register tile's scheduling fences (engine/wgsl_sections.ts FMAS_PER_FENCE)
   _p1: u32,
   _p2: u32,
 }

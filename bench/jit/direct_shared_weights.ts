@@ -5,7 +5,7 @@
  * memory): each lane computes P output pixels x OT output channels, the reduction over taps and channels
  * written out, and a workgroup of 64 lanes first copies its OT-channel slice of the weights (in phases of
  * at most 2,048 vec4s, the 32 KiB limit, with a barrier between). FF > 0 puts a scheduling fence after every
- * FF vec4 FMAs (engine/kernel_gen.ts FMAS_PER_FENCE). K = 1 takes the weights as pipeline constants
+ * FF vec4 FMAs (engine/wgsl_sections.ts FMAS_PER_FENCE). K = 1 takes the weights as pipeline constants
  * instead (one WGSL override per weight, their values fixed when the pipeline is created, as a frozen
  * model's could be; each slice's body behind a branch that is uniform in a workgroup, so that every weight
  * index stays constant): no copy and no barrier, and the driver compiles the weights as constants. Raw

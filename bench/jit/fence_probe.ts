@@ -1,7 +1,7 @@
 // How fast lavapipe runs a straight run of multiply-adds, against where its basic blocks end: each of
 // 64 x 4096 invocations runs 8 independent vec4 FMA chains, STEPS steps of all 8 per loop trip, TRIPS
 // trips, with a never-taken branch on a uniform after every FENCE steps (0: none). docs/SPEED.md,
-// "Scheduling fences in the generated multiply-add runs"; engine/kernel_gen.ts FMAS_PER_FENCE.
+// "Scheduling fences in the generated multiply-add runs"; engine/wgsl_sections.ts FMAS_PER_FENCE.
 //   deno run -A bench/jit/fence_probe.ts [STEPS=16] [TRIPS=500] [FENCE=0]
 import { computePipeline, msPerDispatch } from "./dispatch_time.ts";
 

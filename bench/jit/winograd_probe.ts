@@ -12,7 +12,7 @@
 // Prints the compile time (the first dispatch included), the worst error against a float64 direct
 // convolution at 2,000 sampled outputs, and milliseconds per convolution (five per submission, three times).
 //   deno run -A bench/jit/winograd_probe.ts [C=16] [O=16] [H=32] [T=4] [OGL=4] [GROUPS=1] [N=400] [M=2]
-import { AT as AT2, BT as BT2 } from "../../engine/kernel_gen.ts";
+import { AT as AT2, BT as BT2 } from "../../engine/kernel_gen_winograd.ts";
 
 const [C, O, H, T, OGL, GROUPS, N, M] = [16, 16, 32, 4, 4, 1, 400, 2].map((d, i) =>
   Number(Deno.args[i] ?? d)

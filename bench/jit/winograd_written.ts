@@ -12,7 +12,7 @@
 // comparison: wgs64 (workgroups of 64 lanes instead of 8), og-outer (the lanes of a workgroup share their
 // output channels and differ in their pixels, where the shipped order puts a pixel block's output channel
 // groups on adjacent lanes).
-import { winogradBody } from "../../engine/kernel_gen.ts";
+import { winogradBody } from "../../engine/kernel_gen_winograd.ts";
 import { msPerDispatch } from "./dispatch_time.ts";
 
 const C = Number(Deno.args[0] ?? 16), N = Number(Deno.args[1] ?? 400), ROUNDS = Number(Deno.args[2] ?? 8);

@@ -7,13 +7,13 @@
 import assert from "node:assert/strict";
 import {
   FIRST_LAYER_LOOP,
-  FMAS_PER_FENCE,
   generatedShaders,
   kLoop,
   matmulF16,
   registerTile,
-  winogradBody,
 } from "../../engine/kernel_gen.ts";
+import { winogradBody } from "../../engine/kernel_gen_winograd.ts";
+import { FMAS_PER_FENCE } from "../../engine/wgsl_sections.ts";
 import {
   WINOGRAD_COLS,
   WINOGRAD_GROUPS,
