@@ -5,6 +5,7 @@
  */
 import type { Tensor } from "../engine/mod.ts";
 import type { Module } from "../nn/module.ts";
+import { LookaheadSampler } from "./lookahead.ts";
 import { type ImageCost, type RoundReport, runPacked } from "./packing.ts";
 import {
   type Certificate,
@@ -134,7 +135,8 @@ async function runImages<R>(
       await sampler.warmUp();
       callbacks.onReady((performance.now() - start) / 1000);
     }
-    await runPacked(sampler, {
+    // the last batch of a round samples ahead for its images instead of padding
+    await runPacked(new LookaheadSampler(sampler), {
       indices: images.indices,
       load: async (idx) => await images.load(idx),
       procedure,
