@@ -26,9 +26,6 @@ const INDEX_END = 2 ** 32;
 
 export class LookaheadSampler implements VoteSampler {
   readonly #kept = new Map<number, Kept>();
-  /** Inner calls made, and samples classified ahead (for tests and reports). */
-  calls = 0;
-  aheadRows = 0;
 
   constructor(readonly inner: VoteSampler) {}
 
@@ -65,8 +62,6 @@ export class LookaheadSampler implements VoteSampler {
     const rows = rest.reduce((sum, r) => sum + r.count, 0);
     if (rows === 0) return out;
     const ahead = this.#ahead(rest, Math.ceil(rows / this.batch) * this.batch - rows);
-    this.calls++;
-    this.aheadRows += ahead.length;
     const votes = await this.inner.sample([...rest, ...ahead]);
     rest.forEach((_, i) => {
       for (let c = 0; c < k; c++) out[i][c] += votes[i][c];

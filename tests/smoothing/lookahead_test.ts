@@ -13,10 +13,14 @@ import { type Certificate, type CertifyMode, CertifyProcedure } from "../../smoo
 import type { SampleRequest, VoteSampler } from "../../smoothing/sampling.ts";
 import { Rng } from "./rng.ts";
 
-/** Votes that are a pure function of (stream, sample), as PackedSampler's are; records each call's rows. */
+/**
+ * Votes that are a pure function of (stream, sample), as PackedSampler's are; records each call's rows and
+ * its last call's requests.
+ */
 class HashSampler implements VoteSampler {
   readonly classes = 3;
   calls: number[] = [];
+  lastRequests: readonly SampleRequest[] = [];
   constructor(readonly slots: number, readonly batch: number, readonly pA: (stream: number) => number) {}
   load(): void {}
   vote(stream: number, sample: number): number {
@@ -26,6 +30,7 @@ class HashSampler implements VoteSampler {
   }
   sample(requests: readonly SampleRequest[]): Promise<Uint32Array[]> {
     this.calls.push(requests.reduce((sum, r) => sum + r.count, 0));
+    this.lastRequests = requests;
     return Promise.resolve(requests.map((r) => {
       const counts = new Uint32Array(this.classes);
       for (let j = r.first; j < r.first + r.count; j++) counts[this.vote(r.stream, j)]++;
@@ -86,7 +91,9 @@ Deno.test("the inner sampler is sent whole batches, and nothing when every reque
   ]);
   assert.deepEqual(got, [direct(4, 0, 10), direct(5, 100, 30)]);
   assert.deepEqual(inner.calls, [64]);
-  assert.equal(sampler.aheadRows, 24);
+  const aheadOf = (slot: number) => inner.lastRequests.slice(2).filter((r) => r.slot === slot);
+  assert.deepEqual([aheadOf(0).length, aheadOf(1).length], [12, 12]);
+  assert.deepEqual([aheadOf(0)[0].first, aheadOf(1)[0].first], [10, 130]);
   // both continuations kept: no call
   got = await sampler.sample([
     { slot: 0, stream: 4, first: 10, count: 12 },
@@ -103,10 +110,9 @@ Deno.test("the inner sampler is sent whole batches, and nothing when every reque
   assert.deepEqual(got, [direct(5, 235, 35)]);
   assert.deepEqual(inner.calls, [64, 128]);
   // a call that fills its batches exactly samples nothing ahead
-  const before = sampler.aheadRows;
   got = await sampler.sample([{ slot: 0, stream: 4, first: 22, count: 64 }]);
   assert.deepEqual(got, [direct(4, 22, 64)]);
-  assert.equal(sampler.aheadRows, before);
+  assert.deepEqual(inner.lastRequests, [{ slot: 0, stream: 4, first: 22, count: 64 }]);
 });
 
 Deno.test("kept votes serve only their slot's image, stream and samples", async () => {
